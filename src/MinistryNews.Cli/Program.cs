@@ -1,0 +1,9 @@
+using System.CommandLine;
+using MinistryNews.Cli;
+
+var root = new RootCommand("MinistryNews: read press releases into the archive.")
+{
+    ExtractCommand.Create(),
+};
+
+return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,76 @@
+using System.Collections.Frozen;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace MinistryNews.Core.Countries;
+
+/// <summary>A country of the gazetteer: its ISO 3166 alpha-2 code, common English short name, and the other ways texts name it.</summary>
+public sealed record CountryEntry(
+    string Code,
+    string Name,
+    IReadOnlyList<string> Aliases,
+    IReadOnlyList<string> Demonyms);
+
+/// <summary>
+/// The countries the archive knows, kept as data in <c>countries.json</c> (embedded in the assembly),
+/// so a missing alias is a one-line change to a data file, not to code.
+/// </summary>
+public sealed class Gazetteer
+{
+    private static readonly Lazy<Gazetteer> LazyDefault = new(LoadEmbedded);
+
+    private readonly FrozenDictionary<string, CountryEntry> _byCode;
+    private readonly FrozenDictionary<string, CountryEntry> _byName;
+
+    public Gazetteer(IEnumerable<CountryEntry> countries)
+    {
+        Countries = [.. countries];
+        _byCode = Countries.ToFrozenDictionary(c => c.Code, StringComparer.OrdinalIgnoreCase);
+        var byName = new Dictionary<string, CountryEntry>(StringComparer.OrdinalIgnoreCase);
+        foreach (var country in Countries)
+        {
+            foreach (var name in country.Aliases.Prepend(country.Name).Concat(country.Demonyms))
+            {
+                byName.TryAdd(TextFolding.Fold(name), country);
+            }
+        }
+
+        _byName = byName.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    }
+
+    public static Gazetteer Default => LazyDefault.Value;
+
+    public IReadOnlyList<CountryEntry> Countries { get; }
+
+    /// <summary>Every spelling the gazetteer knows (names, aliases, demonyms), folded, with its country.</summary>
+    public IEnumerable<KeyValuePair<string, CountryEntry>> Spellings => _byName;
+
+    public CountryEntry? FindByCode(string code) => _byCode.GetValueOrDefault(code);
+
+    public CountryEntry GetByCode(string code) =>
+        FindByCode(code) ?? throw new KeyNotFoundException($"The gazetteer has no country with code '{code}'.");
+
+    /// <summary>Finds a country by any of its names, aliases or demonyms, ignoring case and accents.</summary>
+    public CountryEntry? FindByName(string name) => _byName.GetValueOrDefault(TextFolding.Fold(name));
+
+    public static Gazetteer Load(Stream json)
+    {
+        var countries = JsonSerializer.Deserialize<List<CountryEntry>>(json, JsonOptions)
+            ?? throw new InvalidDataException("The gazetteer file is empty.");
+        return new Gazetteer(countries);
+    }
+
+    private static Gazetteer LoadEmbedded()
+    {
+        using var stream = typeof(Gazetteer).Assembly.GetManifestResourceStream("MinistryNews.Core.Countries.countries.json")
+            ?? throw new InvalidOperationException("The embedded gazetteer countries.json is missing.");
+        return Load(stream);
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+}

@@ -1,0 +1,101 @@
+namespace MinistryNews.Core.Extraction;
+
+/// <summary>A press release as read from a file: its name and its text (HTML already reduced to text).</summary>
+public sealed record SourceDocument(string FileName, string Text);
+
+/// <summary>Where the publication date was read from, in the order of trust the extraction follows.</summary>
+public enum PublishedFrom
+{
+    None,
+    Dateline,
+    SourceUrl,
+    PhotoFileName,
+    Body,
+}
+
+public enum BlockKind
+{
+    Paragraph,
+    Caption,
+    Photo,
+}
+
+/// <summary>One block of the cleaned body: a paragraph, a photo caption, or a photo's file name.</summary>
+public sealed record BodyBlock(BlockKind Kind, string Text);
+
+public enum MeetingKind
+{
+    Bilateral,
+    Multilateral,
+    Domestic,
+}
+
+/// <summary>
+/// Everything read out of one press release. Countries are ISO 3166 alpha-2 codes of the gazetteer;
+/// people in meetings, delegations and agreements are named by the <see cref="ExtractedPerson.Name"/>
+/// of an entry in <see cref="People"/>. Every fact carries the sentence it was read from.
+/// </summary>
+public sealed record ExtractedArticle(
+    string FileName,
+    string Title,
+    bool TitleDerived,
+    PartialDate? Published,
+    PublishedFrom PublishedFrom,
+    string? SourceUrl,
+    string? Byline,
+    IReadOnlyList<BodyBlock> Body,
+    IReadOnlyList<string> Countries,
+    IReadOnlyList<ExtractedPerson> People,
+    IReadOnlyList<ExtractedMeeting> Meetings,
+    IReadOnlyList<ExtractedDelegation> Delegations,
+    IReadOnlyList<ExtractedAgreement> Agreements);
+
+/// <param name="Name">The fullest spelling, without honorific.</param>
+/// <param name="Aliases">Other spellings of the same person in the article.</param>
+/// <param name="Title">The title as the text gives it, without the country.</param>
+/// <param name="CountryCode">The person's own country.</param>
+public sealed record ExtractedPerson(
+    string Name,
+    IReadOnlyList<string> Aliases,
+    string? Title,
+    string? CountryCode,
+    string Evidence);
+
+public sealed record ExtractedMeeting(
+    MeetingKind Kind,
+    PartialDate? Date,
+    string? Location,
+    IReadOnlyList<string> Participants,
+    IReadOnlyList<string> CounterpartCountries,
+    string Evidence);
+
+public sealed record ExtractedDelegation(
+    string? Leader,
+    IReadOnlyList<string> Members,
+    string? FromCountry,
+    IReadOnlyList<string> Destinations,
+    PartialDate? Start,
+    PartialDate? End,
+    string Evidence);
+
+public sealed record ExtractedAgreement(
+    string Kind,
+    string? Name,
+    IReadOnlyList<string> CounterpartCountries,
+    PartialDate? SignedOn,
+    IReadOnlyList<string> Signatories,
+    Validity? Valid,
+    string Evidence);
+
+/// <summary>A period of validity: "2020-2023", "2025" (one year), "until 2019-09" (no start given).</summary>
+public sealed record Validity(PartialDate? From, PartialDate? To)
+{
+    public override string ToString() => (From, To) switch
+    {
+        ({ } from, { } to) when from == to => from.ToString(),
+        ({ } from, { } to) => $"{from}-{to}",
+        ({ } from, null) => $"from {from}",
+        (null, { } to) => $"until {to}",
+        _ => string.Empty,
+    };
+}

@@ -1,0 +1,190 @@
+using System.Globalization;
+using System.Text;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+
+namespace MinistryNews.Core.Ingestion;
+
+/// <summary>
+/// Reduces a saved press-release page to the plain-text shape of the archive's text files:
+/// the headline, a dateline, the body's paragraphs and photo captions, and a "Source:" line.
+/// Site chrome (navigation, headers, footers, scripts, forms, share bars, comments) is dropped.
+/// </summary>
+public static class HtmlText
+{
+    private static readonly string[] BodySelectors =
+    [
+        "[itemprop=articleBody]", "article .content", "article .detail-content", ".detail-content",
+        ".article-content", ".article-body", ".post-content", ".entry-content", ".news-content", "article", "main",
+    ];
+
+    private static readonly string[] ChromeSelectors =
+    [
+        "script", "style", "noscript", "template", "iframe", "form", "nav", "header", "footer", "aside", "button",
+        "[role=navigation]", "[role=banner]", "[role=contentinfo]", ".share", ".social", ".comments", ".comment",
+        ".breadcrumb", ".related", ".tags", ".advertisement", ".ads",
+    ];
+
+    private static readonly HtmlParser Parser = new();
+
+    public static string ToPlainText(string html)
+    {
+        using var document = Parser.ParseDocument(html);
+        var headline = Clean(document.QuerySelector("h1")?.TextContent)
+            ?? Clean(document.QuerySelector("meta[property='og:title']")?.GetAttribute("content"))
+            ?? Clean(document.Title);
+        var published = FindPublished(document);
+        var url = document.QuerySelector("link[rel=canonical]")?.GetAttribute("href")
+            ?? document.QuerySelector("meta[property='og:url']")?.GetAttribute("content");
+
+        var body = FindBody(document);
+        foreach (var chrome in body.QuerySelectorAll(string.Join(',', ChromeSelectors)).ToList())
+        {
+            chrome.Remove();
+        }
+
+        // The headline is written once, at the top; drop it from the body.
+        foreach (var h1 in body.QuerySelectorAll("h1").ToList())
+        {
+            h1.Remove();
+        }
+
+        var lines = new List<string>();
+        if (headline is not null)
+        {
+            lines.Add(headline);
+        }
+
+        if (published is { } date)
+        {
+            lines.Add(date.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture));
+        }
+
+        foreach (var block in Blocks(body))
+        {
+            if (!lines.Contains(block))
+            {
+                lines.Add(block);
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(url) && !lines.Any(l => l.Contains(url, StringComparison.Ordinal)))
+        {
+            lines.Add($"Source: {url.Trim()}");
+        }
+
+        // Without a body there is no article, whatever the headline.
+        return lines.Count <= (headline is null ? 0 : 1) + (published is null ? 0 : 1) ? string.Empty : string.Join("\n\n", lines);
+    }
+
+    private static IElement FindBody(IHtmlDocument document)
+    {
+        foreach (var selector in BodySelectors)
+        {
+            if (document.QuerySelector(selector) is { } element && element.TextContent.Trim().Length > 0)
+            {
+                return element;
+            }
+        }
+
+        // No marked body: the element that holds the most paragraph text.
+        var best = document.QuerySelectorAll("p")
+            .Select(p => p.ParentElement)
+            .OfType<IElement>()
+            .GroupBy(e => e)
+            .Select(g => (Element: g.Key, Length: g.Key.Children.Where(c => c.LocalName == "p").Sum(c => c.TextContent.Length)))
+            .OrderByDescending(x => x.Length)
+            .Select(x => x.Element)
+            .FirstOrDefault();
+        return best ?? (IElement?)document.Body ?? document.DocumentElement;
+    }
+
+    private static IEnumerable<string> Blocks(IElement body)
+    {
+        var blockTags = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "p", "figcaption", "li", "h2", "h3", "h4", "blockquote", "td", "pre" };
+        var blocks = body.QuerySelectorAll(string.Join(',', blockTags)).ToList();
+        if (blocks.Count == 0)
+        {
+            if (Clean(body.TextContent) is { } all)
+            {
+                yield return all;
+            }
+
+            yield break;
+        }
+
+        foreach (var element in blocks)
+        {
+            // Nested blocks (a p inside a blockquote) are written by the innermost one.
+            if (element.QuerySelectorAll(string.Join(',', blockTags)).Length > 0)
+            {
+                continue;
+            }
+
+            if (element.LocalName == "figcaption" || element.ParentElement?.LocalName == "figure")
+            {
+                var image = element.ParentElement?.QuerySelector("img")?.GetAttribute("src");
+                if (!string.IsNullOrWhiteSpace(image))
+                {
+                    yield return System.IO.Path.GetFileName(image.Split('?')[0]);
+                }
+            }
+
+            if (Clean(element.TextContent) is { } text)
+            {
+                yield return text;
+            }
+        }
+    }
+
+    private static DateTimeOffset? FindPublished(IHtmlDocument document)
+    {
+        var candidates = new[]
+        {
+            document.QuerySelector("meta[property='article:published_time']")?.GetAttribute("content"),
+            document.QuerySelector("meta[itemprop=datePublished]")?.GetAttribute("content"),
+            document.QuerySelector("[itemprop=datePublished]")?.GetAttribute("datetime"),
+            document.QuerySelector("time[datetime]")?.GetAttribute("datetime"),
+            document.QuerySelector("meta[name=pubdate]")?.GetAttribute("content"),
+        };
+        foreach (var candidate in candidates)
+        {
+            if (DateTimeOffset.TryParse(candidate, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date))
+            {
+                return date;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? Clean(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var builder = new StringBuilder(text.Length);
+        var space = false;
+        foreach (var c in text.Trim())
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = true;
+                continue;
+            }
+
+            if (space && builder.Length > 0)
+            {
+                builder.Append(' ');
+            }
+
+            space = false;
+            builder.Append(c);
+        }
+
+        return builder.Length == 0 ? null : builder.ToString();
+    }
+}

@@ -1,0 +1,119 @@
+using System.Security.Cryptography;
+using System.Text;
+using MinistryNews.Core.Extraction;
+
+namespace MinistryNews.Core.Ingestion;
+
+/// <summary>A file read from the data folder: its bytes' hash, and either its text or why it cannot be used.</summary>
+public sealed record SourceFile(string Path, string FileName, string ContentHash, string? RawText, SourceDocument? Document, string? Error)
+{
+    public bool IsValid => Document is not null;
+}
+
+/// <summary>
+/// Reads press-release files: plain text (UTF-8, with or without BOM, or UTF-16 with BOM) and saved HTML pages.
+/// Anything that is not a usable text comes back with an error that names the problem.
+/// </summary>
+public static class SourceReader
+{
+    public static readonly IReadOnlySet<string> Extensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".txt", ".html", ".htm" };
+
+    public const long DefaultMaxFileBytes = 5 * 1024 * 1024;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public static bool IsSupported(string path) => Extensions.Contains(System.IO.Path.GetExtension(path));
+
+    public static SourceFile Read(string path, long maxFileBytes = DefaultMaxFileBytes)
+    {
+        var fileName = System.IO.Path.GetFileName(path);
+        var length = new FileInfo(path).Length;
+        if (length > maxFileBytes)
+        {
+            return new SourceFile(path, fileName, string.Empty, null, null, $"file is {length:N0} bytes, over the limit of {maxFileBytes:N0} bytes");
+        }
+
+        var bytes = File.ReadAllBytes(path);
+        return Read(fileName, bytes, path);
+    }
+
+    public static SourceFile Read(string fileName, byte[] bytes, string? path = null)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        path ??= fileName;
+        var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        SourceFile Fail(string error, string? raw = null) => new(path, fileName, hash, raw, null, error);
+
+        if (bytes.Length == 0)
+        {
+            return Fail("file is empty");
+        }
+
+        if (!TryDecode(bytes, out var raw, out var decodeError))
+        {
+            return Fail(decodeError);
+        }
+
+        if (LooksBinary(raw))
+        {
+            return Fail("file is binary, not text");
+        }
+
+        var isHtml = System.IO.Path.GetExtension(fileName) is var ext
+            && (ext.Equals(".html", StringComparison.OrdinalIgnoreCase) || ext.Equals(".htm", StringComparison.OrdinalIgnoreCase));
+        var text = isHtml ? HtmlText.ToPlainText(raw) : raw;
+        if (string.IsNullOrWhiteSpace(text.Replace('\u00A0', ' ')))
+        {
+            return Fail("no text is left after cleaning", raw);
+        }
+
+        return new SourceFile(path, fileName, hash, raw, new SourceDocument(fileName, text), null);
+    }
+
+    private static bool TryDecode(byte[] bytes, out string text, out string error)
+    {
+        error = string.Empty;
+        text = string.Empty;
+        if (bytes is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..])
+        {
+            var encoding = bytes[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode;
+            text = encoding.GetString(bytes, 2, bytes.Length - 2);
+            return true;
+        }
+
+        var start = bytes is [0xEF, 0xBB, 0xBF, ..] ? 3 : 0;
+        try
+        {
+            text = StrictUtf8.GetString(bytes, start, bytes.Length - start);
+            return true;
+        }
+        catch (DecoderFallbackException ex)
+        {
+            error = ex.Index >= 0
+                ? $"file is not valid UTF-8 (invalid byte at offset {start + ex.Index:N0})"
+                : "file is not valid UTF-8";
+            return false;
+        }
+    }
+
+    /// <summary>Text has no NUL characters and few control characters; binary files are full of both.</summary>
+    private static bool LooksBinary(string text)
+    {
+        var sample = text.AsSpan(0, Math.Min(text.Length, 8192));
+        var control = 0;
+        foreach (var c in sample)
+        {
+            if (c == '\0')
+            {
+                return true;
+            }
+
+            if (char.IsControl(c) && c is not ('\n' or '\r' or '\t' or '\f'))
+            {
+                control++;
+            }
+        }
+
+        return control > sample.Length / 20;
+    }
+}
