@@ -4,6 +4,7 @@ using MinistryNews.Cli;
 var root = new RootCommand("MinistryNews: read press releases into the archive.")
 {
     ExtractCommand.Create(),
+    IngestCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

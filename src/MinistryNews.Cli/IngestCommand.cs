@@ -1,0 +1,98 @@
+using System.CommandLine;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using MinistryNews.Core;
+using MinistryNews.Core.Extraction;
+using MinistryNews.Core.Ingestion;
+
+namespace MinistryNews.Cli;
+
+/// <summary>
+/// <c>ingest &lt;folder&gt; [--db &lt;path&gt;]</c>: stores the folder's press releases in the archive database and
+/// prints what happened; the exit code is 1 when any file failed.
+/// </summary>
+internal static class IngestCommand
+{
+    public const string DefaultDatabase = "ministrynews.db";
+
+    public static Command Create()
+    {
+        var folder = new Argument<DirectoryInfo>("folder") { Description = "The folder of press-release files." };
+        var database = new Option<string>("--db")
+        {
+            Description = "The SQLite database file.",
+            DefaultValueFactory = _ => DefaultDatabase,
+        };
+        var command = new Command("ingest", "Read a folder of press releases into the archive.") { folder, database };
+        command.SetAction((result, cancellationToken) =>
+            RunAsync(result.GetRequiredValue(folder).FullName, result.GetRequiredValue(database), Console.Out, Console.Error, cancellationToken));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(string folder, string databasePath, TextWriter output, TextWriter errors, CancellationToken cancellationToken = default)
+    {
+        if (!Directory.Exists(folder))
+        {
+            await errors.WriteLineAsync($"{folder}: no such folder");
+            return 2;
+        }
+
+        var options = ArchiveDatabase.Options(databasePath);
+        await using (var db = new ArchiveDbContext(options))
+        {
+            await ArchiveDatabase.MigrateAsync(db, cancellationToken);
+        }
+
+        using var ingestor = new Ingestor(new ContextFactory(options), ArticleExtractor.Default, new IngestionOptions(), NullLogger<Ingestor>.Instance);
+        var progress = new ProgressDisplay(errors);
+        var report = await ingestor.IngestFolderAsync(folder, progress, cancellationToken);
+        progress.Finish();
+
+        await output.WriteLineAsync($"{report.Added} added, {report.Updated} updated, {report.Unchanged} unchanged, {report.Failed} failed ({report.Files.Count} files in {report.Elapsed.TotalSeconds:F1} s)");
+        foreach (var failure in report.Failures)
+        {
+            await output.WriteLineAsync($"failed: {failure.File}: {failure.Error}");
+        }
+
+        foreach (var missing in report.Missing)
+        {
+            await output.WriteLineAsync($"missing: {missing} is stored but its file is gone (kept)");
+        }
+
+        return report.Failed == 0 ? 0 : 1;
+    }
+
+    private sealed class ContextFactory(DbContextOptions<ArchiveDbContext> options) : IDbContextFactory<ArchiveDbContext>
+    {
+        public ArchiveDbContext CreateDbContext() => new(options);
+    }
+
+    /// <summary>A one-line progress display on standard error for batches long enough to need one.</summary>
+    private sealed class ProgressDisplay(TextWriter errors) : IProgress<IngestionProgress>
+    {
+        private const int Threshold = 50;
+        private DateTime _last = DateTime.MinValue;
+        private bool _shown;
+
+        public void Report(IngestionProgress value)
+        {
+            if (value.Total < Threshold || (DateTime.UtcNow - _last).TotalMilliseconds < 250 && value.Done != value.Total)
+            {
+                return;
+            }
+
+            _last = DateTime.UtcNow;
+            _shown = true;
+            var line = $"[{value.Done}/{value.Total}] {value.Done * 100 / value.Total}%";
+            errors.Write(Console.IsErrorRedirected ? line + Environment.NewLine : "\r" + line);
+        }
+
+        public void Finish()
+        {
+            if (_shown && !Console.IsErrorRedirected)
+            {
+                errors.WriteLine();
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using MinistryNews.Core.Agreements;
+using MinistryNews.Core.Countries;
+using MinistryNews.Core.Delegations;
+using MinistryNews.Core.Extraction;
+using MinistryNews.Core.Meetings;
+using MinistryNews.Core.People;
+
+namespace MinistryNews.Core.Articles;
+
+/// <summary>One press release of the archive, as read from one file of the data folder.</summary>
+public sealed class Article
+{
+    public int Id { get; set; }
+
+    /// <summary>The file's path relative to the data folder, with '/' separators: the article's identity across ingestions.</summary>
+    public required string SourceFile { get; set; }
+
+    public required string Title { get; set; }
+
+    /// <summary>True when the text has no headline and the title was made from its first sentence.</summary>
+    public bool TitleDerived { get; set; }
+
+    public required string Slug { get; set; }
+
+    public PartialDate? Published { get; set; }
+
+    public PublishedFrom PublishedFrom { get; set; }
+
+    public string? SourceUrl { get; set; }
+
+    public string? Byline { get; set; }
+
+    /// <summary>The file's text exactly as read (the page's HTML for a saved page).</summary>
+    public required string RawText { get; set; }
+
+    /// <summary>The cleaned body: paragraphs, photo captions and photo file names, in order.</summary>
+    public List<BodyBlock> Body { get; set; } = [];
+
+    /// <summary>SHA-256 of the file's bytes, in hex: an unchanged file is not read again.</summary>
+    public required string ContentHash { get; set; }
+
+    public DateTime IngestedAtUtc { get; set; }
+
+    public List<Country> Countries { get; set; } = [];
+
+    public List<ArticlePerson> People { get; set; } = [];
+
+    public List<Meeting> Meetings { get; set; } = [];
+
+    public List<Delegation> Delegations { get; set; } = [];
+
+    public List<Agreement> Agreements { get; set; } = [];
+}

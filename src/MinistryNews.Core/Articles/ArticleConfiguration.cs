@@ -1,0 +1,34 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MinistryNews.Core.Extraction;
+
+namespace MinistryNews.Core.Articles;
+
+internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
+{
+    private static readonly JsonSerializerOptions BodyJson = new(JsonSerializerDefaults.Web);
+
+    public void Configure(EntityTypeBuilder<Article> builder)
+    {
+        builder.HasIndex(a => a.SourceFile).IsUnique();
+        builder.HasIndex(a => a.Published);
+        builder.Property(a => a.PublishedFrom).HasConversion<string>().HasMaxLength(16);
+        builder.Property(a => a.ContentHash).HasMaxLength(64);
+
+        // The body is always read whole with its article: one JSON column, not a table of rows.
+        builder.Property(a => a.Body)
+            .HasConversion(
+                blocks => JsonSerializer.Serialize(blocks, BodyJson),
+                json => JsonSerializer.Deserialize<List<BodyBlock>>(json, BodyJson) ?? new List<BodyBlock>(),
+                new ValueComparer<List<BodyBlock>>(
+                    (a, b) => a!.SequenceEqual(b!),
+                    blocks => blocks.Aggregate(0, (hash, block) => HashCode.Combine(hash, block)),
+                    blocks => blocks.ToList()));
+
+        builder.HasMany(a => a.Countries)
+            .WithMany(c => c.Articles)
+            .UsingEntity("ArticleCountries");
+    }
+}

@@ -1,0 +1,221 @@
+using Microsoft.EntityFrameworkCore;
+using MinistryNews.Core.Agreements;
+using MinistryNews.Core.Articles;
+using MinistryNews.Core.Countries;
+using MinistryNews.Core.Delegations;
+using MinistryNews.Core.Extraction;
+using MinistryNews.Core.Meetings;
+using MinistryNews.Core.People;
+
+namespace MinistryNews.Core.Ingestion;
+
+/// <summary>
+/// Stores one extracted article in one transaction: a new article is added; a stored one keeps its id and has
+/// its facts replaced. People and countries are shared across the archive: each is found by identity
+/// (ISO code; name key and country) before a new row is made.
+/// </summary>
+public static class ArticleStore
+{
+    public static async Task<(int ArticleId, bool Added)> SaveAsync(
+        ArchiveDbContext db,
+        string sourceFile,
+        SourceFile file,
+        ExtractedArticle extracted,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(extracted);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var article = await db.Articles.FirstOrDefaultAsync(a => a.SourceFile == sourceFile, cancellationToken);
+        var added = article is null;
+        if (article is null)
+        {
+            article = new Article { SourceFile = sourceFile, Title = extracted.Title, Slug = string.Empty, RawText = string.Empty, ContentHash = string.Empty };
+            db.Articles.Add(article);
+        }
+        else
+        {
+            // The facts of the old text go; the article row (and so its id and links) stays.
+            await db.Meetings.Where(m => m.ArticleId == article.Id).ExecuteDeleteAsync(cancellationToken);
+            await db.Delegations.Where(d => d.ArticleId == article.Id).ExecuteDeleteAsync(cancellationToken);
+            await db.Agreements.Where(a => a.ArticleId == article.Id).ExecuteDeleteAsync(cancellationToken);
+            await db.ArticlePeople.Where(m => m.ArticleId == article.Id).ExecuteDeleteAsync(cancellationToken);
+            await db.Entry(article).Collection(a => a.Countries).LoadAsync(cancellationToken);
+            article.Countries.Clear();
+        }
+
+        article.Title = extracted.Title;
+        article.TitleDerived = extracted.TitleDerived;
+        article.Slug = Slugs.From(extracted.Title);
+        article.Published = extracted.Published;
+        article.PublishedFrom = extracted.PublishedFrom;
+        article.SourceUrl = extracted.SourceUrl;
+        article.Byline = extracted.Byline;
+        article.RawText = file.RawText ?? file.Document?.Text ?? string.Empty;
+        article.Body = [.. extracted.Body];
+        article.ContentHash = file.ContentHash;
+        article.IngestedAtUtc = DateTime.UtcNow;
+
+        var resolver = await Resolver.CreateAsync(db, cancellationToken);
+        article.Countries = [.. extracted.Countries.Distinct().Select(resolver.Country)];
+        foreach (var person in extracted.People)
+        {
+            await resolver.PersonAsync(person, cancellationToken);
+        }
+
+        article.Meetings = [.. extracted.Meetings.Select(m => new Meeting
+        {
+            Kind = m.Kind,
+            Date = m.Date,
+            Location = m.Location,
+            Participants = [.. m.Participants.Distinct().Select(resolver.KnownPerson).OfType<Person>().Distinct()],
+            CounterpartCountries = [.. m.CounterpartCountries.Distinct().Select(resolver.Country)],
+            Evidence = m.Evidence,
+        })];
+        article.Delegations = [.. extracted.Delegations.Select(d => new Delegation
+        {
+            Leader = d.Leader is null ? null : resolver.KnownPerson(d.Leader),
+            Members = [.. d.Members.Distinct().Select(resolver.KnownPerson).OfType<Person>().Distinct()],
+            FromCountry = d.FromCountry is null ? null : resolver.Country(d.FromCountry),
+            Destinations = [.. d.Destinations.Distinct().Select(resolver.Country)],
+            Start = d.Start,
+            End = d.End,
+            Evidence = d.Evidence,
+        })];
+        article.Agreements = [.. extracted.Agreements.Select(a => new Agreement
+        {
+            Kind = a.Kind,
+            Name = a.Name,
+            CounterpartCountries = [.. a.CounterpartCountries.Distinct().Select(resolver.Country)],
+            SignedOn = a.SignedOn,
+            Signatories = [.. a.Signatories.Distinct().Select(resolver.KnownPerson).OfType<Person>().Distinct()],
+            ValidFrom = a.Valid?.From,
+            ValidTo = a.Valid?.To,
+            Evidence = a.Evidence,
+        })];
+        article.People = resolver.Mentions;
+
+        await db.SaveChangesAsync(cancellationToken);
+
+        // A person no article names any more (a changed text dropped them) leaves the archive.
+        await db.People.Where(p => !p.Mentions.Any()).ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (article.Id, added);
+    }
+
+    /// <summary>Finds or makes the shared rows an article points to, for one save.</summary>
+    private sealed class Resolver
+    {
+        private readonly ArchiveDbContext _db;
+        private readonly Dictionary<string, Country> _countries;
+        private readonly Dictionary<string, Person> _peopleByName = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _slugsTaken = new(StringComparer.Ordinal);
+
+        private Resolver(ArchiveDbContext db, Dictionary<string, Country> countries)
+        {
+            _db = db;
+            _countries = countries;
+        }
+
+        public List<ArticlePerson> Mentions { get; } = [];
+
+        public static async Task<Resolver> CreateAsync(ArchiveDbContext db, CancellationToken cancellationToken)
+        {
+            var countries = await db.Countries.ToDictionaryAsync(c => c.Code, StringComparer.OrdinalIgnoreCase, cancellationToken);
+            return new Resolver(db, countries);
+        }
+
+        public Country Country(string code)
+        {
+            if (!_countries.TryGetValue(code, out var country))
+            {
+                var entry = Gazetteer.Default.FindByCode(code) ?? new CountryEntry(code.ToUpperInvariant(), code.ToUpperInvariant(), [], []);
+                country = Countries.Country.FromGazetteer(entry);
+                _countries[code] = country;
+                _db.Countries.Add(country);
+            }
+
+            return country;
+        }
+
+        /// <summary>The person an article fact names; a name the people list lacks becomes a person of its own.</summary>
+        public Person? KnownPerson(string name)
+        {
+            if (_peopleByName.TryGetValue(name, out var person))
+            {
+                return person;
+            }
+
+            var match = _peopleByName.FirstOrDefault(p => Person.KeyOf(p.Key) == Person.KeyOf(name)).Value;
+            return match;
+        }
+
+        public async Task<Person> PersonAsync(ExtractedPerson extracted, CancellationToken cancellationToken)
+        {
+            var country = extracted.CountryCode is null ? null : Country(extracted.CountryCode);
+            var spellings = extracted.Aliases.Prepend(extracted.Name).Distinct(StringComparer.Ordinal).ToList();
+            var keys = spellings.Select(Person.KeyOf).Where(k => k.Length > 0).Distinct().ToList();
+
+            // The same name with the same country (or a country unknown on one side) is the same person.
+            var candidates = await _db.People
+                .Where(p => keys.Contains(p.NameKey))
+                .ToListAsync(cancellationToken);
+            var person = candidates
+                .Concat(_db.People.Local.Where(p => keys.Contains(p.NameKey)))
+                .FirstOrDefault(p => p.CountryId is null && p.Country is null || country is null || p.Country == country || p.CountryId == country.Id);
+            if (person is null)
+            {
+                person = new Person
+                {
+                    Name = extracted.Name,
+                    NameKey = Person.KeyOf(extracted.Name),
+                    Slug = await UniqueSlugAsync(Slugs.From(extracted.Name), cancellationToken),
+                    Country = country,
+                };
+                _db.People.Add(person);
+            }
+            else if (person.Country is null && person.CountryId is null && country is not null)
+            {
+                person.Country = country;
+            }
+
+            foreach (var spelling in spellings)
+            {
+                if (!spelling.Equals(person.Name, StringComparison.Ordinal) && !person.Aliases.Contains(spelling, StringComparer.Ordinal))
+                {
+                    person.Aliases = [.. person.Aliases, spelling];
+                }
+
+                _peopleByName[spelling] = person;
+            }
+
+            if (Mentions.All(m => m.Person != person))
+            {
+                Mentions.Add(new ArticlePerson
+                {
+                    Person = person,
+                    NameAsWritten = extracted.Name,
+                    Title = extracted.Title,
+                    Country = country,
+                    Evidence = extracted.Evidence,
+                });
+            }
+
+            return person;
+        }
+
+        private async Task<string> UniqueSlugAsync(string slug, CancellationToken cancellationToken)
+        {
+            var candidate = slug;
+            for (var n = 2; _slugsTaken.Contains(candidate) || await _db.People.AnyAsync(p => p.Slug == candidate, cancellationToken); n++)
+            {
+                candidate = $"{slug}-{n}";
+            }
+
+            _slugsTaken.Add(candidate);
+            return candidate;
+        }
+    }
+}

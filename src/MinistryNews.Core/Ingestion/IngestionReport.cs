@@ -1,0 +1,31 @@
+namespace MinistryNews.Core.Ingestion;
+
+public enum FileOutcome
+{
+    Added,
+    Updated,
+    Unchanged,
+    Failed,
+}
+
+/// <summary>What happened to one file of a batch; <see cref="Error"/> says why a failed file was not stored.</summary>
+public sealed record FileResult(string File, FileOutcome Outcome, int? ArticleId = null, string? Error = null);
+
+/// <summary>What a batch did: the result of each file, and the stored articles whose files are gone from the folder.</summary>
+public sealed record IngestionReport(IReadOnlyList<FileResult> Files, IReadOnlyList<string> Missing, TimeSpan Elapsed)
+{
+    public int Added => Count(FileOutcome.Added);
+
+    public int Updated => Count(FileOutcome.Updated);
+
+    public int Unchanged => Count(FileOutcome.Unchanged);
+
+    public int Failed => Count(FileOutcome.Failed);
+
+    public IEnumerable<FileResult> Failures => Files.Where(f => f.Outcome == FileOutcome.Failed);
+
+    private int Count(FileOutcome outcome) => Files.Count(f => f.Outcome == outcome);
+}
+
+/// <summary>Progress of a batch: files done out of the total.</summary>
+public readonly record struct IngestionProgress(int Done, int Total, string File);

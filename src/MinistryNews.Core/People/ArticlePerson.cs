@@ -1,0 +1,26 @@
+using MinistryNews.Core.Articles;
+using MinistryNews.Core.Countries;
+
+namespace MinistryNews.Core.People;
+
+/// <summary>A person as one article names them: the spelling, title and country the text gives, and the sentence.</summary>
+public sealed class ArticlePerson
+{
+    public int ArticleId { get; set; }
+
+    public Article Article { get; set; } = null!;
+
+    public int PersonId { get; set; }
+
+    public Person Person { get; set; } = null!;
+
+    public required string NameAsWritten { get; set; }
+
+    public string? Title { get; set; }
+
+    public int? CountryId { get; set; }
+
+    public Country? Country { get; set; }
+
+    public required string Evidence { get; set; }
+}

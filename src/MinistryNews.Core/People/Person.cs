@@ -1,0 +1,29 @@
+using MinistryNews.Core.Countries;
+
+namespace MinistryNews.Core.People;
+
+/// <summary>A person named in the archive: one row per real person, whatever the spelling.</summary>
+public sealed class Person
+{
+    public int Id { get; set; }
+
+    public required string Name { get; set; }
+
+    /// <summary>The name's identity key: its folded words in order of the alphabet, so word order and accents do not matter.</summary>
+    public required string NameKey { get; set; }
+
+    public required string Slug { get; set; }
+
+    /// <summary>Other spellings of the name seen in the texts.</summary>
+    public List<string> Aliases { get; set; } = [];
+
+    public int? CountryId { get; set; }
+
+    public Country? Country { get; set; }
+
+    /// <summary>Each article that names the person, with the title the person held in it: the titles over time.</summary>
+    public List<ArticlePerson> Mentions { get; set; } = [];
+
+    public static string KeyOf(string name) =>
+        string.Join(' ', TextFolding.Fold(name).Replace('-', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal));
+}

@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace MinistryNews.Core.People;
+
+internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
+{
+    public void Configure(EntityTypeBuilder<Person> builder)
+    {
+        builder.HasIndex(p => p.NameKey);
+        builder.HasIndex(p => p.Slug).IsUnique();
+        builder.HasOne(p => p.Country).WithMany().OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+internal sealed class ArticlePersonConfiguration : IEntityTypeConfiguration<ArticlePerson>
+{
+    public void Configure(EntityTypeBuilder<ArticlePerson> builder)
+    {
+        builder.HasKey(m => new { m.ArticleId, m.PersonId });
+        builder.HasIndex(m => m.PersonId);
+        builder.HasOne(m => m.Article).WithMany(a => a.People).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(m => m.Person).WithMany(p => p.Mentions).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(m => m.Country).WithMany().OnDelete(DeleteBehavior.SetNull);
+    }
+}
