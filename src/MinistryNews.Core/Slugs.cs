@@ -19,6 +19,13 @@ public static class Slugs
 
             if (builder.Length >= maxLength)
             {
+                // Cut at the last whole word rather than in the middle of one.
+                var lastBreak = builder.ToString().LastIndexOf('-');
+                if (lastBreak > maxLength / 2)
+                {
+                    builder.Length = lastBreak;
+                }
+
                 break;
             }
 

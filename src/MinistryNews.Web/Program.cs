@@ -1,26 +1,36 @@
+using MinistryNews.Web;
+using Serilog;
+
 var builder = WebApplication.CreateBuilder(args);
 
-// Add services to the container.
-builder.Services.AddRazorPages();
+// Serilog for every log: request logs, one event per ingested file, a summary per batch.
+builder.Services.AddSerilog((services, logger) => logger
+    .ReadFrom.Configuration(builder.Configuration)
+    .ReadFrom.Services(services)
+    .Enrich.FromLogContext()
+    .WriteTo.Console());
+
+// The archive: SQLite through EF Core, extraction, and the background ingestion of the data folder.
+builder.Services.AddArchive(builder.Configuration);
+
+builder.Services.AddRazorPages(options => options.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.IgnoreAntiforgeryTokenAttribute()));
 
 var app = builder.Build();
 
-// Configure the HTTP request pipeline.
+await app.MigrateArchiveAsync();
+
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error");
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
     app.UseHsts();
 }
 
-app.UseHttpsRedirection();
-
-app.UseRouting();
-
-app.UseAuthorization();
-
+app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
+app.UseSerilogRequestLogging();
 app.MapStaticAssets();
-app.MapRazorPages()
-   .WithStaticAssets();
+app.MapRazorPages().WithStaticAssets();
 
-app.Run();
+await app.RunAsync();
+
+/// <summary>The web host's entry point, public so the tests can start it with WebApplicationFactory.</summary>
+public partial class Program;

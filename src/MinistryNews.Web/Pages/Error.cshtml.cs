@@ -4,17 +4,17 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace MinistryNews.Web.Pages;
 
+/// <summary>Errors and unknown addresses: a page that says what happened and leads back into the archive.</summary>
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-[IgnoreAntiforgeryToken]
-public class ErrorModel : PageModel
+public sealed class ErrorModel : PageModel
 {
-    public string? RequestId { get; set; }
+    public int Status { get; private set; }
 
-    public bool ShowRequestId => !string.IsNullOrEmpty(RequestId);
+    public string? RequestId { get; private set; }
 
-    public void OnGet()
+    public void OnGet(int? status)
     {
+        Status = status ?? StatusCodes.Status500InternalServerError;
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
     }
 }
-

@@ -1,0 +1,19 @@
+namespace MinistryNews.Web;
+
+/// <summary>The "Archive" configuration section (environment variables: <c>Archive__Database</c>, <c>Archive__DataPath</c>...).</summary>
+public sealed class ArchiveOptions
+{
+    public const string Section = "Archive";
+
+    /// <summary>The folder of press releases; a relative path is taken from the app's content root.</summary>
+    public string DataPath { get; set; } = "data";
+
+    /// <summary>The SQLite database file; a relative path is taken from the app's content root.</summary>
+    public string Database { get; set; } = "ministrynews.db";
+
+    /// <summary>Whether files that appear or change in the data folder are ingested while the app runs.</summary>
+    public bool Watch { get; set; } = true;
+
+    /// <summary>Files larger than this are rejected.</summary>
+    public long MaxFileBytes { get; set; } = Core.Ingestion.SourceReader.DefaultMaxFileBytes;
+}

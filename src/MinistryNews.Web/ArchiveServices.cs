@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MinistryNews.Core;
+using MinistryNews.Core.Extraction;
+using MinistryNews.Core.Ingestion;
+using MinistryNews.Web.Ingestion;
+
+namespace MinistryNews.Web;
+
+public static class ArchiveServices
+{
+    /// <summary>The archive's database, extraction and the background ingestion of the data folder.</summary>
+    public static IServiceCollection AddArchive(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ArchiveOptions>()
+            .Bind(configuration.GetSection(ArchiveOptions.Section))
+            .PostConfigure<IHostEnvironment>((options, environment) =>
+            {
+                options.DataPath = Path.GetFullPath(options.DataPath, environment.ContentRootPath);
+                options.Database = Path.GetFullPath(options.Database, environment.ContentRootPath);
+            });
+        services.AddDbContextFactory<ArchiveDbContext>((provider, options) =>
+            options.UseArchive(provider.GetRequiredService<IOptions<ArchiveOptions>>().Value.Database));
+        services.AddSingleton(ArticleExtractor.Default);
+        services.AddSingleton(provider => new IngestionOptions { MaxFileBytes = provider.GetRequiredService<IOptions<ArchiveOptions>>().Value.MaxFileBytes });
+        services.AddSingleton<Ingestor>();
+        services.AddSingleton<IngestionStatus>();
+        services.AddHostedService<IngestionWorker>();
+        return services;
+    }
+
+    /// <summary>Applies the committed migrations before the app serves its first request.</summary>
+    public static async Task MigrateArchiveAsync(this WebApplication app)
+    {
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<ArchiveDbContext>>().CreateDbContextAsync();
+        await ArchiveDatabase.MigrateAsync(db);
+    }
+}

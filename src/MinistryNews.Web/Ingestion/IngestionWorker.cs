@@ -1,0 +1,128 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Options;
+using MinistryNews.Core.Ingestion;
+
+namespace MinistryNews.Web.Ingestion;
+
+/// <summary>
+/// Ingests the data folder in the background once the app has started, so the site answers at once,
+/// then watches the folder and ingests each file that appears or changes.
+/// </summary>
+public sealed partial class IngestionWorker(
+    Ingestor ingestor,
+    IngestionStatus status,
+    IOptions<ArchiveOptions> options,
+    ILogger<IngestionWorker> logger) : BackgroundService
+{
+    // Editors and copies write a file in several steps: wait for it to settle before reading it.
+    private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(500);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        var folder = options.Value.DataPath;
+        if (!Directory.Exists(folder))
+        {
+            LogNoFolder(logger, folder);
+            status.Faulted(new DirectoryNotFoundException($"The data folder '{folder}' does not exist."));
+            return;
+        }
+
+        var changes = Channel.CreateUnbounded<string>();
+        using var watcher = options.Value.Watch ? Watch(folder, changes.Writer) : null;
+        try
+        {
+            status.Completed(await ingestor.IngestFolderAsync(folder, cancellationToken: stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return;
+        }
+#pragma warning disable CA1031 // The site goes on serving what is stored even when a batch fails; the failure is logged.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogBatchFailed(logger, ex, folder);
+            status.Faulted(ex);
+        }
+
+        if (watcher is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await ProcessChangesAsync(folder, changes.Reader, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
+    private async Task ProcessChangesAsync(string folder, ChannelReader<string> changes, CancellationToken stoppingToken)
+    {
+        while (await changes.WaitToReadAsync(stoppingToken))
+        {
+            await Task.Delay(Settle, stoppingToken);
+            var paths = new HashSet<string>(StringComparer.Ordinal);
+            while (changes.TryRead(out var path))
+            {
+                paths.Add(path);
+            }
+
+            foreach (var path in paths.Order(StringComparer.Ordinal))
+            {
+                if (File.Exists(path))
+                {
+                    var result = await ingestor.IngestFileAsync(folder, path, stoppingToken);
+                    LogWatched(logger, result.File, result.Outcome);
+                }
+                else if (SourceReader.IsSupported(path))
+                {
+                    LogRemoved(logger, Ingestor.KeyOf(folder, path));
+                }
+            }
+        }
+    }
+
+    private static FileSystemWatcher Watch(string folder, ChannelWriter<string> changes)
+    {
+        var watcher = new FileSystemWatcher(folder)
+        {
+            IncludeSubdirectories = true,
+            NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size,
+        };
+        void OnChange(object sender, FileSystemEventArgs e)
+        {
+            if (SourceReader.IsSupported(e.FullPath))
+            {
+                changes.TryWrite(e.FullPath);
+            }
+        }
+
+        watcher.Created += OnChange;
+        watcher.Changed += OnChange;
+        watcher.Deleted += OnChange;
+        watcher.Renamed += (sender, e) =>
+        {
+            OnChange(sender, e);
+            changes.TryWrite(e.OldFullPath);
+        };
+        watcher.EnableRaisingEvents = true;
+        return watcher;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The data folder {Folder} does not exist; nothing is ingested")]
+    private static partial void LogNoFolder(ILogger logger, string folder);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Ingestion of {Folder} failed")]
+    private static partial void LogBatchFailed(ILogger logger, Exception exception, string folder);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Watched change to {File}: {Outcome}")]
+    private static partial void LogWatched(ILogger logger, string file, FileOutcome outcome);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{File} was removed from the data folder; its article is kept")]
+    private static partial void LogRemoved(ILogger logger, string file);
+}
