@@ -49,6 +49,13 @@ public static class SourceReader
             return Fail("file is empty");
         }
 
+        // NUL bytes mean binary content, unless the file is UTF-16 (which announces itself with a BOM).
+        var isUtf16 = bytes is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..];
+        if (!isUtf16 && bytes.AsSpan(0, Math.Min(bytes.Length, 8192)).Contains((byte)0))
+        {
+            return Fail("file is binary, not text");
+        }
+
         if (!TryDecode(bytes, out var raw, out var decodeError))
         {
             return Fail(decodeError);

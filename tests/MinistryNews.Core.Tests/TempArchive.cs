@@ -1,0 +1,86 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using MinistryNews.Core.Extraction;
+using MinistryNews.Core.Ingestion;
+
+namespace MinistryNews.Core.Tests;
+
+/// <summary>A real SQLite archive in a folder of its own, with a data folder beside it; deleted at the end of the test.</summary>
+public sealed class TempArchive : IAsyncDisposable
+{
+    private TempArchive(string root)
+    {
+        Root = root;
+        DataFolder = Path.Combine(root, "data");
+        DatabasePath = Path.Combine(root, "archive.db");
+        Directory.CreateDirectory(DataFolder);
+        Options = ArchiveDatabase.Options(DatabasePath);
+    }
+
+    public string Root { get; }
+
+    public string DataFolder { get; }
+
+    public string DatabasePath { get; }
+
+    public DbContextOptions<ArchiveDbContext> Options { get; }
+
+    /// <summary>The repository's data folder, as copied beside the test assembly.</summary>
+    public static string RepositoryData => Path.Combine(AppContext.BaseDirectory, "data");
+
+    public static async Task<TempArchive> CreateAsync(bool withRepositoryData = true)
+    {
+        var archive = new TempArchive(Path.Combine(Path.GetTempPath(), "ministrynews-tests", Guid.NewGuid().ToString("N")));
+        if (withRepositoryData)
+        {
+            foreach (var file in Directory.EnumerateFiles(RepositoryData))
+            {
+                File.Copy(file, Path.Combine(archive.DataFolder, Path.GetFileName(file)));
+            }
+        }
+
+        await using var db = archive.Open();
+        await ArchiveDatabase.MigrateAsync(db);
+        return archive;
+    }
+
+    public ArchiveDbContext Open() => new(Options);
+
+    public Ingestor CreateIngestor(long maxFileBytes = SourceReader.DefaultMaxFileBytes) =>
+        new(new Factory(Options), ArticleExtractor.Default, new IngestionOptions { MaxFileBytes = maxFileBytes }, NullLogger<Ingestor>.Instance);
+
+    public async Task<IngestionReport> IngestAsync(long maxFileBytes = SourceReader.DefaultMaxFileBytes)
+    {
+        using var ingestor = CreateIngestor(maxFileBytes);
+        return await ingestor.IngestFolderAsync(DataFolder);
+    }
+
+    public string WriteFile(string name, byte[] bytes)
+    {
+        var path = Path.Combine(DataFolder, name);
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
+
+    public string WriteFile(string name, string text) => WriteFile(name, System.Text.Encoding.UTF8.GetBytes(text));
+
+    public ValueTask DisposeAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open on a slow machine is left to the temp folder's own cleaning.
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private sealed class Factory(DbContextOptions<ArchiveDbContext> options) : IDbContextFactory<ArchiveDbContext>
+    {
+        public ArchiveDbContext CreateDbContext() => new(options);
+    }
+}
