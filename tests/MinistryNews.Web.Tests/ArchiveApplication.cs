@@ -1,0 +1,98 @@
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MinistryNews.Core;
+using MinistryNews.Web.Ingestion;
+
+namespace MinistryNews.Web.Tests;
+
+/// <summary>
+/// The real web host on a SQLite file of its own, fed with a copy of the repository's data folder.
+/// Each test makes its own, so tests run apart and in parallel.
+/// </summary>
+public sealed class ArchiveApplication : WebApplicationFactory<Program>
+{
+    private static readonly HtmlParser Parser = new();
+
+    public ArchiveApplication(bool watch = false)
+    {
+        Watch = watch;
+        Root = Path.Combine(Path.GetTempPath(), "ministrynews-web-tests", Guid.NewGuid().ToString("N"));
+        DataFolder = Path.Combine(Root, "data");
+        DatabasePath = Path.Combine(Root, "archive.db");
+        Directory.CreateDirectory(DataFolder);
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "data")))
+        {
+            File.Copy(file, Path.Combine(DataFolder, Path.GetFileName(file)));
+        }
+    }
+
+    public bool Watch { get; }
+
+    public string Root { get; }
+
+    public string DataFolder { get; }
+
+    public string DatabasePath { get; }
+
+    /// <summary>A client that sees redirects as they are, once the first ingestion of the data folder is done.</summary>
+    public async Task<HttpClient> StartAsync()
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await Services.GetRequiredService<IngestionStatus>().FirstBatch.WaitAsync(TimeSpan.FromSeconds(60));
+        return client;
+    }
+
+    public ArchiveDbContext OpenDatabase() => new(ArchiveDatabase.Options(DatabasePath));
+
+    public static async Task<IHtmlDocument> GetPageAsync(HttpClient client, string url)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        return await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+    }
+
+    public static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        return await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+    }
+
+    public async Task<(int Id, string Slug, string Title)> ArticleAsync(string sourceFile)
+    {
+        await using var db = OpenDatabase();
+        var article = await db.Articles.Where(a => a.SourceFile == sourceFile).Select(a => new { a.Id, a.Slug, a.Title }).SingleAsync();
+        return (article.Id, article.Slug, article.Title);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Archive:DataPath", DataFolder);
+        builder.UseSetting("Archive:Database", DatabasePath);
+        builder.UseSetting("Archive:Watch", Watch ? "true" : "false");
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left to the temp folder's own cleaning.
+        }
+
+        GC.SuppressFinalize(this);
+    }
+}
