@@ -1,0 +1,61 @@
+using Microsoft.Data.Sqlite;
+
+namespace MinistryNews.Cli.Tests;
+
+public sealed class IngestCommandTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("ministrynews-cli").FullName;
+
+    [Fact]
+    public async Task Should_count_added_then_unchanged_files()
+    {
+        var folder = CopyData();
+        var database = Path.Combine(_root, "archive.db");
+        using var first = new StringWriter();
+        using var second = new StringWriter();
+        using var errors = new StringWriter();
+
+        var firstExit = await IngestCommand.RunAsync(folder, database, first, errors);
+        var secondExit = await IngestCommand.RunAsync(folder, database, second, errors);
+
+        Assert.Equal(0, firstExit);
+        Assert.Equal(0, secondExit);
+        Assert.StartsWith("15 added, 0 updated, 0 unchanged, 0 failed", first.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("0 added, 0 updated, 15 unchanged, 0 failed", second.ToString(), StringComparison.Ordinal);
+        Assert.True(File.Exists(database));
+    }
+
+    [Fact]
+    public async Task Should_name_the_failed_files_and_exit_non_zero()
+    {
+        var folder = CopyData();
+        await File.WriteAllBytesAsync(Path.Combine(folder, "zero.txt"), []);
+        using var output = new StringWriter();
+        using var errors = new StringWriter();
+
+        var exitCode = await IngestCommand.RunAsync(folder, Path.Combine(_root, "archive.db"), output, errors);
+
+        Assert.Equal(1, exitCode);
+        var lines = output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("15 added, 0 updated, 0 unchanged, 1 failed", lines[0], StringComparison.Ordinal);
+        Assert.Contains("failed: zero.txt: file is empty", lines);
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_root, recursive: true);
+    }
+
+    private string CopyData()
+    {
+        var folder = Path.Combine(_root, "data");
+        Directory.CreateDirectory(folder);
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "data")))
+        {
+            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+        }
+
+        return folder;
+    }
+}
