@@ -72,7 +72,7 @@ public readonly record struct PartialDate : IComparable<PartialDate>
         }
 
         var parts = text.Trim().Split('-');
-        if (parts.Length > 3 || parts.Any(p => p.Length == 0 || !p.All(char.IsAsciiDigit)))
+        if (parts.Length > 3 || parts.Any(p => !p.All(char.IsAsciiDigit)) || parts.Skip(1).Any(p => p.Length != 2))
         {
             return false;
         }
