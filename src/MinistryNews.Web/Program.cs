@@ -1,3 +1,4 @@
+using System.Globalization;
 using MinistryNews.Web;
 using Serilog;
 
@@ -8,7 +9,7 @@ builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
     .ReadFrom.Services(services)
     .Enrich.FromLogContext()
-    .WriteTo.Console());
+    .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture));
 
 // The archive: SQLite through EF Core, extraction, and the background ingestion of the data folder.
 builder.Services.AddArchive(builder.Configuration);
