@@ -9,7 +9,14 @@ public sealed record CountryEntry(
     string Code,
     string Name,
     IReadOnlyList<string> Aliases,
-    IReadOnlyList<string> Demonyms);
+    IReadOnlyList<string> Demonyms)
+{
+    /// <summary>Capitals and other cities where meetings are held: they place an event, they never make a country a counterpart on their own.</summary>
+    public IReadOnlyList<string> Cities { get; init; } = [];
+}
+
+/// <summary>An international body (ASEAN, ITU, the United Nations): named in the news, never counted as a country.</summary>
+public sealed record BodyEntry(string Acronym, string Name, IReadOnlyList<string> Aliases);
 
 /// <summary>
 /// The countries the archive knows, kept as data in <c>countries.json</c> (embedded in the assembly),
@@ -22,9 +29,10 @@ public sealed class Gazetteer
     private readonly FrozenDictionary<string, CountryEntry> _byCode;
     private readonly FrozenDictionary<string, CountryEntry> _byName;
 
-    public Gazetteer(IEnumerable<CountryEntry> countries)
+    public Gazetteer(IEnumerable<CountryEntry> countries, IEnumerable<BodyEntry>? bodies = null)
     {
         Countries = [.. countries];
+        Bodies = [.. bodies ?? []];
         _byCode = Countries.ToFrozenDictionary(c => c.Code, StringComparer.OrdinalIgnoreCase);
         var byName = new Dictionary<string, CountryEntry>(StringComparer.OrdinalIgnoreCase);
         foreach (var country in Countries)
@@ -42,6 +50,8 @@ public sealed class Gazetteer
 
     public IReadOnlyList<CountryEntry> Countries { get; }
 
+    public IReadOnlyList<BodyEntry> Bodies { get; }
+
     /// <summary>Every spelling the gazetteer knows (names, aliases, demonyms), folded, with its country.</summary>
     public IEnumerable<KeyValuePair<string, CountryEntry>> Spellings => _byName;
 
@@ -53,19 +63,24 @@ public sealed class Gazetteer
     /// <summary>Finds a country by any of its names, aliases or demonyms, ignoring case and accents.</summary>
     public CountryEntry? FindByName(string name) => _byName.GetValueOrDefault(TextFolding.Fold(name));
 
-    public static Gazetteer Load(Stream json)
+    public static Gazetteer Load(Stream countriesJson, Stream? bodiesJson = null)
     {
-        var countries = JsonSerializer.Deserialize<List<CountryEntry>>(json, JsonOptions)
+        var countries = JsonSerializer.Deserialize<List<CountryEntry>>(countriesJson, JsonOptions)
             ?? throw new InvalidDataException("The gazetteer file is empty.");
-        return new Gazetteer(countries);
+        var bodies = bodiesJson is null ? [] : JsonSerializer.Deserialize<List<BodyEntry>>(bodiesJson, JsonOptions) ?? [];
+        return new Gazetteer(countries, bodies);
     }
 
     private static Gazetteer LoadEmbedded()
     {
-        using var stream = typeof(Gazetteer).Assembly.GetManifestResourceStream("MinistryNews.Core.Countries.countries.json")
-            ?? throw new InvalidOperationException("The embedded gazetteer countries.json is missing.");
-        return Load(stream);
+        using var countries = OpenResource("countries.json");
+        using var bodies = OpenResource("bodies.json");
+        return Load(countries, bodies);
     }
+
+    private static Stream OpenResource(string name) =>
+        typeof(Gazetteer).Assembly.GetManifestResourceStream($"MinistryNews.Core.Countries.{name}")
+            ?? throw new InvalidOperationException($"The embedded gazetteer file {name} is missing.");
 
     private static readonly JsonSerializerOptions JsonOptions = new()
     {

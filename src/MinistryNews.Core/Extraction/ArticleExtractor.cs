@@ -3,35 +3,228 @@ using MinistryNews.Core.Countries;
 namespace MinistryNews.Core.Extraction;
 
 /// <summary>
-/// Turns the text of one press release into an <see cref="ExtractedArticle"/>: a pure function,
-/// no file system and no database.
+/// Turns the text of one press release into an <see cref="ExtractedArticle"/>: a pure function, no file system
+/// and no database. The steps: the layout (headline, dateline, body), the publication date, the sentences with
+/// their countries and dates, the people, then the meetings, delegations and agreements.
 /// </summary>
-public sealed class ArticleExtractor(Gazetteer gazetteer)
+public sealed class ArticleExtractor(Gazetteer gazetteer, Lexicon lexicon)
 {
-    public static ArticleExtractor Default { get; } = new(Gazetteer.Default);
+    /// <summary>The ministry's own country: the home side of every meeting and the default origin of its delegations.</summary>
+    public const string HomeCountry = "VN";
+
+    private readonly CountryFinder _countries = new(gazetteer);
+
+    public ArticleExtractor(Gazetteer gazetteer)
+        : this(gazetteer, Lexicon.Default)
+    {
+    }
+
+    public static ArticleExtractor Default { get; } = new(Gazetteer.Default, Lexicon.Default);
 
     public Gazetteer Gazetteer { get; } = gazetteer;
 
     public ExtractedArticle Extract(SourceDocument source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        // Placeholder until the extraction lands: title is the first line, the rest are paragraphs.
-        var lines = source.Text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        var title = lines.FirstOrDefault() ?? source.FileName;
-        _ = Gazetteer;
+        var layout = LayoutReader.Read(source.Text, lexicon);
+        var (published, publishedFrom) = PublicationDate(layout);
+        var sentences = SplitSentences(layout, published);
+
+        var people = new PeopleReader(lexicon, HomeCountry);
+        people.Read(sentences);
+        var counterpart = MainCounterpart(sentences, people);
+        people.ResolveCountries(counterpart);
+
+        var events = new EventReader(people, HomeCountry);
+        events.Read(sentences);
+        events.Complete(counterpart);
+
+        var personNames = people.People.Select(p => p.Name).ToList();
+        string NameOf(int person) => personNames[person];
+
+        var meetings = events.Meetings.Select(m => new ExtractedMeeting(
+            m.Kind,
+            m.Date,
+            m.Location,
+            [.. m.Participants.Distinct().Select(NameOf)],
+            [.. m.Countries],
+            m.Evidence.Text) { Rule = m.Rule }).ToList();
+        var delegations = events.Delegations.Select(d => new ExtractedDelegation(
+            d.Leader is { } leader ? NameOf(leader) : null,
+            [.. d.Members.Select(NameOf)],
+            d.FromCountry,
+            [.. d.Destinations.Distinct()],
+            d.Start,
+            d.End,
+            d.Evidence.Text) { Rule = d.Rule }).ToList();
+        var agreements = events.Agreements.Select(a => new ExtractedAgreement(
+            a.Kind,
+            a.Name,
+            [.. a.Countries],
+            a.SignedOn,
+            [.. a.Signatories.Distinct().Select(NameOf)],
+            a.Valid,
+            a.Evidence.Text) { Rule = a.Rule }).ToList();
+        var extractedPeople = people.People.Select(p => new ExtractedPerson(
+            p.Name,
+            [.. p.Spellings.Where(s => !s.Equals(p.Name, StringComparison.OrdinalIgnoreCase))],
+            p.Title,
+            p.CountryCode,
+            p.Evidence.Text) { Rule = p.Rule }).ToList();
+
+        var title = layout.Headline ?? DeriveTitle(layout);
         return new ExtractedArticle(
             source.FileName,
             title,
-            TitleDerived: false,
-            Published: null,
-            PublishedFrom.None,
-            SourceUrl: null,
-            Byline: null,
-            [.. lines.Skip(1).Select(l => new BodyBlock(BlockKind.Paragraph, l))],
-            [],
-            [],
-            [],
-            [],
-            []);
+            TitleDerived: layout.Headline is null,
+            published,
+            publishedFrom,
+            layout.SourceUrl,
+            layout.Byline,
+            layout.Body,
+            ArticleCountries(meetings, delegations, agreements, extractedPeople),
+            extractedPeople,
+            meetings,
+            delegations,
+            agreements);
+    }
+
+    /// <summary>
+    /// The publication date, in order of trust: the dateline; the date a source URL encodes; a photo's file name;
+    /// a full date in the first paragraphs of the body.
+    /// </summary>
+    private static (PartialDate? Date, PublishedFrom From) PublicationDate(ArticleLayout layout)
+    {
+        if (layout.DatelineDate is { } dateline)
+        {
+            return (dateline, PublishedFrom.Dateline);
+        }
+
+        if (layout.SourceUrl is { } url && DateReader.FromUrl(url) is { } fromUrl)
+        {
+            return (fromUrl, PublishedFrom.SourceUrl);
+        }
+
+        foreach (var photo in layout.PhotoFiles)
+        {
+            if (DateReader.FromFileName(photo) is { } fromPhoto)
+            {
+                return (fromPhoto, PublishedFrom.PhotoFileName);
+            }
+        }
+
+        foreach (var paragraph in layout.Paragraphs.Take(2))
+        {
+            if (DateReader.Find(paragraph, null).FirstOrDefault(d => d.Start.Precision == DatePrecision.Day) is { } inBody)
+            {
+                return (inBody.Start, PublishedFrom.Body);
+            }
+        }
+
+        return (null, PublishedFrom.None);
+    }
+
+    private List<Sentence> SplitSentences(ArticleLayout layout, PartialDate? published)
+    {
+        var sentences = new List<Sentence>();
+        void Add(string text, SegmentKind kind, int paragraph)
+        {
+            foreach (var sentence in Sentences.Split(text))
+            {
+                sentences.Add(new Sentence(sentences.Count, sentence, kind, paragraph, _countries.Find(sentence), DateReader.Find(sentence, published)));
+            }
+        }
+
+        if (layout.Headline is { } headline)
+        {
+            Add(headline, SegmentKind.Headline, -1);
+        }
+
+        var index = 0;
+        foreach (var block in layout.Body)
+        {
+            switch (block.Kind)
+            {
+                case BlockKind.Paragraph:
+                    Add(WireLead(block.Text), SegmentKind.Paragraph, index++);
+                    break;
+                case BlockKind.Caption:
+                    Add(block.Text, SegmentKind.Caption, index);
+                    break;
+            }
+        }
+
+        return sentences;
+    }
+
+    /// <summary>"LONDON, (UrduPoint / WAM - 02nd Nov, 2021) Vietnamese Minister…", "– Minister…": the wire's tag is not part of the sentence.</summary>
+    private static string WireLead(string paragraph)
+    {
+        var text = paragraph.TrimStart('–', '—', '-', ' ');
+        var match = System.Text.RegularExpressions.Regex.Match(text, @"^(?:[\p{Lu}][\p{Lu} .'-]{2,},?\s*)?\([^)]{1,120}\)\s*[–—-]?\s*(?=\p{Lu})", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        return match.Success ? text[match.Length..] : text;
+    }
+
+    /// <summary>The foreign country the article is most about: stated countries of its people count twice, other mentions once.</summary>
+    private static string? MainCounterpart(IReadOnlyList<Sentence> sentences, PeopleReader people)
+    {
+        var scores = new Dictionary<string, int>(StringComparer.Ordinal);
+        var order = new List<string>();
+        void Score(string code, int weight)
+        {
+            if (code == HomeCountry)
+            {
+                return;
+            }
+
+            if (!scores.TryAdd(code, weight))
+            {
+                scores[code] += weight;
+            }
+            else
+            {
+                order.Add(code);
+            }
+        }
+
+        foreach (var place in sentences.SelectMany(s => s.Places).Where(p => p.Kind != PlaceKind.City))
+        {
+            Score(place.Code, 1);
+        }
+
+        foreach (var person in people.People.Where(p => p.CountryStated && p.CountryCode is not null))
+        {
+            Score(person.CountryCode!, 2);
+        }
+
+        return order.OrderByDescending(c => scores[c]).ThenBy(order.IndexOf).FirstOrDefault();
+    }
+
+    /// <summary>The countries the ministry dealt with: the foreign sides of its meetings, trips and agreements, and the countries of the officials it met.</summary>
+    private static List<string> ArticleCountries(
+        IEnumerable<ExtractedMeeting> meetings,
+        IEnumerable<ExtractedDelegation> delegations,
+        IEnumerable<ExtractedAgreement> agreements,
+        IEnumerable<ExtractedPerson> people)
+    {
+        var codes = meetings.SelectMany(m => m.CounterpartCountries)
+            .Concat(delegations.SelectMany(d => d.Destinations.Append(d.FromCountry ?? HomeCountry)))
+            .Concat(agreements.SelectMany(a => a.CounterpartCountries))
+            .Concat(people.Select(p => p.CountryCode).OfType<string>());
+        return [.. codes.Where(c => c != HomeCountry).Distinct()];
+    }
+
+    private static string DeriveTitle(ArticleLayout layout)
+    {
+        var first = layout.Paragraphs.Select(p => Sentences.Split(p)).FirstOrDefault(s => s.Count > 0)?[0]
+            ?? (layout.Body.Count > 0 ? layout.Body[0].Text : "Untitled");
+        first = WireLead(first).TrimEnd('.');
+        if (first.Length <= 140)
+        {
+            return first;
+        }
+
+        var cut = first.LastIndexOf(' ', 137);
+        return string.Concat(first.AsSpan(0, cut > 60 ? cut : 137), "…");
     }
 }

@@ -59,7 +59,11 @@ public sealed record ExtractedPerson(
     IReadOnlyList<string> Aliases,
     string? Title,
     string? CountryCode,
-    string Evidence);
+    string Evidence)
+{
+    /// <summary>The rule that read the fact, for <c>extract --explain</c>.</summary>
+    public string? Rule { get; init; }
+}
 
 public sealed record ExtractedMeeting(
     MeetingKind Kind,
@@ -67,7 +71,11 @@ public sealed record ExtractedMeeting(
     string? Location,
     IReadOnlyList<string> Participants,
     IReadOnlyList<string> CounterpartCountries,
-    string Evidence);
+    string Evidence)
+{
+    /// <summary>The rule that read the fact, for <c>extract --explain</c>.</summary>
+    public string? Rule { get; init; }
+}
 
 public sealed record ExtractedDelegation(
     string? Leader,
@@ -76,7 +84,11 @@ public sealed record ExtractedDelegation(
     IReadOnlyList<string> Destinations,
     PartialDate? Start,
     PartialDate? End,
-    string Evidence);
+    string Evidence)
+{
+    /// <summary>The rule that read the fact, for <c>extract --explain</c>.</summary>
+    public string? Rule { get; init; }
+}
 
 public sealed record ExtractedAgreement(
     string Kind,
@@ -85,7 +97,11 @@ public sealed record ExtractedAgreement(
     PartialDate? SignedOn,
     IReadOnlyList<string> Signatories,
     Validity? Valid,
-    string Evidence);
+    string Evidence)
+{
+    /// <summary>The rule that read the fact, for <c>extract --explain</c>.</summary>
+    public string? Rule { get; init; }
+}
 
 /// <summary>A period of validity: "2020-2023", "2025" (one year), "until 2019-09" (no start given).</summary>
 public sealed record Validity(PartialDate? From, PartialDate? To)

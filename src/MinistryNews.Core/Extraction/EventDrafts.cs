@@ -1,0 +1,71 @@
+namespace MinistryNews.Core.Extraction;
+
+/// <summary>A meeting as the <see cref="EventReader"/> builds it up: later sentences about the same encounter merge into it.</summary>
+public sealed class MeetingDraft(MeetingKind kind, Sentence evidence, string rule)
+{
+    public MeetingKind Kind { get; set; } = kind;
+
+    public SortedSet<string> Countries { get; } = new(StringComparer.Ordinal);
+
+    public List<int> Participants { get; } = [];
+
+    /// <summary>Who the meeting was with (foreign people, organisations), folded: two meetings with different parties are two meetings.</summary>
+    public HashSet<string> Parties { get; } = new(StringComparer.Ordinal);
+
+    public PartialDate? Date { get; set; }
+
+    public string? Location { get; set; }
+
+    /// <summary>The name of a conference or forum ("g20 digital ministers meeting"), folded.</summary>
+    public string? EventName { get; set; }
+
+    /// <summary>Counted in the text ("the two previous talks with …"): never merged with another meeting.</summary>
+    public bool Distinct { get; set; }
+
+    public Sentence Evidence { get; } = evidence;
+
+    public string Rule { get; } = rule;
+}
+
+public sealed class DelegationDraft(string fromCountry, Sentence evidence, string rule)
+{
+    public string FromCountry { get; } = fromCountry;
+
+    public List<string> Destinations { get; } = [];
+
+    public int? Leader { get; set; }
+
+    public List<int> Members { get; } = [];
+
+    public PartialDate? Start { get; set; }
+
+    public PartialDate? End { get; set; }
+
+    public Sentence Evidence { get; } = evidence;
+
+    public string Rule { get; } = rule;
+}
+
+public sealed class AgreementDraft(string kind, Sentence evidence, string rule)
+{
+    public string Kind { get; } = kind;
+
+    public string? Name { get; set; }
+
+    public SortedSet<string> Countries { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The text named no counterpart: the article's counterpart is taken once it is known.</summary>
+    public bool NeedsCounterpart { get; set; }
+
+    public PartialDate? SignedOn { get; set; }
+
+    public List<int> Signatories { get; } = [];
+
+    public Validity? Valid { get; set; }
+
+    public bool Distinct { get; set; }
+
+    public Sentence Evidence { get; } = evidence;
+
+    public string Rule { get; } = rule;
+}

@@ -1,0 +1,783 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace MinistryNews.Core.Extraction;
+
+/// <summary>
+/// Reads the meetings, delegations and agreements of an article, sentence by sentence in text order, from the
+/// verbs and nouns that tell them ("met", "received", "talks with", "attended the … Conference", "a delegation of …
+/// led by", "paid a working visit to", "signed a Memorandum of Understanding"). Sentences that come back to an event
+/// already told merge into it; events announced for the future are left out. The rules are in docs/extraction.md.
+/// </summary>
+public sealed partial class EventReader(PeopleReader people, string homeCountry)
+{
+    private readonly List<MeetingDraft> _meetings = [];
+    private readonly List<DelegationDraft> _delegations = [];
+    private readonly List<AgreementDraft> _agreements = [];
+    private MeetingDraft? _lastMeeting;
+    private string? _tripDestination;
+
+    public IReadOnlyList<MeetingDraft> Meetings => _meetings;
+
+    public IReadOnlyList<DelegationDraft> Delegations => _delegations;
+
+    public IReadOnlyList<AgreementDraft> Agreements => _agreements;
+
+    // ---- Patterns -------------------------------------------------------------------------------------------
+
+    [GeneratedRegex(@"\b(?:will|would|shall|going to|plans? to|planned to|planning to|expects? to|expected to|is to|are to|intends? to|aims? to|hopes? to|wish(?:es)? to|propos(?:e|es|ed|al)|agreed? (?:on|to)|consider(?:s|ing)?|prepar(?:e|es|ing) (?:to|for)|upcoming|next|later this|look(?:s|ing)? forward|towards?|invit(?:e|es|ed|ing|ation)\b.*\bto|to be)\b|\bto\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FutureMarker();
+
+    [GeneratedRegex(@"[,;:()]|\b(?:after|before|when|while|because|since|although|whereas|which|who|where)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ClauseBoundary();
+
+    [GeneratedRegex(@"\b(?<n>two|three|four|five|2|3|4|5)\s+(?:previous\s+|separate\s+|bilateral\s+|earlier\s+|other\s+)*(?:talks|meetings|working sessions|sessions)\s+with\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CountedMeetings();
+
+    [GeneratedRegex(@"\bbilateral\s+(?:meetings|talks)\s+with\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ListedMeetings();
+
+    [GeneratedRegex(@"\b(?:(?<verb>met|meets|meet)(?:\s+and\s+work(?:ed|s)?)?(?:\s+with)?|(?:meeting|meetings|talks|talk|working\s+session|working\s+sessions|discussions?|dialogue|phone\s+(?:call|conversation|talks)|video\s+(?:call|conference)|videoconference|online\s+meeting|courtesy\s+(?:call|visit)|bilateral\s+meeting)\s+with|(?:held|had|holds|has)\s+(?:bilateral\s+)?talks|talked\s+(?:with|to)|paid\s+a\s+courtesy\s+(?:call|visit)\s+(?:on|to)|(?<host>received|receives|receiving|welcomed|welcomes|hosted|hosts)|worked\s+bilaterally|(?<weak>(?:worked|works)\s+with))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MeetingTrigger();
+
+    [GeneratedRegex(@"\b(?:attend(?:ed|s|ing)?|participat(?:ed|es|ing)\s+in|participation\s+in|took\s+part\s+in|taking\s+part\s+in|(?:speaking|spoke|speaks)\s+at|addressed|chaired|co-chaired)\s+(?:the\s+|a\s+|an\s+)?(?<event>(?:[\p{L}\p{N}'’&-]+\s+){0,8}?(?:Conference|Meeting|Forum|Summit|Congress|Assembly|Symposium|Dialogue|Ministerial|Expo|Exhibition|conference|forum|summit|congress|symposium|ministerial\s+meeting))\b", RegexOptions.CultureInvariant)]
+    private static partial Regex MultilateralTrigger();
+
+    [GeneratedRegex(@"\b(?:(?<adj>[\p{Lu}][\p{L}'’-]*(?:\s+[\p{Lu}][\p{L}'’-]*)?)\s+)?delegations?\b(?:\s+(?<prep>of|from)\b)?", RegexOptions.CultureInvariant)]
+    private static partial Regex DelegationNoun();
+
+    [GeneratedRegex(@"\b(?:led|headed|chaired)\s+by\b|,|\bwhich\b|\bwho\b|\bthat\b|\bto\b|\b(?:is|are|was|were|has|have|had|will)\b|\b(?:attended|visited|visits|met|arrived|paid|paying|worked)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex DelegationPhraseEnd();
+
+    [GeneratedRegex(@"\b(?:(?:paid|pays|paying|made|makes|making|is on|was on|are on|were on|began|begins|concluded|concludes|wrapped up|during)\s+(?:a|an|his|her|their|the|its)?\s*(?:[\p{L}-]+\s+){0,3}?(?:visit|trip|tour|mission)\s+(?:to|in)|visit(?:ed|s)?\s+(?:and\s+work(?:ed|s)?\s+in\s+)?|arrived\s+in|arrives\s+in)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TripTrigger();
+
+    [GeneratedRegex(@"\b(?:the|a|an|his|her)\s+(?:(?:official|state|working|recent|first|historic)\s+)*visit\s+(?:to\s+(?<to>[\p{Lu}][\p{L}\s]+?)\s+)?(?:of|by)\s", RegexOptions.CultureInvariant)]
+    private static partial Regex VisitOf();
+
+    [GeneratedRegex(@"\bsent\s+(?:a|an|its|their|his|her|the)?\s*(?:[\p{L}-]+\s+){0,4}?(?:delegations?|experts|specialists|officials|staff|engineers|teams?|missions?|officers)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SentTrigger();
+
+    [GeneratedRegex(@"(?<mou>memorand(?:um|a|ums)\s+of\s+(?:understanding|cooperation|co-operation)|\bMoUs?\b|\bMOUs?\b)|(?<loi>letters?\s+of\s+intent|\bLoIs?\b)|(?<stmt>joint\s+(?:statements?|communiqu[eé]s?))|(?<decl>(?:joint\s+)?[Dd]eclarations?)|(?<plan>(?:cooperation|co-operation|action|work)\s+plans?|plans?\s+of\s+(?:action|cooperation))|(?<prog>(?:cooperation|co-operation)\s+programmes?|programmes?\s+of\s+cooperation)|(?<treaty>\btreat(?:y|ies)\b)|(?<agr>\bagreements?\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AgreementNoun();
+
+    [GeneratedRegex(@"\b(?:signed|signing|signs|sign|inked|concluded|adopted|approved|reached|ratified|renewed)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AgreementVerbBefore();
+
+    [GeneratedRegex(@"^[^.;]{0,100}?\b(?:(?:was|were|had been|has been|have been)\s+)?(?:signed|inked|concluded|adopted|ratified|expires?|expired|made|took effect|came into force|entered into force)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AgreementVerbAfter();
+
+    [GeneratedRegex(@"\b(?<n>two|three|four|five|2|3|4|5)\s+(?:[\p{L}-]+\s+){0,2}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CountBefore();
+
+    [GeneratedRegex(@"\b(?:the two|both)\s+(?:ministers|sides|ministries|officials|leaders|parties|countries|governments|deputy ministers)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BothSides();
+
+    [GeneratedRegex(@"^\s*(?:the\s+)?(?:(?:Embassy|Consulate(?:\s+General)?|Mission|Permanent Mission)\s+of\s+(?:Vietnam|Viet Nam)|(?:Vietnamese|Vietnam's|Vietnam’s)\s+(?:Embassy|Consulate|community|students|businesses|enterprises|diplomatic))", RegexOptions.CultureInvariant)]
+    private static partial Regex OwnMission();
+
+    [GeneratedRegex(@"(?:\b[\p{Lu}][\p{L}&'’-]*\s+){0,6}(?:University|Ministry|Agency|Council|Association|Department|Authority|Government|Institute|Centre|Center|Foundation|Embassy|Company|Corporation|Group|Commission|Committee|Bureau|Board|Office|Academy|Organisation|Organization)\b(?:\s+(?:of|for)\s+(?:the\s+)?(?:[\p{Lu}][\p{L}&'’-]*(?:,?\s+(?:and\s+)?|\s*$))+)?|\b\p{Ll}+\p{Lu}{2,}\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Organisation();
+
+    [GeneratedRegex(@"(?:in the period |for the period |valid )?(?:from\s+)?(?<y1>(?:19|20)\d{2})\s*(?:-|–|to|until)\s*(?<y2>(?:19|20)\d{2})|\bfor\s+(?:the\s+)?(?<y>(?:19|20)\d{2})\b(?!\s*-)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ValidityPeriod();
+
+    [GeneratedRegex(@"\b(?:expires?|expired|expiring|valid|in force)\s+(?:until|till|through|in|on)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ValidUntil();
+
+    [GeneratedRegex(@"^\s*(?:at|after|during|following|on the sidelines of)\s+the\s+(?:meeting|talks|reception|working session)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AfterTheMeeting();
+
+    // ---- Reading ----------------------------------------------------------------------------------------------
+
+    public void Read(IReadOnlyList<Sentence> sentences)
+    {
+        ArgumentNullException.ThrowIfNull(sentences);
+        foreach (var sentence in sentences.Where(s => s.IsBody))
+        {
+            ReadDelegations(sentence);
+            ReadMultilateral(sentence);
+            ReadMeetings(sentence);
+            ReadAgreements(sentence);
+        }
+    }
+
+    /// <summary>Fills in what needs the whole article: counterparts left open, and the meeting a signing implies.</summary>
+    public void Complete(string? mainCounterpart)
+    {
+        foreach (var agreement in _agreements.Where(a => a.NeedsCounterpart && a.Countries.Count == 0 && mainCounterpart is not null))
+        {
+            agreement.Countries.Add(mainCounterpart!);
+        }
+
+        // Two officials of two countries who sign a document have met, though the text may not say so.
+        foreach (var agreement in _agreements.ToList())
+        {
+            var foreign = agreement.Signatories.Where(p => !people.People[p].IsHome(homeCountry)).ToList();
+            if (foreign.Count == 0 || agreement.Signatories.Count < 2 || _meetings.Any(m => m.Participants.Intersect(foreign).Any()))
+            {
+                continue;
+            }
+
+            var meeting = new MeetingDraft(MeetingKind.Bilateral, agreement.Evidence, "signing implies a meeting") { Date = agreement.SignedOn };
+            meeting.Countries.UnionWith(foreign.Select(p => people.People[p].CountryCode).OfType<string>());
+            meeting.Participants.AddRange(agreement.Signatories);
+            meeting.Location = agreement.Evidence.Places.FirstOrDefault(p => p.Kind == PlaceKind.City)?.Text;
+            _meetings.Add(meeting);
+        }
+    }
+
+    private void ReadMeetings(Sentence sentence)
+    {
+        var text = sentence.Text;
+        var counted = CountedMeetings().Match(text);
+        var listed = ListedMeetings().Match(text);
+        var triggers = MeetingTrigger().Matches(text).Where(m => !IsFuture(text, m.Index)).ToList();
+        if (counted.Success && !IsFuture(text, counted.Index))
+        {
+            var n = Number(counted.Groups["n"].Value);
+            var window = Window(text, counted.Index + counted.Length, triggers.Where(t => t.Index > counted.Index + counted.Length).Select(t => t.Index));
+            var countries = ForeignCountries(sentence, window.Start, window.End, cities: true);
+            var parties = Organisations(text[window.Start..window.End]).ToList();
+            for (var i = 0; i < n; i++)
+            {
+                var meeting = NewMeeting(sentence, countries, "counted talks");
+                meeting.Distinct = true;
+                if (i < parties.Count)
+                {
+                    meeting.Parties.Add(parties[i]);
+                }
+
+                _meetings.Add(meeting);
+            }
+
+            return;
+        }
+
+        if (listed.Success && !IsFuture(text, listed.Index))
+        {
+            var listedCountries = ForeignCountries(sentence, listed.Index + listed.Length, text.Length, cities: false);
+            if (listedCountries.Count > 1)
+            {
+                foreach (var code in listedCountries)
+                {
+                    AddMeeting(NewMeeting(sentence, new SortedSet<string>(StringComparer.Ordinal) { code }, "bilateral meetings with a list of countries"), sameSentence: false);
+                }
+
+                return;
+            }
+        }
+
+        foreach (var (trigger, index) in triggers.Select((t, i) => (t, i)))
+        {
+            var windowStart = trigger.Index + trigger.Length;
+            var windowEnd = index + 1 < triggers.Count ? triggers[index + 1].Index : text.Length;
+            var window = text[windowStart..windowEnd];
+            if (OwnMission().IsMatch(window))
+            {
+                continue;
+            }
+
+            var peopleInWindow = PeopleBetween(sentence, windowStart, windowEnd);
+            var hosting = trigger.Groups["host"].Success;
+            var weak = trigger.Groups["weak"].Success;
+            // "received", "welcomed", "hosted" make a meeting only when someone is received, not "received support".
+            if (hosting && peopleInWindow.Count == 0 && !Regex.IsMatch(window[..Math.Min(window.Length, 80)], @"\b(?:delegation|Ambassador|Minister|Secretary|President|Director|Chairman|leaders?|officials?)\b", RegexOptions.CultureInvariant))
+            {
+                continue;
+            }
+
+            var countries = ForeignCountries(sentence, windowStart, windowEnd, cities: true);
+            foreach (var person in peopleInWindow.Where(p => !people.People[p].IsHome(homeCountry)))
+            {
+                if (people.People[person].CountryCode is { } code)
+                {
+                    countries.Add(code);
+                }
+            }
+
+            if (countries.Count == 0)
+            {
+                countries = ForeignCountries(sentence, 0, text.Length, cities: true);
+                foreach (var person in sentence.People.Select(p => p.Person).Where(p => !people.People[p].IsHome(homeCountry)))
+                {
+                    if (people.People[person].CountryCode is { } code)
+                    {
+                        countries.Add(code);
+                    }
+                }
+            }
+
+            var inVietnam = sentence.Places.Any(p => p.Code == homeCountry && p.Kind == PlaceKind.City);
+            if (countries.Count == 0 && _tripDestination is not null && !inVietnam)
+            {
+                countries.Add(_tripDestination);
+            }
+
+            if (weak && countries.Count == 0)
+            {
+                continue;
+            }
+
+            var meeting = NewMeeting(sentence, countries, trigger.Groups["verb"].Success ? "met" : hosting ? "received" : weak ? "worked with" : "talks or meeting with");
+            foreach (var person in peopleInWindow.Where(p => !people.People[p].IsHome(homeCountry)))
+            {
+                meeting.Parties.Add("person:" + person.ToString(CultureInfo.InvariantCulture));
+            }
+
+            foreach (var organisation in Organisations(window))
+            {
+                meeting.Parties.Add(organisation);
+            }
+
+            if (countries.Count == 0 && meeting.Parties.Count == 0 && sentence.People.Count < 2 && !Regex.IsMatch(window, @"^\s*(?:with\s+)?(?:the\s+|a\s+)?(?:newly|heads?|leaders?|representatives?|delegation|ambassadors?|officials?|[\p{Lu}])", RegexOptions.CultureInvariant))
+            {
+                continue;
+            }
+
+            AddMeeting(meeting, sameSentence: true);
+        }
+    }
+
+    private MeetingDraft NewMeeting(Sentence sentence, SortedSet<string> countries, string rule)
+    {
+        var meeting = new MeetingDraft(countries.Count > 0 ? MeetingKind.Bilateral : MeetingKind.Domestic, sentence, rule);
+        meeting.Countries.UnionWith(countries);
+        meeting.Participants.AddRange(Participants(sentence));
+        meeting.Date = AfterTheMeeting().IsMatch(sentence.Text) ? null : EventDate(sentence);
+        meeting.Location = sentence.Places.FirstOrDefault(p => p.Kind == PlaceKind.City)?.Text;
+        return meeting;
+    }
+
+    private void AddMeeting(MeetingDraft meeting, bool sameSentence)
+    {
+        var match = _meetings.LastOrDefault(m =>
+            m.Kind == meeting.Kind && !m.Distinct && m.Countries.SetEquals(meeting.Countries)
+            && ((sameSentence && m.Evidence == meeting.Evidence) || m.Parties.Count == 0 || meeting.Parties.Count == 0 || m.Parties.Overlaps(meeting.Parties))
+            && !(m.Date is { Precision: DatePrecision.Day } a && meeting.Date is { Precision: DatePrecision.Day } b && a != b));
+        if (match is null)
+        {
+            _meetings.Add(meeting);
+            _lastMeeting = meeting;
+            return;
+        }
+
+        Merge(match, meeting);
+        _lastMeeting = match;
+    }
+
+    private static void Merge(MeetingDraft into, MeetingDraft from)
+    {
+        into.Participants.AddRange(from.Participants.Except(into.Participants));
+        into.Parties.UnionWith(from.Parties);
+        into.Date ??= from.Date;
+        into.Location ??= from.Location;
+        into.EventName ??= from.EventName;
+    }
+
+    private void ReadMultilateral(Sentence sentence)
+    {
+        var text = sentence.Text;
+        foreach (Match trigger in MultilateralTrigger().Matches(text))
+        {
+            if (IsFuture(text, trigger.Index))
+            {
+                continue;
+            }
+
+            var eventText = trigger.Groups["event"].Value;
+            var named = char.IsUpper(eventText[0]) || char.IsDigit(eventText[0]);
+            var name = named ? EventKey(eventText) : null;
+            var after = trigger.Index + trigger.Length;
+            var host = sentence.Places
+                .Where(p => p.Index >= after && p.Kind != PlaceKind.Demonym)
+                .FirstOrDefault(p => Regex.IsMatch(text[after..p.Index], @"^(?:[^,;.]{0,40}\s)?(?:in|at)\s+(?:the\s+)?$", RegexOptions.CultureInvariant));
+            var meeting = new MeetingDraft(MeetingKind.Multilateral, sentence, "attended a conference");
+            if (host is not null && host.Code != homeCountry)
+            {
+                meeting.Countries.Add(host.Code);
+            }
+
+            meeting.EventName = name;
+            meeting.Location = host?.Kind == PlaceKind.City ? host.Text : null;
+            meeting.Participants.AddRange(Participants(sentence).Where(p => people.People[p].IsHome(homeCountry)));
+            meeting.Date = EventDate(sentence);
+
+            var existing = _meetings.LastOrDefault(m => m.Kind == MeetingKind.Multilateral
+                && (name is null || m.EventName is null || m.EventName == name));
+            if (existing is null)
+            {
+                _meetings.Add(meeting);
+            }
+            else
+            {
+                Merge(existing, meeting);
+                if (existing.Countries.Count == 0)
+                {
+                    existing.Countries.UnionWith(meeting.Countries);
+                }
+            }
+
+            if (host is not null && host.Code != homeCountry)
+            {
+                _tripDestination = host.Code;
+            }
+        }
+    }
+
+    private void ReadDelegations(Sentence sentence)
+    {
+        var text = sentence.Text;
+        var found = new List<DelegationDraft>();
+
+        foreach (Match noun in DelegationNoun().Matches(text))
+        {
+            if (IsFuture(text, noun.Index))
+            {
+                continue;
+            }
+
+            string? from = null;
+            var phraseStart = noun.Index + noun.Length;
+            var phraseEnd = phraseStart;
+            if (noun.Groups["prep"].Success)
+            {
+                var phraseStop = DelegationPhraseEnd().Match(text, phraseStart);
+                phraseEnd = phraseStop.Success ? phraseStop.Index : text.Length;
+                from = sentence.Places.FirstOrDefault(p => p.Index >= phraseStart && p.End <= phraseEnd && p.Kind != PlaceKind.City)?.Code ?? homeCountry;
+            }
+
+            if (noun.Groups["adj"].Success)
+            {
+                var adjective = sentence.Places.FirstOrDefault(p => p.Index >= noun.Index && p.End <= noun.Groups["adj"].Index + noun.Groups["adj"].Length && p.Kind != PlaceKind.City);
+                from ??= adjective?.Code ?? (Regex.IsMatch(noun.Groups["adj"].Value, @"^(?:MIC|MOFA|Ministry)$", RegexOptions.CultureInvariant) ? homeCountry : null);
+            }
+
+            if (from is null)
+            {
+                continue;
+            }
+
+            var delegation = new DelegationDraft(from, sentence, "delegation of a country");
+            var leaderBy = Regex.Match(text[phraseStart..], @"\b(?:led|headed|chaired)\s+by\b", RegexOptions.CultureInvariant);
+            if (leaderBy.Success)
+            {
+                var at = phraseStart + leaderBy.Index + leaderBy.Length;
+                delegation.Leader = sentence.People.FirstOrDefault(p => p.Start >= at && p.Start <= at + 120)?.Person;
+            }
+
+            if (from == homeCountry)
+            {
+                var outside = sentence.Places
+                    .Where(p => p.Code != homeCountry && p.Kind != PlaceKind.Demonym && (p.Index < noun.Index || p.Index >= phraseEnd))
+                    .Select(p => p.Code)
+                    .Distinct();
+                delegation.Destinations.AddRange(outside);
+            }
+            else
+            {
+                delegation.Destinations.Add(homeCountry);
+            }
+
+            found.Add(delegation);
+        }
+
+        foreach (Match trip in TripTrigger().Matches(text))
+        {
+            if (IsFuture(text, trip.Index))
+            {
+                continue;
+            }
+
+            var after = trip.Index + trip.Length;
+            var destinations = new List<string>();
+            var cursor = after;
+            foreach (var place in sentence.Places.Where(p => p.Index >= after && p.Kind != PlaceKind.Demonym).OrderBy(p => p.Index))
+            {
+                var gap = text[cursor..place.Index];
+                if (!Regex.IsMatch(gap, @"^\s*(?:(?:the|,|and|&)\s*)*$", RegexOptions.CultureInvariant))
+                {
+                    break;
+                }
+
+                destinations.Add(place.Code);
+                cursor = place.End;
+            }
+
+            if (destinations.Count == 0)
+            {
+                continue;
+            }
+
+            var leader = sentence.People.Where(p => p.End <= trip.Index).Select(p => (int?)p.Person).FirstOrDefault();
+            var from = leader is { } l ? people.People[l].CountryCode ?? homeCountry : homeCountry;
+            destinations.RemoveAll(d => d == from);
+            if (destinations.Count == 0)
+            {
+                continue;
+            }
+
+            var delegation = new DelegationDraft(from, sentence, "visit or trip to a country") { Leader = leader };
+            delegation.Destinations.AddRange(destinations.Distinct());
+            found.Add(delegation);
+        }
+
+        foreach (Match visit in VisitOf().Matches(text))
+        {
+            if (IsFuture(text, visit.Index))
+            {
+                continue;
+            }
+
+            var after = visit.Index + visit.Length;
+            var visitor = sentence.People.FirstOrDefault(p => p.Start >= after && p.Start <= after + 80);
+            if (visitor is null || people.People[visitor.Person].CountryCode is not { } from)
+            {
+                continue;
+            }
+
+            var to = visit.Groups["to"].Success ? sentence.Places.FirstOrDefault(p => p.Index == visit.Groups["to"].Index)?.Code : null;
+            to ??= from == homeCountry ? null : homeCountry;
+            if (to is null || to == from)
+            {
+                continue;
+            }
+
+            var delegation = new DelegationDraft(from, sentence, "the visit of an official") { Leader = visitor.Person };
+            delegation.Destinations.Add(to);
+            found.Add(delegation);
+        }
+
+        foreach (Match sent in SentTrigger().Matches(text))
+        {
+            if (IsFuture(text, sent.Index))
+            {
+                continue;
+            }
+
+            var after = sent.Index + sent.Length;
+            var to = sentence.Places.FirstOrDefault(p => p.Index > after && p.Kind != PlaceKind.Demonym
+                && Regex.IsMatch(text[after..p.Index], @"\bto\s+(?:the\s+)?$", RegexOptions.CultureInvariant));
+            if (to is null)
+            {
+                continue;
+            }
+
+            var from = sentence.Places.LastOrDefault(p => p.End <= sent.Index && p.Kind == PlaceKind.Name)?.Code ?? homeCountry;
+            if (from == to.Code)
+            {
+                continue;
+            }
+
+            var delegation = new DelegationDraft(from, sentence, "sent people to a country");
+            delegation.Destinations.Add(to.Code);
+            found.Add(delegation);
+        }
+
+        var (start, end) = TripDates(sentence);
+        foreach (var delegation in found)
+        {
+            delegation.Start ??= start;
+            delegation.End ??= end;
+            AddDelegation(delegation);
+        }
+    }
+
+    private void AddDelegation(DelegationDraft delegation)
+    {
+        var match = _delegations.LastOrDefault(d => d.FromCountry == delegation.FromCountry
+            && (d.Destinations.Count == 0 || delegation.Destinations.Count == 0 || d.Destinations.Intersect(delegation.Destinations).Any()
+                || d.Evidence == delegation.Evidence));
+        if (match is null)
+        {
+            if (delegation.Destinations.Count == 0)
+            {
+                return;
+            }
+
+            _delegations.Add(delegation);
+            match = delegation;
+        }
+        else
+        {
+            match.Destinations.AddRange(delegation.Destinations.Except(match.Destinations).ToList());
+            match.Leader ??= delegation.Leader;
+            match.Start ??= delegation.Start;
+            match.End ??= delegation.End;
+        }
+
+        if (match.FromCountry == homeCountry && match.Destinations.Count > 0)
+        {
+            _tripDestination = delegation.Destinations.LastOrDefault() ?? match.Destinations[^1];
+        }
+    }
+
+    private void ReadAgreements(Sentence sentence)
+    {
+        var text = sentence.Text;
+        var nouns = AgreementNoun().Matches(text).ToList();
+        for (var i = 0; i < nouns.Count; i++)
+        {
+            var noun = nouns[i];
+            // "Memorandum of Understanding (MoU)": the acronym repeats the name.
+            if (i > 0 && noun.Index - (nouns[i - 1].Index + nouns[i - 1].Length) <= 2 && text[..noun.Index].TrimEnd().EndsWith('('))
+            {
+                continue;
+            }
+
+            var clauseStart = ClauseStart(text, noun.Index);
+            var before = text[clauseStart..noun.Index];
+            var after = text[(noun.Index + noun.Length)..];
+            var nextNoun = i + 1 < nouns.Count ? nouns[i + 1].Index - (noun.Index + noun.Length) : after.Length;
+            var afterToNext = after[..nextNoun];
+            var verbBefore = AgreementVerbBefore().Matches(before).LastOrDefault();
+            var verbAfter = AgreementVerbAfter().Match(afterToNext);
+            if (verbBefore is null && !verbAfter.Success)
+            {
+                continue;
+            }
+
+            if (FutureMarker().IsMatch(before) || Regex.IsMatch(afterToNext, @"^[^.;]{0,40}\b(?:will|to) be signed\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant))
+            {
+                continue;
+            }
+
+            var count = CountBefore().Match(before);
+            var plural = Regex.IsMatch(noun.Value, @"(?:s|a|ies)$", RegexOptions.CultureInvariant) && !Regex.IsMatch(noun.Value, @"(?:ies|Ms|Us)$", RegexOptions.CultureInvariant) && !noun.Value.EndsWith("OUs", StringComparison.Ordinal)
+                || Regex.IsMatch(noun.Value, @"(?:MoUs|MOUs|treaties|memoranda|memorandums)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+            if (plural && !count.Success)
+            {
+                continue;
+            }
+
+            var kind = KindOf(noun);
+            var agreement = new AgreementDraft(kind, sentence, verbBefore is not null ? $"{verbBefore.Value.ToLowerInvariant()} a document" : "a document signed or in force");
+            var countries = ForeignCountries(sentence, 0, text.Length, cities: false);
+            var adopted = verbBefore?.Value.Equals("adopted", StringComparison.OrdinalIgnoreCase) == true;
+            if (countries.Count > 0)
+            {
+                agreement.Countries.UnionWith(countries);
+            }
+            else if (adopted && _meetings.Any(m => m.Kind == MeetingKind.Multilateral))
+            {
+                // Adopted by a conference: no one counterpart.
+            }
+            else if (_lastMeeting is { Kind: MeetingKind.Bilateral } last && (BothSides().IsMatch(text) || AfterTheMeeting().IsMatch(text)))
+            {
+                agreement.Countries.UnionWith(last.Countries);
+            }
+            else
+            {
+                agreement.NeedsCounterpart = true;
+            }
+
+            if (Regex.IsMatch(noun.Value, @"^[\p{Lu}]", RegexOptions.CultureInvariant) && kind is "Declaration")
+            {
+                var named = Regex.Match(text[..(noun.Index + noun.Length)], @"(?:[\p{Lu}][\p{L}-]*\s+)+Declaration$", RegexOptions.CultureInvariant);
+                agreement.Name = named.Success ? named.Value : null;
+            }
+
+            // Signatories: the people before "signed", or both sides of the meeting the signing closed.
+            if (verbBefore is not null && verbBefore.Value.StartsWith("sign", StringComparison.OrdinalIgnoreCase))
+            {
+                var verbAt = clauseStart + verbBefore.Index;
+                agreement.Signatories.AddRange(sentence.People.Where(p => p.End <= verbAt).Select(p => p.Person).Distinct());
+                if (agreement.Signatories.Count == 0 && BothSides().IsMatch(text) && _lastMeeting is not null)
+                {
+                    agreement.Signatories.AddRange(_lastMeeting.Participants);
+                }
+            }
+
+            ReadValidity(agreement, text, noun.Index + noun.Length, afterToNext);
+            agreement.SignedOn = AfterTheMeeting().IsMatch(text) && _lastMeeting?.Date is { } meetingDate
+                ? meetingDate
+                : SigningDate(sentence, agreement);
+            agreement.Distinct = count.Success;
+            var copies = count.Success ? Number(count.Groups["n"].Value) : 1;
+            for (var c = 0; c < copies; c++)
+            {
+                AddAgreement(c == 0 ? agreement : Copy(agreement, sentence));
+            }
+        }
+    }
+
+    private static AgreementDraft Copy(AgreementDraft agreement, Sentence sentence)
+    {
+        var copy = new AgreementDraft(agreement.Kind, sentence, agreement.Rule)
+        {
+            Name = agreement.Name,
+            NeedsCounterpart = agreement.NeedsCounterpart,
+            SignedOn = agreement.SignedOn,
+            Valid = agreement.Valid,
+            Distinct = true,
+        };
+        copy.Countries.UnionWith(agreement.Countries);
+        copy.Signatories.AddRange(agreement.Signatories);
+        return copy;
+    }
+
+    private void AddAgreement(AgreementDraft agreement)
+    {
+        var match = agreement.Distinct ? null : _agreements.LastOrDefault(a => !a.Distinct && a.Kind == agreement.Kind
+            && (a.Countries.SetEquals(agreement.Countries) || (a.NeedsCounterpart && agreement.Countries.Count > 0 && a.Countries.Count == 0) || (agreement.NeedsCounterpart && agreement.Countries.Count == 0))
+            && !(a.SignedOn is { } x && agreement.SignedOn is { } y && x.Year != y.Year));
+        if (match is null)
+        {
+            _agreements.Add(agreement);
+            return;
+        }
+
+        if (match.NeedsCounterpart && match.Countries.Count == 0 && agreement.Countries.Count > 0)
+        {
+            match.Countries.UnionWith(agreement.Countries);
+            match.NeedsCounterpart = false;
+        }
+
+        match.SignedOn ??= agreement.SignedOn;
+        match.Valid ??= agreement.Valid;
+        match.Name ??= agreement.Name;
+        match.Signatories.AddRange(agreement.Signatories.Except(match.Signatories).ToList());
+    }
+
+    private static void ReadValidity(AgreementDraft agreement, string text, int nounEnd, string afterToNext)
+    {
+        var period = ValidityPeriod().Match(afterToNext);
+        if (period.Success && period.Index < 100)
+        {
+            agreement.Valid = period.Groups["y"].Success
+                ? new Validity(Year(period.Groups["y"].Value), Year(period.Groups["y"].Value))
+                : new Validity(Year(period.Groups["y1"].Value), Year(period.Groups["y2"].Value));
+            return;
+        }
+
+        var until = ValidUntil().Match(afterToNext);
+        if (until.Success && until.Index < 60)
+        {
+            var date = DateReader.Find(text[(nounEnd + until.Index + until.Length)..], null).FirstOrDefault(d => d.Index == 0);
+            if (date is not null)
+            {
+                agreement.Valid = new Validity(null, date.Start);
+            }
+        }
+    }
+
+    private static PartialDate? SigningDate(Sentence sentence, AgreementDraft agreement)
+    {
+        foreach (var date in sentence.Dates)
+        {
+            var inValidity = agreement.Valid is { } v && (date.Start == v.From || date.Start == v.To || date.End == v.To);
+            if (!inValidity)
+            {
+                return date.Start;
+            }
+        }
+
+        return null;
+    }
+
+    // ---- Helpers ----------------------------------------------------------------------------------------------
+
+    private static string KindOf(Match noun) =>
+        noun.Groups["mou"].Success ? "Memorandum of Understanding"
+        : noun.Groups["loi"].Success ? "Letter of Intent"
+        : noun.Groups["stmt"].Success ? "Joint Statement"
+        : noun.Groups["decl"].Success ? "Declaration"
+        : noun.Groups["plan"].Success ? (noun.Value.Contains("action", StringComparison.OrdinalIgnoreCase) ? "Action plan" : "Cooperation plan")
+        : noun.Groups["prog"].Success ? "Cooperation programme"
+        : noun.Groups["treaty"].Success ? "Treaty"
+        : "Agreement";
+
+    private static bool IsFuture(string text, int index)
+    {
+        var start = ClauseStart(text, index);
+        return FutureMarker().IsMatch(text[start..index]);
+    }
+
+    private static int ClauseStart(string text, int index)
+    {
+        var boundary = ClauseBoundary().Matches(text[..index]).LastOrDefault();
+        return boundary is null ? 0 : boundary.Index + boundary.Length;
+    }
+
+    private static (int Start, int End) Window(string text, int start, IEnumerable<int> next)
+    {
+        var end = next.DefaultIfEmpty(text.Length).First();
+        return (start, Math.Max(start, end));
+    }
+
+    private SortedSet<string> ForeignCountries(Sentence sentence, int start, int end, bool cities)
+    {
+        var codes = sentence.Places
+            .Where(p => p.Index >= start && p.End <= end && p.Code != homeCountry && (cities || p.Kind != PlaceKind.City))
+            .Select(p => p.Code);
+        var set = new SortedSet<string>(codes, StringComparer.Ordinal);
+        if (cities && set.Count > 1)
+        {
+            // A city names where it happened; named countries say with whom.
+            set.ExceptWith(sentence.Places.Where(p => p.Kind == PlaceKind.City && !sentence.Places.Any(q => q.Kind != PlaceKind.City && q.Code == p.Code)).Select(p => p.Code));
+        }
+
+        return set;
+    }
+
+    private static List<int> PeopleBetween(Sentence sentence, int start, int end) =>
+        [.. sentence.People.Where(p => p.Start >= start && p.Start < end).Select(p => p.Person).Distinct()];
+
+    private List<int> Participants(Sentence sentence)
+    {
+        var participants = sentence.People.Select(p => p.Person).Distinct().ToList();
+        if (BothSides().IsMatch(sentence.Text) && _lastMeeting is not null)
+        {
+            participants.AddRange(_lastMeeting.Participants.Except(participants));
+        }
+
+        return participants;
+    }
+
+    private static PartialDate? EventDate(Sentence sentence) =>
+        sentence.Dates.FirstOrDefault(d => d.Start.Precision != DatePrecision.Year || d.Relative)?.Start
+        ?? (sentence.Dates.Count > 0 ? sentence.Dates[0].Start : null);
+
+    private static (PartialDate? Start, PartialDate? End) TripDates(Sentence sentence)
+    {
+        var range = sentence.Dates.FirstOrDefault(d => d.End is not null && d.Start.Precision == DatePrecision.Day);
+        if (range is not null)
+        {
+            return (range.Start, range.End);
+        }
+
+        var first = sentence.Dates.Count > 0 ? sentence.Dates[0] : null;
+        return (first?.Start, first?.End);
+    }
+
+    private static IEnumerable<string> Organisations(string window)
+    {
+        foreach (Match m in Organisation().Matches(window))
+        {
+            var value = m.Value.Trim().TrimEnd(',');
+            if (value.Contains("Vietnam", StringComparison.Ordinal) || value.Contains("Information and Communication", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            yield return "org:" + TextFolding.Fold(value);
+        }
+    }
+
+    private static string EventKey(string name)
+    {
+        var folded = TextFolding.Fold(name);
+        return Regex.Replace(folded, @"\b(?:the|\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|annual)\b\s*", string.Empty, RegexOptions.CultureInvariant).Trim();
+    }
+
+    private static int Number(string word) => word.ToLowerInvariant() switch
+    {
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        var digits => int.Parse(digits, CultureInfo.InvariantCulture),
+    };
+
+    private static PartialDate Year(string value) => new(int.Parse(value, CultureInfo.InvariantCulture));
+}

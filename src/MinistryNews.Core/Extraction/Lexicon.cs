@@ -1,0 +1,72 @@
+using System.Collections.Frozen;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace MinistryNews.Core.Extraction;
+
+/// <summary>
+/// The word lists the extraction reads (honorifics, title words, the vocabulary of ministry names,
+/// Vietnamese family names, site chrome), kept as data in <c>lexicon.json</c>.
+/// </summary>
+public sealed class Lexicon
+{
+    private static readonly Lazy<Lexicon> LazyDefault = new(LoadEmbedded);
+
+    private Lexicon(LexiconFile file)
+    {
+        Honorifics = Set(file.Honorifics);
+        TitleHeads = Set(file.TitleHeads);
+        OrgWords = Set(file.OrgWords.Concat(file.TitleHeads));
+        VietnameseSurnames = Set(file.VietnameseSurnames);
+        NameParticles = file.NameParticles.ToFrozenSet(StringComparer.Ordinal);
+        ChromeLines = Set(file.ChromeLines);
+        ChromePatterns = [.. file.ChromePatterns.Select(p => new Regex(p, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))];
+    }
+
+    public static Lexicon Default => LazyDefault.Value;
+
+    /// <summary>Mr., Ms., Dr., H.E. …: stripped from names.</summary>
+    public FrozenSet<string> Honorifics { get; }
+
+    /// <summary>Words that start an official's title (Minister, Deputy, Ambassador, Director …).</summary>
+    public FrozenSet<string> TitleHeads { get; }
+
+    /// <summary>Words of titles and organisation names: a capitalised word in this set is never part of a person's name.</summary>
+    public FrozenSet<string> OrgWords { get; }
+
+    /// <summary>Vietnamese family names, folded: a name that starts with one is a Vietnamese official's unless the text says otherwise.</summary>
+    public FrozenSet<string> VietnameseSurnames { get; }
+
+    /// <summary>Lower-case particles inside foreign names (van, de, bin).</summary>
+    public FrozenSet<string> NameParticles { get; }
+
+    public FrozenSet<string> ChromeLines { get; }
+
+    public IReadOnlyList<Regex> ChromePatterns { get; }
+
+    public bool IsChrome(string line) =>
+        ChromeLines.Contains(line.Trim().TrimEnd(':')) || ChromePatterns.Any(p => p.IsMatch(line.Trim()));
+
+    private static FrozenSet<string> Set(IEnumerable<string> words) =>
+        words.Select(w => TextFolding.Fold(w.TrimEnd('.'))).Where(w => w.Length > 0).ToFrozenSet(StringComparer.Ordinal);
+
+    private static Lexicon LoadEmbedded()
+    {
+        using var stream = typeof(Lexicon).Assembly.GetManifestResourceStream("MinistryNews.Core.Extraction.lexicon.json")
+            ?? throw new InvalidOperationException("The embedded lexicon.json is missing.");
+        var file = JsonSerializer.Deserialize<LexiconFile>(stream, JsonOptions)
+            ?? throw new InvalidDataException("lexicon.json is empty.");
+        return new Lexicon(file);
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNameCaseInsensitive = true, ReadCommentHandling = JsonCommentHandling.Skip };
+
+    private sealed record LexiconFile(
+        IReadOnlyList<string> Honorifics,
+        IReadOnlyList<string> TitleHeads,
+        IReadOnlyList<string> OrgWords,
+        IReadOnlyList<string> VietnameseSurnames,
+        IReadOnlyList<string> NameParticles,
+        IReadOnlyList<string> ChromeLines,
+        IReadOnlyList<string> ChromePatterns);
+}

@@ -1,0 +1,542 @@
+using System.Collections.Frozen;
+
+namespace MinistryNews.Core.Extraction;
+
+/// <summary>A person of one article as the <see cref="PeopleReader"/> builds it up over the article's sentences.</summary>
+public sealed class PersonDraft(string name, Sentence evidence, string rule)
+{
+    public string Name { get; set; } = name;
+
+    public List<string> Spellings { get; } = [name];
+
+    public string? Title { get; set; }
+
+    /// <summary>Where the title came from: a paragraph's title wins over a caption's or the headline's.</summary>
+    public SegmentKind? TitleSegment { get; set; }
+
+    public string? CountryCode { get; set; }
+
+    public bool CountryStated { get; set; }
+
+    public Sentence Evidence { get; set; } = evidence;
+
+    public string Rule { get; set; } = rule;
+
+    public string[] Key => PeopleReader.NameKey(Name);
+
+    public bool IsHome(string home) => CountryCode == home;
+}
+
+/// <summary>
+/// Finds the officials an article names: a title followed by a name ("Deputy Minister of Communications and Mass Media
+/// of the Russian Federation Volin Alexey Konstantinovics"), a title and a comma ("the Lao Minister of Technology and
+/// Communications, Boviengkham Vongdara"), an honorific with a name and a title after it ("Ms. Takaichi Sanae - Minister
+/// of Home Affairs and Communications of Japan"). Later short forms ("Minister Hung", "Mr. Tuan", "Philp") attach to the
+/// full name; variant spellings of one person merge.
+/// </summary>
+public sealed class PeopleReader(Lexicon lexicon, string homeCountry)
+{
+    private static readonly FrozenSet<string> TitleModifiers = new[]
+    {
+        "deputy", "vice", "prime", "state", "senior", "executive", "acting", "general", "permanent", "parliamentary", "assistant", "first",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> Connectors = new[] { "of", "and", "for", "the", "at", "to", "in", "on", "&" }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> NotNames = new[]
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "the", "a", "an", "this", "that", "these", "both", "all",
+        "during", "at", "on", "in", "after", "before", "also", "with", "he", "she", "they", "we", "it", "his", "her", "their", "its", "our",
+        "said", "says", "photo", "source", "vna", "however", "meanwhile", "accordingly", "especially", "regarding", "speaking", "earlier",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private readonly List<PersonDraft> _people = [];
+
+    public IReadOnlyList<PersonDraft> People => _people;
+
+    /// <summary>Reads the people of all the sentences, then marks where each is mentioned, short forms included.</summary>
+    public void Read(IReadOnlyList<Sentence> sentences)
+    {
+        ArgumentNullException.ThrowIfNull(sentences);
+        var mentions = new Dictionary<int, List<(int Person, int Start, int End)>>();
+        foreach (var sentence in sentences)
+        {
+            mentions[sentence.Id] = [.. ReadFullMentions(sentence)];
+        }
+
+        foreach (var sentence in sentences)
+        {
+            var found = mentions[sentence.Id];
+            found.AddRange(ReadShortMentions(sentence, found));
+            sentence.People.AddRange(found
+                .GroupBy(m => m.Person)
+                .Select(g => g.OrderBy(m => m.Start).First())
+                .OrderBy(m => m.Start)
+                .Select(m => new PersonMention(m.Person, m.Start, m.End)));
+        }
+    }
+
+    /// <summary>Gives a country to the people the text did not place: a Vietnamese family name, the one foreign country of their sentence, or the article's counterpart.</summary>
+    public void ResolveCountries(string? mainCounterpart)
+    {
+        foreach (var person in _people.Where(p => p.CountryCode is null))
+        {
+            var foreign = person.Evidence.Places
+                .Where(p => p.Kind != PlaceKind.City && p.Code != homeCountry)
+                .Select(p => p.Code)
+                .Distinct()
+                .ToList();
+            person.CountryCode = IsVietnameseName(person.Name) ? homeCountry
+                : foreign.Count == 1 ? foreign[0]
+                : mainCounterpart;
+        }
+    }
+
+    /// <summary>Folded name tokens, without honorifics: the key names are compared by.</summary>
+    public static string[] NameKey(string name) =>
+        TextFolding.Fold(name).Replace('-', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    private bool IsVietnameseName(string name)
+    {
+        var key = NameKey(name);
+        return key.Length >= 2 && lexicon.VietnameseSurnames.Contains(key[0]);
+    }
+
+    private IEnumerable<(int Person, int Start, int End)> ReadFullMentions(Sentence sentence)
+    {
+        var tokens = sentence.Tokens;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (IsHonorific(tokens, i, out var afterHonorific))
+            {
+                var nameEnd = ReadName(sentence, afterHonorific);
+                if (nameEnd == afterHonorific)
+                {
+                    continue;
+                }
+
+                // "Mr. Guo Weimin, Vice President" / "Ms. Takaichi Sanae - Minister of Home Affairs and Communications of Japan"
+                Title? title = null;
+                if (nameEnd < tokens.Count - 1 && tokens[nameEnd].Text is "," or "-" or "–" or "—" && IsTitleHead(tokens[nameEnd + 1]))
+                {
+                    title = ReadTitle(sentence, nameEnd + 1);
+                }
+
+                var person = Register(sentence, afterHonorific, nameEnd, title, TitleCountryBefore(sentence, i), title is null ? "honorific and name" : "honorific, name and title");
+                if (person >= 0)
+                {
+                    yield return (person, tokens[i].Start, tokens[nameEnd - 1].End);
+                }
+
+                i = (title?.End ?? nameEnd) - 1;
+                continue;
+            }
+
+            if (!IsTitleHead(token) || (i > 0 && IsTitleContinuation(tokens[i - 1]) && tokens[i - 1].IsCapitalized && !IsTitleHead(tokens[i - 1])))
+            {
+                continue;
+            }
+
+            var t = ReadTitle(sentence, i);
+            if (t is null)
+            {
+                continue;
+            }
+
+            var start = t.End;
+            var rule = "title and name";
+            if (start + 1 < tokens.Count && tokens[start].Text == "," && StartsName(sentence, start + 1))
+            {
+                start++;
+                rule = "title, comma and name";
+            }
+
+            var end = ReadName(sentence, start);
+            if (end == start || (rule == "title, comma and name" && end < tokens.Count && tokens[end] is { IsCapitalized: true }))
+            {
+                i = t.End - 1;
+                continue;
+            }
+
+            var index = Register(sentence, start, end, t, TitleCountryBefore(sentence, i), rule);
+            if (index >= 0)
+            {
+                yield return (index, tokens[start].Start, tokens[end - 1].End);
+            }
+
+            i = end - 1;
+        }
+    }
+
+    /// <summary>Short forms of people already known: "Minister Hung", "Mr. Tuan", "Philp introduced…".</summary>
+    private IEnumerable<(int Person, int Start, int End)> ReadShortMentions(Sentence sentence, List<(int Person, int Start, int End)> full)
+    {
+        foreach (var token in sentence.Tokens)
+        {
+            if (!token.IsCapitalized || token.IsAcronym || token.Folded.Length < 3 || lexicon.OrgWords.Contains(token.Folded)
+                || NotNames.Contains(token.Folded) || full.Any(m => token.Start >= m.Start && token.End <= m.End)
+                || sentence.Places.Any(p => token.Start >= p.Index && token.End <= p.End))
+            {
+                continue;
+            }
+
+            var person = FindByShortForm(token.Folded);
+            if (person >= 0)
+            {
+                yield return (person, token.Start, token.End);
+            }
+        }
+    }
+
+    private int FindByShortForm(string folded)
+    {
+        // A given name (last word) first, then a family name (first word), then any word; the most recent person wins.
+        for (var pass = 0; pass < 3; pass++)
+        {
+            for (var p = _people.Count - 1; p >= 0; p--)
+            {
+                var key = _people[p].Key;
+                var hit = pass switch
+                {
+                    0 => key[^1] == folded,
+                    1 => key[0] == folded,
+                    _ => key.Contains(folded),
+                };
+                if (hit)
+                {
+                    return p;
+                }
+            }
+        }
+
+        return -1;
+    }
+
+    private int Register(Sentence sentence, int nameStart, int nameEnd, Title? title, string? countryBefore, string rule)
+    {
+        var tokens = sentence.Tokens;
+        var name = string.Join(' ', tokens.Skip(nameStart).Take(nameEnd - nameStart).Select(t => t.Bare));
+        var key = NameKey(name);
+        if (key.Length == 0)
+        {
+            return -1;
+        }
+
+        var country = title?.Country ?? countryBefore ?? title?.PossessiveCountry ?? DelegationCountry(sentence, tokens[nameStart].Start);
+        var existing = Find(key);
+        if (key.Length == 1)
+        {
+            // A single word is a short form: it names someone already known, or nobody yet.
+            return existing;
+        }
+
+        if (existing < 0)
+        {
+            _people.Add(new PersonDraft(name, sentence, rule));
+            existing = _people.Count - 1;
+        }
+        else if (!_people[existing].Spellings.Contains(name, StringComparer.OrdinalIgnoreCase))
+        {
+            _people[existing].Spellings.Add(name);
+        }
+
+        var person = _people[existing];
+        if (title is not null && !string.IsNullOrEmpty(title.Text)
+            && (person.Title is null || (person.TitleSegment != SegmentKind.Paragraph && sentence.Segment == SegmentKind.Paragraph)))
+        {
+            person.Title = title.Text;
+            person.TitleSegment = sentence.Segment;
+            if (person.Evidence.Segment != SegmentKind.Paragraph && sentence.Segment == SegmentKind.Paragraph)
+            {
+                person.Evidence = sentence;
+                person.Rule = rule;
+            }
+        }
+
+        if (country is not null && !person.CountryStated)
+        {
+            person.CountryCode = country;
+            person.CountryStated = true;
+        }
+
+        return existing;
+    }
+
+    /// <summary>The person a name refers to: the same words, fewer or more of them, or one word spelt a letter apart.</summary>
+    private int Find(string[] key)
+    {
+        for (var p = _people.Count - 1; p >= 0; p--)
+        {
+            var other = _people[p].Key;
+            if (key.Length == 1)
+            {
+                continue;
+            }
+
+            if (key.All(other.Contains) || (other.Length >= 2 && other.All(key.Contains)))
+            {
+                return p;
+            }
+
+            if (key.Length == other.Length && key.Zip(other).Count(pair => pair.First != pair.Second) == 1
+                && key.Zip(other).All(pair => pair.First == pair.Second || (pair.First.Length >= 4 && Distance(pair.First, pair.Second) <= 1)))
+            {
+                return p;
+            }
+        }
+
+        return key.Length == 1 ? FindByShortForm(key[0]) : -1;
+    }
+
+    private static int Distance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+
+            previous = current;
+        }
+
+        return previous[b.Length];
+    }
+
+    private bool IsHonorific(IReadOnlyList<Token> tokens, int i, out int next)
+    {
+        next = i + 1;
+        var token = tokens[i];
+        if (!token.IsCapitalized || !lexicon.Honorifics.Contains(token.Folded) || token.Folded is "his" or "her" or "professor")
+        {
+            return false;
+        }
+
+        if (next < tokens.Count && tokens[next].Text == ".")
+        {
+            next++;
+        }
+
+        return next < tokens.Count && StartsName(null, tokens, next);
+    }
+
+    private bool IsTitleHead(Token token) => token.IsCapitalized && lexicon.TitleHeads.Contains(token.Folded);
+
+    private bool IsTitleContinuation(Token token) => token.IsWord && (lexicon.OrgWords.Contains(token.Folded) || token.IsAcronym);
+
+    private bool StartsName(Sentence sentence, int i) => StartsName(sentence, sentence.Tokens, i);
+
+    private bool StartsName(Sentence? sentence, IReadOnlyList<Token> tokens, int i) =>
+        i < tokens.Count && IsNameWord(sentence, tokens[i]);
+
+    private bool IsNameWord(Sentence? sentence, Token token) =>
+        token.IsCapitalized && !token.IsAcronym && !lexicon.OrgWords.Contains(token.Folded) && !NotNames.Contains(token.Folded)
+        && !lexicon.Honorifics.Contains(token.Folded)
+        && (sentence is null || !sentence.Places.Any(p => p.Kind != PlaceKind.City && token.Start >= p.Index && token.End <= p.End));
+
+    /// <summary>Reads a name from <paramref name="start"/>: capitalised words that are not title or organisation words, with particles between them.</summary>
+    private int ReadName(Sentence sentence, int start)
+    {
+        var tokens = sentence.Tokens;
+        var end = start;
+        while (end < tokens.Count && end - start < 5)
+        {
+            var token = tokens[end];
+            if (IsNameWord(sentence, token))
+            {
+                end++;
+                if (token.Possessive)
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            // "Ursula von der Leyen": lower-case particles between capitalised words.
+            if (end > start && lexicon.NameParticles.Contains(token.Text) && end + 1 < tokens.Count && IsNameWord(sentence, tokens[end + 1]))
+            {
+                end++;
+                continue;
+            }
+
+            break;
+        }
+
+        while (end > start && lexicon.NameParticles.Contains(tokens[end - 1].Text))
+        {
+            end--;
+        }
+
+        return end;
+    }
+
+    /// <summary>A title read from the text: where it ends, its words without the country, and the country it names ("… of Japan").</summary>
+    private sealed record Title(int End, string Text, string? Country, string? PossessiveCountry);
+
+    private Title? ReadTitle(Sentence sentence, int start)
+    {
+        var tokens = sentence.Tokens;
+        var end = start;
+        var hasCore = false;
+        string? ofCountry = null;
+        string? possessiveCountry = null;
+        var ofCountryStart = -1;
+        while (end < tokens.Count)
+        {
+            var token = tokens[end];
+            var place = PlaceAt(sentence, token);
+            if (token.IsWord && token.IsCapitalized && lexicon.OrgWords.Contains(token.Folded) || token.IsAcronym || IsCompoundOfPlaces(sentence, token))
+            {
+                hasCore |= lexicon.TitleHeads.Contains(token.Folded) && !TitleModifiers.Contains(token.Folded);
+                end++;
+                if (token.Possessive)
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            if (place is not null && place.Kind != PlaceKind.City)
+            {
+                // Skip the whole place name ("Russian Federation", "Timor Leste").
+                var placeEnd = end;
+                while (placeEnd < tokens.Count && tokens[placeEnd].Start < place.End)
+                {
+                    placeEnd++;
+                }
+
+                var before = end > start ? tokens[end - 1].Folded : string.Empty;
+                var beforeThe = end > start + 1 ? tokens[end - 2].Folded : string.Empty;
+                if (tokens[placeEnd - 1].Possessive)
+                {
+                    possessiveCountry ??= place.Code;
+                }
+                else if (before == "of" || (before == "the" && beforeThe == "of"))
+                {
+                    ofCountry = place.Code;
+                    ofCountryStart = before == "of" ? end - 1 : end - 2;
+                }
+
+                end = placeEnd;
+                continue;
+            }
+
+            if (token.Text == "(" && end + 2 < tokens.Count && tokens[end + 1].IsAcronym && tokens[end + 2].Text == ")")
+            {
+                end += 3;
+                continue;
+            }
+
+            if (end > start && Connectors.Contains(token.Text) && end + 1 < tokens.Count && ContinuesTitle(sentence, end + 1))
+            {
+                end++;
+                continue;
+            }
+
+            if (end > start && token.Text == "," && end + 1 < tokens.Count && tokens[end + 1].IsCapitalized
+                && lexicon.OrgWords.Contains(tokens[end + 1].Folded) && !StartsName(sentence, end + 1))
+            {
+                end++;
+                continue;
+            }
+
+            break;
+        }
+
+        // A title does not end on a connector or a comma.
+        while (end > start && (Connectors.Contains(tokens[end - 1].Text) || tokens[end - 1].Text == ","))
+        {
+            end--;
+        }
+
+        if (!hasCore || end == start)
+        {
+            return null;
+        }
+
+        var textEnd = ofCountryStart > start && ofCountry is not null && TitleEndsWithCountry(sentence, ofCountryStart, end) ? ofCountryStart : end;
+        var text = sentence.Text[tokens[start].Start..tokens[textEnd - 1].End];
+        text = StripPartyMembership(text);
+        return new Title(end, text, ofCountry, possessiveCountry);
+    }
+
+    private static bool TitleEndsWithCountry(Sentence sentence, int ofIndex, int end) =>
+        sentence.Places.Any(p => p.End == sentence.Tokens[end - 1].End && p.Index > sentence.Tokens[ofIndex].Start);
+
+    /// <summary>"Member of the Party Central Committee, Deputy Prime Minister and …": the membership is not the office.</summary>
+    private static string StripPartyMembership(string title)
+    {
+        const string Prefix = "Member of the Party Central Committee";
+        if (title.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
+        {
+            var rest = title[Prefix.Length..].TrimStart(',', ' ');
+            return rest.Length > 0 ? rest : title;
+        }
+
+        return title;
+    }
+
+    private bool ContinuesTitle(Sentence sentence, int i)
+    {
+        var tokens = sentence.Tokens;
+        var token = tokens[i];
+        if (token.Text is "the" && i + 1 < tokens.Count)
+        {
+            return ContinuesTitle(sentence, i + 1);
+        }
+
+        return token.IsCapitalized && (lexicon.OrgWords.Contains(token.Folded) || token.IsAcronym || PlaceAt(sentence, token) is { Kind: not PlaceKind.City })
+            || IsCompoundOfPlaces(sentence, token);
+    }
+
+    /// <summary>"Vietnam-India", "UK-ASEAN": a hyphenated word made of places and bodies belongs to an organisation's name.</summary>
+    private static bool IsCompoundOfPlaces(Sentence sentence, Token token) =>
+        token.IsWord && token.Text.Contains('-', StringComparison.Ordinal)
+        && sentence.Places.Any(p => p.Index >= token.Start && p.End <= token.End && p.Kind != PlaceKind.City);
+
+    private static PlaceMention? PlaceAt(Sentence sentence, Token token) =>
+        sentence.Places.FirstOrDefault(p => token.Start >= p.Index && token.Start < p.End);
+
+    /// <summary>"Indonesian Minister…", "the UK's Parliamentary Under-Secretary…", "Myanmar's Deputy Prime Minister…".</summary>
+    private static string? TitleCountryBefore(Sentence sentence, int titleStart)
+    {
+        var start = sentence.Tokens[titleStart].Start;
+        foreach (var place in sentence.Places.Where(p => p.Kind != PlaceKind.City && p.End <= start))
+        {
+            var gap = sentence.Text[place.End..start].Trim();
+            if (gap is "" or "'s" or "’s")
+            {
+                return place.Code;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"the delegation of the Ministry … of Japan headed by Deputy Minister Manabu Sakai": the leader is of the delegation's country.</summary>
+    private string? DelegationCountry(Sentence sentence, int nameStart)
+    {
+        var text = sentence.Text;
+        var delegation = text.LastIndexOf("delegation", nameStart, StringComparison.OrdinalIgnoreCase);
+        if (delegation < 0)
+        {
+            return null;
+        }
+
+        var between = text[delegation..nameStart];
+        if (!between.Contains("led by", StringComparison.OrdinalIgnoreCase) && !between.Contains("headed by", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var places = sentence.Places.Where(p => p.Kind != PlaceKind.City && p.Index > delegation && p.End <= nameStart).ToList();
+        return places.Count > 0 ? places[0].Code : homeCountry;
+    }
+}
