@@ -40,7 +40,7 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry)
     [GeneratedRegex(@"\b(?:(?<verb>met|meets|meet)(?:\s+and\s+work(?:ed|s)?)?(?:\s+with)?|(?:meeting|meetings|talks|talk|working\s+session|working\s+sessions|discussions?|dialogue|phone\s+(?:call|conversation|talks)|video\s+(?:call|conference)|videoconference|online\s+meeting|courtesy\s+(?:call|visit)|bilateral\s+meeting)\s+with|(?:held|had|holds|has)\s+(?:bilateral\s+)?talks|talked\s+(?:with|to)|paid\s+a\s+courtesy\s+(?:call|visit)\s+(?:on|to)|(?<host>received|receives|receiving|welcomed|welcomes|hosted|hosts)|worked\s+bilaterally|(?<weak>(?:worked|works)\s+with))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MeetingTrigger();
 
-    [GeneratedRegex(@"\b(?:attend(?:ed|s|ing)?|participat(?:ed|es|ing)\s+in|participation\s+in|took\s+part\s+in|taking\s+part\s+in|(?:speaking|spoke|speaks)\s+at|addressed|chaired|co-chaired)\s+(?:the\s+|a\s+|an\s+)?(?<event>(?:[\p{L}\p{N}'’&-]+\s+){0,8}?(?:Conference|Meeting|Forum|Summit|Congress|Assembly|Symposium|Dialogue|Ministerial|Expo|Exhibition|conference|forum|summit|congress|symposium|ministerial\s+meeting))\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?i:attend(?:ed|s|ing)?|participat(?:ed|es|ing)\s+in|participation\s+in|took\s+part\s+in|taking\s+part\s+in|(?:speaking|spoke|speaks)\s+at|addressed|chaired|co-chaired)\s+(?:the\s+|a\s+|an\s+)?(?<event>(?:[\p{L}\p{N}'’&-]+\s+){0,8}?(?:Conference|Meeting|Forum|Summit|Congress|Assembly|Symposium|Dialogue|Ministerial|Expo|Exhibition|conference|forum|summit|congress|symposium|ministerial\s+meeting))\b", RegexOptions.CultureInvariant)]
     private static partial Regex MultilateralTrigger();
 
     [GeneratedRegex(@"\b(?:(?<adj>[\p{Lu}][\p{L}'’-]*(?:\s+[\p{Lu}][\p{L}'’-]*)?)\s+)?delegations?\b(?:\s+(?<prep>of|from)\b)?", RegexOptions.CultureInvariant)]
@@ -287,7 +287,7 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry)
 
             var eventText = trigger.Groups["event"].Value;
             var named = char.IsUpper(eventText[0]) || char.IsDigit(eventText[0]);
-            var name = named ? EventKey(eventText) : null;
+            var name = named ? EventKeyOrNull(eventText) : null;
             var after = trigger.Index + trigger.Length;
             var host = sentence.Places
                 .Where(p => p.Index >= after && p.Kind != PlaceKind.Demonym)
@@ -303,8 +303,7 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry)
             meeting.Participants.AddRange(Participants(sentence).Where(p => people.People[p].IsHome(homeCountry)));
             meeting.Date = EventDate(sentence);
 
-            var existing = _meetings.LastOrDefault(m => m.Kind == MeetingKind.Multilateral
-                && (name is null || m.EventName is null || m.EventName == name));
+            var existing = _meetings.LastOrDefault(m => m.Kind == MeetingKind.Multilateral && SameEvent(m.EventName, name));
             if (existing is null)
             {
                 _meetings.Add(meeting);
@@ -520,7 +519,7 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry)
         {
             var noun = nouns[i];
             // "Memorandum of Understanding (MoU)": the acronym repeats the name.
-            if (i > 0 && noun.Index - (nouns[i - 1].Index + nouns[i - 1].Length) <= 2 && text[..noun.Index].TrimEnd().EndsWith('('))
+            if (i > 0 && IsAcronymRepeat(text, nouns[i - 1], noun))
             {
                 continue;
             }
@@ -528,7 +527,13 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry)
             var clauseStart = ClauseStart(text, noun.Index);
             var before = text[clauseStart..noun.Index];
             var after = text[(noun.Index + noun.Length)..];
-            var nextNoun = i + 1 < nouns.Count ? nouns[i + 1].Index - (noun.Index + noun.Length) : after.Length;
+            var next = i + 1;
+            while (next < nouns.Count && IsAcronymRepeat(text, nouns[next - 1], nouns[next]))
+            {
+                next++;
+            }
+
+            var nextNoun = next < nouns.Count ? nouns[next].Index - (noun.Index + noun.Length) : after.Length;
             var afterToNext = after[..nextNoun];
             var verbBefore = AgreementVerbBefore().Matches(before).LastOrDefault();
             var verbAfter = AgreementVerbAfter().Match(afterToNext);
@@ -600,6 +605,9 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry)
             }
         }
     }
+
+    private static bool IsAcronymRepeat(string text, Match previous, Match noun) =>
+        noun.Index - (previous.Index + previous.Length) <= 2 && text[..noun.Index].TrimEnd().EndsWith('(');
 
     private static AgreementDraft Copy(AgreementDraft agreement, Sentence sentence)
     {
@@ -726,7 +734,7 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry)
     private List<int> Participants(Sentence sentence)
     {
         var participants = sentence.People.Select(p => p.Person).Distinct().ToList();
-        if (BothSides().IsMatch(sentence.Text) && _lastMeeting is not null)
+        if (BothSides().IsMatch(sentence.Text) && _lastMeeting is not null && participants.All(p => people.People[p].IsHome(homeCountry)))
         {
             participants.AddRange(_lastMeeting.Participants.Except(participants));
         }
@@ -762,6 +770,25 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry)
 
             yield return "org:" + TextFolding.Fold(value);
         }
+    }
+
+    /// <summary>Two names of one conference: either is a bare "the Conference", or one holds the other's words.</summary>
+    private static bool SameEvent(string? a, string? b)
+    {
+        if (a is null || b is null)
+        {
+            return true;
+        }
+
+        var x = a.Split(' ');
+        var y = b.Split(' ');
+        return x.All(y.Contains) || y.All(x.Contains);
+    }
+
+    private static string? EventKeyOrNull(string name)
+    {
+        var key = EventKey(name);
+        return key.Contains(' ', StringComparison.Ordinal) ? key : null;
     }
 
     private static string EventKey(string name)
