@@ -64,7 +64,7 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry)
     [GeneratedRegex(@"\b(?:signed|signing|signs|sign|inked|concluded|adopted|approved|reached|ratified|renewed)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AgreementVerbBefore();
 
-    [GeneratedRegex(@"^[^.;]{0,100}?\b(?:(?:was|were|had been|has been|have been)\s+)?(?:signed|inked|concluded|adopted|ratified|expires?|expired|made|took effect|came into force|entered into force)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[^.;]{0,160}?\b(?:(?:was|were|had been|has been|have been)\s+)?(?:signed|inked|concluded|adopted|ratified|expires?|expired|made|took effect|came into force|entered into force)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AgreementVerbAfter();
 
     [GeneratedRegex(@"\b(?<n>two|three|four|five|2|3|4|5)\s+(?:[\p{L}-]+\s+){0,2}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -587,7 +587,7 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry)
             {
                 var verbAt = clauseStart + verbBefore.Index;
                 agreement.Signatories.AddRange(sentence.People.Where(p => p.End <= verbAt).Select(p => p.Person).Distinct());
-                if (agreement.Signatories.Count == 0 && BothSides().IsMatch(text) && _lastMeeting is not null)
+                if (agreement.Signatories.Count == 0 && BothSides().Match(text) is { Success: true } both && both.Index < verbAt && _lastMeeting is not null)
                 {
                     agreement.Signatories.AddRange(_lastMeeting.Participants);
                 }
@@ -596,7 +596,7 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry)
             ReadValidity(agreement, text, noun.Index + noun.Length, afterToNext);
             agreement.SignedOn = AfterTheMeeting().IsMatch(text) && _lastMeeting?.Date is { } meetingDate
                 ? meetingDate
-                : SigningDate(sentence, agreement);
+                : SigningDate(sentence, agreement, verbBefore is null ? -1 : clauseStart + verbBefore.Index, noun.Index + noun.Length);
             agreement.Distinct = count.Success;
             var copies = count.Success ? Number(count.Groups["n"].Value) : 1;
             for (var c = 0; c < copies; c++)
@@ -650,7 +650,7 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry)
     private static void ReadValidity(AgreementDraft agreement, string text, int nounEnd, string afterToNext)
     {
         var period = ValidityPeriod().Match(afterToNext);
-        if (period.Success && period.Index < 100)
+        if (period.Success && period.Index < 200)
         {
             agreement.Valid = period.Groups["y"].Success
                 ? new Validity(Year(period.Groups["y"].Value), Year(period.Groups["y"].Value))
@@ -669,9 +669,10 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry)
         }
     }
 
-    private static PartialDate? SigningDate(Sentence sentence, AgreementDraft agreement)
+    /// <summary>The signing date: a date of the sentence outside the validity, and not between the verb and the document, where dates belong to other things adopted.</summary>
+    private static PartialDate? SigningDate(Sentence sentence, AgreementDraft agreement, int verbAt, int nounEnd)
     {
-        foreach (var date in sentence.Dates)
+        foreach (var date in sentence.Dates.Where(d => verbAt < 0 || d.Index < verbAt || d.Index >= nounEnd))
         {
             var inValidity = agreement.Valid is { } v && (date.Start == v.From || date.Start == v.To || date.End == v.To);
             if (!inValidity)

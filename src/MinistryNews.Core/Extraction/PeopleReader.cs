@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Text.RegularExpressions;
 
 namespace MinistryNews.Core.Extraction;
 
@@ -464,6 +465,7 @@ public sealed class PeopleReader(Lexicon lexicon, string homeCountry)
         var textEnd = ofCountryStart > start && ofCountry is not null && TitleEndsWithCountry(sentence, ofCountryStart, end) ? ofCountryStart : end;
         var text = sentence.Text[tokens[start].Start..tokens[textEnd - 1].End];
         text = StripPartyMembership(text);
+        text = Regex.Replace(text, @"\s*\(\p{Lu}{2,}\)|\s+in\s+(?:the\s+)?\p{Lu}[\p{L} ]*$", string.Empty, RegexOptions.CultureInvariant).Trim();
         return new Title(end, text, ofCountry, possessiveCountry);
     }
 
