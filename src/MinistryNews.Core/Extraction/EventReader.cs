@@ -49,7 +49,7 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry)
     [GeneratedRegex(@"\b(?:led|headed|chaired)\s+by\b|,|\bwhich\b|\bwho\b|\bthat\b|\bto\b|\b(?:is|are|was|were|has|have|had|will)\b|\b(?:attended|visited|visits|met|arrived|paid|paying|worked)\b", RegexOptions.CultureInvariant)]
     private static partial Regex DelegationPhraseEnd();
 
-    [GeneratedRegex(@"\b(?:(?:paid|pays|paying|made|makes|making|is on|was on|are on|were on|began|begins|concluded|concludes|wrapped up|during)\s+(?:a|an|his|her|their|the|its)?\s*(?:[\p{L}-]+\s+){0,3}?(?:visit|trip|tour|mission)\s+(?:to|in)|visit(?:ed|s)?\s+(?:and\s+work(?:ed|s)?\s+in\s+)?|arrived\s+in|arrives\s+in)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:(?:paid|pays|paying|made|makes|making|is on|was on|are on|were on|began|begins|concluded|concludes|wrapped up|during)\s+(?:a|an|his|her|their|the|its)?\s*(?:[\p{L}'’-]+\s+){0,3}?(?:visit|trip|tour|mission)\s+(?:to|in)|visit(?:ed|s)?\s+(?:and\s+work(?:ed|s)?\s+in\s+)?|arrived\s+in|arrives\s+in)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TripTrigger();
 
     [GeneratedRegex(@"\b(?:the|a|an|his|her)\s+(?:(?:official|state|working|recent|first|historic)\s+)*visit\s+(?:to\s+(?<to>[\p{Lu}][\p{L}\s]+?)\s+)?(?:of|by)\s", RegexOptions.CultureInvariant)]

@@ -429,6 +429,14 @@ public sealed class PeopleReader(Lexicon lexicon, string homeCountry)
                 continue;
             }
 
+            // A word the lexicon does not know ("Infocommunications") is still part of the title when the title goes on
+            // after it ("… of Brunei"): names are not followed by "of" or "and" and more of a title.
+            if (end > start && token.IsCapitalized && UnknownWordsThenTitle(sentence, end) is var resume and > 0)
+            {
+                end = resume;
+                continue;
+            }
+
             if (token.Text == "(" && end + 2 < tokens.Count && tokens[end + 1].IsAcronym && tokens[end + 2].Text == ")")
             {
                 end += 3;
@@ -469,6 +477,18 @@ public sealed class PeopleReader(Lexicon lexicon, string homeCountry)
         return new Title(end, text, ofCountry, possessiveCountry);
     }
 
+    private int UnknownWordsThenTitle(Sentence sentence, int i)
+    {
+        var tokens = sentence.Tokens;
+        var run = i;
+        while (run < tokens.Count && tokens[run].IsCapitalized && !lexicon.OrgWords.Contains(tokens[run].Folded) && PlaceAt(sentence, tokens[run]) is null && run - i < 2)
+        {
+            run++;
+        }
+
+        return run > i && run + 1 < tokens.Count && tokens[run].Text is "of" or "and" or "for" or "&" && ContinuesTitle(sentence, run + 1) ? run : -1;
+    }
+
     private static bool TitleEndsWithCountry(Sentence sentence, int ofIndex, int end) =>
         sentence.Places.Any(p => p.End == sentence.Tokens[end - 1].End && p.Index > sentence.Tokens[ofIndex].Start);
 
@@ -495,7 +515,8 @@ public sealed class PeopleReader(Lexicon lexicon, string homeCountry)
         }
 
         return token.IsCapitalized && (lexicon.OrgWords.Contains(token.Folded) || token.IsAcronym || PlaceAt(sentence, token) is { Kind: not PlaceKind.City })
-            || IsCompoundOfPlaces(sentence, token);
+            || IsCompoundOfPlaces(sentence, token)
+            || (token.IsCapitalized && UnknownWordsThenTitle(sentence, i) > 0);
     }
 
     /// <summary>"Vietnam-India", "UK-ASEAN": a hyphenated word made of places and bodies belongs to an organisation's name.</summary>
