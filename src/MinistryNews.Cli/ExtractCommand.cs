@@ -22,12 +22,16 @@ internal static class ExtractCommand
         {
             Description = "Add to each fact the sentence it was read from.",
         };
-        var command = new Command("extract", "Print what each press release says, as JSON Lines.") { paths, evidence };
-        command.SetAction(result => Run(result.GetRequiredValue(paths), result.GetValue(evidence), Console.Out, Console.Error));
+        var explain = new Option<bool>("--explain")
+        {
+            Description = "Instead of JSON, print each fact with the sentence and the rule that produced it.",
+        };
+        var command = new Command("extract", "Print what each press release says, as JSON Lines.") { paths, evidence, explain };
+        command.SetAction(result => Run(result.GetRequiredValue(paths), result.GetValue(evidence), Console.Out, Console.Error, result.GetValue(explain)));
         return command;
     }
 
-    public static int Run(IReadOnlyList<string> paths, bool includeEvidence, TextWriter output, TextWriter errors)
+    public static int Run(IReadOnlyList<string> paths, bool includeEvidence, TextWriter output, TextWriter errors, bool explain = false)
     {
         var failed = 0;
         var extractor = ArticleExtractor.Default;
@@ -42,7 +46,14 @@ internal static class ExtractCommand
             }
 
             var article = extractor.Extract(file.Document);
-            output.WriteLine(ContractJson.Serialize(article, extractor.Gazetteer, includeEvidence));
+            if (explain)
+            {
+                Explanation.Write(output, article, extractor.Gazetteer);
+            }
+            else
+            {
+                output.WriteLine(ContractJson.Serialize(article, extractor.Gazetteer, includeEvidence));
+            }
         }
 
         return failed == 0 ? 0 : 1;
