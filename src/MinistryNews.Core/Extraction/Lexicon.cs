@@ -45,7 +45,7 @@ public sealed class Lexicon
     public IReadOnlyList<Regex> ChromePatterns { get; }
 
     public bool IsChrome(string line) =>
-        ChromeLines.Contains(line.Trim().TrimEnd(':')) || ChromePatterns.Any(p => p.IsMatch(line.Trim()));
+        ChromeLines.Contains(TextFolding.Fold(line)) || ChromePatterns.Any(p => p.IsMatch(line.Trim()));
 
     private static FrozenSet<string> Set(IEnumerable<string> words) =>
         words.Select(w => TextFolding.Fold(w.TrimEnd('.'))).Where(w => w.Length > 0).ToFrozenSet(StringComparer.Ordinal);

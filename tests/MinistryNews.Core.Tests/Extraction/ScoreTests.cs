@@ -1,0 +1,52 @@
+using Xunit.Abstractions;
+using MinistryNews.Core.Extraction;
+
+namespace MinistryNews.Core.Tests.Extraction;
+
+/// <summary>
+/// The extraction scored against the hand annotations kept in Fixtures/gold, with the thresholds the project holds
+/// itself to: the five seeds and the ten articles from other outlets.
+/// </summary>
+public sealed class ScoreTests(ITestOutputHelper output)
+{
+    [Theory]
+    [InlineData("seeds", 0.97)]
+    [InlineData("dev", 0.90)]
+    public void Should_reach_the_macro_f1_the_project_holds_itself_to(string set, double threshold)
+    {
+        var score = Fixtures.Score(set);
+        foreach (var field in score.Fields)
+        {
+            output.WriteLine($"{field.Field}: P={field.Precision:F3} R={field.Recall:F3} F1={field.F1:F3}");
+        }
+
+        foreach (var (file, notes) in score.Differences)
+        {
+            output.WriteLine($"{file}: {string.Join("; ", notes)}");
+        }
+
+        Assert.True(score.MacroF1 >= threshold, $"macro F1 {score.MacroF1:F3} on {set} is below {threshold}: {string.Join(" | ", score.Differences.Select(d => $"{d.Key}: {string.Join("; ", d.Value)}"))}");
+    }
+
+    [Theory]
+    [InlineData("seeds")]
+    [InlineData("dev")]
+    public void Should_date_every_article_whose_date_the_text_carries(string set)
+    {
+        var score = Fixtures.Score(set);
+
+        Assert.Equal(score.Published, score.PublishedRight);
+        Assert.Equal(score.Titles, score.TitlesRight);
+    }
+
+    [Fact]
+    public void Should_score_an_empty_extraction_at_zero_for_every_field_the_gold_fills()
+    {
+        var gold = Fixtures.Gold("seeds");
+
+        var score = ExtractionScorer.Score(gold, new Dictionary<string, System.Text.Json.Nodes.JsonObject>());
+
+        Assert.All(score.Fields.Where(f => f.Field != "delegations" && f.Field != "agreements"), f => Assert.Equal(0, f.F1));
+        Assert.Equal(0, score.PublishedRight);
+    }
+}
