@@ -486,7 +486,49 @@ public sealed class PeopleReader(Lexicon lexicon, string homeCountry)
             run++;
         }
 
-        return run > i && run + 1 < tokens.Count && tokens[run].Text is "of" or "and" or "for" or "&" && ContinuesTitle(sentence, run + 1) ? run : -1;
+        return run > i && run + 1 < tokens.Count && tokens[run].Text is "of" or "for" && TitleThenName(sentence, run + 1) ? run : -1;
+    }
+
+    /// <summary>Whether the words from <paramref name="i"/> are more of a title (organisation words, places) and then a name.</summary>
+    private bool TitleThenName(Sentence sentence, int i)
+    {
+        var tokens = sentence.Tokens;
+        var seenTitleWord = false;
+        while (i < tokens.Count)
+        {
+            var token = tokens[i];
+            if (PlaceAt(sentence, token) is { Kind: not PlaceKind.City } place)
+            {
+                if (token.Possessive)
+                {
+                    return false;
+                }
+
+                seenTitleWord = true;
+                while (i < tokens.Count && tokens[i].Start < place.End)
+                {
+                    i++;
+                }
+
+                continue;
+            }
+
+            if (Connectors.Contains(token.Text) || token.IsAcronym || (token.IsCapitalized && lexicon.OrgWords.Contains(token.Folded)))
+            {
+                seenTitleWord |= token.IsCapitalized;
+                i++;
+                continue;
+            }
+
+            break;
+        }
+
+        if (!seenTitleWord || i >= tokens.Count)
+        {
+            return false;
+        }
+
+        return StartsName(sentence, i) || (tokens[i].Text == "," && StartsName(sentence, i + 1));
     }
 
     private static bool TitleEndsWithCountry(Sentence sentence, int ofIndex, int end) =>
