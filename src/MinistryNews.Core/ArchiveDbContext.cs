@@ -19,6 +19,8 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
 
     public DbSet<ArticlePerson> ArticlePeople => Set<ArticlePerson>();
 
+    public DbSet<PersonNameWord> PersonNameWords => Set<PersonNameWord>();
+
     public DbSet<Meeting> Meetings => Set<Meeting>();
 
     public DbSet<Delegation> Delegations => Set<Delegation>();

@@ -1,4 +1,5 @@
 using MinistryNews.Core.Countries;
+using MinistryNews.Core.Organisations;
 
 namespace MinistryNews.Core.Extraction;
 
@@ -35,6 +36,9 @@ public sealed class ArticleExtractor(Gazetteer gazetteer, Lexicon lexicon)
         var counterpart = MainCounterpart(sentences, people);
         people.ResolveCountries(counterpart);
 
+        var organisations = new OrganisationReader(OrganisationDirectory.Default, lexicon, HomeCountry);
+        organisations.Read(sentences, people.People, published);
+
         var events = new EventReader(people, HomeCountry);
         events.Read(sentences);
         events.Complete(counterpart);
@@ -70,7 +74,7 @@ public sealed class ArticleExtractor(Gazetteer gazetteer, Lexicon lexicon)
             [.. p.Spellings.Where(s => !s.Equals(p.Name, StringComparison.OrdinalIgnoreCase))],
             p.Title,
             p.CountryCode,
-            p.Evidence.Text) { Rule = p.Rule }).ToList();
+            p.Evidence.Text) { Rule = p.Rule, Organisation = p.Organisation }).ToList();
 
         var title = layout.Headline ?? DeriveTitle(layout);
         return new ExtractedArticle(
@@ -86,7 +90,10 @@ public sealed class ArticleExtractor(Gazetteer gazetteer, Lexicon lexicon)
             extractedPeople,
             meetings,
             delegations,
-            agreements);
+            agreements)
+        {
+            Organisations = organisations.Organisations,
+        };
     }
 
     /// <summary>

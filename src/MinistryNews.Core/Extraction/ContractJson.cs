@@ -98,6 +98,11 @@ public static class ContractJson
             writer.WriteString("name", person.Name);
             Text("title", person.Title);
             Text("country", person.CountryCode is null ? null : Country(person.CountryCode));
+            if (person.Organisation is not null)
+            {
+                writer.WriteString("organisation", person.Organisation);
+            }
+
             Evidence(person.Evidence);
             writer.WriteEndObject();
         }
@@ -145,6 +150,19 @@ public static class ContractJson
             Names("signatories", agreement.Signatories);
             Text("valid", agreement.Valid?.ToString());
             Evidence(agreement.Evidence);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+
+        writer.WriteStartArray("organisations");
+        foreach (var organisation in article.Organisations)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", organisation.Name);
+            Text("acronym", organisation.Acronym);
+            Text("country", organisation.CountryCode is null ? null : Country(organisation.CountryCode));
+            Evidence(organisation.Evidence);
             writer.WriteEndObject();
         }
 

@@ -48,7 +48,11 @@ public sealed record ExtractedArticle(
     IReadOnlyList<ExtractedPerson> People,
     IReadOnlyList<ExtractedMeeting> Meetings,
     IReadOnlyList<ExtractedDelegation> Delegations,
-    IReadOnlyList<ExtractedAgreement> Agreements);
+    IReadOnlyList<ExtractedAgreement> Agreements)
+{
+    /// <summary>The ministries and agencies the article names.</summary>
+    public IReadOnlyList<ExtractedOrganisation> Organisations { get; init; } = [];
+}
 
 /// <param name="Name">The fullest spelling, without honorific.</param>
 /// <param name="Aliases">Other spellings of the same person in the article.</param>
@@ -62,6 +66,9 @@ public sealed record ExtractedPerson(
     string Evidence)
 {
     /// <summary>The rule that read the fact, for <c>extract --explain</c>.</summary>
+    /// <summary>The ministry or agency behind the person, by the name in <see cref="ExtractedArticle.Organisations"/>.</summary>
+    public string? Organisation { get; init; }
+
     public string? Rule { get; init; }
 }
 

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Text.RegularExpressions;
+using MinistryNews.Core.People;
 
 namespace MinistryNews.Core.Extraction;
 
@@ -22,6 +23,9 @@ public sealed class PersonDraft(string name, Sentence evidence, string rule)
     public Sentence Evidence { get; set; } = evidence;
 
     public string Rule { get; set; } = rule;
+
+    /// <summary>The ministry or agency the person's title names.</summary>
+    public string? Organisation { get; set; }
 
     public string[] Key => PeopleReader.NameKey(Name);
 
@@ -95,8 +99,7 @@ public sealed class PeopleReader(Lexicon lexicon, string homeCountry)
     }
 
     /// <summary>Folded name tokens, without honorifics: the key names are compared by.</summary>
-    public static string[] NameKey(string name) =>
-        TextFolding.Fold(name).Replace('-', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    public static string[] NameKey(string name) => PersonIdentity.Words(name);
 
     private bool IsVietnameseName(string name)
     {
@@ -265,48 +268,23 @@ public sealed class PeopleReader(Lexicon lexicon, string homeCountry)
         return existing;
     }
 
-    /// <summary>The person a name refers to: the same words, fewer or more of them, or one word spelt a letter apart.</summary>
+    /// <summary>The person a name refers to (<see cref="PersonIdentity.SameName(string[], string[])"/>), the most recent first.</summary>
     private int Find(string[] key)
     {
+        if (key.Length == 1)
+        {
+            return FindByShortForm(key[0]);
+        }
+
         for (var p = _people.Count - 1; p >= 0; p--)
         {
-            var other = _people[p].Key;
-            if (key.Length == 1)
-            {
-                continue;
-            }
-
-            if (key.All(other.Contains) || (other.Length >= 2 && other.All(key.Contains)))
-            {
-                return p;
-            }
-
-            if (key.Length == other.Length && key.Zip(other).Count(pair => pair.First != pair.Second) == 1
-                && key.Zip(other).All(pair => pair.First == pair.Second || (pair.First.Length >= 4 && Distance(pair.First, pair.Second) <= 1)))
+            if (PersonIdentity.SameName(key, _people[p].Key))
             {
                 return p;
             }
         }
 
-        return key.Length == 1 ? FindByShortForm(key[0]) : -1;
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-
-            previous = current;
-        }
-
-        return previous[b.Length];
+        return -1;
     }
 
     private bool IsHonorific(IReadOnlyList<Token> tokens, int i, out int next)

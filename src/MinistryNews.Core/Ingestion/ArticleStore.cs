@@ -152,19 +152,42 @@ public static class ArticleStore
             return match;
         }
 
+        /// <summary>
+        /// The archive's row for a person an article names: one that shares a spelling (<see cref="PersonIdentity"/>),
+        /// has the same country (or one not known) and a title that agrees; else a new person. The article's spellings
+        /// become the person's aliases.
+        /// </summary>
         public async Task<Person> PersonAsync(ExtractedPerson extracted, CancellationToken cancellationToken)
         {
             var country = extracted.CountryCode is null ? null : Country(extracted.CountryCode);
             var spellings = extracted.Aliases.Prepend(extracted.Name).Distinct(StringComparer.Ordinal).ToList();
-            var keys = spellings.Select(Person.KeyOf).Where(k => k.Length > 0).Distinct().ToList();
+            var words = spellings.SelectMany(PersonIdentity.Words).Distinct(StringComparer.Ordinal).ToList();
 
-            // The same name with the same country (or a country unknown on one side) is the same person.
-            var candidates = await _db.People
-                .Where(p => keys.Contains(p.NameKey))
+            var candidateIds = await _db.PersonNameWords
+                .Where(w => words.Contains(w.Word))
+                .Select(w => w.PersonId)
+                .Distinct()
                 .ToListAsync(cancellationToken);
-            var person = candidates
-                .Concat(_db.People.Local.Where(p => keys.Contains(p.NameKey)))
-                .FirstOrDefault(p => p.CountryId is null && p.Country is null || country is null || p.Country == country || p.CountryId == country.Id);
+            var stored = await _db.People
+                .Include(p => p.Country)
+                .Where(p => candidateIds.Contains(p.Id))
+                .ToListAsync(cancellationToken);
+            var titles = await _db.ArticlePeople
+                .Where(m => candidateIds.Contains(m.PersonId) && m.Title != null)
+                .Select(m => new { m.PersonId, m.Title })
+                .ToListAsync(cancellationToken);
+
+            // Two people who share a name are one only when their countries and their titles agree.
+            bool Agrees(Person p) =>
+                (p.Country is null || country is null || p.Country == country)
+                && PersonIdentity.SameName(p.Spellings, spellings)
+                && (extracted.Title is null || !titles.Any(t => t.PersonId == p.Id) || titles.Any(t => t.PersonId == p.Id && PersonIdentity.TitlesAgree(t.Title, extracted.Title)));
+
+            // An exact spelling first, then a shorter or longer name, then one a letter apart.
+            var person = stored.Concat(_db.People.Local.Where(p => p.Id == 0))
+                .Where(Agrees)
+                .OrderByDescending(p => p.Spellings.Any(s => spellings.Contains(s, StringComparer.OrdinalIgnoreCase)))
+                .FirstOrDefault();
             if (person is null)
             {
                 person = new Person
@@ -176,7 +199,7 @@ public static class ArticleStore
                 };
                 _db.People.Add(person);
             }
-            else if (person.Country is null && person.CountryId is null && country is not null)
+            else if (person.Country is null && country is not null)
             {
                 person.Country = country;
             }
@@ -189,6 +212,14 @@ public static class ArticleStore
                 }
 
                 _peopleByName[spelling] = person;
+            }
+
+            var known = person.Id == 0
+                ? person.NameWords.Select(w => w.Word).ToHashSet(StringComparer.Ordinal)
+                : (await _db.PersonNameWords.Where(w => w.PersonId == person.Id).Select(w => w.Word).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+            foreach (var word in person.Spellings.SelectMany(PersonIdentity.Words).Distinct(StringComparer.Ordinal).Where(w => !known.Contains(w)))
+            {
+                person.NameWords.Add(new PersonNameWord { Person = person, Word = word });
             }
 
             if (Mentions.All(m => m.Person != person))

@@ -21,8 +21,14 @@ public sealed class Person
 
     public Country? Country { get; set; }
 
+    /// <summary>The folded words of every spelling, indexed: the candidates a new spelling is compared with.</summary>
+    public List<PersonNameWord> NameWords { get; set; } = [];
+
     /// <summary>Each article that names the person, with the title the person held in it: the titles over time.</summary>
     public List<ArticlePerson> Mentions { get; set; } = [];
+
+    /// <summary>Every spelling the archive has seen: the name and its aliases.</summary>
+    public IEnumerable<string> Spellings => Aliases.Prepend(Name);
 
     public static string KeyOf(string name) =>
         string.Join(' ', TextFolding.Fold(name).Replace('-', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal));

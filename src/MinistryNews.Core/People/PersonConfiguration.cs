@@ -13,6 +13,18 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
     }
 }
 
+internal sealed class PersonNameWordConfiguration : IEntityTypeConfiguration<PersonNameWord>
+{
+    public void Configure(EntityTypeBuilder<PersonNameWord> builder)
+    {
+        builder.ToTable("PersonNameWords");
+        builder.HasKey(w => new { w.PersonId, w.Word });
+        builder.HasIndex(w => w.Word);
+        builder.Property(w => w.Word).HasMaxLength(64);
+        builder.HasOne(w => w.Person).WithMany(p => p.NameWords).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class ArticlePersonConfiguration : IEntityTypeConfiguration<ArticlePerson>
 {
     public void Configure(EntityTypeBuilder<ArticlePerson> builder)
