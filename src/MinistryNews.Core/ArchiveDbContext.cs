@@ -5,6 +5,7 @@ using MinistryNews.Core.Articles;
 using MinistryNews.Core.Countries;
 using MinistryNews.Core.Delegations;
 using MinistryNews.Core.Meetings;
+using MinistryNews.Core.Organisations;
 using MinistryNews.Core.People;
 
 namespace MinistryNews.Core;
@@ -20,6 +21,8 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
     public DbSet<ArticlePerson> ArticlePeople => Set<ArticlePerson>();
 
     public DbSet<PersonNameWord> PersonNameWords => Set<PersonNameWord>();
+
+    public DbSet<Organisation> Organisations => Set<Organisation>();
 
     public DbSet<Meeting> Meetings => Set<Meeting>();
 

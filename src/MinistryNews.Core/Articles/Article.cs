@@ -3,6 +3,7 @@ using MinistryNews.Core.Countries;
 using MinistryNews.Core.Delegations;
 using MinistryNews.Core.Extraction;
 using MinistryNews.Core.Meetings;
+using MinistryNews.Core.Organisations;
 using MinistryNews.Core.People;
 
 namespace MinistryNews.Core.Articles;
@@ -44,6 +45,9 @@ public sealed class Article
     public List<Country> Countries { get; set; } = [];
 
     public List<ArticlePerson> People { get; set; } = [];
+
+    /// <summary>The ministries and agencies the article names.</summary>
+    public List<Organisation> Organisations { get; set; } = [];
 
     public List<Meeting> Meetings { get; set; } = [];
 

@@ -5,6 +5,7 @@ using MinistryNews.Core.Countries;
 using MinistryNews.Core.Delegations;
 using MinistryNews.Core.Extraction;
 using MinistryNews.Core.Meetings;
+using MinistryNews.Core.Organisations;
 using MinistryNews.Core.People;
 
 namespace MinistryNews.Core.Ingestion;
@@ -44,6 +45,8 @@ public static class ArticleStore
             await db.ArticlePeople.Where(m => m.ArticleId == article.Id).ExecuteDeleteAsync(cancellationToken);
             await db.Entry(article).Collection(a => a.Countries).LoadAsync(cancellationToken);
             article.Countries.Clear();
+            await db.Entry(article).Collection(a => a.Organisations).LoadAsync(cancellationToken);
+            article.Organisations.Clear();
         }
 
         article.Title = extracted.Title;
@@ -60,6 +63,15 @@ public static class ArticleStore
 
         var resolver = await Resolver.CreateAsync(db, cancellationToken);
         article.Countries = [.. extracted.Countries.Distinct().Select(resolver.Country)];
+        foreach (var organisation in extracted.Organisations)
+        {
+            var row = await resolver.OrganisationAsync(organisation, cancellationToken);
+            if (!article.Organisations.Contains(row))
+            {
+                article.Organisations.Add(row);
+            }
+        }
+
         foreach (var person in extracted.People)
         {
             await resolver.PersonAsync(person, cancellationToken);
@@ -101,6 +113,7 @@ public static class ArticleStore
 
         // A person no article names any more (a changed text dropped them) leaves the archive.
         await db.People.Where(p => !p.Mentions.Any()).ExecuteDeleteAsync(cancellationToken);
+        await db.Organisations.Where(o => !o.Articles.Any() && o.KnownKey == null).ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (article.Id, added);
     }
@@ -111,6 +124,7 @@ public static class ArticleStore
         private readonly ArchiveDbContext _db;
         private readonly Dictionary<string, Country> _countries;
         private readonly Dictionary<string, Person> _peopleByName = new(StringComparer.Ordinal);
+        private readonly List<Organisation> _organisations = [];
         private readonly HashSet<string> _slugsTaken = new(StringComparer.Ordinal);
 
         private Resolver(ArchiveDbContext db, Dictionary<string, Country> countries)
@@ -230,11 +244,91 @@ public static class ArticleStore
                     NameAsWritten = extracted.Name,
                     Title = extracted.Title,
                     Country = country,
+                    Organisation = extracted.Organisation is { } name
+                        ? _organisations.FirstOrDefault(o => o.Name == name && (o.Country == country || o.Country is null))
+                            ?? _organisations.FirstOrDefault(o => o.Name == name)
+                        : null,
                     Evidence = extracted.Evidence,
                 });
             }
 
             return person;
+        }
+
+        /// <summary>
+        /// The archive's row for an organisation: a known one by its key (made with its successor when first seen),
+        /// else one with the same folded name and country.
+        /// </summary>
+        public async Task<Organisation> OrganisationAsync(ExtractedOrganisation extracted, CancellationToken cancellationToken)
+        {
+            var country = extracted.CountryCode is null ? null : Country(extracted.CountryCode);
+            var key = TextFolding.Fold(extracted.Name);
+            var organisation = extracted.KnownKey is { } known
+                ? await KnownOrganisationAsync(known, cancellationToken)
+                : _organisations.FirstOrDefault(o => o.NameKey == key && o.Country == country)
+                    ?? _db.Organisations.Local.FirstOrDefault(o => o.NameKey == key && o.Country == country)
+                    ?? await _db.Organisations.Include(o => o.Country)
+                        .FirstOrDefaultAsync(o => o.NameKey == key && (country == null ? o.CountryId == null : o.CountryId == country.Id), cancellationToken);
+            if (organisation is null)
+            {
+                organisation = new Organisation
+                {
+                    Name = extracted.Name,
+                    Acronym = extracted.Acronym,
+                    NameKey = key,
+                    Slug = await UniqueOrganisationSlugAsync(Slugs.From(extracted.Acronym is null ? extracted.Name : $"{extracted.Name} {extracted.Acronym}"), cancellationToken),
+                    Country = country,
+                };
+                _db.Organisations.Add(organisation);
+            }
+
+            organisation.Acronym ??= extracted.Acronym;
+            if (!_organisations.Contains(organisation))
+            {
+                _organisations.Add(organisation);
+            }
+
+            return organisation;
+        }
+
+        private async Task<Organisation> KnownOrganisationAsync(string key, CancellationToken cancellationToken)
+        {
+            var existing = _db.Organisations.Local.FirstOrDefault(o => o.KnownKey == key)
+                ?? await _db.Organisations.Include(o => o.Country).FirstOrDefaultAsync(o => o.KnownKey == key, cancellationToken);
+            if (existing is not null)
+            {
+                return existing;
+            }
+
+            var known = OrganisationDirectory.Default.FindByKey(key) ?? throw new InvalidOperationException($"No known organisation '{key}'.");
+            var organisation = new Organisation
+            {
+                Name = known.Name,
+                Acronym = known.Acronym,
+                NameKey = TextFolding.Fold(known.Name),
+                KnownKey = known.Key,
+                Slug = await UniqueOrganisationSlugAsync(Slugs.From(known.Acronym is null ? known.Name : $"{known.Name} {known.Acronym}" + (known.Country is null ? string.Empty : $" {known.Country}")), cancellationToken),
+                Aliases = [.. known.Aliases],
+                Country = known.Country is null ? null : Country(known.Country),
+            };
+            _db.Organisations.Add(organisation);
+            if (known.Successor is { } successor)
+            {
+                organisation.Successor = await KnownOrganisationAsync(successor, cancellationToken);
+            }
+
+            return organisation;
+        }
+
+        private async Task<string> UniqueOrganisationSlugAsync(string slug, CancellationToken cancellationToken)
+        {
+            var candidate = slug;
+            for (var n = 2; _db.Organisations.Local.Any(o => o.Slug == candidate) || await _db.Organisations.AnyAsync(o => o.Slug == candidate, cancellationToken); n++)
+            {
+                candidate = $"{slug}-{n}";
+            }
+
+            return candidate;
         }
 
         private async Task<string> UniqueSlugAsync(string slug, CancellationToken cancellationToken)

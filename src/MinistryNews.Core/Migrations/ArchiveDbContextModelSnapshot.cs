@@ -62,6 +62,21 @@ namespace MinistryNews.Core.Migrations
                     b.ToTable("ArticleCountries");
                 });
 
+            modelBuilder.Entity("ArticleOrganisations", b =>
+                {
+                    b.Property<int>("ArticlesId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganisationsId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ArticlesId", "OrganisationsId");
+
+                    b.HasIndex("OrganisationsId");
+
+                    b.ToTable("ArticleOrganisations");
+                });
+
             modelBuilder.Entity("DelegationDestinations", b =>
                 {
                     b.Property<int>("DelegationId")
@@ -337,6 +352,56 @@ namespace MinistryNews.Core.Migrations
                     b.ToTable("Meetings");
                 });
 
+            modelBuilder.Entity("MinistryNews.Core.Organisations.Organisation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Acronym")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Aliases")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CountryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KnownKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SuccessorId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountryId");
+
+                    b.HasIndex("KnownKey");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("SuccessorId");
+
+                    b.HasIndex("NameKey", "CountryId");
+
+                    b.ToTable("Organisations");
+                });
+
             modelBuilder.Entity("MinistryNews.Core.People.ArticlePerson", b =>
                 {
                     b.Property<int>("ArticleId")
@@ -356,12 +421,17 @@ namespace MinistryNews.Core.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Title")
                         .HasColumnType("TEXT");
 
                     b.HasKey("ArticleId", "PersonId");
 
                     b.HasIndex("CountryId");
+
+                    b.HasIndex("OrganisationId");
 
                     b.HasIndex("PersonId");
 
@@ -405,6 +475,22 @@ namespace MinistryNews.Core.Migrations
                     b.ToTable("People");
                 });
 
+            modelBuilder.Entity("MinistryNews.Core.People.PersonNameWord", b =>
+                {
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Word")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PersonId", "Word");
+
+                    b.HasIndex("Word");
+
+                    b.ToTable("PersonNameWords", (string)null);
+                });
+
             modelBuilder.Entity("AgreementCountries", b =>
                 {
                     b.HasOne("MinistryNews.Core.Agreements.Agreement", null)
@@ -446,6 +532,21 @@ namespace MinistryNews.Core.Migrations
                     b.HasOne("MinistryNews.Core.Countries.Country", null)
                         .WithMany()
                         .HasForeignKey("CountriesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ArticleOrganisations", b =>
+                {
+                    b.HasOne("MinistryNews.Core.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticlesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MinistryNews.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationsId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -557,6 +658,23 @@ namespace MinistryNews.Core.Migrations
                     b.Navigation("Article");
                 });
 
+            modelBuilder.Entity("MinistryNews.Core.Organisations.Organisation", b =>
+                {
+                    b.HasOne("MinistryNews.Core.Countries.Country", "Country")
+                        .WithMany()
+                        .HasForeignKey("CountryId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("MinistryNews.Core.Organisations.Organisation", "Successor")
+                        .WithMany()
+                        .HasForeignKey("SuccessorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Country");
+
+                    b.Navigation("Successor");
+                });
+
             modelBuilder.Entity("MinistryNews.Core.People.ArticlePerson", b =>
                 {
                     b.HasOne("MinistryNews.Core.Articles.Article", "Article")
@@ -570,6 +688,11 @@ namespace MinistryNews.Core.Migrations
                         .HasForeignKey("CountryId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("MinistryNews.Core.Organisations.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("MinistryNews.Core.People.Person", "Person")
                         .WithMany("Mentions")
                         .HasForeignKey("PersonId")
@@ -579,6 +702,8 @@ namespace MinistryNews.Core.Migrations
                     b.Navigation("Article");
 
                     b.Navigation("Country");
+
+                    b.Navigation("Organisation");
 
                     b.Navigation("Person");
                 });
@@ -591,6 +716,17 @@ namespace MinistryNews.Core.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Country");
+                });
+
+            modelBuilder.Entity("MinistryNews.Core.People.PersonNameWord", b =>
+                {
+                    b.HasOne("MinistryNews.Core.People.Person", "Person")
+                        .WithMany("NameWords")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("MinistryNews.Core.Articles.Article", b =>
@@ -607,6 +743,8 @@ namespace MinistryNews.Core.Migrations
             modelBuilder.Entity("MinistryNews.Core.People.Person", b =>
                 {
                     b.Navigation("Mentions");
+
+                    b.Navigation("NameWords");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,5 +1,6 @@
 using MinistryNews.Core.Articles;
 using MinistryNews.Core.Countries;
+using MinistryNews.Core.Organisations;
 
 namespace MinistryNews.Core.People;
 
@@ -21,6 +22,11 @@ public sealed class ArticlePerson
     public int? CountryId { get; set; }
 
     public Country? Country { get; set; }
+
+    /// <summary>The ministry or agency behind the person in this article.</summary>
+    public int? OrganisationId { get; set; }
+
+    public Organisation? Organisation { get; set; }
 
     public required string Evidence { get; set; }
 }

@@ -34,5 +34,7 @@ internal sealed class ArticlePersonConfiguration : IEntityTypeConfiguration<Arti
         builder.HasOne(m => m.Article).WithMany(a => a.People).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(m => m.Person).WithMany(p => p.Mentions).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(m => m.Country).WithMany().OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne(m => m.Organisation).WithMany().OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(m => m.OrganisationId);
     }
 }
