@@ -174,9 +174,14 @@ public sealed class PeopleReader(Lexicon lexicon, string homeCountry)
         }
     }
 
-    /// <summary>Short forms of people already known: "Minister Hung", "Mr. Tuan", "Philp introduced…".</summary>
+    /// <summary>Short forms of people already known: "Minister Hung", "Mr. Tuan", "Philp introduced…", and a bare title ("the Deputy Minister").</summary>
     private IEnumerable<(int Person, int Start, int End)> ReadShortMentions(Sentence sentence, List<(int Person, int Start, int End)> full)
     {
+        foreach (var mention in ReadBareTitles(sentence, full))
+        {
+            yield return mention;
+        }
+
         foreach (var token in sentence.Tokens)
         {
             if (!token.IsCapitalized || token.IsAcronym || token.Folded.Length < 3 || lexicon.OrgWords.Contains(token.Folded)
@@ -191,6 +196,36 @@ public sealed class PeopleReader(Lexicon lexicon, string homeCountry)
             {
                 yield return (person, token.Start, token.End);
             }
+        }
+    }
+
+    /// <summary>"The Deputy Minister affirmed…": a title with no name is the one person of the article who holds it.</summary>
+    private IEnumerable<(int Person, int Start, int End)> ReadBareTitles(Sentence sentence, List<(int Person, int Start, int End)> full)
+    {
+        var tokens = sentence.Tokens;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (!IsTitleHead(tokens[i]) || full.Any(m => tokens[i].Start >= m.Start && tokens[i].Start < m.End))
+            {
+                continue;
+            }
+
+            var title = ReadTitle(sentence, i);
+            if (title is null || (title.End < tokens.Count && StartsName(sentence, title.End)))
+            {
+                continue;
+            }
+
+            var folded = TextFolding.Fold(title.Text);
+            var holders = Enumerable.Range(0, _people.Count)
+                .Where(p => _people[p].Title is { } held && TextFolding.Fold(held) == folded)
+                .ToList();
+            if (holders.Count == 1)
+            {
+                yield return (holders[0], tokens[i].Start, tokens[title.End - 1].End);
+            }
+
+            i = title.End - 1;
         }
     }
 

@@ -53,4 +53,17 @@ public sealed class PeopleTests
 
         Assert.Equal(["Nguyen Manh Hung"], article.People.Select(p => p.Name));
     }
+
+    [Fact]
+    public void Should_take_a_bare_title_for_the_one_person_of_the_article_who_holds_it()
+    {
+        var article = Extract("""
+            On March 21, 2019, Deputy Minister of Information and Communications Pham Hong Hai opened a forum on 5G in Hanoi.
+            On March 22, the Deputy Minister of Information and Communications met with Japanese Ambassador Takio Yamada.
+            """);
+
+        var meeting = Assert.Single(article.Meetings);
+        Assert.Equal(["JP"], meeting.CounterpartCountries);
+        Assert.Equal(["Pham Hong Hai", "Takio Yamada"], meeting.Participants.Order());
+    }
 }
