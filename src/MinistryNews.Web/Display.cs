@@ -15,6 +15,9 @@ public static class Display
         { } d => d.Year.ToString(CultureInfo.InvariantCulture),
     };
 
+    public static string Count(int count, string noun) =>
+        count.ToString(CultureInfo.InvariantCulture) + " " + (count == 1 ? noun : noun + "s");
+
     public static string Provenance(PublishedFrom from) => from switch
     {
         PublishedFrom.Dateline => "from the dateline",

@@ -25,6 +25,9 @@ public sealed class Article
 
     public PartialDate? Published { get; set; }
 
+    /// <summary>The first day the publication date can mean: what lists sort by and date filters compare.</summary>
+    public DateOnly? PublishedOn { get; set; }
+
     public PublishedFrom PublishedFrom { get; set; }
 
     public string? SourceUrl { get; set; }

@@ -14,6 +14,7 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
     {
         builder.HasIndex(a => a.SourceFile).IsUnique();
         builder.HasIndex(a => a.Published);
+        builder.HasIndex(a => new { a.PublishedOn, a.Id });
         builder.Property(a => a.PublishedFrom).HasConversion<string>().HasMaxLength(16);
         builder.Property(a => a.ContentHash).HasMaxLength(64);
 

@@ -53,6 +53,7 @@ public static class ArticleStore
         article.TitleDerived = extracted.TitleDerived;
         article.Slug = Slugs.From(extracted.Title);
         article.Published = extracted.Published;
+        article.PublishedOn = extracted.Published?.FirstDay;
         article.PublishedFrom = extracted.PublishedFrom;
         article.SourceUrl = extracted.SourceUrl;
         article.Byline = extracted.Byline;

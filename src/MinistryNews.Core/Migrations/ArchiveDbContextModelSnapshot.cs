@@ -210,6 +210,9 @@ namespace MinistryNews.Core.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RawText")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -238,6 +241,8 @@ namespace MinistryNews.Core.Migrations
 
                     b.HasIndex("SourceFile")
                         .IsUnique();
+
+                    b.HasIndex("PublishedOn", "Id");
 
                     b.ToTable("Articles");
                 });

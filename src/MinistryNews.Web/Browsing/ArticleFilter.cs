@@ -1,0 +1,177 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using MinistryNews.Core;
+using MinistryNews.Core.Articles;
+
+namespace MinistryNews.Web.Browsing;
+
+/// <summary>The dimensions of the article filters; each facet counts with every filter but its own.</summary>
+public enum Facet
+{
+    Country,
+    Person,
+    Kind,
+    Year,
+}
+
+/// <summary>
+/// The filters of the article lists, read from the query string (<c>country</c>, <c>person</c>, <c>kind</c>, <c>from</c>,
+/// <c>to</c>, <c>year</c>, <c>month</c>): several values of one filter combine with OR, different filters with AND.
+/// A value that means nothing (an unknown country, "from=notadate") is dropped with a message the page shows.
+/// </summary>
+public sealed class ArticleFilter
+{
+    public static readonly string[] Kinds = ["meeting", "delegation", "agreement"];
+
+    public IReadOnlyList<NamedValue> Countries { get; private init; } = [];
+
+    public IReadOnlyList<NamedValue> People { get; private init; } = [];
+
+    public IReadOnlyList<string> KindValues { get; private init; } = [];
+
+    public DateOnly? From { get; private init; }
+
+    public DateOnly? To { get; private init; }
+
+    public int? Year { get; private init; }
+
+    public int? Month { get; private init; }
+
+    public IReadOnlyList<string> Messages { get; private init; } = [];
+
+    public bool IsEmpty => Countries.Count == 0 && People.Count == 0 && KindValues.Count == 0 && From is null && To is null && Year is null;
+
+    /// <summary>A value of a filter as the user chose it (the slug) and as the page names it.</summary>
+    public sealed record NamedValue(string Slug, string Name, int Id);
+
+    public static async Task<ArticleFilter> ReadAsync(ArchiveDbContext db, IQueryCollection query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(query);
+        var messages = new List<string>();
+
+        var countrySlugs = Values(query, "country");
+        var countries = await db.Countries.AsNoTracking().Where(c => countrySlugs.Contains(c.Slug))
+            .Select(c => new NamedValue(c.Slug, c.Name, c.Id)).ToListAsync(cancellationToken);
+        messages.AddRange(countrySlugs.Except(countries.Select(c => c.Slug), StringComparer.Ordinal).Select(s => $"No country “{Clip(s)}” in the archive; that filter is left out."));
+
+        var personSlugs = Values(query, "person");
+        var people = await db.People.AsNoTracking().Where(p => personSlugs.Contains(p.Slug))
+            .Select(p => new NamedValue(p.Slug, p.Name, p.Id)).ToListAsync(cancellationToken);
+        messages.AddRange(personSlugs.Except(people.Select(p => p.Slug), StringComparer.Ordinal).Select(s => $"No person “{Clip(s)}” in the archive; that filter is left out."));
+
+        var kinds = Values(query, "kind").Select(k => k.ToLowerInvariant()).Distinct().ToList();
+        messages.AddRange(kinds.Where(k => !Kinds.Contains(k)).Select(k => $"“{Clip(k)}” is not a kind of event (meeting, delegation or agreement); that filter is left out."));
+
+        var from = Date(query, "from", first: true, messages);
+        var to = Date(query, "to", first: false, messages);
+        if (from > to)
+        {
+            messages.Add($"The date range runs backwards ({from:yyyy-MM-dd} to {to:yyyy-MM-dd}); the dates are swapped.");
+            (from, to) = (to, from);
+        }
+
+        var year = Number(query, "year", 1, 9999, messages);
+        var month = Number(query, "month", 1, 12, messages);
+        if (month is not null && year is null)
+        {
+            messages.Add("A month needs a year; the month is left out.");
+            month = null;
+        }
+
+        return new ArticleFilter
+        {
+            Countries = countries,
+            People = people,
+            KindValues = [.. kinds.Where(Kinds.Contains)],
+            From = from,
+            To = to,
+            Year = year,
+            Month = month,
+            Messages = messages,
+        };
+    }
+
+    /// <summary>The articles that pass every filter but <paramref name="except"/>'s (for that facet's counts).</summary>
+    public IQueryable<Article> Apply(IQueryable<Article> articles, Facet? except = null)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        if (except != Facet.Country && Countries.Count > 0)
+        {
+            var ids = Countries.Select(c => c.Id).ToList();
+            articles = articles.Where(a => a.Countries.Any(c => ids.Contains(c.Id)));
+        }
+
+        if (except != Facet.Person && People.Count > 0)
+        {
+            var ids = People.Select(p => p.Id).ToList();
+            articles = articles.Where(a => a.People.Any(m => ids.Contains(m.PersonId)));
+        }
+
+        if (except != Facet.Kind && KindValues.Count > 0)
+        {
+            var meetings = KindValues.Contains("meeting");
+            var delegations = KindValues.Contains("delegation");
+            var agreements = KindValues.Contains("agreement");
+            articles = articles.Where(a => (meetings && a.Meetings.Any()) || (delegations && a.Delegations.Any()) || (agreements && a.Agreements.Any()));
+        }
+
+        if (From is { } from)
+        {
+            articles = articles.Where(a => a.PublishedOn >= from);
+        }
+
+        if (To is { } to)
+        {
+            articles = articles.Where(a => a.PublishedOn <= to);
+        }
+
+        if (except != Facet.Year && Year is { } year)
+        {
+            var first = new DateOnly(year, Month ?? 1, 1);
+            var last = Month is null ? new DateOnly(year, 12, 31) : first.AddMonths(1).AddDays(-1);
+            articles = articles.Where(a => a.PublishedOn >= first && a.PublishedOn <= last);
+        }
+
+        return articles;
+    }
+
+    private static List<string> Values(IQueryCollection query, string key) =>
+        [.. query[key].SelectMany(v => (v ?? string.Empty).Split(',')).Select(v => v.Trim()).Where(v => v.Length is > 0 and <= 200).Distinct(StringComparer.Ordinal)];
+
+    private static DateOnly? Date(IQueryCollection query, string key, bool first, List<string> messages)
+    {
+        var text = query[key].FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (PartialDate.TryParse(text, out var date))
+        {
+            return first ? date.FirstDay : date.LastDay;
+        }
+
+        messages.Add($"“{Clip(text)}” is not a date: write it as YYYY-MM-DD (or YYYY-MM, YYYY). The “{key}” filter is left out.");
+        return null;
+    }
+
+    private static int? Number(IQueryCollection query, string key, int min, int max, List<string> messages)
+    {
+        var text = query[key].FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        {
+            return value;
+        }
+
+        messages.Add($"“{Clip(text)}” is not a {key} ({min} to {max}); that filter is left out.");
+        return null;
+    }
+
+    private static string Clip(string value) => value.Length <= 60 ? value : string.Concat(value.AsSpan(0, 60), "…");
+}

@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using MinistryNews.Core;
+using MinistryNews.Core.Articles;
+
+namespace MinistryNews.Web.Browsing;
+
+/// <summary>An article as a list shows it: title, date, countries, and how many of each kind of event it tells.</summary>
+public sealed record ArticleRow(int Id, string Slug, string Title, PartialDate? Published, IReadOnlyList<Link> Countries, int Meetings, int Delegations, int Agreements);
+
+/// <summary>A name with the page it links to.</summary>
+public sealed record Link(string Slug, string Name);
+
+public static class ArticleRows
+{
+    /// <summary>Newest first (or oldest first), undated articles last either way.</summary>
+    public static IQueryable<Article> Sorted(this IQueryable<Article> articles, bool oldestFirst = false) =>
+        oldestFirst
+            ? articles.OrderBy(a => a.PublishedOn == null).ThenBy(a => a.PublishedOn).ThenBy(a => a.Id)
+            : articles.OrderBy(a => a.PublishedOn == null).ThenByDescending(a => a.PublishedOn).ThenByDescending(a => a.Id);
+
+    public static Task<List<ArticleRow>> ToRowsAsync(this IQueryable<Article> articles, CancellationToken cancellationToken) =>
+        articles.AsNoTracking()
+            .Select(a => new ArticleRow(
+                a.Id,
+                a.Slug,
+                a.Title,
+                a.Published,
+                a.Countries.OrderBy(c => c.Name).Select(c => new Link(c.Slug, c.Name)).ToList(),
+                a.Meetings.Count,
+                a.Delegations.Count,
+                a.Agreements.Count))
+            .ToListAsync(cancellationToken);
+}
