@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MinistryNews.Core;
@@ -22,6 +23,7 @@ public static class ArchiveServices
         services.AddDbContextFactory<ArchiveDbContext>((provider, options) =>
             options.UseArchive(provider.GetRequiredService<IOptions<ArchiveOptions>>().Value.Database));
         services.AddSingleton(ArticleExtractor.Default);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(provider => new IngestionOptions { MaxFileBytes = provider.GetRequiredService<IOptions<ArchiveOptions>>().Value.MaxFileBytes });
         services.AddSingleton<Ingestor>();
         services.AddSingleton<IngestionStatus>();

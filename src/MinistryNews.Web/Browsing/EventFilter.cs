@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using MinistryNews.Core;
+
+namespace MinistryNews.Web.Browsing;
+
+/// <summary>
+/// The filters of the event tables (meetings, delegations, agreements): <c>country</c> and <c>person</c> as on the
+/// article list, <c>from</c> and <c>to</c> on the event's own date (the article's when the text gives none),
+/// and a column to <c>sort</c> by ("date", "-date" …).
+/// </summary>
+public sealed class EventFilter
+{
+    public required ArticleFilter Common { get; init; }
+
+    public required string Sort { get; init; }
+
+    public bool Descending => Sort.StartsWith('-');
+
+    public string SortKey => Sort.TrimStart('-');
+
+    public IReadOnlyList<int> CountryIds => [.. Common.Countries.Select(c => c.Id)];
+
+    public IReadOnlyList<int> PersonIds => [.. Common.People.Select(p => p.Id)];
+
+    public static async Task<EventFilter> ReadAsync(ArchiveDbContext db, IQueryCollection query, IReadOnlyCollection<string> sortKeys, string defaultSort, List<string> messages, CancellationToken cancellationToken)
+    {
+        var common = await ArticleFilter.ReadAsync(db, query, cancellationToken);
+        messages.AddRange(common.Messages.Where(m => !m.Contains("kind of event", StringComparison.Ordinal)));
+        var sort = query["sort"].FirstOrDefault() ?? defaultSort;
+        if (!sortKeys.Contains(sort.TrimStart('-')))
+        {
+            messages.Add($"The table cannot be sorted by “{(sort.Length > 30 ? sort[..30] : sort)}”; it is sorted by {defaultSort.TrimStart('-')}.");
+            sort = defaultSort;
+        }
+
+        return new EventFilter { Common = common, Sort = sort };
+    }
+
+    /// <summary>Whether a date (the event's, else its article's) falls in the range asked for.</summary>
+    public bool InRange(PartialDate? date)
+    {
+        if (Common.From is null && Common.To is null)
+        {
+            return true;
+        }
+
+        if (date is not { } d)
+        {
+            return false;
+        }
+
+        return (Common.From is not { } from || d.LastDay >= from) && (Common.To is not { } to || d.FirstDay <= to);
+    }
+
+    public IOrderedEnumerable<T> Order<T, TKey>(IEnumerable<T> rows, Func<T, TKey> key) =>
+        Descending ? rows.OrderByDescending(key) : rows.OrderBy(key);
+
+    /// <summary>The link of a column header: sorts by that column, or the other way when it already does.</summary>
+    public string SortLink(QueryLinks links, string key) => links.Set("sort", SortKey == key && !Descending ? "-" + key : key);
+
+    public string? AriaSort(string key) => SortKey != key ? null : Descending ? "descending" : "ascending";
+}
+
+/// <summary>What the filter form above an event table shows: the filters chosen and the choices of its own select.</summary>
+public sealed record EventFilterForm(QueryLinks Links, ArticleFilter Filter, IReadOnlyList<(string Value, string Label)> Options, string? Selected, string OptionKey);

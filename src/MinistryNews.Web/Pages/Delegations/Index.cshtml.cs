@@ -1,0 +1,103 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using MinistryNews.Core;
+using MinistryNews.Core.Extraction;
+using MinistryNews.Web.Browsing;
+
+namespace MinistryNews.Web.Pages.Delegations;
+
+/// <summary>Every trip of the archive, both ways: visits made by Vietnam's delegations and visits Vietnam hosted.</summary>
+public sealed class IndexModel(ArchiveDbContext db) : PageModel
+{
+    public const int PageSize = 50;
+
+    private static readonly string[] SortKeys = ["date", "leader", "from"];
+
+    public EventFilter Filter { get; private set; } = null!;
+
+    public QueryLinks Links { get; private set; } = null!;
+
+    public List<string> Messages { get; } = [];
+
+    public string? Direction { get; private set; }
+
+    public IReadOnlyList<DelegationRow> Rows { get; private set; } = [];
+
+    public Paging Paging { get; private set; } = new(1, PageSize, 0);
+
+    public EventFilterForm Form => new(Links, Filter.Common, [("made", "Visits made by Vietnam"), ("hosted", "Visits hosted by Vietnam")], Direction, "direction");
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Links = new QueryLinks("/delegations", Request.Query);
+        Filter = await EventFilter.ReadAsync(db, Request.Query, SortKeys, "-date", Messages, cancellationToken);
+        var direction = Request.Query["direction"].FirstOrDefault();
+        if (direction is "made" or "hosted")
+        {
+            Direction = direction;
+        }
+        else if (!string.IsNullOrEmpty(direction))
+        {
+            Messages.Add($"“{(direction.Length > 30 ? direction[..30] : direction)}” is not a direction (made or hosted); that filter is left out.");
+        }
+
+        var rows = (await DelegationRow.QueryAsync(db, Filter.CountryIds, Filter.PersonIds, cancellationToken))
+            .Where(r => Filter.InRange(r.Start))
+            .Where(r => Direction is null || (Direction == "made" ? r.VisitMade : r.VisitHosted));
+        var sorted = Filter.SortKey switch
+        {
+            "leader" => Filter.Order(rows, r => r.Leader?.Name ?? "\uffff").ThenByDescending(r => r.Start),
+            "from" => Filter.Order(rows, r => r.From?.Name ?? "\uffff").ThenByDescending(r => r.Start),
+            _ => Filter.Order(rows, r => r.Start?.FirstDay ?? DateOnly.MinValue),
+        };
+        var all = sorted.ToList();
+        var (paging, message) = Paging.Read(Request.Query["page"], PageSize, all.Count);
+        Paging = paging;
+        if (message is not null)
+        {
+            Messages.Add(message);
+        }
+
+        Rows = [.. all.Skip(paging.Skip).Take(PageSize)];
+    }
+}
+
+/// <summary>A trip as the tables show it; a visit made leaves Vietnam, a visit hosted comes to it.</summary>
+public sealed record DelegationRow(PartialDate? Start, PartialDate? End, bool DateFromArticle, Link? Leader, Link? From, IReadOnlyList<Link> Destinations, int ArticleId, string ArticleSlug, string ArticleTitle)
+{
+    public bool VisitMade => From?.Slug == HomeSlug;
+
+    public bool VisitHosted => Destinations.Any(d => d.Slug == HomeSlug);
+
+    public const string HomeSlug = "vietnam";
+
+    /// <summary>Days abroad when the text gives both ends of the trip to the day.</summary>
+    public int? Days => Start is { Precision: DatePrecision.Day } s && End is { Precision: DatePrecision.Day } e && !DateFromArticle ? e.FirstDay.DayNumber - s.FirstDay.DayNumber + 1 : null;
+
+    public static async Task<List<DelegationRow>> QueryAsync(ArchiveDbContext db, IReadOnlyList<int> countries, IReadOnlyList<int> people, CancellationToken cancellationToken)
+    {
+        var delegations = db.Delegations.AsNoTracking();
+        if (countries.Count > 0)
+        {
+            delegations = delegations.Where(d => countries.Contains(d.FromCountryId ?? 0) || d.Destinations.Any(c => countries.Contains(c.Id)));
+        }
+
+        if (people.Count > 0)
+        {
+            delegations = delegations.Where(d => people.Contains(d.LeaderId ?? 0) || d.Members.Any(p => people.Contains(p.Id)));
+        }
+
+        return await delegations
+            .Select(d => new DelegationRow(
+                d.Start ?? d.Article.Published,
+                d.End,
+                d.Start == null,
+                d.Leader == null ? null : new Link(d.Leader.Slug, d.Leader.Name),
+                d.FromCountry == null ? null : new Link(d.FromCountry.Slug, d.FromCountry.Name),
+                d.Destinations.OrderBy(c => c.Name).Select(c => new Link(c.Slug, c.Name)).ToList(),
+                d.ArticleId,
+                d.Article.Slug,
+                d.Article.Title))
+            .ToListAsync(cancellationToken);
+    }
+}

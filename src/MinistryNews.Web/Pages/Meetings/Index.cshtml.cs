@@ -1,0 +1,95 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using MinistryNews.Core;
+using MinistryNews.Core.Extraction;
+using MinistryNews.Web.Browsing;
+
+namespace MinistryNews.Web.Pages.Meetings;
+
+/// <summary>Every meeting of the archive as a sortable table, filtered by country, person, kind and dates.</summary>
+public sealed class IndexModel(ArchiveDbContext db) : PageModel
+{
+    public const int PageSize = 50;
+
+    private static readonly string[] SortKeys = ["date", "kind", "country"];
+
+    public EventFilter Filter { get; private set; } = null!;
+
+    public QueryLinks Links { get; private set; } = null!;
+
+    public List<string> Messages { get; } = [];
+
+    public MeetingKind? Kind { get; private set; }
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+
+    public Paging Paging { get; private set; } = new(1, PageSize, 0);
+
+    public EventFilterForm Form => new(Links, Filter.Common, [("bilateral", "Bilateral"), ("multilateral", "Multilateral"), ("domestic", "Domestic")], Kind?.ToString().ToLowerInvariant(), "kind");
+
+    public sealed record Row(PartialDate? Date, MeetingKind Kind, IReadOnlyList<Link> Countries, IReadOnlyList<Link> Participants, string? Location, int ArticleId, string ArticleSlug, string ArticleTitle);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Links = new QueryLinks("/meetings", Request.Query);
+        Filter = await EventFilter.ReadAsync(db, Request.Query, SortKeys, "-date", Messages, cancellationToken);
+        var kind = Request.Query["kind"].FirstOrDefault();
+        if (!string.IsNullOrEmpty(kind))
+        {
+            if (Enum.TryParse<MeetingKind>(kind, ignoreCase: true, out var parsed) && !int.TryParse(kind, out _))
+            {
+                Kind = parsed;
+            }
+            else
+            {
+                Messages.Add($"“{(kind.Length > 30 ? kind[..30] : kind)}” is not a kind of meeting (bilateral, multilateral, domestic); that filter is left out.");
+            }
+        }
+
+        var countries = Filter.CountryIds;
+        var people = Filter.PersonIds;
+        var meetings = db.Meetings.AsNoTracking();
+        if (countries.Count > 0)
+        {
+            meetings = meetings.Where(m => m.CounterpartCountries.Any(c => countries.Contains(c.Id)));
+        }
+
+        if (people.Count > 0)
+        {
+            meetings = meetings.Where(m => m.Participants.Any(p => people.Contains(p.Id)));
+        }
+
+        if (Kind is { } k)
+        {
+            meetings = meetings.Where(m => m.Kind == k);
+        }
+
+        var rows = (await meetings
+            .Select(m => new Row(
+                m.Date ?? m.Article.Published,
+                m.Kind,
+                m.CounterpartCountries.OrderBy(c => c.Name).Select(c => new Link(c.Slug, c.Name)).ToList(),
+                m.Participants.OrderBy(p => p.Name).Select(p => new Link(p.Slug, p.Name)).ToList(),
+                m.Location,
+                m.ArticleId,
+                m.Article.Slug,
+                m.Article.Title))
+            .ToListAsync(cancellationToken))
+            .Where(r => Filter.InRange(r.Date));
+        var sorted = Filter.SortKey switch
+        {
+            "kind" => Filter.Order(rows, r => r.Kind).ThenByDescending(r => r.Date),
+            "country" => Filter.Order(rows, r => r.Countries.Count > 0 ? r.Countries[0].Name : "\uffff").ThenByDescending(r => r.Date),
+            _ => Filter.Order(rows, r => r.Date?.FirstDay ?? DateOnly.MinValue),
+        };
+        var all = sorted.ToList();
+        var (paging, message) = Paging.Read(Request.Query["page"], PageSize, all.Count);
+        Paging = paging;
+        if (message is not null)
+        {
+            Messages.Add(message);
+        }
+
+        Rows = [.. all.Skip(paging.Skip).Take(PageSize)];
+    }
+}
