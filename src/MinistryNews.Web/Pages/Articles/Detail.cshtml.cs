@@ -23,6 +23,8 @@ public sealed class DetailModel(ArchiveDbContext db) : PageModel
             .Include(a => a.Countries)
             .Include(a => a.People).ThenInclude(m => m.Person)
             .Include(a => a.People).ThenInclude(m => m.Country)
+            .Include(a => a.People).ThenInclude(m => m.Organisation)
+            .Include(a => a.Organisations).ThenInclude(o => o.Country)
             .Include(a => a.Meetings).ThenInclude(m => m.Participants)
             .Include(a => a.Meetings).ThenInclude(m => m.CounterpartCountries)
             .Include(a => a.Delegations).ThenInclude(d => d.Leader)
@@ -42,6 +44,7 @@ public sealed class DetailModel(ArchiveDbContext db) : PageModel
         }
 
         Article = article;
+        (Previous, Next) = await AdjacentAsync(article, cancellationToken);
         Evidence = article.Meetings.Select(m => m.Evidence)
             .Concat(article.Delegations.Select(d => d.Evidence))
             .Concat(article.Agreements.Select(a => a.Evidence))
@@ -50,6 +53,36 @@ public sealed class DetailModel(ArchiveDbContext db) : PageModel
             .Distinct(StringComparer.Ordinal)
             .ToList();
         return Page();
+    }
+
+    /// <summary>The article just before this one in date order (newest-first order of the list), and the one just after.</summary>
+    public AdjacentArticle? Previous { get; private set; }
+
+    public AdjacentArticle? Next { get; private set; }
+
+    public sealed record AdjacentArticle(int Id, string Slug, string Title);
+
+    private async Task<(AdjacentArticle? Previous, AdjacentArticle? Next)> AdjacentAsync(Article article, CancellationToken cancellationToken)
+    {
+        var articles = db.Articles.AsNoTracking();
+        IQueryable<Article> earlier, later;
+        if (article.PublishedOn is { } on)
+        {
+            earlier = articles.Where(a => a.PublishedOn < on || (a.PublishedOn == on && a.Id < article.Id));
+            later = articles.Where(a => a.PublishedOn > on || (a.PublishedOn == on && a.Id > article.Id));
+        }
+        else
+        {
+            // Undated articles follow one another in the order they were stored.
+            earlier = articles.Where(a => a.PublishedOn == null && a.Id < article.Id);
+            later = articles.Where(a => a.PublishedOn == null && a.Id > article.Id);
+        }
+
+        var previous = await earlier.OrderBy(a => a.PublishedOn == null).ThenByDescending(a => a.PublishedOn).ThenByDescending(a => a.Id)
+            .Select(a => new AdjacentArticle(a.Id, a.Slug, a.Title)).FirstOrDefaultAsync(cancellationToken);
+        var next = await later.OrderBy(a => a.PublishedOn == null).ThenBy(a => a.PublishedOn).ThenBy(a => a.Id)
+            .Select(a => new AdjacentArticle(a.Id, a.Slug, a.Title)).FirstOrDefaultAsync(cancellationToken);
+        return (previous, next);
     }
 
     /// <summary>The number of a fact's sentence, for the link to where it is marked in the text.</summary>

@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using MinistryNews.Core;
+using MinistryNews.Web.Browsing;
+
+namespace MinistryNews.Web.Pages.People;
+
+/// <summary>The officials the archive names, most articles first, with a filter by country.</summary>
+public sealed class IndexModel(ArchiveDbContext db) : PageModel
+{
+    public const int PageSize = 50;
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+
+    public Link? Country { get; private set; }
+
+    public List<string> Messages { get; } = [];
+
+    public Paging Paging { get; private set; } = new(1, PageSize, 0);
+
+    public QueryLinks Links { get; private set; } = null!;
+
+    public sealed record Row(string Slug, string Name, Link? Country, string? Title, int Articles);
+
+    public async Task OnGetAsync(string? country, CancellationToken cancellationToken)
+    {
+        Links = new QueryLinks("/people", Request.Query);
+        var people = db.People.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(country))
+        {
+            var found = await db.Countries.AsNoTracking().Where(c => c.Slug == country).Select(c => new { c.Id, c.Slug, c.Name }).FirstOrDefaultAsync(cancellationToken);
+            if (found is null)
+            {
+                Messages.Add($"No country “{(country.Length > 60 ? country[..60] : country)}” in the archive; showing everyone.");
+            }
+            else
+            {
+                Country = new Link(found.Slug, found.Name);
+                people = people.Where(p => p.CountryId == found.Id);
+            }
+        }
+
+        var total = await people.CountAsync(cancellationToken);
+        var (paging, message) = Paging.Read(Request.Query["page"], PageSize, total);
+        Paging = paging;
+        if (message is not null)
+        {
+            Messages.Add(message);
+        }
+
+        Rows = await people
+            .OrderByDescending(p => p.Mentions.Count).ThenBy(p => p.Name)
+            .Skip(paging.Skip).Take(PageSize)
+            .Select(p => new Row(
+                p.Slug,
+                p.Name,
+                p.Country == null ? null : new Link(p.Country.Slug, p.Country.Name),
+                p.Mentions.Where(m => m.Title != null).OrderByDescending(m => m.Article.PublishedOn).Select(m => m.Title).FirstOrDefault(),
+                p.Mentions.Count))
+            .ToListAsync(cancellationToken);
+    }
+}
