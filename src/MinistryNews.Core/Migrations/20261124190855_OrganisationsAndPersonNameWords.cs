@@ -10,12 +10,6 @@ namespace MinistryNews.Core.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<int>(
-                name: "OrganisationId",
-                table: "ArticlePeople",
-                type: "INTEGER",
-                nullable: true);
-
             migrationBuilder.CreateTable(
                 name: "Organisations",
                 columns: table => new
@@ -91,11 +85,6 @@ namespace MinistryNews.Core.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_ArticlePeople_OrganisationId",
-                table: "ArticlePeople",
-                column: "OrganisationId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_ArticleOrganisations_OrganisationsId",
                 table: "ArticleOrganisations",
                 column: "OrganisationsId");
@@ -131,23 +120,13 @@ namespace MinistryNews.Core.Migrations
                 table: "PersonNameWords",
                 column: "Word");
 
-            migrationBuilder.AddForeignKey(
-                name: "FK_ArticlePeople_Organisations_OrganisationId",
-                table: "ArticlePeople",
-                column: "OrganisationId",
-                principalTable: "Organisations",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.SetNull);
+            // SQLite adds a column with its foreign key in place; EF's AddForeignKey would rebuild the table outside the transaction.
+            migrationBuilder.Sql("ALTER TABLE ArticlePeople ADD COLUMN OrganisationId INTEGER NULL REFERENCES Organisations (Id) ON DELETE SET NULL;");
 
-            // People stored before this migration: their name words, so new spellings still find them.
-            migrationBuilder.Sql("""
-                WITH RECURSIVE split(PersonId, Word, Rest) AS (
-                    SELECT Id, '', NameKey || ' ' FROM People
-                    UNION ALL
-                    SELECT PersonId, substr(Rest, 1, instr(Rest, ' ') - 1), substr(Rest, instr(Rest, ' ') + 1) FROM split WHERE Rest <> ''
-                )
-                INSERT OR IGNORE INTO PersonNameWords (PersonId, Word) SELECT PersonId, Word FROM split WHERE Word <> '';
-                """);
+            migrationBuilder.CreateIndex(
+                name: "IX_ArticlePeople_OrganisationId",
+                table: "ArticlePeople",
+                column: "OrganisationId");
         }
 
         /// <inheritdoc />

@@ -28,6 +28,16 @@ namespace MinistryNews.Core.Migrations
                     WHEN 10 THEN Published WHEN 7 THEN Published || '-01' WHEN 4 THEN Published || '-01-01' END
                 WHERE Published IS NOT NULL;
                 """);
+
+            // People stored before the previous migration (it made the table): their name words, so new spellings still find them.
+            migrationBuilder.Sql("""
+                WITH RECURSIVE split(PersonId, Word, Rest) AS (
+                    SELECT Id, '', NameKey || ' ' FROM People
+                    UNION ALL
+                    SELECT PersonId, substr(Rest, 1, instr(Rest, ' ') - 1), substr(Rest, instr(Rest, ' ') + 1) FROM split WHERE Rest <> ''
+                )
+                INSERT OR IGNORE INTO PersonNameWords (PersonId, Word) SELECT PersonId, Word FROM split WHERE Word <> '';
+                """);
         }
 
         /// <inheritdoc />
