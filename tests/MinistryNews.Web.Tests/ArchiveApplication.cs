@@ -18,9 +18,10 @@ public sealed class ArchiveApplication : WebApplicationFactory<Program>
 {
     private static readonly HtmlParser Parser = new();
 
-    public ArchiveApplication(bool watch = false)
+    public ArchiveApplication(bool watch = false, DateTimeOffset? today = null)
     {
         Watch = watch;
+        Today = today;
         Root = Path.Combine(Path.GetTempPath(), "ministrynews-web-tests", Guid.NewGuid().ToString("N"));
         DataFolder = Path.Combine(Root, "data");
         DatabasePath = Path.Combine(Root, "archive.db");
@@ -32,6 +33,9 @@ public sealed class ArchiveApplication : WebApplicationFactory<Program>
     }
 
     public bool Watch { get; }
+
+    /// <summary>The day the app takes for today (agreement status), when a test fixes it.</summary>
+    public DateTimeOffset? Today { get; }
 
     public string Root { get; }
 
@@ -78,6 +82,18 @@ public sealed class ArchiveApplication : WebApplicationFactory<Program>
         builder.UseSetting("Archive:Database", DatabasePath);
         builder.UseSetting("Archive:Watch", Watch ? "true" : "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        if (Today is { } today)
+        {
+            builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(new FixedTime(today)));
+        }
+    }
+
+    /// <summary>A clock that stands still on one day.</summary>
+    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+
+        public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
     }
 
     public override async ValueTask DisposeAsync()

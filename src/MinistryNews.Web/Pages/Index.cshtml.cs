@@ -8,7 +8,7 @@ namespace MinistryNews.Web.Pages;
 /// <summary>The front page: the latest articles, what the archive holds, who and where appear most, and activity month by month.</summary>
 public sealed class IndexModel(ArchiveDbContext db) : PageModel
 {
-    public const int Latest = 10;
+    public const int Latest = 20;
 
     public IReadOnlyList<ArticleRow> Articles { get; private set; } = [];
 

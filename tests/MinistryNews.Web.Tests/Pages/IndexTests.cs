@@ -16,7 +16,7 @@ public sealed class IndexTests
         Assert.Contains("The signing ceremony of Memorandum of Cooperation between MIC and the Ministry of Home Affairs and Communications of Japan", titles);
         Assert.Contains("Vietnam, UK Enhance Cooperation In Digital Economy, Digital Transformation", titles);
         Assert.Contains("Lao leaders appreciate the effective cooperation with the MIC of Vietnam", titles);
-        Assert.Contains("15 articles", page.QuerySelector(".summary")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal("15", page.QuerySelector(".stats .number")?.TextContent.Trim());
     }
 
     [Fact]
