@@ -78,7 +78,7 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel
             .Where(r => Filter.InRange(r.Date));
         var sorted = Filter.SortKey switch
         {
-            "kind" => Filter.Order(rows, r => r.Kind).ThenByDescending(r => r.Date),
+            "kind" => Filter.Order(rows, r => r.Kind.ToString()).ThenByDescending(r => r.Date),
             "country" => Filter.Order(rows, r => r.Countries.Count > 0 ? r.Countries[0].Name : "\uffff").ThenByDescending(r => r.Date),
             _ => Filter.Order(rows, r => r.Date?.FirstDay ?? DateOnly.MinValue),
         };

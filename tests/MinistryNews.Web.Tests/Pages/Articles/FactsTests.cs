@@ -1,0 +1,56 @@
+namespace MinistryNews.Web.Tests.Pages.Articles;
+
+/// <summary>The facts panel beside an article's text, and the way to the articles before and after it.</summary>
+public sealed class FactsTests(ArchiveFixture archive) : IClassFixture<ArchiveFixture>
+{
+    [Fact]
+    public async Task Should_show_the_memorandum_with_Japan_its_date_and_its_two_signatories()
+    {
+        var (id, slug, _) = await archive.App.ArticleAsync("002_43bc5bf8eb7e91f7.txt");
+
+        var page = await archive.PageAsync($"/articles/{id}/{slug}");
+
+        var agreement = page.QuerySelector(".facts .agreements li")!;
+        Assert.StartsWith("Memorandum of Understanding with Japan, signed 9 January 2020, valid 2020-2023", Normalize(agreement.TextContent), StringComparison.Ordinal);
+        Assert.Equal("2020-01-09", agreement.QuerySelector("time")!.GetAttribute("datetime"));
+        Assert.Equal(["/people/nguyen-manh-hung", "/people/takaichi-sanae"], agreement.QuerySelectorAll(".signatories a").Select(a => a.GetAttribute("href")));
+        Assert.Equal("/countries/japan", agreement.QuerySelector("a")!.GetAttribute("href"));
+
+        // The sentence it was read from is marked in the text, and the fact links to it.
+        var evidence = agreement.QuerySelector("a[href^='#evidence-']")!.GetAttribute("href")!;
+        var mark = page.QuerySelector(evidence)!;
+        Assert.Equal("mark", mark.LocalName);
+        Assert.StartsWith("After the meeting, the two Ministers signed", mark.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_tell_a_visit_made_from_a_visit_hosted()
+    {
+        var (madeId, madeSlug, _) = await archive.App.ArticleAsync("000_f1b509b8acb5ba32.txt");
+        var (hostedId, hostedSlug, _) = await archive.App.ArticleAsync("dev03.txt");
+
+        var made = await archive.PageAsync($"/articles/{madeId}/{madeSlug}");
+        var hosted = await archive.PageAsync($"/articles/{hostedId}/{hostedSlug}");
+
+        var madeText = Normalize(made.QuerySelector(".facts .delegations li")!.TextContent);
+        Assert.StartsWith("Visit made: Vietnam delegation led by Nguyen Thanh Hung to", madeText, StringComparison.Ordinal);
+        Assert.Contains("Germany", madeText, StringComparison.Ordinal);
+        Assert.Contains("Finland", madeText, StringComparison.Ordinal);
+        Assert.StartsWith("Visit hosted: Japan delegation led by Manabu Sakai to Vietnam", Normalize(hosted.QuerySelector(".facts .delegations li")!.TextContent), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_link_to_the_articles_before_and_after_by_date()
+    {
+        var (id, slug, _) = await archive.App.ArticleAsync("dev04.txt");
+        var (beforeId, _, _) = await archive.App.ArticleAsync("dev07.txt");
+        var (afterId, _, _) = await archive.App.ArticleAsync("dev05.txt");
+
+        var page = await archive.PageAsync($"/articles/{id}/{slug}");
+
+        Assert.StartsWith($"/articles/{beforeId}/", page.QuerySelector(".adjacent a[rel=prev]")!.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.StartsWith($"/articles/{afterId}/", page.QuerySelector(".adjacent a[rel=next]")!.GetAttribute("href"), StringComparison.Ordinal);
+    }
+
+    private static string Normalize(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).Replace(" ,", ",", StringComparison.Ordinal);
+}

@@ -1,0 +1,149 @@
+using System.Net;
+
+namespace MinistryNews.Web.Tests.Pages;
+
+/// <summary>The pages of countries, people, meetings, delegations, agreements and dates, on the data folder, on 1 June 2022.</summary>
+public sealed class BrowseTests(ArchiveFixture archive) : IClassFixture<ArchiveFixture>
+{
+    [Fact]
+    public async Task Should_list_the_countries_with_their_articles_and_events()
+    {
+        var page = await archive.PageAsync("/countries");
+
+        var japan = page.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector("th")!.TextContent.Trim() == "Japan");
+        Assert.Equal(["3", "3", "0", "1", "2"], japan.QuerySelectorAll("td").Select(td => td.TextContent.Trim()));
+        Assert.Equal("/countries/japan", japan.QuerySelector("th a")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task Should_show_everything_done_with_a_country_on_one_page()
+    {
+        var page = await archive.PageAsync("/countries/japan");
+
+        Assert.Equal("Japan", page.QuerySelector("h1")!.TextContent.Trim());
+        var kinds = page.QuerySelectorAll(".timeline-table tbody tr strong").Select(s => s.TextContent).ToList();
+        Assert.Equal(3, kinds.Count(k => k == "meeting"));
+        Assert.Equal(1, kinds.Count(k => k == "visit hosted"));
+        Assert.Equal(2, kinds.Count(k => k == "agreement"));
+        Assert.Equal(["Akihiko Miyamoto", "Manabu Sakai", "Takaichi Sanae"], page.QuerySelectorAll("#people + ul a").Select(a => a.TextContent).Order(StringComparer.Ordinal));
+        Assert.Equal(3, page.QuerySelectorAll(".article-list .article").Length);
+    }
+
+    [Fact]
+    public async Task Should_show_a_person_with_titles_over_time_trips_meetings_and_agreements_signed()
+    {
+        var page = await archive.PageAsync("/people/nguyen-manh-hung");
+
+        Assert.Equal("Nguyen Manh Hung", page.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Contains("Minister of Information and Communications", page.QuerySelector(".titles")!.TextContent, StringComparison.Ordinal);
+        var stats = page.QuerySelectorAll(".stats li").ToDictionary(li => li.TextContent.Replace(li.QuerySelector(".number")!.TextContent, string.Empty, StringComparison.Ordinal).Trim(), li => li.QuerySelector(".number")!.TextContent);
+        Assert.Equal("6", stats["articles"]);
+        Assert.Equal("2", stats["trips"]);
+        Assert.Equal("2", stats["countries visited"]);
+        Assert.Equal("3", stats["agreements signed"]);
+        var trips = page.QuerySelectorAll("#trips ~ .table-wrap tbody tr").Select(r => r.QuerySelectorAll("td")[4].TextContent.Trim()).ToList();
+        Assert.Equal(["Laos", "South Korea"], trips.Order(StringComparer.Ordinal));
+        Assert.All(page.QuerySelectorAll("#trips ~ .table-wrap tbody tr"), r => Assert.Equal("visit made", r.QuerySelectorAll("td")[1].TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task Should_keep_one_page_for_a_person_whose_name_is_spelled_two_ways()
+    {
+        var page = await archive.PageAsync("/people/takaichi-sanae");
+        var people = await archive.PageAsync("/people?country=japan");
+
+        Assert.Contains("Also written: Saka Takaichi Sanae", page.QuerySelector(".meta")!.TextContent, StringComparison.Ordinal);
+        Assert.Single(people.QuerySelectorAll("tbody th a"), a => a.TextContent.Contains("Takaichi", StringComparison.Ordinal));
+        var guo = await archive.PageAsync("/people/guo-weimin");
+        Assert.Contains("Also written: Guo Wenmin", guo.QuerySelector(".meta")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_give_each_agreement_its_status_on_the_day()
+    {
+        var all = await archive.PageAsync("/agreements");
+        var inForce = await archive.PageAsync("/agreements?status=in-force");
+        var expired = await archive.PageAsync("/agreements?status=expired&country=japan");
+
+        Assert.Equal(11, all.QuerySelectorAll("tbody tr").Length);
+        var row = Assert.Single(inForce.QuerySelectorAll("tbody tr"));
+        Assert.Equal("in force", row.QuerySelector(".status")!.TextContent.Trim());
+        Assert.Contains("Japan", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("2020 – 2023", row.TextContent, StringComparison.Ordinal);
+        var old = Assert.Single(expired.QuerySelectorAll("tbody tr"));
+        Assert.Contains("until September 2019", old.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_filter_and_sort_the_meetings_table()
+    {
+        var multilateral = await archive.PageAsync("/meetings?kind=multilateral");
+        var byKind = await archive.PageAsync("/meetings?sort=kind");
+
+        Assert.Equal(2, multilateral.QuerySelectorAll("tbody tr").Length);
+        Assert.Equal("ascending", byKind.QuerySelector("th[aria-sort]")!.GetAttribute("aria-sort"));
+        var kinds = byKind.QuerySelectorAll("tbody tr").Select(r => r.QuerySelectorAll("td")[1].TextContent).ToList();
+        Assert.Equal(kinds.Order(StringComparer.Ordinal), kinds);
+    }
+
+    [Fact]
+    public async Task Should_tell_visits_made_from_visits_hosted_in_the_delegations_table()
+    {
+        var made = await archive.PageAsync("/delegations?direction=made");
+        var hosted = await archive.PageAsync("/delegations?direction=hosted");
+
+        Assert.Equal(6, made.QuerySelectorAll("tbody tr").Length);
+        Assert.Equal(["Cambodia", "China", "Japan", "South Korea"], hosted.QuerySelectorAll("tbody tr").Select(r => r.QuerySelectorAll("td")[3].TextContent.Trim()).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Should_browse_by_year_and_month()
+    {
+        var year = await archive.PageAsync("/archive/2019");
+        var month = await archive.PageAsync("/archive/2019/3");
+
+        Assert.Equal(["January", "March"], year.QuerySelectorAll(".months a").Select(a => a.TextContent));
+        Assert.Equal(["dev04.txt", "dev05.txt"], await archive.ArticleFilesAsync(month));
+        Assert.Equal("/archive/2019/1", month.QuerySelector(".adjacent a[rel=prev]")!.GetAttribute("href"));
+    }
+
+    [Theory]
+    [InlineData("/countries/atlantis")]
+    [InlineData("/people/nobody-at-all")]
+    [InlineData("/articles/99999/x")]
+    [InlineData("/archive/1850")]
+    public async Task Should_answer_unknown_pages_with_a_not_found_page_that_leads_on(string url)
+    {
+        using var response = await archive.Client.GetAsync(new Uri(url, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var page = await ArchiveApplication.ParseAsync(response);
+        Assert.NotNull(page.QuerySelector("nav.site-nav a[href='/articles']"));
+    }
+
+    [Theory]
+    [InlineData("/meetings?sort=bogus", "cannot be sorted by")]
+    [InlineData("/agreements?status=maybe", "is not a status")]
+    [InlineData("/delegations?from=31/12/2019", "is not a date")]
+    [InlineData("/people?country=atlantis", "No country")]
+    [InlineData("/meetings?page=-1", "is not a page number")]
+    public async Task Should_say_what_is_wrong_with_a_bad_query_value_on_every_table(string url, string message)
+    {
+        var page = await archive.PageAsync(url);
+
+        Assert.Contains(message, page.QuerySelector(".messages")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_show_counts_top_countries_and_people_and_the_months_on_the_front_page()
+    {
+        var page = await archive.PageAsync("/");
+
+        await using var db = archive.App.OpenDatabase();
+        int[] counts = [db.Articles.Count(), db.Meetings.Count(), db.Delegations.Count(), db.Agreements.Count()];
+        Assert.Equal(counts.Select(c => c.ToString(System.Globalization.CultureInfo.InvariantCulture)), page.QuerySelectorAll(".stats .number").Select(n => n.TextContent.Trim()));
+        Assert.Equal("/countries/japan", page.QuerySelector("#top-countries + ol a")!.GetAttribute("href"));
+        Assert.Equal("/people/nguyen-manh-hung", page.QuerySelector("#top-people + ol a")!.GetAttribute("href"));
+        Assert.Equal("/archive/2025/1", page.QuerySelector(".timeline a")!.GetAttribute("href"));
+    }
+}
