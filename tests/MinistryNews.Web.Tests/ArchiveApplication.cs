@@ -78,6 +78,9 @@ public sealed class ArchiveApplication : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+
+        // Serve wwwroot from the project as `dotnet run` does (outside Development the host would look for a published copy).
+        builder.UseStaticWebAssets();
         builder.UseSetting("Archive:DataPath", DataFolder);
         builder.UseSetting("Archive:Database", DatabasePath);
         builder.UseSetting("Archive:Watch", Watch ? "true" : "false");

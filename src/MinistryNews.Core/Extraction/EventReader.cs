@@ -594,8 +594,9 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry)
             }
 
             ReadValidity(agreement, text, noun.Index + noun.Length, afterToNext);
-            agreement.SignedOn = AfterTheMeeting().IsMatch(text) && _lastMeeting?.Date is { } meetingDate
-                ? meetingDate
+            // A document a conference adopted dates from the conference (dates near it belong to other things adopted); others from their sentence.
+            agreement.SignedOn = AfterTheMeeting().IsMatch(text) && _lastMeeting?.Date is { } meetingDate ? meetingDate
+                : adopted ? _meetings.LastOrDefault(m => m.Kind == MeetingKind.Multilateral)?.Date
                 : SigningDate(sentence, agreement, verbBefore is null ? -1 : clauseStart + verbBefore.Index, noun.Index + noun.Length);
             agreement.Distinct = count.Success;
             var copies = count.Success ? Number(count.Groups["n"].Value) : 1;

@@ -147,3 +147,25 @@ public sealed class BrowseTests(ArchiveFixture archive) : IClassFixture<ArchiveF
         Assert.Equal("/archive/2025/1", page.QuerySelector(".timeline a")!.GetAttribute("href"));
     }
 }
+
+/// <summary>The pages' own assets: served by the app (no CDN), so the archive works offline.</summary>
+public sealed class AssetTests(ArchiveFixture archive) : IClassFixture<ArchiveFixture>
+{
+    [Fact]
+    public async Task Should_serve_every_stylesheet_a_page_links_from_the_app_itself()
+    {
+        var page = await archive.PageAsync("/");
+
+        var stylesheets = page.QuerySelectorAll("link[rel=stylesheet]").Select(l => l.GetAttribute("href")!).ToList();
+        Assert.Equal(2, stylesheets.Count);
+        foreach (var href in stylesheets)
+        {
+            Assert.StartsWith("/", href, StringComparison.Ordinal);
+            using var response = await archive.Client.GetAsync(new Uri(href, UriKind.Relative));
+            Assert.True(response.IsSuccessStatusCode, $"{href}: {(int)response.StatusCode}");
+            Assert.Equal("text/css", response.Content.Headers.ContentType?.MediaType);
+        }
+
+        Assert.Empty(page.QuerySelectorAll("script[src], link[href^='http']"));
+    }
+}
