@@ -95,6 +95,20 @@ public sealed record Paging(int Number, int Size, int Total)
 
     public int LastItem => Math.Min(Total, Skip + Size);
 
+    /// <summary>The rows of the page asked for, from rows already filtered and sorted in memory; what was wrong with the page number goes to <paramref name="messages"/>.</summary>
+    public static (Paging Paging, IReadOnlyList<T> Rows) Of<T>(IEnumerable<T> rows, StringValues page, int size, List<string> messages)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var all = rows.ToList();
+        var (paging, message) = Read(page, size, all.Count);
+        if (message is not null)
+        {
+            messages.Add(message);
+        }
+
+        return (paging, [.. all.Skip(paging.Skip).Take(size)]);
+    }
+
     /// <summary>The page asked for, kept within the list; a message when it was not.</summary>
     public static (Paging Paging, string? Message) Read(StringValues value, int size, int total)
     {

@@ -58,15 +58,7 @@ public sealed class IndexModel(ArchiveDbContext db, TimeProvider time) : PageMod
             "status" => Filter.Order(rows, r => r.Status).ThenByDescending(r => r.SignedOn),
             _ => Filter.Order(rows, r => r.SignedOn?.FirstDay ?? DateOnly.MinValue),
         };
-        var all = sorted.ToList();
-        var (paging, message) = Paging.Read(Request.Query["page"], PageSize, all.Count);
-        Paging = paging;
-        if (message is not null)
-        {
-            Messages.Add(message);
-        }
-
-        Rows = [.. all.Skip(paging.Skip).Take(PageSize)];
+        (Paging, Rows) = Paging.Of(sorted, Request.Query["page"], PageSize, Messages);
     }
 }
 

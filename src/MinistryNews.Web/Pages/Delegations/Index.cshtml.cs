@@ -50,15 +50,7 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel
             "from" => Filter.Order(rows, r => r.From?.Name ?? "\uffff").ThenByDescending(r => r.Start),
             _ => Filter.Order(rows, r => r.Start?.FirstDay ?? DateOnly.MinValue),
         };
-        var all = sorted.ToList();
-        var (paging, message) = Paging.Read(Request.Query["page"], PageSize, all.Count);
-        Paging = paging;
-        if (message is not null)
-        {
-            Messages.Add(message);
-        }
-
-        Rows = [.. all.Skip(paging.Skip).Take(PageSize)];
+        (Paging, Rows) = Paging.Of(sorted, Request.Query["page"], PageSize, Messages);
     }
 }
 

@@ -82,14 +82,6 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel
             "country" => Filter.Order(rows, r => r.Countries.Count > 0 ? r.Countries[0].Name : "\uffff").ThenByDescending(r => r.Date),
             _ => Filter.Order(rows, r => r.Date?.FirstDay ?? DateOnly.MinValue),
         };
-        var all = sorted.ToList();
-        var (paging, message) = Paging.Read(Request.Query["page"], PageSize, all.Count);
-        Paging = paging;
-        if (message is not null)
-        {
-            Messages.Add(message);
-        }
-
-        Rows = [.. all.Skip(paging.Skip).Take(PageSize)];
+        (Paging, Rows) = Paging.Of(sorted, Request.Query["page"], PageSize, Messages);
     }
 }
