@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using MinistryNews.Core.Countries;
 using MinistryNews.Core.Organisations;
 
@@ -8,8 +9,11 @@ namespace MinistryNews.Core.Extraction;
 /// and no database. The steps: the layout (headline, dateline, body), the publication date, the sentences with
 /// their countries and dates, the people, then the meetings, delegations and agreements.
 /// </summary>
-public sealed class ArticleExtractor(Gazetteer gazetteer, Lexicon lexicon)
+public sealed partial class ArticleExtractor(Gazetteer gazetteer, Lexicon lexicon)
 {
+    [GeneratedRegex(@"^(?:[\p{Lu}][\p{Lu} .'-]{2,},?\s*)?\([^)]{1,120}\)\s*[–—-]?\s*(?=\p{Lu})", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial Regex WireTag();
+
     /// <summary>The ministry's own country: the home side of every meeting and the default origin of its delegations.</summary>
     public const string HomeCountry = "VN";
 
@@ -168,7 +172,7 @@ public sealed class ArticleExtractor(Gazetteer gazetteer, Lexicon lexicon)
     private static string WireLead(string paragraph)
     {
         var text = paragraph.TrimStart('–', '—', '-', ' ');
-        var match = System.Text.RegularExpressions.Regex.Match(text, @"^(?:[\p{Lu}][\p{Lu} .'-]{2,},?\s*)?\([^)]{1,120}\)\s*[–—-]?\s*(?=\p{Lu})", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        var match = WireTag().Match(text);
         return match.Success ? text[match.Length..] : text;
     }
 

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using MinistryNews.Core.Countries;
 
 namespace MinistryNews.Core.Extraction;
@@ -22,12 +21,32 @@ public sealed record PlaceMention(string Code, int Index, int Length, PlaceKind 
 /// </summary>
 public sealed class CountryFinder
 {
-    private readonly Regex _pattern;
-    private readonly Dictionary<string, (string Code, PlaceKind Kind)> _spellings = new(StringComparer.Ordinal);
+    // Spellings by the letters they start with, longest first, so "South Korean" wins over "South Korea" and
+    // "Republic of Korea" over "Republic"; a scan of the text's word starts looks each up. (A regex alternation of
+    // some 1,500 spellings cost milliseconds per article; this costs microseconds.)
+    private readonly Dictionary<string, (string Spelling, string Code, PlaceKind Kind)[]> _byFirstWord;
 
     public CountryFinder(Gazetteer gazetteer)
     {
         ArgumentNullException.ThrowIfNull(gazetteer);
+        var spellings = new Dictionary<string, (string Code, PlaceKind Kind)>(StringComparer.Ordinal);
+        void Add(string spelling, string code, PlaceKind kind)
+        {
+            var trimmed = spelling.StartsWith("the ", StringComparison.Ordinal) ? spelling[4..] : spelling;
+            if (trimmed.Length < 2)
+            {
+                return;
+            }
+
+            spellings.TryAdd(trimmed, (code, kind));
+            // Texts write names in capitals in headlines and datelines ("LONDON", "VIET NAM"); acronyms stay as they are.
+            var upper = trimmed.ToUpperInvariant();
+            if (upper != trimmed && trimmed.Length > 3)
+            {
+                spellings.TryAdd(upper, (code, kind));
+            }
+        }
+
         foreach (var country in gazetteer.Countries)
         {
             foreach (var name in country.Aliases.Prepend(country.Name))
@@ -46,41 +65,71 @@ public sealed class CountryFinder
             }
         }
 
-        // Longest first, so "South Korean" wins over "Korean" and "Republic of Korea" over "Korea".
-        var alternatives = _spellings.Keys.OrderByDescending(s => s.Length).Select(Regex.Escape);
-        _pattern = new Regex(
-            @"(?<![\p{L}\p{N}])(?:" + string.Join('|', alternatives) + @")(?![\p{L}\p{N}]|\.\p{L})",
-            RegexOptions.CultureInvariant,
-            TimeSpan.FromSeconds(2));
+        _byFirstWord = spellings
+            .GroupBy(s => LeadingLetters(s.Key, 0), StringComparer.Ordinal)
+            .ToDictionary(
+                g => g.Key,
+                g => g.OrderByDescending(s => s.Key.Length).Select(s => (s.Key, s.Value.Code, s.Value.Kind)).ToArray(),
+                StringComparer.Ordinal);
     }
 
     public IReadOnlyList<PlaceMention> Find(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var found = new List<PlaceMention>();
-        foreach (Match m in _pattern.Matches(text))
+        var i = 0;
+        while (i < text.Length)
         {
-            var (code, kind) = _spellings[m.Value];
-            found.Add(new PlaceMention(code, m.Index, m.Length, kind, m.Value));
+            if (!char.IsLetterOrDigit(text[i]) || (i > 0 && char.IsLetterOrDigit(text[i - 1])))
+            {
+                i++;
+                continue;
+            }
+
+            var match = Match(text, i);
+            if (match is { } m)
+            {
+                found.Add(new PlaceMention(m.Code, i, m.Spelling.Length, m.Kind, m.Spelling));
+                i += m.Spelling.Length;
+            }
+            else
+            {
+                i++;
+            }
         }
 
         return found;
     }
 
-    private void Add(string spelling, string code, PlaceKind kind)
+    private (string Spelling, string Code, PlaceKind Kind)? Match(string text, int start)
     {
-        var trimmed = spelling.StartsWith("the ", StringComparison.Ordinal) ? spelling[4..] : spelling;
-        if (trimmed.Length < 2)
+        if (!_byFirstWord.TryGetValue(LeadingLetters(text, start), out var candidates))
         {
-            return;
+            return null;
         }
 
-        _spellings.TryAdd(trimmed, (code, kind));
-        // Texts write names in capitals in headlines and datelines ("LONDON", "VIET NAM"); acronyms stay as they are.
-        var upper = trimmed.ToUpperInvariant();
-        if (upper != trimmed && trimmed.Length > 3)
+        foreach (var candidate in candidates)
         {
-            _spellings.TryAdd(upper, (code, kind));
+            var end = start + candidate.Spelling.Length;
+            if (end <= text.Length
+                && string.CompareOrdinal(text, start, candidate.Spelling, 0, candidate.Spelling.Length) == 0
+                && (end == text.Length || !char.IsLetterOrDigit(text[end]) && !(text[end] == '.' && end + 1 < text.Length && char.IsLetter(text[end + 1]))))
+            {
+                return candidate;
+            }
         }
+
+        return null;
+    }
+
+    private static string LeadingLetters(string text, int start)
+    {
+        var end = start;
+        while (end < text.Length && char.IsLetterOrDigit(text[end]))
+        {
+            end++;
+        }
+
+        return text[start..end];
     }
 }

@@ -15,6 +15,12 @@ public sealed record DateMention(int Index, int Length, PartialDate Start, Parti
 /// </summary>
 public static partial class DateReader
 {
+    [GeneratedRegex(@"\b(?:in|since|during|until|till|by|from|of|last|this|next|early|late|mid)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MonthCue();
+
+    [GeneratedRegex(@"\b[AP]\.?M\.?\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AmericanTime();
+
     private const string Month =
         @"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
 
@@ -106,7 +112,7 @@ public static partial class DateReader
             // A bare month name needs a cue that it is a date ("in September", "early August").
             var before = text[..m.Index].TrimEnd();
             var cued = m.Groups["y"].Success || m.Groups["part"].Success
-                || Regex.IsMatch(before, @"\b(?:in|since|during|until|till|by|from|of|last|this|next|early|late|mid)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+                || MonthCue().IsMatch(before);
             if (!cued || (m.Value == "May" && !m.Groups["y"].Success && !before.EndsWith("in", StringComparison.Ordinal)))
             {
                 continue;
@@ -271,7 +277,7 @@ public static partial class DateReader
         var b = int.Parse(m.Groups["b"].Value, CultureInfo.InvariantCulture);
         var year = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
         // Day first, as Vietnamese sites write it, unless that cannot be or the text tells the time the American way.
-        var monthFirst = a <= 12 && (b > 12 || Regex.IsMatch(text, @"\b[AP]\.?M\.?\b", RegexOptions.CultureInvariant));
+        var monthFirst = a <= 12 && (b > 12 || AmericanTime().IsMatch(text));
         var (month, day) = monthFirst ? (a, b) : (b, a);
         return PartialDate.IsValid(year, month, day) ? new PartialDate(year, month, day) : null;
     }

@@ -11,6 +11,33 @@ namespace MinistryNews.Core.Extraction;
 /// </summary>
 public sealed partial class EventReader(PeopleReader people, string homeCountry)
 {
+    [GeneratedRegex(@"\b(?:delegation|Ambassador|Minister|Secretary|President|Director|Chairman|leaders?|officials?)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SomeoneReceived();
+
+    [GeneratedRegex(@"^\s*(?:with\s+)?(?:the\s+|a\s+)?(?:newly|heads?|leaders?|representatives?|delegation|ambassadors?|officials?|[\p{Lu}])", RegexOptions.CultureInvariant)]
+    private static partial Regex MeetingObject();
+
+    [GeneratedRegex(@"^(?:[^,;.]{0,40}\s)?(?:in|at)\s+(?:the\s+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex HeldIn();
+
+    [GeneratedRegex(@"^(?:MIC|MOFA|Ministry)$", RegexOptions.CultureInvariant)]
+    private static partial Regex OwnMinistryAdjective();
+
+    [GeneratedRegex(@"\b(?:led|headed|chaired)\s+by\b", RegexOptions.CultureInvariant)]
+    private static partial Regex LedBy();
+
+    [GeneratedRegex(@"^\s*(?:(?:the|,|and|&)\s*)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex ListGap();
+
+    [GeneratedRegex(@"\bto\s+(?:the\s+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex ToThe();
+
+    [GeneratedRegex(@"^[^.;]{0,40}\b(?:will|to) be signed\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ToBeSigned();
+
+    [GeneratedRegex(@"\b(?:the|\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|annual)\b\s*", RegexOptions.CultureInvariant)]
+    private static partial Regex OrdinalWords();
+
     private readonly List<MeetingDraft> _meetings = [];
     private readonly List<DelegationDraft> _delegations = [];
     private readonly List<AgreementDraft> _agreements = [];
@@ -182,7 +209,7 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry)
             var hosting = trigger.Groups["host"].Success;
             var weak = trigger.Groups["weak"].Success;
             // "received", "welcomed", "hosted" make a meeting only when someone is received, not "received support".
-            if (hosting && peopleInWindow.Count == 0 && !Regex.IsMatch(window[..Math.Min(window.Length, 80)], @"\b(?:delegation|Ambassador|Minister|Secretary|President|Director|Chairman|leaders?|officials?)\b", RegexOptions.CultureInvariant))
+            if (hosting && peopleInWindow.Count == 0 && !SomeoneReceived().IsMatch(window[..Math.Min(window.Length, 80)]))
             {
                 continue;
             }
@@ -230,7 +257,7 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry)
                 meeting.Parties.Add(organisation);
             }
 
-            if (countries.Count == 0 && meeting.Parties.Count == 0 && sentence.People.Count < 2 && !Regex.IsMatch(window, @"^\s*(?:with\s+)?(?:the\s+|a\s+)?(?:newly|heads?|leaders?|representatives?|delegation|ambassadors?|officials?|[\p{Lu}])", RegexOptions.CultureInvariant))
+            if (countries.Count == 0 && meeting.Parties.Count == 0 && sentence.People.Count < 2 && !MeetingObject().IsMatch(window))
             {
                 continue;
             }
@@ -291,7 +318,7 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry)
             var after = trigger.Index + trigger.Length;
             var host = sentence.Places
                 .Where(p => p.Index >= after && p.Kind != PlaceKind.Demonym)
-                .FirstOrDefault(p => Regex.IsMatch(text[after..p.Index], @"^(?:[^,;.]{0,40}\s)?(?:in|at)\s+(?:the\s+)?$", RegexOptions.CultureInvariant));
+                .FirstOrDefault(p => HeldIn().IsMatch(text[after..p.Index]));
             var meeting = new MeetingDraft(MeetingKind.Multilateral, sentence, "attended a conference");
             if (host is not null && host.Code != homeCountry)
             {
@@ -349,7 +376,7 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry)
             if (noun.Groups["adj"].Success)
             {
                 var adjective = sentence.Places.FirstOrDefault(p => p.Index >= noun.Index && p.End <= noun.Groups["adj"].Index + noun.Groups["adj"].Length && p.Kind != PlaceKind.City);
-                from ??= adjective?.Code ?? (Regex.IsMatch(noun.Groups["adj"].Value, @"^(?:MIC|MOFA|Ministry)$", RegexOptions.CultureInvariant) ? homeCountry : null);
+                from ??= adjective?.Code ?? (OwnMinistryAdjective().IsMatch(noun.Groups["adj"].Value) ? homeCountry : null);
             }
 
             if (from is null)
@@ -358,7 +385,7 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry)
             }
 
             var delegation = new DelegationDraft(from, sentence, "delegation of a country");
-            var leaderBy = Regex.Match(text[phraseStart..], @"\b(?:led|headed|chaired)\s+by\b", RegexOptions.CultureInvariant);
+            var leaderBy = LedBy().Match(text[phraseStart..]);
             if (leaderBy.Success)
             {
                 var at = phraseStart + leaderBy.Index + leaderBy.Length;
@@ -394,7 +421,7 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry)
             foreach (var place in sentence.Places.Where(p => p.Index >= after && p.Kind != PlaceKind.Demonym).OrderBy(p => p.Index))
             {
                 var gap = text[cursor..place.Index];
-                if (!Regex.IsMatch(gap, @"^\s*(?:(?:the|,|and|&)\s*)*$", RegexOptions.CultureInvariant))
+                if (!ListGap().IsMatch(gap))
                 {
                     break;
                 }
@@ -456,7 +483,7 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry)
 
             var after = sent.Index + sent.Length;
             var to = sentence.Places.FirstOrDefault(p => p.Index > after && p.Kind != PlaceKind.Demonym
-                && Regex.IsMatch(text[after..p.Index], @"\bto\s+(?:the\s+)?$", RegexOptions.CultureInvariant));
+                && ToThe().IsMatch(text[after..p.Index]));
             if (to is null)
             {
                 continue;
@@ -542,7 +569,7 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry)
                 continue;
             }
 
-            if (FutureMarker().IsMatch(before) || Regex.IsMatch(afterToNext, @"^[^.;]{0,40}\b(?:will|to) be signed\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant))
+            if (FutureMarker().IsMatch(before) || ToBeSigned().IsMatch(afterToNext))
             {
                 continue;
             }
@@ -796,7 +823,7 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry)
     private static string EventKey(string name)
     {
         var folded = TextFolding.Fold(name);
-        return Regex.Replace(folded, @"\b(?:the|\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|annual)\b\s*", string.Empty, RegexOptions.CultureInvariant).Trim();
+        return OrdinalWords().Replace(folded, string.Empty).Trim();
     }
 
     private static int Number(string word) => word.ToLowerInvariant() switch

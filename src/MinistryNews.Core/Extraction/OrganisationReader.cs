@@ -20,6 +20,12 @@ public sealed record ExtractedOrganisation(string Name, string? Acronym, string?
 /// </summary>
 public sealed partial class OrganisationReader(OrganisationDirectory directory, Lexicon lexicon, string homeCountry)
 {
+    [GeneratedRegex(@"^(?:(?:Deputy|Vice)\s+)?Minister$", RegexOptions.CultureInvariant)]
+    private static partial Regex BareMinister();
+
+    [GeneratedRegex(@"\s+(?:at|in)\s+.*$", RegexOptions.CultureInvariant)]
+    private static partial Regex PlaceOfPosting();
+
     [GeneratedRegex(@"^(?:(?:Deputy|Vice|State|First|Acting|Permanent)\s+)*(?:Minister|Secretary of State|State Secretary)\s+(?:of|for)\s+(?:the\s+)?(?<area>.+)$", RegexOptions.CultureInvariant)]
     private static partial Regex MinisterOf();
 
@@ -45,14 +51,11 @@ public sealed partial class OrganisationReader(OrganisationDirectory directory, 
                 }
             }
 
-            foreach (var acronym in directory.Acronyms)
+            foreach (Match match in directory.AcronymPattern.Matches(sentence.Text))
             {
-                foreach (Match match in Regex.Matches(sentence.Text, $@"(?<![\p{{L}}(]){Regex.Escape(acronym)}(?![\p{{L}})])", RegexOptions.CultureInvariant))
+                if (directory.FindByAcronym(match.Value, homeCountry) is { } known)
                 {
-                    if (directory.FindByAcronym(acronym, homeCountry) is { } known)
-                    {
-                        Add(new ExtractedOrganisation(known.Name, known.Acronym, known.Country, sentence.Text) { KnownKey = known.Key, Rule = "known acronym" });
-                    }
+                    Add(new ExtractedOrganisation(known.Name, known.Acronym, known.Country, sentence.Text) { KnownKey = known.Key, Rule = "known acronym" });
                 }
             }
         }
@@ -72,7 +75,7 @@ public sealed partial class OrganisationReader(OrganisationDirectory directory, 
         var home = _found.FirstOrDefault(o => o.KnownKey is { } key && directory.FindByKey(key)?.Home == true)
             ?? (directory.HomeMinistryOn(published) is { } inOffice ? new ExtractedOrganisation(inOffice.Name, inOffice.Acronym, inOffice.Country, string.Empty) { KnownKey = inOffice.Key } : null);
         foreach (var person in people.Where(p => p.Organisation is null && p.CountryCode == homeCountry && p.Title is { } t
-            && Regex.IsMatch(t, @"^(?:(?:Deputy|Vice)\s+)?Minister$", RegexOptions.CultureInvariant)))
+            && BareMinister().IsMatch(t)))
         {
             if (home is not null)
             {
@@ -101,7 +104,7 @@ public sealed partial class OrganisationReader(OrganisationDirectory directory, 
             name = "Ministry of " + (last >= 0 ? area[(last + " and Minister of ".Length)..] : area);
         }
 
-        name = name is null ? null : Regex.Replace(name, @"\s+(?:at|in)\s+.*$", string.Empty, RegexOptions.CultureInvariant);
+        name = name is null ? null : PlaceOfPosting().Replace(name, string.Empty);
         return name is null ? null : Canonical(name, null, person.CountryCode, string.Empty);
     }
 

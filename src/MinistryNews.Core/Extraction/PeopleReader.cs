@@ -39,8 +39,11 @@ public sealed class PersonDraft(string name, Sentence evidence, string rule)
 /// of Home Affairs and Communications of Japan"). Later short forms ("Minister Hung", "Mr. Tuan", "Philp") attach to the
 /// full name; variant spellings of one person merge.
 /// </summary>
-public sealed class PeopleReader(Lexicon lexicon, string homeCountry)
+public sealed partial class PeopleReader(Lexicon lexicon, string homeCountry)
 {
+    [GeneratedRegex(@"\s*\(\p{Lu}{2,}\)|\s+in\s+(?:the\s+)?\p{Lu}[\p{L} ]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex AcronymOrPosting();
+
     private static readonly FrozenSet<string> TitleModifiers = new[]
     {
         "deputy", "vice", "prime", "state", "senior", "executive", "acting", "general", "permanent", "parliamentary", "assistant", "first",
@@ -486,7 +489,7 @@ public sealed class PeopleReader(Lexicon lexicon, string homeCountry)
         var textEnd = ofCountryStart > start && ofCountry is not null && TitleEndsWithCountry(sentence, ofCountryStart, end) ? ofCountryStart : end;
         var text = sentence.Text[tokens[start].Start..tokens[textEnd - 1].End];
         text = StripPartyMembership(text);
-        text = Regex.Replace(text, @"\s*\(\p{Lu}{2,}\)|\s+in\s+(?:the\s+)?\p{Lu}[\p{L} ]*$", string.Empty, RegexOptions.CultureInvariant).Trim();
+        text = AcronymOrPosting().Replace(text, string.Empty).Trim();
         return new Title(end, text, ofCountry, possessiveCountry);
     }
 

@@ -57,6 +57,13 @@ public sealed class OrganisationDirectory
 
     public IEnumerable<string> Acronyms => _byAcronym.Keys;
 
+    /// <summary>Every known acronym as a word of its own (not inside brackets, where it repeats a name just read).</summary>
+    public System.Text.RegularExpressions.Regex AcronymPattern => _acronymPattern ??= new(
+        @"(?<![\p{L}(])(?:" + string.Join('|', _byAcronym.Keys.OrderByDescending(a => a.Length).Select(System.Text.RegularExpressions.Regex.Escape)) + @")(?![\p{L})])",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.Compiled);
+
+    private System.Text.RegularExpressions.Regex? _acronymPattern;
+
     /// <summary>A known organisation by its name in a country (or by a name that only one country's organisation has).</summary>
     public KnownOrganisation? Find(string name, string? country)
     {
