@@ -45,6 +45,9 @@ public sealed class Article
 
     public DateTime IngestedAtUtc { get; set; }
 
+    /// <summary>The <see cref="Extraction.ArticleExtractor.Version"/> that read the facts: a newer extraction reads the file again.</summary>
+    public string? ExtractorVersion { get; set; }
+
     public List<Country> Countries { get; set; } = [];
 
     public List<ArticlePerson> People { get; set; } = [];

@@ -17,6 +17,7 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.HasIndex(a => new { a.PublishedOn, a.Id });
         builder.Property(a => a.PublishedFrom).HasConversion<string>().HasMaxLength(16);
         builder.Property(a => a.ContentHash).HasMaxLength(64);
+        builder.Property(a => a.ExtractorVersion).HasMaxLength(40);
 
         // The body is always read whole with its article: one JSON column, not a table of rows.
         builder.Property(a => a.Body)

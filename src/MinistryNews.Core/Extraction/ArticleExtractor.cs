@@ -17,6 +17,12 @@ public sealed partial class ArticleExtractor(Gazetteer gazetteer, Lexicon lexico
     /// <summary>The ministry's own country: the home side of every meeting and the default origin of its delegations.</summary>
     public const string HomeCountry = "VN";
 
+    /// <summary>
+    /// The version of the rules and word lists. Bump it with any change that alters what is read out of a text:
+    /// stored articles read by another version are read again on the next ingestion, though their files did not change.
+    /// </summary>
+    public const string Version = "2026-11-24.1";
+
     private readonly CountryFinder _countries = new(gazetteer);
 
     public ArticleExtractor(Gazetteer gazetteer)

@@ -60,6 +60,7 @@ public static class ArticleStore
         article.RawText = file.RawText ?? file.Document?.Text ?? string.Empty;
         article.Body = [.. extracted.Body];
         article.ContentHash = file.ContentHash;
+        article.ExtractorVersion = ArticleExtractor.Version;
         article.IngestedAtUtc = DateTime.UtcNow;
 
         var resolver = await Resolver.CreateAsync(db, cancellationToken);

@@ -36,10 +36,10 @@ public sealed partial class Ingestor(
         {
             var stopwatch = Stopwatch.StartNew();
             var files = DataFolder.EnumerateSourceFiles(folder).ToList();
-            Dictionary<string, string> stored;
+            Dictionary<string, StoredState> stored;
             await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
             {
-                stored = await db.Articles.AsNoTracking().ToDictionaryAsync(a => a.SourceFile, a => a.ContentHash, StringComparer.Ordinal, cancellationToken);
+                stored = await db.Articles.AsNoTracking().ToDictionaryAsync(a => a.SourceFile, a => new StoredState(a.ContentHash, a.ExtractorVersion), StringComparer.Ordinal, cancellationToken);
             }
 
             var results = new List<FileResult>(files.Count);
@@ -77,13 +77,13 @@ public sealed partial class Ingestor(
         try
         {
             var key = KeyOf(folder, path);
-            string? hash;
+            StoredState? state;
             await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
             {
-                hash = await db.Articles.Where(a => a.SourceFile == key).Select(a => a.ContentHash).FirstOrDefaultAsync(cancellationToken);
+                state = await db.Articles.Where(a => a.SourceFile == key).Select(a => new StoredState(a.ContentHash, a.ExtractorVersion)).FirstOrDefaultAsync(cancellationToken);
             }
 
-            return await IngestOneAsync(key, path, hash, cancellationToken);
+            return await IngestOneAsync(key, path, state, cancellationToken);
         }
         finally
         {
@@ -95,7 +95,10 @@ public sealed partial class Ingestor(
     public static string KeyOf(string folder, string path) =>
         Path.GetRelativePath(folder, path).Replace(Path.DirectorySeparatorChar, '/');
 
-    private async Task<FileResult> IngestOneAsync(string key, string path, string? storedHash, CancellationToken cancellationToken)
+    /// <summary>What the archive holds of a file: the hash of the bytes it read and the version of the extraction that read them.</summary>
+    private sealed record StoredState(string ContentHash, string? ExtractorVersion);
+
+    private async Task<FileResult> IngestOneAsync(string key, string path, StoredState? stored, CancellationToken cancellationToken)
     {
         SourceFile file;
         try
@@ -116,7 +119,7 @@ public sealed partial class Ingestor(
             return Fail(key, file.Error ?? "file cannot be read");
         }
 
-        if (storedHash == file.ContentHash)
+        if (stored is not null && stored.ContentHash == file.ContentHash && stored.ExtractorVersion == ArticleExtractor.Version)
         {
             LogUnchanged(logger, key);
             return new FileResult(key, FileOutcome.Unchanged);

@@ -198,6 +198,10 @@ namespace MinistryNews.Core.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExtractorVersion")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("IngestedAtUtc")
                         .HasColumnType("TEXT");
 

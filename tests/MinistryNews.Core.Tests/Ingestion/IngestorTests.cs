@@ -216,4 +216,22 @@ public sealed class IngestorTests
         return string.Join('\n', articles) + $"\n{await db.People.CountAsync()} {await db.Countries.CountAsync()} {await db.Meetings.CountAsync()} "
             + $"{await db.Delegations.CountAsync()} {await db.Agreements.CountAsync()} {await db.ArticlePeople.CountAsync()}";
     }
+
+    [Fact]
+    public async Task Should_read_again_the_articles_an_older_extraction_read()
+    {
+        await using var archive = await TempArchive.CreateAsync();
+        await archive.IngestAsync();
+        await using (var db = archive.Open())
+        {
+            await db.Articles.Where(a => a.SourceFile == JapanSeed).ExecuteUpdateAsync(s => s.SetProperty(a => a.ExtractorVersion, "older"));
+        }
+
+        var report = await archive.IngestAsync();
+
+        Assert.Equal(1, report.Updated);
+        Assert.Equal(14, report.Unchanged);
+        await using var check = archive.Open();
+        Assert.All(await check.Articles.Select(a => a.ExtractorVersion).ToListAsync(), v => Assert.Equal(ArticleExtractor.Version, v));
+    }
 }
