@@ -21,9 +21,11 @@ public sealed partial class ArticleExtractor(Gazetteer gazetteer, Lexicon lexico
     /// The version of the rules and word lists. Bump it with any change that alters what is read out of a text:
     /// stored articles read by another version are read again on the next ingestion, though their files did not change.
     /// </summary>
-    public const string Version = "2026-11-24.1";
+    public const string Version = "2026-11-24.2";
 
     private readonly CountryFinder _countries = new(gazetteer);
+
+    private readonly HashSet<string> _bodies = [.. gazetteer.Bodies.Select(b => b.Acronym)];
 
     public ArticleExtractor(Gazetteer gazetteer)
         : this(gazetteer, Lexicon.Default)
@@ -41,7 +43,7 @@ public sealed partial class ArticleExtractor(Gazetteer gazetteer, Lexicon lexico
         var (published, publishedFrom) = PublicationDate(layout);
         var sentences = SplitSentences(layout, published);
 
-        var people = new PeopleReader(lexicon, HomeCountry);
+        var people = new PeopleReader(lexicon, HomeCountry, _bodies);
         people.Read(sentences);
         var counterpart = MainCounterpart(sentences, people);
         people.ResolveCountries(counterpart);

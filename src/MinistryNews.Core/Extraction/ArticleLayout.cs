@@ -93,8 +93,9 @@ public static partial class LayoutReader
             kept.RemoveAt(0);
         }
 
+        // A dateline stands among the first lines, or among the last ("Published: 15/01/2024").
         PartialDate? dateline = null;
-        for (var i = 0; i < Math.Min(3, kept.Count); i++)
+        foreach (var i in Enumerable.Range(0, Math.Min(3, kept.Count)).Concat(Enumerable.Range(Math.Max(3, kept.Count - 2), Math.Min(2, Math.Max(0, kept.Count - 3)))))
         {
             if (DateReader.TryReadDateline(kept[i], out var date))
             {

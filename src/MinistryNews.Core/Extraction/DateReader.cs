@@ -51,7 +51,7 @@ public static partial class DateReader
     [GeneratedRegex(@"(?<![\p{L}\d.,$-])(?<y>(?:19|20)\d{2})(?![\p{L}\d%]|,\d|\.\d)", RegexOptions.CultureInvariant)]
     private static partial Regex Year();
 
-    [GeneratedRegex(@"\b(?:(?<word>yesterday|today|this morning|this afternoon|last week|last month|last year|this year|the previous year)|(?<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?<unit>years?|months?|weeks?|days?)\s+ago)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:(?:on\s+)?(?:the\s+(?:morning|afternoon|evening)\s+of\s+)?(?<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!,?\s+(?:\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))|(?<word>yesterday|today|this morning|this afternoon|last week|last month|last year|this year|the previous year)|(?<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?<unit>years?|months?|weeks?|days?)\s+ago)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RelativeDate();
 
     [GeneratedRegex(@"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\b(?:GMT|UTC|ICT)\s*[+-]?\s*\d{0,2}|\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|urday|rsday)?\b|\b(?:updated|posted|published|last update|date)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -285,6 +285,19 @@ public static partial class DateReader
     private static PartialDate? Relative(Match m, PartialDate reference)
     {
         var day = reference.FirstDay;
+        if (m.Groups["weekday"].Success)
+        {
+            // "on Monday" in news means the last Monday up to the day of publication.
+            if (reference.Precision != DatePrecision.Day)
+            {
+                return null;
+            }
+
+            var weekday = Enum.Parse<DayOfWeek>(m.Groups["weekday"].Value);
+            var back = ((int)day.DayOfWeek - (int)weekday + 7) % 7;
+            return PartialDate.FromDate(day.AddDays(-back));
+        }
+
         if (m.Groups["word"].Success)
         {
             return m.Groups["word"].Value.ToLowerInvariant() switch

@@ -247,7 +247,16 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry)
             }
 
             var meeting = NewMeeting(sentence, countries, trigger.Groups["verb"].Success ? "met" : hosting ? "received" : weak ? "worked with" : "talks or meeting with");
-            foreach (var person in peopleInWindow.Where(p => !people.People[p].IsHome(homeCountry)))
+
+            // Who was met: the foreign people after the verb, or the first person right after it ("met Prime Minister X
+            // and held talks with Minister Y" are two meetings).
+            var met = peopleInWindow.Where(p => !people.People[p].IsHome(homeCountry)).ToList();
+            if (met.Count == 0 && sentence.People.FirstOrDefault(p => p.Start >= windowStart && p.Start < windowStart + 60) is { } first)
+            {
+                met.Add(first.Person);
+            }
+
+            foreach (var person in met)
             {
                 meeting.Parties.Add("person:" + person.ToString(CultureInfo.InvariantCulture));
             }
@@ -280,7 +289,7 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry)
     {
         var match = _meetings.LastOrDefault(m =>
             m.Kind == meeting.Kind && !m.Distinct && m.Countries.SetEquals(meeting.Countries)
-            && ((sameSentence && m.Evidence == meeting.Evidence) || m.Parties.Count == 0 || meeting.Parties.Count == 0 || m.Parties.Overlaps(meeting.Parties))
+            && (m.Parties.Count == 0 || meeting.Parties.Count == 0 || m.Parties.Overlaps(meeting.Parties))
             && !(m.Date is { Precision: DatePrecision.Day } a && meeting.Date is { Precision: DatePrecision.Day } b && a != b));
         if (match is null)
         {
@@ -380,6 +389,12 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry)
             }
 
             if (from is null)
+            {
+                continue;
+            }
+
+            // Abroad (a trip or a conference the article follows), a foreign delegation met there is not a visit to Vietnam.
+            if (from != homeCountry && _tripDestination is not null && !sentence.Places.Any(p => p.Code == homeCountry && p.Index > noun.Index))
             {
                 continue;
             }

@@ -20,6 +20,9 @@ public sealed class PersonDraft(string name, Sentence evidence, string rule)
 
     public bool CountryStated { get; set; }
 
+    /// <summary>An official of an international body ("ITU Secretary-General Houlin Zhao"): no country of their own.</summary>
+    public bool OfBody { get; set; }
+
     public Sentence Evidence { get; set; } = evidence;
 
     public string Rule { get; set; } = rule;
@@ -39,7 +42,7 @@ public sealed class PersonDraft(string name, Sentence evidence, string rule)
 /// of Home Affairs and Communications of Japan"). Later short forms ("Minister Hung", "Mr. Tuan", "Philp") attach to the
 /// full name; variant spellings of one person merge.
 /// </summary>
-public sealed partial class PeopleReader(Lexicon lexicon, string homeCountry)
+public sealed partial class PeopleReader(Lexicon lexicon, string homeCountry, IReadOnlySet<string>? bodies = null)
 {
     [GeneratedRegex(@"\s*\(\p{Lu}{2,}\)|\s+in\s+(?:the\s+)?\p{Lu}[\p{L} ]*$", RegexOptions.CultureInvariant)]
     private static partial Regex AcronymOrPosting();
@@ -88,7 +91,7 @@ public sealed partial class PeopleReader(Lexicon lexicon, string homeCountry)
     /// <summary>Gives a country to the people the text did not place: a Vietnamese family name, the one foreign country of their sentence, or the article's counterpart.</summary>
     public void ResolveCountries(string? mainCounterpart)
     {
-        foreach (var person in _people.Where(p => p.CountryCode is null))
+        foreach (var person in _people.Where(p => p.CountryCode is null && !p.OfBody))
         {
             var foreign = person.Evidence.Places
                 .Where(p => p.Kind != PlaceKind.City && p.Code != homeCountry)
@@ -141,7 +144,7 @@ public sealed partial class PeopleReader(Lexicon lexicon, string homeCountry)
                 continue;
             }
 
-            if (!IsTitleHead(token) || (i > 0 && IsTitleContinuation(tokens[i - 1]) && tokens[i - 1].IsCapitalized && !IsTitleHead(tokens[i - 1])))
+            if (!IsTitleHead(token))
             {
                 continue;
             }
@@ -168,6 +171,11 @@ public sealed partial class PeopleReader(Lexicon lexicon, string homeCountry)
             }
 
             var index = Register(sentence, start, end, t, TitleCountryBefore(sentence, i), rule);
+            if (index >= 0 && i > 0 && bodies?.Contains(tokens[i - 1].Text) == true && !_people[index].CountryStated)
+            {
+                _people[index].OfBody = true;
+            }
+
             if (index >= 0)
             {
                 yield return (index, tokens[start].Start, tokens[end - 1].End);
@@ -343,8 +351,6 @@ public sealed partial class PeopleReader(Lexicon lexicon, string homeCountry)
     }
 
     private bool IsTitleHead(Token token) => token.IsCapitalized && lexicon.TitleHeads.Contains(token.Folded);
-
-    private bool IsTitleContinuation(Token token) => token.IsWord && (lexicon.OrgWords.Contains(token.Folded) || token.IsAcronym);
 
     private bool StartsName(Sentence sentence, int i) => StartsName(sentence, sentence.Tokens, i);
 

@@ -18,6 +18,8 @@ public sealed class DateReaderTests
     [InlineData("for the 2021-2025 period", "2021", "2025")]
     [InlineData("Two years ago, Vietnam sent", "2018", null)]
     [InlineData("Yesterday, the minister", "2020-01-09", null)]
+    [InlineData("received the delegation in Hanoi on Monday.", "2020-01-06", null)]
+    [InlineData("On Friday, the two sides signed", "2020-01-10", null)]
     [InlineData("Tue 02nd November 2021 | 05:15 PM", "2021-11-02", null)]
     public void Should_resolve_dates_against_the_publication_date(string text, string start, string? end)
     {
