@@ -70,6 +70,9 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry)
     [GeneratedRegex(@"\b(?i:attend(?:ed|s|ing)?|participat(?:ed|es|ing)\s+in|participation\s+in|took\s+part\s+in|taking\s+part\s+in|(?:speaking|spoke|speaks)\s+at|addressed|chaired|co-chaired)\s+(?:the\s+|a\s+|an\s+)?(?<event>(?:[\p{L}\p{N}'’&-]+\s+){0,8}?(?:Conference|Meeting|Forum|Summit|Congress|Assembly|Symposium|Dialogue|Ministerial|Expo|Exhibition|conference|forum|summit|congress|symposium|ministerial\s+meeting))\b", RegexOptions.CultureInvariant)]
     private static partial Regex MultilateralTrigger();
 
+    [GeneratedRegex(@"(?<event>(?:\b[\p{Lu}\d][\p{L}\d'’&-]*\s+){1,8}(?:[Mm]eeting|Conference|Forum|Summit|Congress|Assembly|Symposium|Dialogue|Session)(?:\s+of\s+the\s+(?:[\p{Lu}][\p{L}'’&-]*\s*)+(?:\([\p{Lu}]+\))?)?)\s+(?:took place|was held|were held|is being held|opened|kicked off|closed|convened)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex MultilateralHeld();
+
     [GeneratedRegex(@"\b(?:(?<adj>[\p{Lu}][\p{L}'’-]*(?:\s+[\p{Lu}][\p{L}'’-]*)?)\s+)?delegations?\b(?:\s+(?<prep>of|from)\b)?", RegexOptions.CultureInvariant)]
     private static partial Regex DelegationNoun();
 
@@ -314,7 +317,7 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry)
     private void ReadMultilateral(Sentence sentence)
     {
         var text = sentence.Text;
-        foreach (Match trigger in MultilateralTrigger().Matches(text))
+        foreach (Match trigger in MultilateralTrigger().Matches(text).Concat(MultilateralHeld().Matches(text)))
         {
             if (IsFuture(text, trigger.Index))
             {
@@ -584,7 +587,11 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry)
                 continue;
             }
 
-            if (FutureMarker().IsMatch(before) || ToBeSigned().IsMatch(afterToNext))
+            // "expected to sign a new plan" is not a document yet; "the MoU signed in 2022" is one, whatever the clause plans for it.
+            var future = verbAfter.Success
+                ? ToBeSigned().IsMatch(afterToNext)
+                : FutureMarker().IsMatch(before[..verbBefore!.Index]) || ToBeSigned().IsMatch(afterToNext);
+            if (future)
             {
                 continue;
             }

@@ -49,7 +49,7 @@ public sealed partial class PeopleReader(Lexicon lexicon, string homeCountry, IR
 
     private static readonly FrozenSet<string> TitleModifiers = new[]
     {
-        "deputy", "vice", "prime", "state", "senior", "executive", "acting", "general", "permanent", "parliamentary", "assistant", "first",
+        "deputy", "vice", "prime", "state", "senior", "executive", "acting", "general", "permanent", "parliamentary", "assistant", "first", "under",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> Connectors = new[] { "of", "and", "for", "the", "at", "to", "in", "on", "&" }.ToFrozenSet(StringComparer.Ordinal);
@@ -267,7 +267,7 @@ public sealed partial class PeopleReader(Lexicon lexicon, string homeCountry, IR
     private int Register(Sentence sentence, int nameStart, int nameEnd, Title? title, string? countryBefore, string rule)
     {
         var tokens = sentence.Tokens;
-        var name = string.Join(' ', tokens.Skip(nameStart).Take(nameEnd - nameStart).Select(t => t.Bare));
+        var name = string.Join(' ', tokens.Skip(nameStart).Take(nameEnd - nameStart).Select(t => t.Bare)).Replace(" .", ".", StringComparison.Ordinal);
         var key = NameKey(name);
         if (key.Length == 0)
         {
@@ -381,6 +381,14 @@ public sealed partial class PeopleReader(Lexicon lexicon, string homeCountry, IR
                 continue;
             }
 
+            // "Jose W. Fernandez", "S. Krishnan": an initial and its full stop.
+            if (token.Text == "." && end > start && tokens[end - 1].Text.Length == 1 && char.IsUpper(tokens[end - 1].Text[0])
+                && end + 1 < tokens.Count && IsNameWord(sentence, tokens[end + 1]))
+            {
+                end++;
+                continue;
+            }
+
             // "Ursula von der Leyen": lower-case particles between capitalised words.
             if (end > start && lexicon.NameParticles.Contains(token.Text) && end + 1 < tokens.Count && IsNameWord(sentence, tokens[end + 1]))
             {
@@ -478,6 +486,13 @@ public sealed partial class PeopleReader(Lexicon lexicon, string homeCountry, IR
                 continue;
             }
 
+            // "… for Economic Growth, Energy, and the Environment Jose W. Fernandez": the serial comma before the last area.
+            if (end > start && token.Text == "," && end + 2 < tokens.Count && tokens[end + 1].Text == "and" && ContinuesTitle(sentence, end + 2))
+            {
+                end += 2;
+                continue;
+            }
+
             break;
         }
 
@@ -508,7 +523,7 @@ public sealed partial class PeopleReader(Lexicon lexicon, string homeCountry, IR
             run++;
         }
 
-        return run > i && run + 1 < tokens.Count && tokens[run].Text is "of" or "for" && TitleThenName(sentence, run + 1) ? run : -1;
+        return run > i && run + 1 < tokens.Count && tokens[run].Text is "of" or "for" or "," && TitleThenName(sentence, run + 1) ? run : -1;
     }
 
     /// <summary>Whether the words from <paramref name="i"/> are more of a title (organisation words, places) and then a name.</summary>
@@ -535,7 +550,7 @@ public sealed partial class PeopleReader(Lexicon lexicon, string homeCountry, IR
                 continue;
             }
 
-            if (Connectors.Contains(token.Text) || token.IsAcronym || (token.IsCapitalized && lexicon.OrgWords.Contains(token.Folded)))
+            if (Connectors.Contains(token.Text) || token.Text == "," || token.IsAcronym || (token.IsCapitalized && lexicon.OrgWords.Contains(token.Folded)))
             {
                 seenTitleWord |= token.IsCapitalized;
                 i++;

@@ -1,0 +1,66 @@
+using MinistryNews.Core.Extraction;
+
+namespace MinistryNews.Core.Tests.Extraction;
+
+/// <summary>Shapes of text from outlets the data folder does not have: they must read as the rules promise.</summary>
+public sealed class ShapeTests
+{
+    private static ExtractedArticle Extract(string text) => ArticleExtractor.Default.Extract(new SourceDocument("shape.txt", text));
+
+    [Fact]
+    public void Should_read_initials_and_a_serial_comma_in_a_title()
+    {
+        var article = Extract("On September 11, Minister Nguyen Manh Hung had a working session with U.S. Under Secretary of State for Economic Growth, Energy, and the Environment Jose W. Fernandez in Hanoi.");
+
+        var fernandez = Assert.Single(article.People, p => p.CountryCode == "US");
+        Assert.Equal("Jose W. Fernandez", fernandez.Name);
+        Assert.Equal("Under Secretary of State for Economic Growth, Energy, and the Environment", fernandez.Title);
+        Assert.Equal(["US"], Assert.Single(article.Meetings).CounterpartCountries);
+    }
+
+    [Fact]
+    public void Should_give_an_official_of_an_international_body_no_country()
+    {
+        var article = Extract("On the sidelines, Deputy Minister Nguyen Huy Dung received APT Secretary General Masanori Kondo in Hanoi.");
+
+        Assert.Contains(article.People, p => p.Name == "Masanori Kondo" && p.CountryCode is null);
+        Assert.Empty(article.Countries);
+    }
+
+    [Fact]
+    public void Should_read_a_conference_held_in_Vietnam_without_a_counterpart_and_the_countries_it_lists_as_none()
+    {
+        var article = Extract("""
+            Vietnam hosts the APT meeting
+
+            The 44th Management Committee meeting of the Asia-Pacific Telecommunity (APT) took place in Hà Nội from October 10 to 13, with delegates from Japan, China and India.
+
+            Published: October 14, 2023
+            """);
+
+        Assert.Equal("2023-10-14", article.Published.ToString());
+        var meeting = Assert.Single(article.Meetings);
+        Assert.Equal(MeetingKind.Multilateral, meeting.Kind);
+        Assert.Empty(meeting.CounterpartCountries);
+        Assert.Empty(article.Countries);
+    }
+
+    [Fact]
+    public void Should_count_a_document_signed_in_the_past_but_not_the_one_the_sides_expect_to_sign()
+    {
+        var article = Extract("Both sides agreed to speed up the implementation of the Memorandum of Understanding with India signed in 2022 and expected to sign a new action plan for the 2024-2026 period.");
+
+        var memorandum = Assert.Single(article.Agreements);
+        Assert.Equal("Memorandum of Understanding", memorandum.Kind);
+        Assert.Equal("2022", memorandum.SignedOn.ToString());
+    }
+
+    [Fact]
+    public void Should_tell_two_meetings_in_one_sentence_apart_when_they_were_with_different_people()
+    {
+        var article = Extract("During the visit, Japanese Minister Matsumoto Takeaki met Prime Minister Pham Minh Chinh and held talks with Minister of Information and Communications Nguyen Manh Hung.");
+
+        Assert.Equal(2, article.Meetings.Count);
+        Assert.All(article.Meetings, m => Assert.Equal(["JP"], m.CounterpartCountries));
+    }
+}
