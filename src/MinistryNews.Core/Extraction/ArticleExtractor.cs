@@ -21,7 +21,7 @@ public sealed partial class ArticleExtractor(Gazetteer gazetteer, Lexicon lexico
     /// The version of the rules and word lists. Bump it with any change that alters what is read out of a text:
     /// stored articles read by another version are read again on the next ingestion, though their files did not change.
     /// </summary>
-    public const string Version = "2026-11-24.3";
+    public const string Version = "2026-11-24.4";
 
     private readonly CountryFinder _countries = new(gazetteer);
 
@@ -105,6 +105,7 @@ public sealed partial class ArticleExtractor(Gazetteer gazetteer, Lexicon lexico
             agreements)
         {
             Organisations = organisations.Organisations,
+            UnnamedOfficials = [.. people.Unnamed.Select(u => new ExtractedTitleMention(u.Title, u.CountryCode, u.Sentence.Text))],
         };
     }
 

@@ -52,7 +52,15 @@ public sealed record ExtractedArticle(
 {
     /// <summary>The ministries and agencies the article names.</summary>
     public IReadOnlyList<ExtractedOrganisation> Organisations { get; init; } = [];
+
+    /// <summary>Officials the article names by their title alone: the store finds who held the title on the article's date.</summary>
+    public IReadOnlyList<ExtractedTitleMention> UnnamedOfficials { get; init; } = [];
 }
+
+/// <param name="Title">The title as written, without the country ("Minister of Information and Communications").</param>
+/// <param name="CountryCode">The country the text gives the title, when it does.</param>
+/// <param name="Evidence">The sentence: facts read from it take the official as a participant.</param>
+public sealed record ExtractedTitleMention(string Title, string? CountryCode, string Evidence);
 
 /// <param name="Name">The fullest spelling, without honorific.</param>
 /// <param name="Aliases">Other spellings of the same person in the article.</param>

@@ -35,6 +35,9 @@ public sealed class PersonDraft(string name, Sentence evidence, string rule)
     public bool IsHome(string home) => CountryCode == home;
 }
 
+/// <summary>An official named by title alone ("the Minister of Information and Communications"), with the sentence.</summary>
+public sealed record UnnamedOfficial(string Title, string? CountryCode, Sentence Sentence);
+
 /// <summary>
 /// Finds the officials an article names: a title followed by a name ("Deputy Minister of Communications and Mass Media
 /// of the Russian Federation Volin Alexey Konstantinovics"), a title and a comma ("the Lao Minister of Technology and
@@ -63,8 +66,12 @@ public sealed partial class PeopleReader(Lexicon lexicon, string homeCountry, IR
     }.ToFrozenSet(StringComparer.Ordinal);
 
     private readonly List<PersonDraft> _people = [];
+    private readonly List<UnnamedOfficial> _unnamed = [];
 
     public IReadOnlyList<PersonDraft> People => _people;
+
+    /// <summary>Officials named by their title alone, whom no one in the article holds.</summary>
+    public IReadOnlyList<UnnamedOfficial> Unnamed => _unnamed;
 
     /// <summary>Reads the people of all the sentences, then marks where each is mentioned, short forms included.</summary>
     public void Read(IReadOnlyList<Sentence> sentences)
@@ -234,6 +241,12 @@ public sealed partial class PeopleReader(Lexicon lexicon, string homeCountry, IR
             if (holders.Count == 1)
             {
                 yield return (holders[0], tokens[i].Start, tokens[title.End - 1].End);
+            }
+            else if (holders.Count == 0 && title.Text.Contains(" of ", StringComparison.Ordinal) && !_unnamed.Any(u => u.Sentence == sentence && u.Title == title.Text))
+            {
+                // "The Minister of Information and Communications received …": someone the article does not name; the
+                // store finds who held the title on the article's date.
+                _unnamed.Add(new UnnamedOfficial(title.Text, title.Country ?? TitleCountryBefore(sentence, i) ?? title.PossessiveCountry, sentence));
             }
 
             i = title.End - 1;

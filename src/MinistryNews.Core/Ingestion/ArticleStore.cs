@@ -111,6 +111,25 @@ public static class ArticleStore
         })];
         article.People = resolver.Mentions;
 
+        // Officials named by title alone take the person the archive shows holding that title on the article's date.
+        foreach (var unnamed in extracted.UnnamedOfficials)
+        {
+            if (await resolver.HolderAsync(unnamed, extracted.Published, article.Id, cancellationToken) is not { } holder)
+            {
+                continue;
+            }
+
+            if (article.People.All(m => m.Person != holder))
+            {
+                article.People.Add(new ArticlePerson { Person = holder, NameAsWritten = unnamed.Title, Title = unnamed.Title, Country = holder.Country, Evidence = unnamed.Evidence });
+            }
+
+            foreach (var meeting in article.Meetings.Where(m => m.Evidence == unnamed.Evidence && !m.Participants.Contains(holder)))
+            {
+                meeting.Participants.Add(holder);
+            }
+        }
+
         await db.SaveChangesAsync(cancellationToken);
 
         // A person no article names any more (a changed text dropped them) leaves the archive.
@@ -331,6 +350,39 @@ public static class ArticleStore
             }
 
             return candidate;
+        }
+
+        /// <summary>
+        /// Who held a title on a date, as far as the archive shows: of the people other articles give that title (in that
+        /// country, when the text says), the one whose articles with it span the date, else the one whose span is nearest.
+        /// </summary>
+        public async Task<Person?> HolderAsync(ExtractedTitleMention unnamed, PartialDate? date, int articleId, CancellationToken cancellationToken)
+        {
+            var country = unnamed.CountryCode is null ? null : Country(unnamed.CountryCode);
+            var holders = await _db.ArticlePeople.AsNoTracking()
+                .Where(m => m.ArticleId != articleId && m.Title != null && EF.Functions.Collate(m.Title, "NOCASE") == unnamed.Title && m.NameAsWritten != m.Title)
+                .Where(m => country == null || m.Person.CountryId == country.Id)
+                .Select(m => new { m.PersonId, m.Article.PublishedOn })
+                .ToListAsync(cancellationToken);
+            if (holders.Count == 0)
+            {
+                return null;
+            }
+
+            var spans = holders.GroupBy(h => h.PersonId).Select(g =>
+            {
+                var dates = g.Where(h => h.PublishedOn is not null).Select(h => h.PublishedOn!.Value).ToList();
+                return new { PersonId = g.Key, First = dates.Count > 0 ? dates.Min() : (DateOnly?)null, Last = dates.Count > 0 ? dates.Max() : (DateOnly?)null, Mentions = g.Count() };
+            }).ToList();
+            int Distance(DateOnly? first, DateOnly? last, DateOnly day) =>
+                first is not { } f || last is not { } l ? int.MaxValue
+                : day < f ? f.DayNumber - day.DayNumber
+                : day > l ? day.DayNumber - l.DayNumber
+                : 0;
+            var chosen = date?.FirstDay is { } on
+                ? spans.OrderBy(s => Distance(s.First, s.Last, on)).ThenByDescending(s => s.Mentions).First()
+                : spans.Count == 1 ? spans[0] : null;
+            return chosen is null ? null : await _db.People.Include(p => p.Country).FirstAsync(p => p.Id == chosen.PersonId, cancellationToken);
         }
 
         private async Task<string> UniqueSlugAsync(string slug, CancellationToken cancellationToken)

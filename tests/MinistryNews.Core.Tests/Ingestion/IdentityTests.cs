@@ -69,3 +69,28 @@ public sealed class IdentityTests
         Assert.Equal(["002_43bc5bf8eb7e91f7.txt", "003_860488fec2fe90e9.txt", "004_9ed1b855dc992e56.txt", "dev04.txt", "dev06.txt", "dev08.txt"], files.Order(StringComparer.Ordinal));
     }
 }
+
+/// <summary>A title without a name takes the person the archive shows holding it on the article's date.</summary>
+public sealed class TitleHolderTests
+{
+    [Fact]
+    public async Task Should_give_an_unnamed_minister_the_person_who_held_the_title_on_that_date()
+    {
+        await using var archive = await TempArchive.CreateAsync(withRepositoryData: false);
+        archive.WriteFile("2017.txt", "Talks with Japan\n\nMay 3, 2017 | 09:59 am GMT+7\n\nOn May 2, Minister of Information and Communications Truong Minh Tuan received Japanese Deputy Minister Kenji Sato.");
+        archive.WriteFile("2019.txt", "Talks with Laos\n\nMarch 13, 2019 | 09:59 am GMT+7\n\nOn March 12, Minister of Information and Communications Nguyen Manh Hung received Lao Minister Thansamay Kommasith.");
+        await archive.IngestAsync();
+        archive.WriteFile("2017-later.txt", "Talks with Korea\n\nJune 20, 2017 | 09:59 am GMT+7\n\nOn June 19, the Minister of Information and Communications received Korean Ambassador Lee Hyuk.");
+        archive.WriteFile("2020.txt", "Talks with India\n\nJanuary 20, 2020 | 09:59 am GMT+7\n\nOn January 19, the Minister of Information and Communications received Indian Ambassador Pranay Verma.");
+
+        await archive.IngestAsync();
+
+        await using var db = archive.Open();
+        var participants = await db.Meetings
+            .Select(m => new { m.Article.SourceFile, Names = m.Participants.Select(p => p.Name).ToList() })
+            .ToDictionaryAsync(m => m.SourceFile, m => m.Names);
+        Assert.Contains("Truong Minh Tuan", participants["2017-later.txt"]);
+        Assert.Contains("Nguyen Manh Hung", participants["2020.txt"]);
+        Assert.Equal(2, await db.ArticlePeople.CountAsync(m => m.Person.Name == "Nguyen Manh Hung"));
+    }
+}
