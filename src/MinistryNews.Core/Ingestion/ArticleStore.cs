@@ -7,6 +7,7 @@ using MinistryNews.Core.Extraction;
 using MinistryNews.Core.Meetings;
 using MinistryNews.Core.Organisations;
 using MinistryNews.Core.People;
+using MinistryNews.Core.Search;
 
 namespace MinistryNews.Core.Ingestion;
 
@@ -131,6 +132,14 @@ public static class ArticleStore
         }
 
         await db.SaveChangesAsync(cancellationToken);
+
+        // The full-text index follows the article in the same transaction: found at once, or not found at all.
+        await SearchIndex.UpdateAsync(
+            db,
+            article,
+            article.People.SelectMany(m => m.Person.Spellings).Distinct(StringComparer.Ordinal),
+            article.Countries.SelectMany(c => c.Aliases.Prepend(c.Name)).Distinct(StringComparer.Ordinal),
+            cancellationToken);
 
         // A person no article names any more (a changed text dropped them) leaves the archive.
         await db.People.Where(p => !p.Mentions.Any()).ExecuteDeleteAsync(cancellationToken);
