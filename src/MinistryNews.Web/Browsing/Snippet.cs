@@ -1,0 +1,115 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
+using MinistryNews.Core.Search;
+
+namespace MinistryNews.Web.Browsing;
+
+/// <summary>
+/// The passage of an article around the first words a search matched, with each match marked. The text is
+/// HTML-encoded; only the marks are markup.
+/// </summary>
+public static class Snippet
+{
+    public static IHtmlContent Make(string text, SearchQuery query, int before = 80, int after = 200)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(query);
+        var folded = FoldKeepingLength(text);
+        var words = query.Terms.SelectMany(t => t.Words.Select((w, i) => (Word: SearchText.Fold(w), Prefix: t.Prefix && i == t.Words.Count - 1))).ToList();
+        var matches = new List<(int Start, int End)>();
+        foreach (var (word, prefix) in words)
+        {
+            for (var at = folded.IndexOf(word, StringComparison.Ordinal); at >= 0; at = folded.IndexOf(word, at + 1, StringComparison.Ordinal))
+            {
+                var end = at + word.Length;
+                var startsWord = at == 0 || !char.IsLetterOrDigit(folded[at - 1]);
+                var endsWord = end == folded.Length || !char.IsLetterOrDigit(folded[end]);
+                if (startsWord && (endsWord || prefix))
+                {
+                    while (prefix && end < folded.Length && char.IsLetterOrDigit(folded[end]))
+                    {
+                        end++;
+                    }
+
+                    matches.Add((at, end));
+                }
+            }
+        }
+
+        var kept = new List<(int Start, int End)>();
+        foreach (var match in matches.OrderBy(m => m.Start))
+        {
+            if (kept.Count == 0 || match.Start >= kept[^1].End)
+            {
+                kept.Add(match);
+            }
+        }
+
+        matches = kept;
+        var first = matches.Count > 0 ? matches[0].Start : 0;
+        var from = WordStart(text, Math.Max(0, first - before));
+        var to = WordEnd(text, Math.Min(text.Length, first + after));
+        var html = new StringBuilder();
+        if (from > 0)
+        {
+            html.Append('…');
+        }
+
+        var cursor = from;
+        foreach (var (start, end) in matches.Where(m => m.Start >= from && m.End <= to))
+        {
+            html.Append(HtmlEncoder.Default.Encode(text[cursor..start]));
+            html.Append("<mark>").Append(HtmlEncoder.Default.Encode(text[start..end])).Append("</mark>");
+            cursor = end;
+        }
+
+        html.Append(HtmlEncoder.Default.Encode(text[cursor..to]));
+        if (to < text.Length)
+        {
+            html.Append('…');
+        }
+
+        return new HtmlString(html.ToString());
+    }
+
+    /// <summary>Folds each character on its own (no accents, đ as d, lower case), so positions in the result are positions in the text.</summary>
+    private static string FoldKeepingLength(string text)
+    {
+        var chars = new char[text.Length];
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsSurrogate(c) || c < 128)
+            {
+                chars[i] = char.ToLowerInvariant(c);
+                continue;
+            }
+
+            var folded = SearchText.Fold(c.ToString());
+            chars[i] = folded.Length == 1 ? folded[0] : char.ToLowerInvariant(c);
+        }
+
+        return new string(chars);
+    }
+
+    private static int WordStart(string text, int i)
+    {
+        while (i > 0 && !char.IsWhiteSpace(text[i - 1]))
+        {
+            i--;
+        }
+
+        return i;
+    }
+
+    private static int WordEnd(string text, int i)
+    {
+        while (i < text.Length && !char.IsWhiteSpace(text[i]))
+        {
+            i++;
+        }
+
+        return i;
+    }
+}

@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using MinistryNews.Core;
+using MinistryNews.Core.Search;
+using MinistryNews.Web.Browsing;
+
+namespace MinistryNews.Web.Pages.Search;
+
+/// <summary>
+/// Full-text search over titles, text, people and countries (SQLite FTS5, ranked by bm25), with highlighted passages,
+/// combinable with the filters and facets of the article list. Whatever is typed gives results or a plain "no results".
+/// </summary>
+public sealed class IndexModel(ArchiveDbContext db) : PageModel
+{
+    public const int PageSize = 20;
+
+    public string Query { get; private set; } = string.Empty;
+
+    public SearchQuery Parsed { get; private set; } = SearchQuery.Parse(null);
+
+    public ArticleFilter Filter { get; private set; } = null!;
+
+    public QueryLinks Links { get; private set; } = null!;
+
+    public string Sort { get; private set; } = "relevance";
+
+    public List<string> Messages { get; } = [];
+
+    public Paging Paging { get; private set; } = new(1, PageSize, 0);
+
+    public IReadOnlyList<Result> Results { get; private set; } = [];
+
+    public ArticleFacets Facets { get; private set; } = new([], [], [], []);
+
+    public FacetPanel Panel => new(Facets, Links, Filter, Sort, Query);
+
+    public sealed record Result(ArticleRow Article, IHtmlContent Passage);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Query = (Request.Query["q"].FirstOrDefault() ?? string.Empty).Trim();
+        if (Query.Length > SearchQuery.MaxLength)
+        {
+            Messages.Add($"Only the first {SearchQuery.MaxLength} characters of the search are used.");
+            Query = Query[..SearchQuery.MaxLength];
+        }
+
+        Parsed = SearchQuery.Parse(Query);
+        Filter = await ArticleFilter.ReadAsync(db, Request.Query, cancellationToken);
+        Messages.AddRange(Filter.Messages);
+        Links = new QueryLinks("/search", Request.Query);
+        Sort = Request.Query["sort"].FirstOrDefault() is "newest" or "oldest" ? Request.Query["sort"].First()! : "relevance";
+        if (Parsed.IsEmpty)
+        {
+            return;
+        }
+
+        var hits = SearchIndex.Hits(db, Parsed);
+        var matching = db.Articles.AsNoTracking().Where(a => hits.Select(h => h.Id).Contains(a.Id));
+        var filtered = Filter.Apply(matching);
+        var total = await filtered.CountAsync(cancellationToken);
+        var (paging, message) = Paging.Read(Request.Query["page"], PageSize, total);
+        Paging = paging;
+        if (message is not null)
+        {
+            Messages.Add(message);
+        }
+
+        List<int> ids;
+        if (Sort == "relevance")
+        {
+            ids = await filtered
+                .Join(hits, a => a.Id, h => h.Id, (a, h) => new { a.Id, h.Rank })
+                .OrderBy(x => x.Rank).ThenByDescending(x => x.Id)
+                .Skip(paging.Skip).Take(PageSize)
+                .Select(x => x.Id)
+                .ToListAsync(cancellationToken);
+        }
+        else
+        {
+            ids = await filtered.Sorted(Sort == "oldest").Skip(paging.Skip).Take(PageSize).Select(a => a.Id).ToListAsync(cancellationToken);
+        }
+
+        var rows = (await db.Articles.Where(a => ids.Contains(a.Id)).ToRowsAsync(cancellationToken)).ToDictionary(r => r.Id);
+        var texts = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(a => new { a.Id, a.Body }).ToDictionaryAsync(a => a.Id, a => string.Join(' ', a.Body.Select(b => b.Text)), cancellationToken);
+        Results = [.. ids.Select(id => new Result(rows[id], Snippet.Make(texts[id], Parsed)))];
+        Facets = await ArticleFacets.CountAsync(matching, Filter, cancellationToken);
+    }
+}

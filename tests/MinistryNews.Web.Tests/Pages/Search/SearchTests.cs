@@ -1,0 +1,185 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+
+namespace MinistryNews.Web.Tests.Pages.Search;
+
+/// <summary>A test archive with the data folder and one article written with Vietnamese diacritics.</summary>
+public sealed class SearchFixture : IAsyncLifetime
+{
+    public const string DaNang = "danang-2024.txt";
+
+    public ArchiveApplication App { get; } = new();
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await File.WriteAllTextAsync(
+            Path.Combine(App.DataFolder, DaNang),
+            "Bộ trưởng Nguyễn Mạnh Hùng meets Korean investors in Đà Nẵng\n\nJune 3, 2024 | 09:00 am GMT+7\n\nOn June 2, in Đà Nẵng, Minister of Information and Communications Nguyễn Mạnh Hùng received Korean Ambassador Choi Young-sam and a delegation of Korean investors in semiconductors.\n");
+        Client = await App.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client.Dispose();
+        await App.DisposeAsync();
+    }
+
+    public async Task<IHtmlDocument> SearchAsync(string query, string extra = "")
+    {
+        using var response = await Client.GetAsync(new Uri($"/search?q={Uri.EscapeDataString(query)}{extra}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await ArchiveApplication.ParseAsync(response);
+    }
+
+    public static IReadOnlyList<string> Titles(IHtmlDocument page) =>
+        [.. page.QuerySelectorAll(".search-results a.title").Select(a => a.TextContent.Trim())];
+}
+
+public sealed class SearchTests(SearchFixture archive) : IClassFixture<SearchFixture>
+{
+    private const string DaNangTitle = "Bộ trưởng Nguyễn Mạnh Hùng meets Korean investors in Đà Nẵng";
+
+    [Theory]
+    [InlineData("Đà Nẵng")]
+    [InlineData("Da Nang")]
+    [InlineData("da nang")]
+    [InlineData("DA NANG")]
+    public async Task Should_find_a_Vietnamese_name_with_or_without_its_diacritics(string query)
+    {
+        var page = await archive.SearchAsync(query);
+
+        Assert.Equal([DaNangTitle], SearchFixture.Titles(page));
+        var marks = page.QuerySelectorAll(".passage mark").Select(m => m.TextContent).ToList();
+        Assert.Contains("Đà", marks);
+        Assert.Contains("Nẵng", marks);
+    }
+
+    [Fact]
+    public async Task Should_rank_first_what_is_written_as_typed_when_the_query_has_diacritics()
+    {
+        var plain = await archive.SearchAsync("Nguyen Manh Hung");
+        var accented = await archive.SearchAsync("Nguyễn Mạnh Hùng");
+
+        Assert.True(SearchFixture.Titles(plain).Count >= 6);
+        Assert.Equal(SearchFixture.Titles(plain).Order(StringComparer.Ordinal), SearchFixture.Titles(accented).Order(StringComparer.Ordinal));
+        Assert.Equal(DaNangTitle, SearchFixture.Titles(accented)[0]);
+    }
+
+    [Fact]
+    public async Task Should_find_a_phrase_only_in_its_order()
+    {
+        var phrase = await archive.SearchAsync("\"Home Affairs and Communications\"");
+        var reversed = await archive.SearchAsync("\"Communications and Home Affairs\"");
+
+        Assert.Equal(3, SearchFixture.Titles(phrase).Count);
+        Assert.Empty(SearchFixture.Titles(reversed));
+        Assert.Contains("No results", reversed.QuerySelector(".empty")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_find_every_word_a_prefix_begins()
+    {
+        var prefix = await archive.SearchAsync("semicond*");
+        var word = await archive.SearchAsync("semiconductors");
+
+        Assert.Contains(DaNangTitle, SearchFixture.Titles(prefix));
+        Assert.True(SearchFixture.Titles(prefix).Count > SearchFixture.Titles(word).Count);
+    }
+
+    [Fact]
+    public async Task Should_combine_a_search_with_the_filters_and_count_its_facets()
+    {
+        var all = await archive.SearchAsync("minister");
+        var japan = await archive.SearchAsync("minister", "&country=japan");
+
+        Assert.Equal(3, SearchFixture.Titles(japan).Count);
+        var facet = all.QuerySelectorAll("#facet-country + .facet a").Single(a => a.TextContent.StartsWith("Japan", StringComparison.Ordinal));
+        Assert.Equal("3", facet.QuerySelector(".count")!.TextContent);
+        Assert.Equal("/search?q=minister&country=japan", facet.GetAttribute("href"));
+    }
+
+    [Theory]
+    [InlineData("\"unbalanced")]
+    [InlineData("NEAR(japan korea)")]
+    [InlineData("AND(")]
+    [InlineData("*")]
+    [InlineData("title:japan")]
+    [InlineData("japan OR")]
+    [InlineData("-japan")]
+    [InlineData("'; DROP TABLE Articles; --")]
+    [InlineData("^japan")]
+    [InlineData("\"\"\"")]
+    [InlineData("日本 通信")]
+    [InlineData("\u202Ejapan\u200B")]
+    public async Task Should_answer_any_input_with_a_page_never_an_error(string query)
+    {
+        var page = await archive.SearchAsync(query);
+
+        Assert.NotNull(page.QuerySelector("h1"));
+        Assert.True(page.QuerySelector(".search-results") is not null || page.QuerySelector(".empty") is not null);
+        await using var db = archive.App.OpenDatabase();
+        Assert.Equal(16, db.Articles.Count());
+    }
+
+    [Fact]
+    public async Task Should_keep_the_query_within_its_length_limit()
+    {
+        var page = await archive.SearchAsync(string.Concat(Enumerable.Repeat("japan ", 100)));
+
+        Assert.Contains("Only the first 200 characters", page.QuerySelector(".messages")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_offer_the_search_box_on_every_page()
+    {
+        foreach (var url in new[] { "/", "/articles", "/countries", "/people/nguyen-manh-hung" })
+        {
+            var page = await ArchiveApplication.GetPageAsync(archive.Client, url);
+            var form = page.QuerySelector("header form[role=search]")!;
+            Assert.Equal("/search", form.GetAttribute("action"));
+            Assert.NotNull(form.QuerySelector("input[name=q]"));
+        }
+    }
+}
+
+/// <summary>The index follows ingestion: a new, changed or removed text is found, or not, at once.</summary>
+public sealed class SearchIndexTests
+{
+    [Fact]
+    public async Task Should_find_a_new_file_and_forget_the_words_a_changed_file_lost()
+    {
+        await using var app = new ArchiveApplication(watch: true);
+        using var client = await app.StartAsync();
+        var path = Path.Combine(app.DataFolder, "quokka.txt");
+
+        await File.WriteAllTextAsync(path, "Talks on quokka protection\n\nJune 2, 2022 | 09:00 am GMT+7\n\nOn June 1, the Deputy Minister discussed quokka habitats with the Ambassador of Australia.\n");
+        Assert.True(await EventuallyAsync(async () => (await Found(client, "quokka")) == 1));
+
+        await File.WriteAllTextAsync(path, "Talks on wombat protection\n\nJune 2, 2022 | 09:00 am GMT+7\n\nOn June 1, the Deputy Minister discussed wombat habitats with the Ambassador of Australia.\n");
+        Assert.True(await EventuallyAsync(async () => (await Found(client, "wombat")) == 1 && (await Found(client, "quokka")) == 0));
+    }
+
+    private static async Task<int> Found(HttpClient client, string word)
+    {
+        var page = await ArchiveApplication.GetPageAsync(client, $"/search?q={word}");
+        return page.QuerySelectorAll(".search-results .article").Length;
+    }
+
+    private static async Task<bool> EventuallyAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await condition())
+            {
+                return true;
+            }
+
+            await Task.Delay(200);
+        }
+
+        return false;
+    }
+}
