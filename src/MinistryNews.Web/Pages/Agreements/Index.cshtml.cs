@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using MinistryNews.Core;
@@ -28,7 +29,7 @@ public sealed class IndexModel(ArchiveDbContext db, TimeProvider time) : PageMod
 
     public EventFilterForm Form => new(Links, Filter.Common, [("in-force", "In force"), ("expired", "Expired"), ("unknown", "Unknown")], Status is { } s ? AgreementRow.StatusValue(s) : null, "status");
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Today = DateOnly.FromDateTime(time.GetLocalNow().Date);
         Links = new QueryLinks("/agreements", Request.Query);
@@ -58,8 +59,18 @@ public sealed class IndexModel(ArchiveDbContext db, TimeProvider time) : PageMod
             "status" => Filter.Order(rows, r => r.Status).ThenByDescending(r => r.SignedOn),
             _ => Filter.Order(rows, r => r.SignedOn?.FirstDay ?? DateOnly.MinValue),
         };
+        if (Export.Format(Request) is { } format)
+        {
+            return await Export.WriteAsync(Response, format, "agreements", Export.Of(sorted.Select(r => new ExportRow(r.Kind, r.Name, Export.Join(r.Countries), Export.Date(r.SignedOn), Export.Date(r.ValidFrom), Export.Date(r.ValidTo), AgreementRow.StatusLabel(r.Status), Export.Join(r.Signatories), r.ArticleId, r.ArticleTitle))), cancellationToken);
+        }
+
         (Paging, Rows) = Paging.Of(sorted, Request.Query["page"], PageSize, Messages);
+        return Page();
     }
+
+    /// <summary>A row as the downloads give it.</summary>
+    public sealed record ExportRow(string Kind, string? Name, string Countries, string? SignedOn, string? ValidFrom, string? ValidTo, string Status, string Signatories, int ArticleId, string ArticleTitle);
+
 }
 
 public enum AgreementStatus

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using MinistryNews.Core;
@@ -29,7 +30,10 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel
 
     public FacetPanel Panel => new(Facets, Links, Filter, OldestFirst ? "oldest" : "newest", null);
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    /// <summary>An article as the downloads give it.</summary>
+    public sealed record ExportRow(int Id, string Title, string? Published, string Countries, int Meetings, int Delegations, int Agreements, string Url);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Filter = await ArticleFilter.ReadAsync(db, Request.Query, cancellationToken);
         Messages.AddRange(Filter.Messages);
@@ -43,6 +47,11 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel
 
         var articles = db.Articles.AsNoTracking();
         var filtered = Filter.Apply(articles);
+        if (Export.Format(Request) is { } format)
+        {
+            return await Export.WriteAsync(Response, format, "articles", ExportRows(filtered.Sorted(OldestFirst)), cancellationToken);
+        }
+
         var total = await filtered.CountAsync(cancellationToken);
         var (paging, pageMessage) = Paging.Read(Request.Query["page"], PageSize, total);
         Paging = paging;
@@ -54,5 +63,15 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel
         Articles = await filtered.Sorted(OldestFirst).Skip(paging.Skip).Take(PageSize).ToRowsAsync(cancellationToken);
 
         Facets = await ArticleFacets.CountAsync(articles, Filter, cancellationToken);
+        return Page();
+    }
+
+    private static async IAsyncEnumerable<ExportRow> ExportRows(IQueryable<MinistryNews.Core.Articles.Article> articles)
+    {
+        var rows = articles.Select(a => new { a.Id, a.Title, a.Slug, a.Published, Countries = a.Countries.OrderBy(c => c.Name).Select(c => c.Name).ToList(), Meetings = a.Meetings.Count, Delegations = a.Delegations.Count, Agreements = a.Agreements.Count });
+        await foreach (var a in rows.AsAsyncEnumerable())
+        {
+            yield return new ExportRow(a.Id, a.Title, a.Published?.ToString(), string.Join("; ", a.Countries), a.Meetings, a.Delegations, a.Agreements, $"/articles/{a.Id}/{a.Slug}");
+        }
     }
 }

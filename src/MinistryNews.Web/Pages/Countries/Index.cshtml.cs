@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using MinistryNews.Web.Browsing;
 using Microsoft.EntityFrameworkCore;
 using MinistryNews.Core;
 
@@ -14,7 +16,7 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel
 
     public sealed record Row(string Slug, string Name, string Code, int Articles, int Meetings, int VisitsMade, int VisitsHosted, int Agreements);
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         // Each count is one grouped query over its own table, not a subquery per country.
         var meetings = await Counts(db.Meetings.SelectMany(m => m.CounterpartCountries).Select(c => c.Id), cancellationToken);
@@ -28,5 +30,8 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel
         Rows = [.. countries
             .Select(c => new Row(c.Slug, c.Name, c.Code, c.Articles, meetings.GetValueOrDefault(c.Id), visitsMade.GetValueOrDefault(c.Id), visitsHosted.GetValueOrDefault(c.Id), agreements.GetValueOrDefault(c.Id)))
             .OrderByDescending(r => r.Articles).ThenBy(r => r.Name)];
+        return Export.Format(Request) is { } format
+            ? await Export.WriteAsync(Response, format, "countries", Export.Of(Rows), cancellationToken)
+            : Page();
     }
 }

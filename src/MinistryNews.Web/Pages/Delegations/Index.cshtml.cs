@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using MinistryNews.Core;
@@ -27,7 +28,7 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel
 
     public EventFilterForm Form => new(Links, Filter.Common, [("made", "Visits made by Vietnam"), ("hosted", "Visits hosted by Vietnam")], Direction, "direction");
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Links = new QueryLinks("/delegations", Request.Query);
         Filter = await EventFilter.ReadAsync(db, Request.Query, SortKeys, "-date", Messages, cancellationToken);
@@ -50,8 +51,18 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel
             "from" => Filter.Order(rows, r => r.From?.Name ?? "\uffff").ThenByDescending(r => r.Start),
             _ => Filter.Order(rows, r => r.Start?.FirstDay ?? DateOnly.MinValue),
         };
+        if (Export.Format(Request) is { } format)
+        {
+            return await Export.WriteAsync(Response, format, "delegations", Export.Of(sorted.Select(r => new ExportRow(Export.Date(r.Start), Export.Date(r.End), r.VisitMade ? "visit made" : r.VisitHosted ? "visit hosted" : "other", r.Leader?.Name, r.From?.Name, Export.Join(r.Destinations), r.ArticleId, r.ArticleTitle))), cancellationToken);
+        }
+
         (Paging, Rows) = Paging.Of(sorted, Request.Query["page"], PageSize, Messages);
+        return Page();
     }
+
+    /// <summary>A row as the downloads give it.</summary>
+    public sealed record ExportRow(string? Start, string? End, string Direction, string? Leader, string? From, string Destinations, int ArticleId, string ArticleTitle);
+
 }
 
 /// <summary>A trip as the tables show it; a visit made leaves Vietnam, a visit hosted comes to it.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using MinistryNews.Core;
@@ -29,7 +30,7 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel
 
     public sealed record Row(PartialDate? Date, MeetingKind Kind, IReadOnlyList<Link> Countries, IReadOnlyList<Link> Participants, string? Location, int ArticleId, string ArticleSlug, string ArticleTitle);
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Links = new QueryLinks("/meetings", Request.Query);
         Filter = await EventFilter.ReadAsync(db, Request.Query, SortKeys, "-date", Messages, cancellationToken);
@@ -82,6 +83,16 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel
             "country" => Filter.Order(rows, r => r.Countries.Count > 0 ? r.Countries[0].Name : "\uffff").ThenByDescending(r => r.Date),
             _ => Filter.Order(rows, r => r.Date?.FirstDay ?? DateOnly.MinValue),
         };
+        if (Export.Format(Request) is { } format)
+        {
+            return await Export.WriteAsync(Response, format, "meetings", Export.Of(sorted.Select(r => new ExportRow(Export.Date(r.Date), r.Kind.ToString().ToLowerInvariant(), Export.Join(r.Countries), Export.Join(r.Participants), r.Location, r.ArticleId, r.ArticleTitle))), cancellationToken);
+        }
+
         (Paging, Rows) = Paging.Of(sorted, Request.Query["page"], PageSize, Messages);
+        return Page();
     }
+
+    /// <summary>A row as the downloads give it.</summary>
+    public sealed record ExportRow(string? Date, string Kind, string Countries, string Participants, string? Location, int ArticleId, string ArticleTitle);
+
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using MinistryNews.Core;
@@ -22,7 +23,10 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel
 
     public sealed record Row(string Slug, string Name, Link? Country, string? Title, int Articles);
 
-    public async Task OnGetAsync(string? country, CancellationToken cancellationToken)
+    /// <summary>A person as the downloads give them.</summary>
+    public sealed record ExportRow(string Name, string? Country, string? Title, int Articles, string Url);
+
+    public async Task<IActionResult> OnGetAsync(string? country, CancellationToken cancellationToken)
     {
         Links = new QueryLinks("/people", Request.Query);
         var people = db.People.AsNoTracking();
@@ -40,6 +44,12 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel
             }
         }
 
+        if (Export.Format(Request) is { } format)
+        {
+            var all = await Rowed(people.OrderByDescending(p => p.Mentions.Count).ThenBy(p => p.Name)).ToListAsync(cancellationToken);
+            return await Export.WriteAsync(Response, format, "people", Export.Of(all.Select(r => new ExportRow(r.Name, r.Country?.Name, r.Title, r.Articles, $"/people/{r.Slug}"))), cancellationToken);
+        }
+
         var total = await people.CountAsync(cancellationToken);
         var (paging, message) = Paging.Read(Request.Query["page"], PageSize, total);
         Paging = paging;
@@ -48,15 +58,15 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel
             Messages.Add(message);
         }
 
-        Rows = await people
-            .OrderByDescending(p => p.Mentions.Count).ThenBy(p => p.Name)
-            .Skip(paging.Skip).Take(PageSize)
-            .Select(p => new Row(
-                p.Slug,
-                p.Name,
-                p.Country == null ? null : new Link(p.Country.Slug, p.Country.Name),
-                p.Mentions.Where(m => m.Title != null).OrderByDescending(m => m.Article.PublishedOn).Select(m => m.Title).FirstOrDefault(),
-                p.Mentions.Count))
-            .ToListAsync(cancellationToken);
+        Rows = await Rowed(people.OrderByDescending(p => p.Mentions.Count).ThenBy(p => p.Name).Skip(paging.Skip).Take(PageSize)).ToListAsync(cancellationToken);
+        return Page();
     }
+
+    private static IQueryable<Row> Rowed(IQueryable<MinistryNews.Core.People.Person> people) =>
+        people.Select(p => new Row(
+            p.Slug,
+            p.Name,
+            p.Country == null ? null : new Link(p.Country.Slug, p.Country.Name),
+            p.Mentions.Where(m => m.Title != null).OrderByDescending(m => m.Article.PublishedOn).Select(m => m.Title).FirstOrDefault(),
+            p.Mentions.Count));
 }

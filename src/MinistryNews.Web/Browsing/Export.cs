@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using CsvHelper;
+using Microsoft.AspNetCore.Mvc;
+
+namespace MinistryNews.Web.Browsing;
+
+/// <summary>
+/// A list as a download, with the page's filters applied and every row, not one page: CSV (RFC 4180, through
+/// CsvHelper) or JSON, written row by row to the response as the rows come, so a large export is never whole in memory.
+/// </summary>
+public static class Export
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The format asked for with <c>?format=</c>: "csv", "json", or none (the HTML page).</summary>
+    public static string? Format(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Query["format"].FirstOrDefault()?.ToLowerInvariant() switch
+        {
+            "csv" => "csv",
+            "json" => "json",
+            _ => null,
+        };
+    }
+
+    public static async Task<IActionResult> WriteAsync<T>(HttpResponse response, string format, string name, IAsyncEnumerable<T> rows, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        response.Headers.ContentDisposition = $"attachment; filename=\"{name}.{format}\"";
+        if (format == "csv")
+        {
+            response.ContentType = "text/csv; charset=utf-8";
+            await using var writer = new StreamWriter(response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 16 * 1024, leaveOpen: true);
+            await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
+            csv.WriteHeader<T>();
+            await csv.NextRecordAsync();
+            await foreach (var row in rows.WithCancellation(cancellationToken))
+            {
+                csv.WriteRecord(row);
+                await csv.NextRecordAsync();
+            }
+        }
+        else
+        {
+            response.ContentType = "application/json; charset=utf-8";
+            await JsonSerializer.SerializeAsync(response.Body, rows, Json, cancellationToken);
+        }
+
+        return new EmptyResult();
+    }
+
+    /// <summary>Rows already in memory, as an asynchronous sequence.</summary>
+    public static async IAsyncEnumerable<T> Of<T>(IEnumerable<T> rows)
+    {
+        foreach (var row in rows)
+        {
+            yield return row;
+        }
+
+        await Task.CompletedTask;
+    }
+
+    public static string Join(IEnumerable<Link> links) => string.Join("; ", links.Select(l => l.Name));
+
+    public static string? Date(MinistryNews.Core.PartialDate? date) => date?.ToString();
+}
