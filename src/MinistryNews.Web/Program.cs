@@ -1,5 +1,6 @@
 using System.Globalization;
 using MinistryNews.Web;
+using MinistryNews.Web.Feeds;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -30,6 +31,9 @@ app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
 app.UseSerilogRequestLogging();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
+
+// Atom feeds of the latest articles (all, per country, per person), the site map and robots.txt.
+app.MapFeeds();
 
 await app.RunAsync();
 
