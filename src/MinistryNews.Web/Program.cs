@@ -1,5 +1,6 @@
 using System.Globalization;
 using MinistryNews.Web;
+using MinistryNews.Web.Api;
 using MinistryNews.Web.Feeds;
 using Serilog;
 
@@ -14,6 +15,9 @@ builder.Services.AddSerilog((services, logger) => logger
 
 // The archive: SQLite through EF Core, extraction, and the background ingestion of the data folder.
 builder.Services.AddArchive(builder.Configuration);
+
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
 
 builder.Services.AddRazorPages(options => options.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.IgnoreAntiforgeryTokenAttribute()));
 
@@ -31,6 +35,10 @@ app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
 app.UseSerilogRequestLogging();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
+
+// The read-only JSON API, its OpenAPI document (/openapi/v1.json) and RFC 9457 problem details for its errors.
+app.MapOpenApi();
+app.MapArchiveApi();
 
 // Atom feeds of the latest articles (all, per country, per person), the site map and robots.txt.
 app.MapFeeds();

@@ -19,10 +19,11 @@ public static class FeedEndpoints
     public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapGet("/feeds/articles.atom", async (ArchiveDbContext db, HttpContext http, CancellationToken ct) =>
+        var feeds = app.MapGroup(string.Empty).ExcludeFromDescription();
+        feeds.MapGet("/feeds/articles.atom", async (ArchiveDbContext db, HttpContext http, CancellationToken ct) =>
             await AtomAsync(http, "MinistryNews: latest articles", "/articles", db.Articles, ct));
 
-        app.MapGet("/feeds/countries/{slug}.atom", async (string slug, ArchiveDbContext db, HttpContext http, CancellationToken ct) =>
+        feeds.MapGet("/feeds/countries/{slug}.atom", async (string slug, ArchiveDbContext db, HttpContext http, CancellationToken ct) =>
         {
             var country = await db.Countries.AsNoTracking().FirstOrDefaultAsync(c => c.Slug == slug, ct);
             return country is null
@@ -30,7 +31,7 @@ public static class FeedEndpoints
                 : await AtomAsync(http, $"MinistryNews: {country.Name}", $"/countries/{country.Slug}", db.Articles.Where(a => a.Countries.Any(c => c.Id == country.Id)), ct);
         });
 
-        app.MapGet("/feeds/people/{slug}.atom", async (string slug, ArchiveDbContext db, HttpContext http, CancellationToken ct) =>
+        feeds.MapGet("/feeds/people/{slug}.atom", async (string slug, ArchiveDbContext db, HttpContext http, CancellationToken ct) =>
         {
             var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Slug == slug, ct);
             return person is null
@@ -38,8 +39,8 @@ public static class FeedEndpoints
                 : await AtomAsync(http, $"MinistryNews: {person.Name}", $"/people/{person.Slug}", db.Articles.Where(a => a.People.Any(m => m.PersonId == person.Id)), ct);
         });
 
-        app.MapGet("/sitemap.xml", SitemapAsync);
-        app.MapGet("/robots.txt", (HttpContext http) =>
+        feeds.MapGet("/sitemap.xml", SitemapAsync);
+        feeds.MapGet("/robots.txt", (HttpContext http) =>
             Results.Text($"User-agent: *\nAllow: /\nDisallow: /search\nSitemap: {Origin(http)}/sitemap.xml\n", "text/plain"));
         return app;
     }

@@ -28,7 +28,40 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel
 
     public EventFilterForm Form => new(Links, Filter.Common, [("bilateral", "Bilateral"), ("multilateral", "Multilateral"), ("domestic", "Domestic")], Kind?.ToString().ToLowerInvariant(), "kind");
 
-    public sealed record Row(PartialDate? Date, MeetingKind Kind, IReadOnlyList<Link> Countries, IReadOnlyList<Link> Participants, string? Location, int ArticleId, string ArticleSlug, string ArticleTitle);
+    /// <summary>A meeting as the tables show it; its date is the article's when the text gives none.</summary>
+    public sealed record Row(PartialDate? Date, MeetingKind Kind, IReadOnlyList<Link> Countries, IReadOnlyList<Link> Participants, string? Location, int ArticleId, string ArticleSlug, string ArticleTitle)
+    {
+        public static async Task<List<Row>> QueryAsync(ArchiveDbContext db, IReadOnlyList<int> countries, IReadOnlyList<int> people, MeetingKind? kind, CancellationToken cancellationToken)
+        {
+            var meetings = db.Meetings.AsNoTracking();
+            if (countries.Count > 0)
+            {
+                meetings = meetings.Where(m => m.CounterpartCountries.Any(c => countries.Contains(c.Id)));
+            }
+
+            if (people.Count > 0)
+            {
+                meetings = meetings.Where(m => m.Participants.Any(p => people.Contains(p.Id)));
+            }
+
+            if (kind is { } k)
+            {
+                meetings = meetings.Where(m => m.Kind == k);
+            }
+
+            return await meetings
+                .Select(m => new Row(
+                    m.Date ?? m.Article.Published,
+                    m.Kind,
+                    m.CounterpartCountries.OrderBy(c => c.Name).Select(c => new Link(c.Slug, c.Name)).ToList(),
+                    m.Participants.OrderBy(p => p.Name).Select(p => new Link(p.Slug, p.Name)).ToList(),
+                    m.Location,
+                    m.ArticleId,
+                    m.Article.Slug,
+                    m.Article.Title))
+                .ToListAsync(cancellationToken);
+        }
+    }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -47,36 +80,7 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel
             }
         }
 
-        var countries = Filter.CountryIds;
-        var people = Filter.PersonIds;
-        var meetings = db.Meetings.AsNoTracking();
-        if (countries.Count > 0)
-        {
-            meetings = meetings.Where(m => m.CounterpartCountries.Any(c => countries.Contains(c.Id)));
-        }
-
-        if (people.Count > 0)
-        {
-            meetings = meetings.Where(m => m.Participants.Any(p => people.Contains(p.Id)));
-        }
-
-        if (Kind is { } k)
-        {
-            meetings = meetings.Where(m => m.Kind == k);
-        }
-
-        var rows = (await meetings
-            .Select(m => new Row(
-                m.Date ?? m.Article.Published,
-                m.Kind,
-                m.CounterpartCountries.OrderBy(c => c.Name).Select(c => new Link(c.Slug, c.Name)).ToList(),
-                m.Participants.OrderBy(p => p.Name).Select(p => new Link(p.Slug, p.Name)).ToList(),
-                m.Location,
-                m.ArticleId,
-                m.Article.Slug,
-                m.Article.Title))
-            .ToListAsync(cancellationToken))
-            .Where(r => Filter.InRange(r.Date));
+        var rows = (await Row.QueryAsync(db, Filter.CountryIds, Filter.PersonIds, Kind, cancellationToken)).Where(r => Filter.InRange(r.Date));
         var sorted = Filter.SortKey switch
         {
             "kind" => Filter.Order(rows, r => r.Kind.ToString()).ThenByDescending(r => r.Date),

@@ -1,0 +1,307 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using MinistryNews.Core;
+using MinistryNews.Core.Extraction;
+using MinistryNews.Web.Browsing;
+using MinistryNews.Web.Pages.Agreements;
+using MinistryNews.Web.Pages.Delegations;
+using MeetingRow = MinistryNews.Web.Pages.Meetings.IndexModel.Row;
+
+namespace MinistryNews.Web.Api;
+
+/// <summary>A page of a list: the total, where this page is, links to the pages around it, and its items.</summary>
+public sealed record ApiPage<T>(int Total, int Page, int PageSize, string? Next, string? Previous, IReadOnlyList<T> Items);
+
+public sealed record ApiLink(string Slug, string Name);
+
+/// <summary>
+/// The filters and paging every list takes, as the query string gives them (read as text, so that a bad value gets a
+/// problem details answer that says what is wrong, not a binding error).
+/// </summary>
+/// <param name="Country">Country slugs (japan, south-korea); several combine with OR.</param>
+/// <param name="Person">Person slugs (nguyen-manh-hung); several combine with OR.</param>
+/// <param name="From">Earliest date, YYYY-MM-DD (or YYYY-MM, YYYY).</param>
+/// <param name="To">Latest date, YYYY-MM-DD (or YYYY-MM, YYYY).</param>
+/// <param name="Year">Publication year (articles).</param>
+/// <param name="Month">Publication month, with year (articles).</param>
+/// <param name="Page">Page number, from 1.</param>
+/// <param name="PageSize">Items a page, 1 to 100 (20 when not given).</param>
+public sealed record ListQuery(string[]? Country, string[]? Person, string? From, string? To, string? Year, string? Month, string? Page, string? PageSize);
+
+public sealed record ApiArticle(int Id, string Title, string? Published, string Url, IReadOnlyList<ApiLink> Countries, int Meetings, int Delegations, int Agreements);
+
+public sealed record ApiArticleDetail(
+    int Id,
+    string Title,
+    bool TitleDerived,
+    string? Published,
+    string PublishedFrom,
+    string? SourceUrl,
+    string? Byline,
+    string Url,
+    IReadOnlyList<ApiBlock> Body,
+    IReadOnlyList<ApiLink> Countries,
+    IReadOnlyList<ApiArticlePerson> People,
+    IReadOnlyList<ApiMeeting> Meetings,
+    IReadOnlyList<ApiDelegation> Delegations,
+    IReadOnlyList<ApiAgreement> Agreements);
+
+public sealed record ApiBlock(string Kind, string Text);
+
+public sealed record ApiArticlePerson(string Slug, string Name, string? Title, string? Country);
+
+public sealed record ApiCountry(string Slug, string Code, string Name, int Articles);
+
+public sealed record ApiPerson(string Slug, string Name, string? Country, string? Title, int Articles);
+
+public sealed record ApiMeeting(string? Date, string Kind, IReadOnlyList<ApiLink> Countries, IReadOnlyList<ApiLink> Participants, string? Location, int ArticleId, string? Evidence);
+
+public sealed record ApiDelegation(string? Start, string? End, string Direction, ApiLink? Leader, ApiLink? From, IReadOnlyList<ApiLink> Destinations, int ArticleId, string? Evidence);
+
+public sealed record ApiAgreement(string Kind, string? Name, IReadOnlyList<ApiLink> Countries, string? SignedOn, string? ValidFrom, string? ValidTo, string Status, IReadOnlyList<ApiLink> Signatories, int ArticleId, string? Evidence);
+
+/// <summary>
+/// The read-only JSON API: the lists of the site with the same filters (<c>country</c>, <c>person</c>, <c>kind</c>,
+/// <c>from</c>, <c>to</c>, <c>year</c>, <c>month</c>) and paging (<c>page</c>, <c>pageSize</c> up to 100), and one
+/// article with its facts. Errors are RFC 9457 problem details.
+/// </summary>
+public static class ApiEndpoints
+{
+    public const int MaxPageSize = 100;
+
+    public static IEndpointRouteBuilder MapArchiveApi(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var api = app.MapGroup("/api").WithTags("Archive");
+        api.MapGet("/articles", Articles).WithName("ListArticles").WithSummary("Articles, newest first, with the filters of /articles.");
+        api.MapGet("/articles/{id:int}", Article).WithName("GetArticle").WithSummary("One article with its text and its facts.");
+        api.MapGet("/countries", Countries).WithName("ListCountries").WithSummary("Countries the archive deals with, most articles first.");
+        api.MapGet("/people", People).WithName("ListPeople").WithSummary("People, most articles first; filter with country.");
+        api.MapGet("/meetings", Meetings).WithName("ListMeetings").WithSummary("Meetings, newest first; kind is bilateral, multilateral or domestic.");
+        api.MapGet("/delegations", Delegations).WithName("ListDelegations").WithSummary("Delegations, newest first; direction is made or hosted.");
+        api.MapGet("/agreements", Agreements).WithName("ListAgreements").WithSummary("Agreements, newest first; status is in-force, expired or unknown.");
+        return app;
+    }
+
+    private static async Task<Results<Ok<ApiPage<ApiArticle>>, ProblemHttpResult>> Articles(HttpRequest request, [AsParameters] ListQuery query, string[]? kind, string? sort, ArchiveDbContext db, CancellationToken cancellationToken)
+    {
+        _ = query;
+        var filter = await ArticleFilter.ReadAsync(db, request.Query, cancellationToken);
+        if (Problem(filter.Messages, ReadPaging(request, out var page, out var size)) is { } problem)
+        {
+            return problem;
+        }
+
+        var articles = filter.Apply(db.Articles.AsNoTracking());
+        var total = await articles.CountAsync(cancellationToken);
+        var rows = await articles.Sorted(sort == "oldest").Skip((page - 1) * size).Take(size).ToRowsAsync(cancellationToken);
+        return TypedResults.Ok(Paged(request, total, page, size, rows.Select(r => new ApiArticle(r.Id, r.Title, r.Published?.ToString(), $"/articles/{r.Id}/{r.Slug}", Links(r.Countries), r.Meetings, r.Delegations, r.Agreements))));
+    }
+
+    private static async Task<Results<Ok<ApiArticleDetail>, ProblemHttpResult>> Article(int id, ArchiveDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(time.GetLocalNow().Date);
+        var a = await db.Articles.AsNoTracking().AsSplitQuery()
+            .Include(x => x.Countries)
+            .Include(x => x.People).ThenInclude(m => m.Person)
+            .Include(x => x.People).ThenInclude(m => m.Country)
+            .Include(x => x.Meetings).ThenInclude(m => m.Participants)
+            .Include(x => x.Meetings).ThenInclude(m => m.CounterpartCountries)
+            .Include(x => x.Delegations).ThenInclude(d => d.Leader)
+            .Include(x => x.Delegations).ThenInclude(d => d.FromCountry)
+            .Include(x => x.Delegations).ThenInclude(d => d.Destinations)
+            .Include(x => x.Agreements).ThenInclude(x => x.CounterpartCountries)
+            .Include(x => x.Agreements).ThenInclude(x => x.Signatories)
+            .FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
+        if (a is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such article", detail: $"The archive has no article {id}.");
+        }
+
+        return TypedResults.Ok(new ApiArticleDetail(
+            a.Id,
+            a.Title,
+            a.TitleDerived,
+            a.Published?.ToString(),
+            a.PublishedFrom.ToString(),
+            a.SourceUrl,
+            a.Byline,
+            $"/articles/{a.Id}/{a.Slug}",
+            [.. a.Body.Select(b => new ApiBlock(b.Kind.ToString().ToLowerInvariant(), b.Text))],
+            [.. a.Countries.OrderBy(c => c.Name).Select(c => new ApiLink(c.Slug, c.Name))],
+            [.. a.People.OrderBy(m => m.Person.Name).Select(m => new ApiArticlePerson(m.Person.Slug, m.Person.Name, m.Title, m.Country?.Name))],
+            [.. a.Meetings.Select(m => new ApiMeeting(m.Date?.ToString(), Lower(m.Kind), [.. m.CounterpartCountries.Select(c => new ApiLink(c.Slug, c.Name))], [.. m.Participants.Select(p => new ApiLink(p.Slug, p.Name))], m.Location, a.Id, m.Evidence))],
+            [.. a.Delegations.Select(d => new ApiDelegation(d.Start?.ToString(), d.End?.ToString(), d.Destinations.Any(c => c.Slug == DelegationRow.HomeSlug) ? "hosted" : "made", d.Leader is null ? null : new ApiLink(d.Leader.Slug, d.Leader.Name), d.FromCountry is null ? null : new ApiLink(d.FromCountry.Slug, d.FromCountry.Name), [.. d.Destinations.Select(c => new ApiLink(c.Slug, c.Name))], a.Id, d.Evidence))],
+            [.. a.Agreements.Select(x => new ApiAgreement(x.Kind, x.Name, [.. x.CounterpartCountries.Select(c => new ApiLink(c.Slug, c.Name))], x.SignedOn?.ToString(), x.ValidFrom?.ToString(), x.ValidTo?.ToString(), AgreementRow.StatusValue(AgreementRow.StatusOn(x.ValidFrom, x.ValidTo, today)), [.. x.Signatories.Select(p => new ApiLink(p.Slug, p.Name))], a.Id, x.Evidence))]));
+    }
+
+    private static async Task<Results<Ok<ApiPage<ApiCountry>>, ProblemHttpResult>> Countries(HttpRequest request, [AsParameters] ListQuery query, ArchiveDbContext db, CancellationToken cancellationToken)
+    {
+        _ = query;
+        if (Problem([], ReadPaging(request, out var page, out var size)) is { } problem)
+        {
+            return problem;
+        }
+
+        var countries = db.Countries.AsNoTracking().Where(c => c.Articles.Any());
+        var total = await countries.CountAsync(cancellationToken);
+        var rows = await countries.OrderByDescending(c => c.Articles.Count).ThenBy(c => c.Name).Skip((page - 1) * size).Take(size)
+            .Select(c => new ApiCountry(c.Slug, c.Code, c.Name, c.Articles.Count)).ToListAsync(cancellationToken);
+        return TypedResults.Ok(Paged(request, total, page, size, rows));
+    }
+
+    private static async Task<Results<Ok<ApiPage<ApiPerson>>, ProblemHttpResult>> People(HttpRequest request, [AsParameters] ListQuery query, ArchiveDbContext db, CancellationToken cancellationToken)
+    {
+        _ = query;
+        var filter = await ArticleFilter.ReadAsync(db, request.Query, cancellationToken);
+        if (Problem(filter.Messages, ReadPaging(request, out var page, out var size)) is { } problem)
+        {
+            return problem;
+        }
+
+        var ids = filter.Countries.Select(c => c.Id).ToList();
+        var people = db.People.AsNoTracking().Where(p => ids.Count == 0 || ids.Contains(p.CountryId ?? 0));
+        var total = await people.CountAsync(cancellationToken);
+        var rows = await people.OrderByDescending(p => p.Mentions.Count).ThenBy(p => p.Name).Skip((page - 1) * size).Take(size)
+            .Select(p => new ApiPerson(p.Slug, p.Name, p.Country == null ? null : p.Country.Name, p.Mentions.Where(m => m.Title != null).OrderByDescending(m => m.Article.PublishedOn).Select(m => m.Title).FirstOrDefault(), p.Mentions.Count))
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(Paged(request, total, page, size, rows));
+    }
+
+    private static async Task<Results<Ok<ApiPage<ApiMeeting>>, ProblemHttpResult>> Meetings(HttpRequest request, [AsParameters] ListQuery query, string? kind, ArchiveDbContext db, CancellationToken cancellationToken)
+    {
+        _ = query;
+        var filter = await ArticleFilter.ReadAsync(db, request.Query, cancellationToken);
+        var messages = filter.Messages.Where(m => !m.Contains("kind of event", StringComparison.Ordinal)).ToList();
+        MeetingKind? meetingKind = null;
+        if (kind is { Length: > 0 } text)
+        {
+            if (Enum.TryParse<MeetingKind>(text, ignoreCase: true, out var parsed) && !int.TryParse(text, out _))
+            {
+                meetingKind = parsed;
+            }
+            else
+            {
+                messages.Add($"“{text}” is not a kind of meeting (bilateral, multilateral, domestic).");
+            }
+        }
+
+        if (Problem(messages, ReadPaging(request, out var page, out var size)) is { } problem)
+        {
+            return problem;
+        }
+
+        var rows = (await MeetingRow.QueryAsync(db, [.. filter.Countries.Select(c => c.Id)], [.. filter.People.Select(p => p.Id)], meetingKind, cancellationToken))
+            .Where(r => InRange(filter, r.Date))
+            .OrderByDescending(r => r.Date?.FirstDay ?? DateOnly.MinValue)
+            .Select(r => new ApiMeeting(r.Date?.ToString(), Lower(r.Kind), Links(r.Countries), Links(r.Participants), r.Location, r.ArticleId, null))
+            .ToList();
+        return TypedResults.Ok(Paged(request, rows.Count, page, size, rows.Skip((page - 1) * size).Take(size)));
+    }
+
+    private static async Task<Results<Ok<ApiPage<ApiDelegation>>, ProblemHttpResult>> Delegations(HttpRequest request, [AsParameters] ListQuery query, string? direction, ArchiveDbContext db, CancellationToken cancellationToken)
+    {
+        _ = query;
+        var filter = await ArticleFilter.ReadAsync(db, request.Query, cancellationToken);
+        var messages = filter.Messages.ToList();
+        if (direction is { Length: > 0 } and not ("made" or "hosted"))
+        {
+            messages.Add($"“{direction}” is not a direction (made or hosted).");
+        }
+
+        if (Problem(messages, ReadPaging(request, out var page, out var size)) is { } problem)
+        {
+            return problem;
+        }
+
+        var rows = (await DelegationRow.QueryAsync(db, [.. filter.Countries.Select(c => c.Id)], [.. filter.People.Select(p => p.Id)], cancellationToken))
+            .Where(r => InRange(filter, r.Start))
+            .Where(r => direction is not ("made" or "hosted") || (direction == "made" ? r.VisitMade : r.VisitHosted))
+            .OrderByDescending(r => r.Start?.FirstDay ?? DateOnly.MinValue)
+            .Select(r => new ApiDelegation(r.Start?.ToString(), r.End?.ToString(), r.VisitHosted ? "hosted" : "made", r.Leader is null ? null : new ApiLink(r.Leader.Slug, r.Leader.Name), r.From is null ? null : new ApiLink(r.From.Slug, r.From.Name), Links(r.Destinations), r.ArticleId, null))
+            .ToList();
+        return TypedResults.Ok(Paged(request, rows.Count, page, size, rows.Skip((page - 1) * size).Take(size)));
+    }
+
+    private static async Task<Results<Ok<ApiPage<ApiAgreement>>, ProblemHttpResult>> Agreements(HttpRequest request, [AsParameters] ListQuery query, string? status, ArchiveDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        _ = query;
+        var filter = await ArticleFilter.ReadAsync(db, request.Query, cancellationToken);
+        var messages = filter.Messages.ToList();
+        if (status is { Length: > 0 } and not ("in-force" or "expired" or "unknown"))
+        {
+            messages.Add($"“{status}” is not a status (in-force, expired or unknown).");
+        }
+
+        if (Problem(messages, ReadPaging(request, out var page, out var size)) is { } problem)
+        {
+            return problem;
+        }
+
+        var today = DateOnly.FromDateTime(time.GetLocalNow().Date);
+        var rows = (await AgreementRow.QueryAsync(db, [.. filter.Countries.Select(c => c.Id)], [.. filter.People.Select(p => p.Id)], today, cancellationToken))
+            .Where(r => InRange(filter, r.SignedOn))
+            .Where(r => status is not ("in-force" or "expired" or "unknown") || AgreementRow.StatusValue(r.Status) == status)
+            .OrderByDescending(r => r.SignedOn?.FirstDay ?? DateOnly.MinValue)
+            .Select(r => new ApiAgreement(r.Kind, r.Name, Links(r.Countries), r.SignedOn?.ToString(), r.ValidFrom?.ToString(), r.ValidTo?.ToString(), AgreementRow.StatusValue(r.Status), Links(r.Signatories), r.ArticleId, null))
+            .ToList();
+        return TypedResults.Ok(Paged(request, rows.Count, page, size, rows.Skip((page - 1) * size).Take(size)));
+    }
+
+    private static bool InRange(ArticleFilter filter, PartialDate? date) =>
+        (filter.From is null && filter.To is null)
+        || (date is { } d && (filter.From is not { } from || d.LastDay >= from) && (filter.To is not { } to || d.FirstDay <= to));
+
+    private static List<string> ReadPaging(HttpRequest request, out int page, out int size)
+    {
+        var messages = new List<string>();
+        page = Number(request, "page", 1, int.MaxValue, 1, messages);
+        size = Number(request, "pageSize", 1, MaxPageSize, 20, messages);
+        return messages;
+    }
+
+    private static int Number(HttpRequest request, string key, int min, int max, int fallback, List<string> messages)
+    {
+        var text = request.Query[key].FirstOrDefault();
+        if (string.IsNullOrEmpty(text))
+        {
+            return fallback;
+        }
+
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        {
+            return value;
+        }
+
+        messages.Add($"“{(text.Length > 20 ? text[..20] : text)}” is not a valid {key} ({min} to {(max == int.MaxValue ? "any" : max.ToString(CultureInfo.InvariantCulture))}).");
+        return fallback;
+    }
+
+    private static ProblemHttpResult? Problem(IEnumerable<string> filterMessages, IEnumerable<string> pagingMessages)
+    {
+        var messages = filterMessages.Concat(pagingMessages).ToList();
+        return messages.Count == 0
+            ? null
+            : TypedResults.Problem(
+                statusCode: StatusCodes.Status400BadRequest,
+                title: "The query has values the archive cannot use",
+                detail: string.Join(" ", messages),
+                extensions: new Dictionary<string, object?> { ["errors"] = messages });
+    }
+
+    private static ApiPage<T> Paged<T>(HttpRequest request, int total, int page, int size, IEnumerable<T> items)
+    {
+        string Link(int number) => request.Path + QueryString.Create(request.Query
+            .Where(q => q.Key != "page")
+            .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)))
+            .Append(new KeyValuePair<string, string?>("page", number.ToString(CultureInfo.InvariantCulture))));
+        var pages = Math.Max(1, (total + size - 1) / size);
+        return new ApiPage<T>(total, page, size, page < pages ? Link(page + 1) : null, page > 1 ? Link(Math.Min(page - 1, pages)) : null, [.. items]);
+    }
+
+    private static IReadOnlyList<ApiLink> Links(IEnumerable<Link> links) => [.. links.Select(l => new ApiLink(l.Slug, l.Name))];
+
+    private static string Lower(MeetingKind kind) => kind.ToString().ToLowerInvariant();
+}
