@@ -14,7 +14,7 @@ internal static class EvalCommand
 {
     public static Command Create()
     {
-        var gold = new Argument<string>("gold") { Description = "A folder of gold annotations, one JSON file per article." };
+        var gold = new Argument<string>("gold") { Description = "A folder of gold annotations, one JSON file per article, or a JSON Lines file of them." };
         var paths = new Argument<string[]>("paths") { Description = "The press releases (files or folders).", Arity = ArgumentArity.OneOrMore };
         var verbose = new Option<bool>("--verbose") { Description = "Also list, article by article, what differs from the gold." };
         var minimum = new Option<double?>("--min-macro-f1") { Description = "Exit with 1 when the macro F1 falls below this figure." };
@@ -25,9 +25,9 @@ internal static class EvalCommand
 
     public static int Run(string goldFolder, IReadOnlyList<string> paths, bool verbose, double? minimum, TextWriter output, TextWriter errors)
     {
-        if (!Directory.Exists(goldFolder))
+        if (!Directory.Exists(goldFolder) && !File.Exists(goldFolder))
         {
-            errors.WriteLine($"{goldFolder}: no such folder");
+            errors.WriteLine($"{goldFolder}: no such folder or file");
             return 2;
         }
 
@@ -46,9 +46,9 @@ internal static class EvalCommand
             predictions[file.FileName] = JsonNode.Parse(json)!.AsObject();
         }
 
-        var gold = Directory.EnumerateFiles(goldFolder, "*.json").Order(StringComparer.Ordinal)
-            .Select(f => JsonNode.Parse(File.ReadAllText(f))!.AsObject())
-            .ToList();
+        var gold = File.Exists(goldFolder)
+            ? File.ReadLines(goldFolder).Where(l => l.Trim().Length > 0).Select(l => JsonNode.Parse(l)!.AsObject()).ToList()
+            : Directory.EnumerateFiles(goldFolder, "*.json").Order(StringComparer.Ordinal).Select(f => JsonNode.Parse(File.ReadAllText(f))!.AsObject()).ToList();
         var score = ExtractionScorer.Score(gold, predictions);
         if (verbose)
         {

@@ -6,6 +6,7 @@ var root = new RootCommand("MinistryNews: read press releases into the archive."
     ExtractCommand.Create(),
     IngestCommand.Create(),
     EvalCommand.Create(),
+    GenerateCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

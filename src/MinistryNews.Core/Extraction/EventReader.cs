@@ -44,6 +44,9 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry)
     private MeetingDraft? _lastMeeting;
     private string? _tripDestination;
 
+    /// <summary>The day of the latest event told to the day: a sentence that goes back to it ("On the sidelines …") takes it.</summary>
+    private PartialDate? _lastDay;
+
     public IReadOnlyList<MeetingDraft> Meetings => _meetings;
 
     public IReadOnlyList<DelegationDraft> Delegations => _delegations;
@@ -117,6 +120,9 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry)
 
     [GeneratedRegex(@"^\s*(?:at|after|during|following|on the sidelines of)\s+the\s+(?:meeting|talks|reception|working session)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AfterTheMeeting();
+
+    [GeneratedRegex(@"^\s*(?:on the sidelines|during|at the|after|following|on the occasion|also|within the framework|in the framework|on the same day|the same day)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex GoesBack();
 
     // ---- Reading ----------------------------------------------------------------------------------------------
 
@@ -283,7 +289,8 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry)
         var meeting = new MeetingDraft(countries.Count > 0 ? MeetingKind.Bilateral : MeetingKind.Domestic, sentence, rule);
         meeting.Countries.UnionWith(countries);
         meeting.Participants.AddRange(Participants(sentence));
-        meeting.Date = AfterTheMeeting().IsMatch(sentence.Text) ? null : EventDate(sentence);
+        meeting.Date = AfterTheMeeting().IsMatch(sentence.Text) ? null : EventDate(sentence) ?? (GoesBack().IsMatch(sentence.Text) ? _lastDay : null);
+        Remember(meeting.Date);
         meeting.Location = sentence.Places.FirstOrDefault(p => p.Kind == PlaceKind.City)?.Text;
         return meeting;
     }
@@ -341,6 +348,7 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry)
             meeting.Location = host?.Kind == PlaceKind.City ? host.Text : null;
             meeting.Participants.AddRange(Participants(sentence).Where(p => people.People[p].IsHome(homeCountry)));
             meeting.Date = EventDate(sentence);
+            Remember(meeting.Date);
 
             var existing = _meetings.LastOrDefault(m => m.Kind == MeetingKind.Multilateral && SameEvent(m.EventName, name));
             if (existing is null)
@@ -519,6 +527,7 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry)
         }
 
         var (start, end) = TripDates(sentence);
+        Remember(start);
         foreach (var delegation in found)
         {
             delegation.Start ??= start;
@@ -644,7 +653,7 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry)
 
             ReadValidity(agreement, text, noun.Index + noun.Length, afterToNext);
             // A document a conference adopted dates from the conference (dates near it belong to other things adopted); others from their sentence.
-            agreement.SignedOn = AfterTheMeeting().IsMatch(text) && _lastMeeting?.Date is { } meetingDate ? meetingDate
+            agreement.SignedOn = AfterTheMeeting().IsMatch(text) && (_lastMeeting?.Date ?? _lastDay) is { } meetingDate ? meetingDate
                 : adopted ? _meetings.LastOrDefault(m => m.Kind == MeetingKind.Multilateral)?.Date
                 : SigningDate(sentence, agreement, verbBefore is null ? -1 : clauseStart + verbBefore.Index, noun.Index + noun.Length);
             agreement.Distinct = count.Success;
@@ -791,6 +800,14 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry)
         }
 
         return participants;
+    }
+
+    private void Remember(PartialDate? date)
+    {
+        if (date is { Precision: DatePrecision.Day })
+        {
+            _lastDay = date;
+        }
     }
 
     private static PartialDate? EventDate(Sentence sentence) =>
