@@ -32,6 +32,10 @@ public static class ArticleStore
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var article = await db.Articles.FirstOrDefaultAsync(a => a.SourceFile == sourceFile, cancellationToken);
         var added = article is null;
+
+        // Only the people and organisations the old text named can be left without an article by the new one.
+        List<int> formerPeople = [];
+        List<int> formerOrganisations = [];
         if (article is null)
         {
             article = new Article { SourceFile = sourceFile, Title = extracted.Title, Slug = string.Empty, RawText = string.Empty, ContentHash = string.Empty };
@@ -40,6 +44,8 @@ public static class ArticleStore
         else
         {
             // The facts of the old text go; the article row (and so its id and links) stays.
+            formerPeople = await db.ArticlePeople.Where(m => m.ArticleId == article.Id).Select(m => m.PersonId).ToListAsync(cancellationToken);
+            formerOrganisations = await db.Articles.Where(a => a.Id == article.Id).SelectMany(a => a.Organisations).Select(o => o.Id).ToListAsync(cancellationToken);
             await db.Meetings.Where(m => m.ArticleId == article.Id).ExecuteDeleteAsync(cancellationToken);
             await db.Delegations.Where(d => d.ArticleId == article.Id).ExecuteDeleteAsync(cancellationToken);
             await db.Agreements.Where(a => a.ArticleId == article.Id).ExecuteDeleteAsync(cancellationToken);
@@ -64,7 +70,19 @@ public static class ArticleStore
         article.ExtractorVersion = ArticleExtractor.Version;
         article.IngestedAtUtc = DateTime.UtcNow;
 
-        var resolver = await Resolver.CreateAsync(db, cancellationToken);
+        // Only the countries this article names are loaded (and tracked), not the whole gazetteer.
+        var codes = extracted.Countries
+            .Concat(extracted.People.Select(p => p.CountryCode))
+            .Concat(extracted.Organisations.Select(o => o.CountryCode))
+            .Concat(extracted.Meetings.SelectMany(m => m.CounterpartCountries))
+            .Concat(extracted.Delegations.SelectMany(d => d.Destinations.Append(d.FromCountry)))
+            .Concat(extracted.Agreements.SelectMany(a => a.CounterpartCountries))
+            .Concat(extracted.UnnamedOfficials.Select(u => u.CountryCode))
+            .OfType<string>()
+            .Select(c => c.ToUpperInvariant())
+            .Distinct()
+            .ToList();
+        var resolver = await Resolver.CreateAsync(db, codes, cancellationToken);
         article.Countries = [.. extracted.Countries.Distinct().Select(resolver.Country)];
         foreach (var organisation in extracted.Organisations)
         {
@@ -142,8 +160,15 @@ public static class ArticleStore
             cancellationToken);
 
         // A person no article names any more (a changed text dropped them) leaves the archive.
-        await db.People.Where(p => !p.Mentions.Any()).ExecuteDeleteAsync(cancellationToken);
-        await db.Organisations.Where(o => !o.Articles.Any() && o.KnownKey == null).ExecuteDeleteAsync(cancellationToken);
+        if (formerPeople.Count > 0)
+        {
+            await db.People.Where(p => formerPeople.Contains(p.Id) && !p.Mentions.Any()).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        if (formerOrganisations.Count > 0)
+        {
+            await db.Organisations.Where(o => formerOrganisations.Contains(o.Id) && !o.Articles.Any() && o.KnownKey == null).ExecuteDeleteAsync(cancellationToken);
+        }
         await transaction.CommitAsync(cancellationToken);
         return (article.Id, added);
     }
@@ -165,9 +190,9 @@ public static class ArticleStore
 
         public List<ArticlePerson> Mentions { get; } = [];
 
-        public static async Task<Resolver> CreateAsync(ArchiveDbContext db, CancellationToken cancellationToken)
+        public static async Task<Resolver> CreateAsync(ArchiveDbContext db, IReadOnlyCollection<string> codes, CancellationToken cancellationToken)
         {
-            var countries = await db.Countries.ToDictionaryAsync(c => c.Code, StringComparer.OrdinalIgnoreCase, cancellationToken);
+            var countries = await db.Countries.Where(c => codes.Contains(c.Code)).ToDictionaryAsync(c => c.Code, StringComparer.OrdinalIgnoreCase, cancellationToken);
             return new Resolver(db, countries);
         }
 
@@ -292,13 +317,14 @@ public static class ArticleStore
         public async Task<Organisation> OrganisationAsync(ExtractedOrganisation extracted, CancellationToken cancellationToken)
         {
             var country = extracted.CountryCode is null ? null : Country(extracted.CountryCode);
+            var countryId = country?.Id;
             var key = TextFolding.Fold(extracted.Name);
             var organisation = extracted.KnownKey is { } known
                 ? await KnownOrganisationAsync(known, cancellationToken)
                 : _organisations.FirstOrDefault(o => o.NameKey == key && o.Country == country)
                     ?? _db.Organisations.Local.FirstOrDefault(o => o.NameKey == key && o.Country == country)
-                    ?? await _db.Organisations.Include(o => o.Country)
-                        .FirstOrDefaultAsync(o => o.NameKey == key && (country == null ? o.CountryId == null : o.CountryId == country.Id), cancellationToken);
+                    ?? (countryId == 0 ? null : await _db.Organisations.Include(o => o.Country)
+                        .FirstOrDefaultAsync(o => o.NameKey == key && o.CountryId == countryId, cancellationToken));
             if (organisation is null)
             {
                 organisation = new Organisation
