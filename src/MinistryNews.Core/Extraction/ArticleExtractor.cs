@@ -21,7 +21,7 @@ public sealed partial class ArticleExtractor(Gazetteer gazetteer, Lexicon lexico
     /// The version of the rules and word lists. Bump it with any change that alters what is read out of a text:
     /// stored articles read by another version are read again on the next ingestion, though their files did not change.
     /// </summary>
-    public const string Version = "2026-11-24.6";
+    public const string Version = "2026-11-24.7";
 
     private readonly CountryFinder _countries = new(gazetteer);
 
@@ -51,7 +51,7 @@ public sealed partial class ArticleExtractor(Gazetteer gazetteer, Lexicon lexico
         var organisations = new OrganisationReader(OrganisationDirectory.Default, lexicon, HomeCountry);
         organisations.Read(sentences, people.People, published);
 
-        var events = new EventReader(people, HomeCountry);
+        var events = new EventReader(people, HomeCountry, published);
         events.Read(sentences);
         events.Complete(counterpart);
 

@@ -9,7 +9,7 @@ namespace MinistryNews.Core.Extraction;
 /// led by", "paid a working visit to", "signed a Memorandum of Understanding"). Sentences that come back to an event
 /// already told merge into it; events announced for the future are left out. The rules are in docs/extraction.md.
 /// </summary>
-public sealed partial class EventReader(PeopleReader people, string homeCountry)
+public sealed partial class EventReader(PeopleReader people, string homeCountry, PartialDate? published = null)
 {
     [GeneratedRegex(@"\b(?:delegation|Ambassador|Minister|Secretary|President|Director|Chairman|leaders?|officials?)\b", RegexOptions.CultureInvariant)]
     private static partial Regex SomeoneReceived();
@@ -43,6 +43,8 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry)
     private readonly List<AgreementDraft> _agreements = [];
     private MeetingDraft? _lastMeeting;
     private string? _tripDestination;
+
+    private bool _nationalConference;
 
     /// <summary>The day of the latest event told to the day: a sentence that goes back to it ("On the sidelines …") takes it.</summary>
     private PartialDate? _lastDay;
@@ -121,6 +123,9 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry)
     [GeneratedRegex(@"^\s*(?:at|after|during|following|on the sidelines of)\s+the\s+(?:meeting|talks|reception|working session)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AfterTheMeeting();
 
+    [GeneratedRegex(@"\b(?:national|provincial|nationwide)\s+(?:conference|forum|meeting|seminar|workshop)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NationalConference();
+
     [GeneratedRegex(@"^\s*(?:on the sidelines|during|at the|after|following|on the occasion|also|within the framework|in the framework|on the same day|the same day)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex GoesBack();
 
@@ -131,6 +136,7 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry)
         ArgumentNullException.ThrowIfNull(sentences);
         foreach (var sentence in sentences.Where(s => s.IsBody))
         {
+            _nationalConference |= NationalConference().IsMatch(sentence.Text);
             ReadDelegations(sentence);
             ReadMultilateral(sentence);
             ReadMeetings(sentence);
@@ -338,7 +344,9 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry)
             var host = sentence.Places
                 .Where(p => p.Index >= after && p.Kind != PlaceKind.Demonym)
                 .FirstOrDefault(p => HeldIn().IsMatch(text[after..p.Index]));
-            var meeting = new MeetingDraft(MeetingKind.Multilateral, sentence, "attended a conference");
+            // "the conference" of an article about a national conference is a meeting at home, not among countries.
+            var national = name is null && !_meetings.Any(m => m.Kind == MeetingKind.Multilateral) && _nationalConference;
+            var meeting = new MeetingDraft(national ? MeetingKind.Domestic : MeetingKind.Multilateral, sentence, national ? "attended a national conference" : "attended a conference");
             if (host is not null && host.Code != homeCountry)
             {
                 meeting.Countries.Add(host.Code);
@@ -350,7 +358,7 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry)
             meeting.Date = EventDate(sentence);
             Remember(meeting.Date);
 
-            var existing = _meetings.LastOrDefault(m => m.Kind == MeetingKind.Multilateral && SameEvent(m.EventName, name));
+            var existing = _meetings.LastOrDefault(m => m.Kind == meeting.Kind && (m.Kind == MeetingKind.Domestic || SameEvent(m.EventName, name)));
             if (existing is null)
             {
                 _meetings.Add(meeting);
@@ -421,7 +429,7 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry)
             if (from == homeCountry)
             {
                 var outside = sentence.Places
-                    .Where(p => p.Code != homeCountry && p.Kind != PlaceKind.Demonym && (p.Index < noun.Index || p.Index >= phraseEnd))
+                    .Where(p => p.Code != homeCountry && (p.Kind != PlaceKind.Demonym || p.Index > noun.Index) && (p.Index < noun.Index || p.Index >= phraseEnd))
                     .Select(p => p.Code)
                     .Distinct();
                 delegation.Destinations.AddRange(outside);
@@ -810,9 +818,13 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry)
         }
     }
 
-    private static PartialDate? EventDate(Sentence sentence) =>
-        sentence.Dates.FirstOrDefault(d => d.Start.Precision != DatePrecision.Year || d.Relative)?.Start
-        ?? (sentence.Dates.Count > 0 ? sentence.Dates[0].Start : null);
+    /// <summary>The date of an event told in a sentence: its first date to the month or day, else its first year; never one after publication (a deadline, a plan).</summary>
+    private PartialDate? EventDate(Sentence sentence)
+    {
+        var past = sentence.Dates.Where(d => published is not { } p || d.Start.FirstDay <= p.LastDay).ToList();
+        return past.FirstOrDefault(d => d.Start.Precision != DatePrecision.Year || d.Relative)?.Start
+            ?? (past.Count > 0 ? past[0].Start : null);
+    }
 
     private static (PartialDate? Start, PartialDate? End) TripDates(Sentence sentence)
     {
