@@ -156,6 +156,16 @@ public static class HtmlText
             }
         }
 
+        // No metadata: a short element of its own that reads as a dateline ("February 20, 2024 | 09:30 am GMT+7").
+        foreach (var element in document.QuerySelectorAll("time, [class*=date], [class*=time], [class*=publish], span, div, p"))
+        {
+            if (element.ChildElementCount == 0 && Clean(element.TextContent) is { Length: < 90 } text
+                && Extraction.DateReader.TryReadDateline(text, out var dateline) && dateline.Precision == DatePrecision.Day)
+            {
+                return new DateTimeOffset(dateline.FirstDay.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            }
+        }
+
         return null;
     }
 

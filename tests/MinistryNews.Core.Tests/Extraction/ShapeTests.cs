@@ -63,4 +63,28 @@ public sealed class ShapeTests
         Assert.Equal(2, article.Meetings.Count);
         Assert.All(article.Meetings, m => Assert.Equal(["JP"], m.CounterpartCountries));
     }
+
+    [Fact]
+    public void Should_read_a_saved_page_with_its_dateline_in_an_element_of_its_own_and_without_its_chrome()
+    {
+        const string Html = """
+            <html><head><title>Vietnam, Thailand boost digital cooperation - MIC</title><script>var x = 1;</script></head>
+            <body><nav><a href="/">Home</a></nav><article>
+            <h1>Vietnam, Thailand boost digital cooperation</h1>
+            <div class="date">February 20, 2024 | 09:30 am GMT+7</div>
+            <p>On February 19, in Bangkok, Deputy Minister Phan Tam held talks with Thai Minister of Digital Economy and Society Prasert Jantararuangtong.</p>
+            <figure><img src="/images/20240219-thai.jpg"><figcaption>Deputy Minister Phan Tam and Minister Prasert Jantararuangtong. Photo: MIC</figcaption></figure>
+            </article><aside><h3>Related news</h3><ul><li><a href="#">Minister Hung meets Lao counterpart</a></li></ul></aside></body></html>
+            """;
+
+        var file = MinistryNews.Core.Ingestion.SourceReader.Read("page.html", System.Text.Encoding.UTF8.GetBytes(Html));
+        var article = ArticleExtractor.Default.Extract(file.Document!);
+
+        Assert.Equal("Vietnam, Thailand boost digital cooperation", article.Title);
+        Assert.Equal("2024-02-20", article.Published.ToString());
+        Assert.Equal(PublishedFrom.Dateline, article.PublishedFrom);
+        Assert.Equal(["TH"], Assert.Single(article.Meetings).CounterpartCountries);
+        Assert.DoesNotContain(article.Body, b => b.Text.Contains("Related news", StringComparison.Ordinal) || b.Text.Contains("Lao counterpart", StringComparison.Ordinal));
+        Assert.Contains(article.Body, b => b.Kind == BlockKind.Caption);
+    }
 }
