@@ -12,11 +12,14 @@ public sealed record Link(string Slug, string Name);
 
 public static class ArticleRows
 {
-    /// <summary>Newest first (or oldest first), undated articles last either way.</summary>
+    /// <summary>
+    /// Newest first (or oldest first), undated articles last either way. Newest first reads the (PublishedOn, Id) index
+    /// backwards, where SQLite puts the undated (null) last of its own accord.
+    /// </summary>
     public static IQueryable<Article> Sorted(this IQueryable<Article> articles, bool oldestFirst = false) =>
         oldestFirst
             ? articles.OrderBy(a => a.PublishedOn == null).ThenBy(a => a.PublishedOn).ThenBy(a => a.Id)
-            : articles.OrderBy(a => a.PublishedOn == null).ThenByDescending(a => a.PublishedOn).ThenByDescending(a => a.Id);
+            : articles.OrderByDescending(a => a.PublishedOn).ThenByDescending(a => a.Id);
 
     public static Task<List<ArticleRow>> ToRowsAsync(this IQueryable<Article> articles, CancellationToken cancellationToken) =>
         articles.AsNoTracking()
