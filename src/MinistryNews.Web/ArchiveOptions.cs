@@ -14,6 +14,9 @@ public sealed class ArchiveOptions
     /// <summary>Whether files that appear or change in the data folder are ingested while the app runs.</summary>
     public bool Watch { get; set; } = true;
 
+    /// <summary>Searches, exports and API calls a client may make a minute; more get 429 with Retry-After.</summary>
+    public int CostlyRequestsPerMinute { get; set; } = 120;
+
     /// <summary>Files larger than this are rejected.</summary>
     public long MaxFileBytes { get; set; } = Core.Ingestion.SourceReader.DefaultMaxFileBytes;
 }

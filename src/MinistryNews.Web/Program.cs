@@ -2,6 +2,7 @@ using System.Globalization;
 using MinistryNews.Web;
 using MinistryNews.Web.Api;
 using MinistryNews.Web.Feeds;
+using MinistryNews.Web.Hosting;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -19,6 +20,9 @@ builder.Services.AddArchive(builder.Configuration);
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 
+// A public read-only site: security headers, a rate limit on search, exports and the API.
+builder.Services.AddPublicSite();
+
 builder.Services.AddRazorPages(options => options.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.IgnoreAntiforgeryTokenAttribute()));
 
 var app = builder.Build();
@@ -33,12 +37,16 @@ if (!app.Environment.IsDevelopment())
 
 app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
 app.UseSerilogRequestLogging();
+app.UsePublicSite();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 
 // The read-only JSON API, its OpenAPI document (/openapi/v1.json) and RFC 9457 problem details for its errors.
 app.MapOpenApi();
 app.MapArchiveApi();
+
+// /healthz (the process answers) and /readyz (the database answers, migrated).
+app.MapHealth();
 
 // Atom feeds of the latest articles (all, per country, per person), the site map and robots.txt.
 app.MapFeeds();

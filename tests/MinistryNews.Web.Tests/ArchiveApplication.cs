@@ -18,10 +18,11 @@ public sealed class ArchiveApplication : WebApplicationFactory<Program>
 {
     private static readonly HtmlParser Parser = new();
 
-    public ArchiveApplication(bool watch = false, DateTimeOffset? today = null)
+    public ArchiveApplication(bool watch = false, DateTimeOffset? today = null, int costlyRequestsPerMinute = 100_000)
     {
         Watch = watch;
         Today = today;
+        CostlyRequestsPerMinute = costlyRequestsPerMinute;
         Root = Path.Combine(Path.GetTempPath(), "ministrynews-web-tests", Guid.NewGuid().ToString("N"));
         DataFolder = Path.Combine(Root, "data");
         DatabasePath = Path.Combine(Root, "archive.db");
@@ -33,6 +34,9 @@ public sealed class ArchiveApplication : WebApplicationFactory<Program>
     }
 
     public bool Watch { get; }
+
+    /// <summary>The rate limit of searches, exports and API calls (high unless a test checks the limit).</summary>
+    public int CostlyRequestsPerMinute { get; }
 
     /// <summary>The day the app takes for today (agreement status), when a test fixes it.</summary>
     public DateTimeOffset? Today { get; }
@@ -84,6 +88,7 @@ public sealed class ArchiveApplication : WebApplicationFactory<Program>
         builder.UseSetting("Archive:DataPath", DataFolder);
         builder.UseSetting("Archive:Database", DatabasePath);
         builder.UseSetting("Archive:Watch", Watch ? "true" : "false");
+        builder.UseSetting("Archive:CostlyRequestsPerMinute", CostlyRequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         if (Today is { } today)
         {

@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MinistryNews.Core;
+
+namespace MinistryNews.Web.Hosting;
+
+/// <summary>
+/// What a public, read-only site needs around its pages: security headers on every answer, a rate limit on the costly
+/// requests (search, exports, the API) that answers 429 with Retry-After, and health endpoints for a load balancer.
+/// </summary>
+public static class PublicSite
+{
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
+        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    public static IServiceCollection AddPublicSite(this IServiceCollection services)
+    {
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = (context, _) =>
+            {
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                }
+
+                return ValueTask.CompletedTask;
+            };
+
+            // Per client address; the cheap pages are not limited.
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+            {
+                if (!IsCostly(http.Request))
+                {
+                    return RateLimitPartition.GetNoLimiter(string.Empty);
+                }
+
+                var options = http.RequestServices.GetRequiredService<IOptions<ArchiveOptions>>().Value;
+                return RateLimitPartition.GetFixedWindowLimiter(
+                    http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = options.CostlyRequestsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+            });
+        });
+        return services;
+    }
+
+    public static IApplicationBuilder UsePublicSite(this IApplicationBuilder app)
+    {
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            headers.XFrameOptions = "DENY";
+            await next();
+        });
+        app.UseRateLimiter();
+        return app;
+    }
+
+    /// <summary><c>/healthz</c>: the process answers. <c>/readyz</c>: the database answers and has every migration.</summary>
+    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
+    {
+        var health = endpoints.MapGroup(string.Empty).ExcludeFromDescription();
+        health.MapGet("/healthz", () => Results.Text("ok", "text/plain"));
+        health.MapGet("/readyz", async (ArchiveDbContext db, CancellationToken cancellationToken) =>
+        {
+            try
+            {
+                if (!await db.Database.CanConnectAsync(cancellationToken))
+                {
+                    return Results.Text("database unreachable", "text/plain", statusCode: StatusCodes.Status503ServiceUnavailable);
+                }
+
+                var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+                return pending.Count == 0
+                    ? Results.Text("ready", "text/plain")
+                    : Results.Text($"{pending.Count} migrations pending", "text/plain", statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException ex)
+            {
+                return Results.Text($"database error: {ex.SqliteErrorCode}", "text/plain", statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+        });
+        return endpoints;
+    }
+
+    private static bool IsCostly(HttpRequest request) =>
+        request.Path.StartsWithSegments("/search", StringComparison.OrdinalIgnoreCase)
+        || request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+        || request.Query.ContainsKey("format");
+}
