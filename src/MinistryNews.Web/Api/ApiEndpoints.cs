@@ -194,7 +194,7 @@ public static class ApiEndpoints
         }
 
         var rows = (await MeetingRow.QueryAsync(db, [.. filter.Countries.Select(c => c.Id)], [.. filter.People.Select(p => p.Id)], meetingKind, cancellationToken))
-            .Where(r => InRange(filter, r.Date))
+            .Where(r => filter.InRange(r.Date))
             .OrderByDescending(r => r.Date?.FirstDay ?? DateOnly.MinValue)
             .Select(r => new ApiMeeting(r.Date?.ToString(), Lower(r.Kind), Links(r.Countries), Links(r.Participants), r.Location, r.ArticleId, null))
             .ToList();
@@ -217,7 +217,7 @@ public static class ApiEndpoints
         }
 
         var rows = (await DelegationRow.QueryAsync(db, [.. filter.Countries.Select(c => c.Id)], [.. filter.People.Select(p => p.Id)], cancellationToken))
-            .Where(r => InRange(filter, r.Start))
+            .Where(r => filter.InRange(r.Start))
             .Where(r => direction is not ("made" or "hosted") || (direction == "made" ? r.VisitMade : r.VisitHosted))
             .OrderByDescending(r => r.Start?.FirstDay ?? DateOnly.MinValue)
             .Select(r => new ApiDelegation(r.Start?.ToString(), r.End?.ToString(), r.VisitHosted ? "hosted" : "made", r.Leader is null ? null : new ApiLink(r.Leader.Slug, r.Leader.Name), r.From is null ? null : new ApiLink(r.From.Slug, r.From.Name), Links(r.Destinations), r.ArticleId, null))
@@ -242,17 +242,13 @@ public static class ApiEndpoints
 
         var today = DateOnly.FromDateTime(time.GetLocalNow().Date);
         var rows = (await AgreementRow.QueryAsync(db, [.. filter.Countries.Select(c => c.Id)], [.. filter.People.Select(p => p.Id)], today, cancellationToken))
-            .Where(r => InRange(filter, r.SignedOn))
+            .Where(r => filter.InRange(r.SignedOn))
             .Where(r => status is not ("in-force" or "expired" or "unknown") || AgreementRow.StatusValue(r.Status) == status)
             .OrderByDescending(r => r.SignedOn?.FirstDay ?? DateOnly.MinValue)
             .Select(r => new ApiAgreement(r.Kind, r.Name, Links(r.Countries), r.SignedOn?.ToString(), r.ValidFrom?.ToString(), r.ValidTo?.ToString(), AgreementRow.StatusValue(r.Status), Links(r.Signatories), r.ArticleId, null))
             .ToList();
         return TypedResults.Ok(Paged(request, rows.Count, page, size, rows.Skip((page - 1) * size).Take(size)));
     }
-
-    private static bool InRange(ArticleFilter filter, PartialDate? date) =>
-        (filter.From is null && filter.To is null)
-        || (date is { } d && (filter.From is not { } from || d.LastDay >= from) && (filter.To is not { } to || d.FirstDay <= to));
 
     private static List<string> ReadPaging(HttpRequest request, out int page, out int size)
     {

@@ -95,6 +95,17 @@ public sealed class ArticleFilter
         };
     }
 
+    /// <summary>Whether a date known as far as <paramref name="date"/> can fall in the <c>from</c>–<c>to</c> range (any date when no range is set).</summary>
+    public bool InRange(PartialDate? date)
+    {
+        if (From is null && To is null)
+        {
+            return true;
+        }
+
+        return date is { } d && (From is not { } from || d.LastDay >= from) && (To is not { } to || d.FirstDay <= to);
+    }
+
     /// <summary>The articles that pass every filter but <paramref name="except"/>'s (for that facet's counts).</summary>
     public IQueryable<Article> Apply(IQueryable<Article> articles, Facet? except = null)
     {

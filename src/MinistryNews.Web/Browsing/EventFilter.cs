@@ -37,20 +37,7 @@ public sealed class EventFilter
     }
 
     /// <summary>Whether a date (the event's, else its article's) falls in the range asked for.</summary>
-    public bool InRange(PartialDate? date)
-    {
-        if (Common.From is null && Common.To is null)
-        {
-            return true;
-        }
-
-        if (date is not { } d)
-        {
-            return false;
-        }
-
-        return (Common.From is not { } from || d.LastDay >= from) && (Common.To is not { } to || d.FirstDay <= to);
-    }
+    public bool InRange(PartialDate? date) => Common.InRange(date);
 
     public IOrderedEnumerable<T> Order<T, TKey>(IEnumerable<T> rows, Func<T, TKey> key) =>
         Descending ? rows.OrderByDescending(key) : rows.OrderBy(key);
