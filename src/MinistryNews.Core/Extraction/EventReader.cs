@@ -63,13 +63,22 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry,
     [GeneratedRegex(@"[,;:()]|\b(?:after|before|when|while|because|since|although|whereas|which|who|where)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ClauseBoundary();
 
+    [GeneratedRegex(@"^[^.;]{0,60}?\b(?:the two|both)\s+(?:ministers|deputy ministers|officials|leaders)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TwoOfficials();
+
+    [GeneratedRegex(@"\b(?:the|this|that)\s+(?:document|documents|memorandum|agreement|deal|MoU|MOU|letter|plan)\s+(?:was|were|had been|has been)\s+signed\s+by\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AnaphoricSigning();
+
+    [GeneratedRegex(@"^[^.;]{0,120}?\b(?:was|were)\s+signed\s+by\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SignedBy();
+
     [GeneratedRegex(@"\b(?<n>two|three|four|five|2|3|4|5)\s+(?:previous\s+|separate\s+|bilateral\s+|earlier\s+|other\s+)*(?:talks|meetings|working sessions|sessions)\s+with\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CountedMeetings();
 
     [GeneratedRegex(@"\bbilateral\s+(?:meetings|talks)\s+with\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ListedMeetings();
 
-    [GeneratedRegex(@"\b(?:(?<verb>met|meets|meet)(?:\s+and\s+work(?:ed|s)?)?(?:\s+with)?|(?:meeting|meetings|talks|talk|working\s+session|working\s+sessions|discussions?|dialogue|phone\s+(?:call|conversation|talks)|video\s+(?:call|conference)|videoconference|online\s+meeting|courtesy\s+(?:call|visit)|bilateral\s+meeting)\s+with|(?:held|had|holds|has)\s+(?:bilateral\s+)?talks|talked\s+(?:with|to)|paid\s+a\s+courtesy\s+(?:call|visit)\s+(?:on|to)|(?<host>received|receives|receiving|welcomed|welcomes|hosted|hosts)|worked\s+bilaterally|(?<weak>(?:worked|works)\s+with))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:(?<verb>met|meets|meet)(?:\s+and\s+work(?:ed|s)?)?(?:\s+with)?|(?:meeting|meetings|talks|talk|working\s+session|working\s+sessions|discussions?|dialogue|phone\s+(?:call|conversation|talks)|video\s+(?:call|conference)|videoconference|online\s+meeting|courtesy\s+(?:call|visit)|bilateral\s+meeting)\s+with|(?:held|had|holds|has)\s+(?:bilateral\s+)?talks|talked\s+(?:with|to)|paid\s+a\s+courtesy\s+(?:call|visit)\s+(?:on|to)|(?<host>received|receives|receiving|welcomed|welcomes|hosted|hosts)|worked\s+bilaterally|co-chaired\s+(?:the\s+|a\s+)?(?:[\p{L}\d-]+\s+){0,3}?(?:meeting|session|dialogue)|(?<weak>(?:worked|works)\s+with))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MeetingTrigger();
 
     [GeneratedRegex(@"\b(?i:attend(?:ed|s|ing)?|participat(?:ed|es|ing)\s+in|participation\s+in|took\s+part\s+in|taking\s+part\s+in|(?:speaking|spoke|speaks)\s+at|addressed|chaired|co-chaired)\s+(?:the\s+|a\s+|an\s+)?(?<event>(?:[\p{L}\p{N}'’&-]+\s+){0,8}?(?:Conference|Meeting|Forum|Summit|Congress|Assembly|Symposium|Dialogue|Ministerial|Expo|Exhibition|conference|forum|summit|congress|symposium|ministerial\s+meeting))\b", RegexOptions.CultureInvariant)]
@@ -102,7 +111,9 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry,
     [GeneratedRegex(@"^[^.;]{0,160}?\b(?:(?:was|were|had been|has been|have been)\s+)?(?:signed|inked|concluded|adopted|ratified|expires?|expired|made|took effect|came into force|entered into force)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AgreementVerbAfter();
 
-    [GeneratedRegex(@"\b(?<n>two|three|four|five|2|3|4|5)\s+(?:[\p{L}-]+\s+){0,2}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // "two MOU", "three new cooperation agreements": a number right before the document, with adjectives between at most
+    // ("on July 5 signed a memorandum" is not five of them).
+    [GeneratedRegex(@"(?<!\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s)\b(?<n>two|three|four|five|2|3|4|5)\s+(?:(?:new|more|other|separate|bilateral|cooperation|co-operation|important|additional|specific)\s+){0,2}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CountBefore();
 
     [GeneratedRegex(@"\b(?:the two|both)\s+(?:ministers|sides|ministries|officials|leaders|parties|countries|governments|deputy ministers)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -577,6 +588,16 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry,
     {
         var text = sentence.Text;
         var nouns = AgreementNoun().Matches(text).ToList();
+
+        // "The document was signed by Minister X and Minister Y": the signatories of the document just told.
+        if (AnaphoricSigning().Match(text) is { Success: true } back && _agreements.Count > 0)
+        {
+            var last = _agreements[^1];
+            var at = back.Index + back.Length;
+            last.Signatories.AddRange(sentence.People.Where(p => p.Start >= at).Select(p => p.Person).Distinct().Except(last.Signatories).ToList());
+            nouns.RemoveAll(n => n.Index < at);
+        }
+
         for (var i = 0; i < nouns.Count; i++)
         {
             var noun = nouns[i];
@@ -649,7 +670,13 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry,
             }
 
             // Signatories: the people before "signed", or both sides of the meeting the signing closed.
-            if (verbBefore is not null && verbBefore.Value.StartsWith("sign", StringComparison.OrdinalIgnoreCase))
+            // "The document was signed by Minister X and Minister Y": the signatories come after.
+            if (SignedBy().Match(afterToNext) is { Success: true } by)
+            {
+                var at = noun.Index + noun.Length + by.Index + by.Length;
+                agreement.Signatories.AddRange(sentence.People.Where(p => p.Start >= at).Select(p => p.Person).Distinct());
+            }
+            else if (verbBefore is not null && verbBefore.Value.StartsWith("sign", StringComparison.OrdinalIgnoreCase))
             {
                 var verbAt = clauseStart + verbBefore.Index;
                 agreement.Signatories.AddRange(sentence.People.Where(p => p.End <= verbAt).Select(p => p.Person).Distinct());
@@ -802,9 +829,12 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry,
     private List<int> Participants(Sentence sentence)
     {
         var participants = sentence.People.Select(p => p.Person).Distinct().ToList();
-        if (BothSides().IsMatch(sentence.Text) && _lastMeeting is not null && participants.All(p => people.People[p].IsHome(homeCountry)))
+        if (BothSides().IsMatch(sentence.Text) && participants.All(p => people.People[p].IsHome(homeCountry)))
         {
-            participants.AddRange(_lastMeeting.Participants.Except(participants));
+            // "the two ministers": those of the meeting just told, or those who signed the document just told.
+            var sides = _lastMeeting?.Participants
+                ?? (_agreements.Count > 0 && TwoOfficials().IsMatch(sentence.Text) ? _agreements[^1].Signatories : []);
+            participants.AddRange(sides.Except(participants));
         }
 
         return participants;

@@ -87,4 +87,24 @@ public sealed class ShapeTests
         Assert.DoesNotContain(article.Body, b => b.Text.Contains("Related news", StringComparison.Ordinal) || b.Text.Contains("Lao counterpart", StringComparison.Ordinal));
         Assert.Contains(article.Body, b => b.Kind == BlockKind.Caption);
     }
+
+    [Fact]
+    public void Should_read_a_wire_story_with_signatories_after_the_document_and_a_co_chaired_meeting()
+    {
+        var article = Extract("""
+            Hanoi (VNA) – Vietnam and Laos on July 5 signed a memorandum of understanding (MoU) on cooperation in information and communications for the 2021-2025 period.
+
+            The document was signed by Minister of Information and Communications Nguyen Manh Hung and Lao Minister of Technology and Communications Boviengkham Vongdara in Vientiane.
+
+            Earlier the same day, the two ministers co-chaired the 5th meeting of the Vietnam-Laos Joint Working Group on information and communications.
+            """);
+
+        var memorandum = Assert.Single(article.Agreements);
+        Assert.Equal(["LA"], memorandum.CounterpartCountries);
+        Assert.Equal("2021-2025", memorandum.Valid?.ToString());
+        Assert.Equal(["Boviengkham Vongdara", "Nguyen Manh Hung"], memorandum.Signatories.Order(StringComparer.Ordinal));
+        var meeting = Assert.Single(article.Meetings);
+        Assert.Equal(["LA"], meeting.CounterpartCountries);
+        Assert.Equal(2, meeting.Participants.Count);
+    }
 }
