@@ -297,6 +297,24 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry,
                 continue;
             }
 
+            // "met with the Japanese minister X and the Indian minister Y": a bilateral meeting has one foreign side,
+            // so officials of several countries met at once are as many meetings.
+            var sides = met.Where(p => !people.People[p].IsHome(homeCountry) && people.People[p].CountryCode is not null)
+                .GroupBy(p => people.People[p].CountryCode!)
+                .ToList();
+            if (countries.Count > 1 && sides.Count == countries.Count && sides.All(g => countries.Contains(g.Key)))
+            {
+                foreach (var side in sides)
+                {
+                    var one = NewMeeting(sentence, new SortedSet<string>(StringComparer.Ordinal) { side.Key }, meeting.Rule + ", one meeting per country");
+                    one.Participants.RemoveAll(p => !people.People[p].IsHome(homeCountry) && !side.Contains(p));
+                    one.Parties.UnionWith(side.Select(p => "person:" + p.ToString(CultureInfo.InvariantCulture)));
+                    AddMeeting(one, sameSentence: true);
+                }
+
+                continue;
+            }
+
             AddMeeting(meeting, sameSentence: true);
         }
     }

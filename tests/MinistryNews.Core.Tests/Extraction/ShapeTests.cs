@@ -107,4 +107,24 @@ public sealed class ShapeTests
         Assert.Equal(["LA"], meeting.CounterpartCountries);
         Assert.Equal(2, meeting.Participants.Count);
     }
+
+    [Fact]
+    public void Should_count_one_meeting_per_country_when_officials_of_two_countries_are_met_at_once()
+    {
+        var article = Extract("""
+            Minister Nguyen Manh Hung attends ADGMIN-3 in Singapore
+
+            January 27, 2023 | 10:00 am GMT+7
+
+            On January 26, Minister of Information and Communications Nguyen Manh Hung attended the 3rd ASEAN Digital Ministers' Meeting (ADGMIN) in Singapore, with ministers from ASEAN member states and dialogue partners such as China, Japan, the Republic of Korea, India and the US.
+
+            On the sidelines, Minister Hung met with Japanese Minister of Internal Affairs and Communications Takeaki Matsumoto and Indian Minister of Electronics and Information Technology Ashwini Vaishnaw.
+            """);
+
+        Assert.Equal(["SG"], Assert.Single(article.Meetings, m => m.Kind == MeetingKind.Multilateral).CounterpartCountries);
+        var bilateral = article.Meetings.Where(m => m.Kind == MeetingKind.Bilateral).ToList();
+        Assert.Equal(["IN", "JP"], bilateral.SelectMany(m => m.CounterpartCountries).Order(StringComparer.Ordinal));
+        Assert.All(bilateral, m => Assert.Equal("2023-01-26", m.Date.ToString()));
+        Assert.Equal(["IN", "JP", "SG"], article.Countries.Order(StringComparer.Ordinal));
+    }
 }
