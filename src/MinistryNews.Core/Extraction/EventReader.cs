@@ -66,6 +66,9 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry,
     [GeneratedRegex(@"^[^.;]{0,60}?\b(?:the two|both)\s+(?:ministers|deputy ministers|officials|leaders)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TwoOfficials();
 
+    [GeneratedRegex(@"^,?\s*who\b", RegexOptions.CultureInvariant)]
+    private static partial Regex WhoClause();
+
     [GeneratedRegex(@"\b(?:the|this|that)\s+(?:document|documents|memorandum|agreement|deal|MoU|MOU|letter|plan)\s+(?:was|were|had been|has been)\s+signed\s+by\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AnaphoricSigning();
 
@@ -498,7 +501,12 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry,
                 continue;
             }
 
-            var leader = sentence.People.Where(p => p.End <= trip.Index).Select(p => (int?)p.Person).FirstOrDefault();
+            // The subject of the sentence leads the trip, or the person a "who" clause describes ("received X, who is on
+            // an official visit to Vietnam").
+            var before = sentence.People.Where(p => p.End <= trip.Index).ToList();
+            var leader = before.Count > 0 && WhoClause().IsMatch(text[before[^1].End..trip.Index])
+                ? before[^1].Person
+                : before.Select(p => (int?)p.Person).FirstOrDefault();
             var from = leader is { } l ? people.People[l].CountryCode ?? homeCountry : homeCountry;
             destinations.RemoveAll(d => d == from);
             if (destinations.Count == 0)

@@ -651,7 +651,9 @@ public sealed partial class PeopleReader(Lexicon lexicon, string homeCountry, IR
             return null;
         }
 
+        // "a delegation of the Ministry … of Japan headed by …", or "a Japanese delegation led by …".
         var places = sentence.Places.Where(p => p.Kind != PlaceKind.City && p.Index > delegation && p.End <= nameStart).ToList();
-        return places.Count > 0 ? places[0].Code : homeCountry;
+        var adjective = sentence.Places.LastOrDefault(p => p.Kind != PlaceKind.City && p.End <= delegation && text[p.End..delegation].Trim().Length == 0);
+        return places.Count > 0 ? places[0].Code : adjective?.Code ?? homeCountry;
     }
 }

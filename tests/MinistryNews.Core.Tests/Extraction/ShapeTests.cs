@@ -127,4 +127,18 @@ public sealed class ShapeTests
         Assert.All(bilateral, m => Assert.Equal("2023-01-26", m.Date.ToString()));
         Assert.Equal(["IN", "JP", "SG"], article.Countries.Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public void Should_read_visits_to_Vietnam_told_in_a_who_clause_or_by_the_delegation_s_adjective()
+    {
+        var article = Extract("""
+            On September 12, 2023, in Hanoi, Minister Nguyen Manh Hung received Mongolian Minister of Digital Development and Communications Uchral Nyam-Osor, who is on an official visit to Vietnam from September 11-14.
+
+            A Japanese delegation led by Vice Minister Takeshi Yamaguchi also paid a working visit to Vietnam on September 12.
+            """);
+
+        Assert.Contains(article.Delegations, d => d.Leader == "Uchral Nyam-Osor" && d.FromCountry == "MN" && d.Destinations.SequenceEqual(["VN"]) && d.Start.ToString() == "2023-09-11" && d.End.ToString() == "2023-09-14");
+        Assert.Contains(article.Delegations, d => d.Leader == "Takeshi Yamaguchi" && d.FromCountry == "JP");
+        Assert.Contains(article.People, p => p.Name == "Takeshi Yamaguchi" && p.CountryCode == "JP");
+    }
 }
