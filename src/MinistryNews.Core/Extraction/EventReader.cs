@@ -66,6 +66,9 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry,
     [GeneratedRegex(@"^[^.;]{0,60}?\b(?:the two|both)\s+(?:ministers|deputy ministers|officials|leaders)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TwoOfficials();
 
+    [GeneratedRegex(@"\bwitness(?:ed|es|ing)?\s+(?:the\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Witnessed();
+
     [GeneratedRegex(@"^,?\s*who\b", RegexOptions.CultureInvariant)]
     private static partial Regex WhoClause();
 
@@ -108,7 +111,7 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry,
     [GeneratedRegex(@"(?<mou>memorand(?:um|a|ums)\s+of\s+(?:understanding|cooperation|co-operation)|\bMoUs?\b|\bMOUs?\b)|(?<loi>letters?\s+of\s+intent|\bLoIs?\b)|(?<stmt>joint\s+(?:statements?|communiqu[eé]s?))|(?<decl>(?:joint\s+)?[Dd]eclarations?)|(?<plan>(?:cooperation|co-operation|action|work)\s+plans?|plans?\s+of\s+(?:action|cooperation))|(?<prog>(?:cooperation|co-operation)\s+programmes?|programmes?\s+of\s+cooperation)|(?<treaty>\btreat(?:y|ies)\b)|(?<agr>\bagreements?\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AgreementNoun();
 
-    [GeneratedRegex(@"\b(?:signed|signing|signs|sign|inked|concluded|adopted|approved|reached|ratified|renewed)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:signed|signing|signs|sign|inked|concluded|adopted|approved|reached|ratified|renewed|exchanged)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AgreementVerbBefore();
 
     [GeneratedRegex(@"^[^.;]{0,160}?\b(?:(?:was|were|had been|has been|have been)\s+)?(?:signed|inked|concluded|adopted|ratified|expires?|expired|made|took effect|came into force|entered into force)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -706,7 +709,12 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry,
             {
                 var verbAt = clauseStart + verbBefore.Index;
                 agreement.Signatories.AddRange(sentence.People.Where(p => p.End <= verbAt).Select(p => p.Person).Distinct());
-                if (agreement.Signatories.Count == 0 && BothSides().Match(text) is { Success: true } both && both.Index < verbAt && _lastMeeting is not null)
+                // Those who witnessed a signing did not sign.
+                if (Witnessed().IsMatch(text[..verbAt]))
+                {
+                    agreement.Signatories.Clear();
+                }
+                else if (agreement.Signatories.Count == 0 && BothSides().Match(text) is { Success: true } both && both.Index < verbAt && _lastMeeting is not null)
                 {
                     agreement.Signatories.AddRange(_lastMeeting.Participants);
                 }
