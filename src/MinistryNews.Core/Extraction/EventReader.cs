@@ -279,6 +279,11 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry,
             }
 
             var meeting = NewMeeting(sentence, countries, trigger.Groups["verb"].Success ? "met" : hosting ? "received" : weak ? "worked with" : "talks or meeting with");
+            if (triggers.Count > 1)
+            {
+                // Several meetings in one sentence: each has the subject and the people of its own part.
+                meeting.Participants.RemoveAll(p => sentence.People.Where(m => m.Person == p).All(m => m.Start >= triggers[0].Index && (m.Start < windowStart || m.Start >= windowEnd)));
+            }
 
             // Who was met: the foreign people after the verb, or the first person right after it ("met Prime Minister X
             // and held talks with Minister Y" are two meetings).

@@ -62,6 +62,8 @@ public sealed class ShapeTests
 
         Assert.Equal(2, article.Meetings.Count);
         Assert.All(article.Meetings, m => Assert.Equal(["JP"], m.CounterpartCountries));
+        Assert.Equal(["Matsumoto Takeaki", "Pham Minh Chinh"], article.Meetings[0].Participants);
+        Assert.Equal(["Matsumoto Takeaki", "Nguyen Manh Hung"], article.Meetings[1].Participants);
     }
 
     [Fact]
