@@ -93,6 +93,7 @@ public static class ArticleStore
             }
         }
 
+        await resolver.LoadCandidatesAsync(extracted.People, cancellationToken);
         foreach (var person in extracted.People)
         {
             await resolver.PersonAsync(person, cancellationToken);
@@ -221,6 +222,30 @@ public static class ArticleStore
             return match;
         }
 
+        private List<Person> _candidates = [];
+        private ILookup<int, string> _wordsByPerson = Array.Empty<string>().ToLookup(_ => 0);
+        private ILookup<int, string> _titlesByPerson = Array.Empty<string>().ToLookup(_ => 0);
+
+        /// <summary>
+        /// Loads, in three queries for the whole article, the stored people who share a word of a name with anyone it
+        /// names, with the words and titles the archive has for them.
+        /// </summary>
+        public async Task LoadCandidatesAsync(IEnumerable<ExtractedPerson> people, CancellationToken cancellationToken)
+        {
+            var words = people.SelectMany(p => p.Aliases.Prepend(p.Name)).SelectMany(PersonIdentity.Words).Distinct(StringComparer.Ordinal).ToList();
+            var rows = await _db.PersonNameWords.AsNoTracking()
+                .Where(w => _db.PersonNameWords.Where(x => words.Contains(x.Word)).Select(x => x.PersonId).Contains(w.PersonId))
+                .Select(w => new { w.PersonId, w.Word })
+                .ToListAsync(cancellationToken);
+            _wordsByPerson = rows.ToLookup(r => r.PersonId, r => r.Word);
+            var ids = _wordsByPerson.Select(g => g.Key).ToList();
+            _candidates = await _db.People.Include(p => p.Country).Where(p => ids.Contains(p.Id)).ToListAsync(cancellationToken);
+            _titlesByPerson = (await _db.ArticlePeople.AsNoTracking()
+                .Where(m => ids.Contains(m.PersonId) && m.Title != null)
+                .Select(m => new { m.PersonId, m.Title })
+                .ToListAsync(cancellationToken)).ToLookup(m => m.PersonId, m => m.Title!);
+        }
+
         /// <summary>
         /// The archive's row for a person an article names: one that shares a spelling (<see cref="PersonIdentity"/>),
         /// has the same country (or one not known) and a title that agrees; else a new person. The article's spellings
@@ -232,19 +257,8 @@ public static class ArticleStore
             var spellings = extracted.Aliases.Prepend(extracted.Name).Distinct(StringComparer.Ordinal).ToList();
             var words = spellings.SelectMany(PersonIdentity.Words).Distinct(StringComparer.Ordinal).ToList();
 
-            var candidateIds = await _db.PersonNameWords
-                .Where(w => words.Contains(w.Word))
-                .Select(w => w.PersonId)
-                .Distinct()
-                .ToListAsync(cancellationToken);
-            var stored = await _db.People
-                .Include(p => p.Country)
-                .Where(p => candidateIds.Contains(p.Id))
-                .ToListAsync(cancellationToken);
-            var titles = await _db.ArticlePeople
-                .Where(m => candidateIds.Contains(m.PersonId) && m.Title != null)
-                .Select(m => new { m.PersonId, m.Title })
-                .ToListAsync(cancellationToken);
+            var stored = _candidates.Where(c => _wordsByPerson[c.Id].Intersect(words, StringComparer.Ordinal).Any()).ToList();
+            var titles = stored.SelectMany(c => _titlesByPerson[c.Id].Select(t => new { PersonId = c.Id, Title = (string?)t })).ToList();
 
             // Two people who share a name are one only when their countries and their titles agree.
             bool Agrees(Person p) =>
@@ -283,9 +297,9 @@ public static class ArticleStore
                 _peopleByName[spelling] = person;
             }
 
-            var known = person.Id == 0
+            var known = person.Id == 0 || !_wordsByPerson.Contains(person.Id)
                 ? person.NameWords.Select(w => w.Word).ToHashSet(StringComparer.Ordinal)
-                : (await _db.PersonNameWords.Where(w => w.PersonId == person.Id).Select(w => w.Word).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+                : [.. _wordsByPerson[person.Id]];
             foreach (var word in person.Spellings.SelectMany(PersonIdentity.Words).Distinct(StringComparer.Ordinal).Where(w => !known.Contains(w)))
             {
                 person.NameWords.Add(new PersonNameWord { Person = person, Word = word });
