@@ -11,7 +11,7 @@ namespace MinistryNews.Core.Extraction;
 /// </summary>
 public sealed partial class ArticleExtractor(Gazetteer gazetteer, Lexicon lexicon)
 {
-    [GeneratedRegex(@"^(?:[\p{Lu}][\p{L} .'-]{2,30},?\s*)?\([^)]{1,120}\)\s*[–—-]?\s*(?=\p{Lu})", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:[\p{Lu}][\p{L}\d .,'-]{2,40}?,?\s*)?\([^)]{1,120}\)\s*[–—-]?\s*(?=\p{Lu})", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial Regex WireTag();
 
     /// <summary>The ministry's own country: the home side of every meeting and the default origin of its delegations.</summary>
@@ -21,7 +21,7 @@ public sealed partial class ArticleExtractor(Gazetteer gazetteer, Lexicon lexico
     /// The version of the rules and word lists. Bump it with any change that alters what is read out of a text:
     /// stored articles read by another version are read again on the next ingestion, though their files did not change.
     /// </summary>
-    public const string Version = "2026-11-24.13";
+    public const string Version = "2026-11-24.14";
 
     private readonly CountryFinder _countries = new(gazetteer);
 

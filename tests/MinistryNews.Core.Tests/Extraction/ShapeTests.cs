@@ -143,4 +143,19 @@ public sealed class ShapeTests
         Assert.Contains(article.Delegations, d => d.Leader == "Takeshi Yamaguchi" && d.FromCountry == "JP");
         Assert.Contains(article.People, p => p.Name == "Takeshi Yamaguchi" && p.CountryCode == "JP");
     }
+
+    [Fact]
+    public void Should_date_a_wire_story_by_its_tag_and_its_meeting_by_the_text()
+    {
+        var article = Extract("""
+            Vietnam, Cambodia step up cooperation in telecommunications
+
+            Hanoi, Jan. 15, 2024 (VNA) – Deputy Minister of Information and Communications Phan Tam held talks with Cambodian Secretary of State of the Ministry of Posts and Telecommunications Keo Sothie in Hanoi on January 14.
+            """);
+
+        Assert.Equal("2024-01-15", article.Published.ToString());
+        var meeting = Assert.Single(article.Meetings);
+        Assert.Equal("2024-01-14", meeting.Date.ToString());
+        Assert.Contains(article.People, p => p.Name == "Keo Sothie" && p.CountryCode == "KH");
+    }
 }
