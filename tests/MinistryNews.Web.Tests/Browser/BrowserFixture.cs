@@ -4,6 +4,13 @@ using MinistryNews.Web.Ingestion;
 
 namespace MinistryNews.Web.Tests.Browser;
 
+/// <summary>The browser tests run on their own, not beside the other test classes' hosts competing for the CPU.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class BrowserTestGroup : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Browser";
+}
+
 /// <summary>
 /// The archive served by Kestrel on a loopback port, and Debian's Chromium driven by Playwright. A missing browser
 /// fails the tests: they are part of CI, which installs it.
@@ -65,6 +72,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             BaseURL = BaseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
+        // Generous limits: on a loaded two-core machine a page can take seconds; a real failure still fails.
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
         return await context.NewPageAsync();
     }
 

@@ -3,7 +3,8 @@ using Microsoft.Playwright;
 namespace MinistryNews.Web.Tests.Browser;
 
 /// <summary>A user in a real browser: from the front page to a country, an article and a person; and the filters with the keyboard alone.</summary>
-public sealed class BrowsingTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+[Collection(BrowserTestGroup.Name)]
+public sealed class BrowsingTests(BrowserFixture browser)
 {
     [Fact]
     public async Task Should_go_from_the_front_page_to_a_country_an_article_and_a_person()

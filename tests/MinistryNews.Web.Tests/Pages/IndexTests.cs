@@ -57,7 +57,7 @@ public sealed class IndexTests
             Path.Combine(app.DataFolder, "new-release.txt"),
             "Deputy Minister receives the Ambassador of Chile\n\nJune 2, 2022 | 09:00 am GMT+7\n\nOn June 1, in Hanoi, the Deputy Minister received the Ambassador of Chile.\n");
 
-        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         List<string> titles;
         do
         {

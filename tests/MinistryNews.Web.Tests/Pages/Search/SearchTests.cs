@@ -169,7 +169,7 @@ public sealed class SearchIndexTests
 
     private static async Task<bool> EventuallyAsync(Func<Task<bool>> condition)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
             if (await condition())
