@@ -28,7 +28,10 @@ public static class ArchiveDatabase
     public static DbContextOptionsBuilder UseArchive(this DbContextOptionsBuilder options, string databasePath)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return options.UseSqlite(ConnectionString(databasePath)).AddInterceptors(ConnectionSettings.Instance);
+        // Lists project a few small collections per row (countries, participants): one query each, on purpose; the article
+        // page, which loads many, asks for split queries itself.
+        return options.UseSqlite(ConnectionString(databasePath), sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
+            .AddInterceptors(ConnectionSettings.Instance);
     }
 
     public static DbContextOptions<ArchiveDbContext> Options(string databasePath) =>
