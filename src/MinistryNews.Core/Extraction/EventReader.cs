@@ -267,8 +267,12 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry,
                 }
             }
 
+            // A meeting with an official of an international body (the ITU's Secretary-General) has no country on the
+            // other side, wherever it took place: it is a meeting with the body, among its members.
+            var withBody = countries.Count == 0 && peopleInWindow.Any(p => people.People[p].OfBody)
+                && peopleInWindow.All(p => people.People[p].OfBody || people.People[p].IsHome(homeCountry));
             var inVietnam = sentence.Places.Any(p => p.Code == homeCountry && p.Kind == PlaceKind.City);
-            if (countries.Count == 0 && _tripDestination is not null && !inVietnam)
+            if (countries.Count == 0 && _tripDestination is not null && !inVietnam && !withBody)
             {
                 countries.Add(_tripDestination);
             }
@@ -279,6 +283,10 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry,
             }
 
             var meeting = NewMeeting(sentence, countries, trigger.Groups["verb"].Success ? "met" : hosting ? "received" : weak ? "worked with" : "talks or meeting with");
+            if (withBody)
+            {
+                meeting.Kind = MeetingKind.Multilateral;
+            }
             if (triggers.Count > 1)
             {
                 // Several meetings in one sentence: each has the subject and the people of its own part.

@@ -158,4 +158,22 @@ public sealed class ShapeTests
         Assert.Equal("2024-01-14", meeting.Date.ToString());
         Assert.Contains(article.People, p => p.Name == "Keo Sothie" && p.CountryCode == "KH");
     }
+
+    [Fact]
+    public void Should_give_a_meeting_with_an_international_body_no_country_even_abroad()
+    {
+        var article = Extract("""
+            Deputy Minister attends ITU Plenipotentiary Conference
+
+            November 2, 2022 | 08:00 am GMT+7
+
+            A delegation of the Ministry of Information and Communications led by Deputy Minister Pham Duc Long took part in the ITU Plenipotentiary Conference 2022 in Bucharest, Romania from September 26 to October 14.
+
+            Deputy Minister Long also met with ITU Secretary-General Houlin Zhao to discuss cooperation between Vietnam and ITU.
+            """);
+
+        Assert.Contains(article.Meetings, m => m.Kind == MeetingKind.Multilateral && m.CounterpartCountries.SequenceEqual(["RO"]));
+        Assert.Contains(article.Meetings, m => m.CounterpartCountries.Count == 0 && m.Participants.Contains("Houlin Zhao"));
+        Assert.Equal(["RO"], article.Countries);
+    }
 }
