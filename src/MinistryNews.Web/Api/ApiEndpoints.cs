@@ -175,17 +175,9 @@ public static class ApiEndpoints
         _ = query;
         var filter = await ArticleFilter.ReadAsync(db, request.Query, cancellationToken);
         var messages = filter.Messages.Where(m => !m.Contains("kind of event", StringComparison.Ordinal)).ToList();
-        MeetingKind? meetingKind = null;
-        if (kind is { Length: > 0 } text)
+        if (MeetingRow.ReadKind(kind, out var meetingKind) is { } wrongKind)
         {
-            if (Enum.TryParse<MeetingKind>(text, ignoreCase: true, out var parsed) && !int.TryParse(text, out _))
-            {
-                meetingKind = parsed;
-            }
-            else
-            {
-                messages.Add($"“{text}” is not a kind of meeting (bilateral, multilateral, domestic).");
-            }
+            messages.Add(wrongKind);
         }
 
         if (Problem(messages, ReadPaging(request, out var page, out var size)) is { } problem)

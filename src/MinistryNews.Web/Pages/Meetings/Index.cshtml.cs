@@ -31,6 +31,24 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel
     /// <summary>A meeting as the tables show it; its date is the article's when the text gives none.</summary>
     public sealed record Row(PartialDate? Date, MeetingKind Kind, IReadOnlyList<Link> Countries, IReadOnlyList<Link> Participants, string? Location, int ArticleId, string ArticleSlug, string ArticleTitle)
     {
+        /// <summary>Reads a <c>kind</c> filter ("bilateral", "multilateral", "domestic"); a message when it is none of them.</summary>
+        public static string? ReadKind(string? text, out MeetingKind? kind)
+        {
+            kind = null;
+            if (string.IsNullOrEmpty(text))
+            {
+                return null;
+            }
+
+            if (Enum.TryParse<MeetingKind>(text, ignoreCase: true, out var parsed) && !int.TryParse(text, out _))
+            {
+                kind = parsed;
+                return null;
+            }
+
+            return $"“{(text.Length > 30 ? text[..30] : text)}” is not a kind of meeting (bilateral, multilateral, domestic).";
+        }
+
         public static async Task<List<Row>> QueryAsync(ArchiveDbContext db, IReadOnlyList<int> countries, IReadOnlyList<int> people, MeetingKind? kind, CancellationToken cancellationToken)
         {
             var meetings = db.Meetings.AsNoTracking();
@@ -67,18 +85,12 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel
     {
         Links = new QueryLinks("/meetings", Request.Query);
         Filter = await EventFilter.ReadAsync(db, Request.Query, SortKeys, "-date", Messages, cancellationToken);
-        var kind = Request.Query["kind"].FirstOrDefault();
-        if (!string.IsNullOrEmpty(kind))
+        if (Row.ReadKind(Request.Query["kind"].FirstOrDefault(), out var kind) is { } problem)
         {
-            if (Enum.TryParse<MeetingKind>(kind, ignoreCase: true, out var parsed) && !int.TryParse(kind, out _))
-            {
-                Kind = parsed;
-            }
-            else
-            {
-                Messages.Add($"“{(kind.Length > 30 ? kind[..30] : kind)}” is not a kind of meeting (bilateral, multilateral, domestic); that filter is left out.");
-            }
+            Messages.Add(problem + " That filter is left out.");
         }
+
+        Kind = kind;
 
         var rows = (await Row.QueryAsync(db, Filter.CountryIds, Filter.PersonIds, Kind, cancellationToken)).Where(r => Filter.InRange(r.Date));
         var sorted = Filter.SortKey switch
