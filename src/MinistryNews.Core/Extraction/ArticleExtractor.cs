@@ -181,6 +181,12 @@ public sealed partial class ArticleExtractor(Gazetteer gazetteer, Lexicon lexico
     private static string WireLead(string paragraph)
     {
         var text = paragraph.TrimStart('–', '—', '-', ' ');
+        // The tag's parenthesis opens within its first 160 characters; most paragraphs have none there.
+        if (!text.AsSpan(0, Math.Min(text.Length, 160)).Contains('('))
+        {
+            return text;
+        }
+
         var match = WireTag().Match(text);
         return match.Success ? text[match.Length..] : text;
     }

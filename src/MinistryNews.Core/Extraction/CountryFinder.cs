@@ -25,6 +25,7 @@ public sealed class CountryFinder
     // "Republic of Korea" over "Republic"; a scan of the text's word starts looks each up. (A regex alternation of
     // some 1,500 spellings cost milliseconds per article; this costs microseconds.)
     private readonly Dictionary<string, (string Spelling, string Code, PlaceKind Kind)[]> _byFirstWord;
+    private readonly Dictionary<string, (string Spelling, string Code, PlaceKind Kind)[]>.AlternateLookup<ReadOnlySpan<char>> _byFirstWordSpan;
 
     public CountryFinder(Gazetteer gazetteer)
     {
@@ -66,11 +67,12 @@ public sealed class CountryFinder
         }
 
         _byFirstWord = spellings
-            .GroupBy(s => LeadingLetters(s.Key, 0), StringComparer.Ordinal)
+            .GroupBy(s => LeadingLetters(s.Key, 0).ToString(), StringComparer.Ordinal)
             .ToDictionary(
                 g => g.Key,
                 g => g.OrderByDescending(s => s.Key.Length).Select(s => (s.Key, s.Value.Code, s.Value.Kind)).ToArray(),
                 StringComparer.Ordinal);
+        _byFirstWordSpan = _byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public IReadOnlyList<PlaceMention> Find(string text)
@@ -103,7 +105,7 @@ public sealed class CountryFinder
 
     private (string Spelling, string Code, PlaceKind Kind)? Match(string text, int start)
     {
-        if (!_byFirstWord.TryGetValue(LeadingLetters(text, start), out var candidates))
+        if (!_byFirstWordSpan.TryGetValue(LeadingLetters(text, start), out var candidates))
         {
             return null;
         }
@@ -122,7 +124,7 @@ public sealed class CountryFinder
         return null;
     }
 
-    private static string LeadingLetters(string text, int start)
+    private static ReadOnlySpan<char> LeadingLetters(string text, int start)
     {
         var end = start;
         while (end < text.Length && char.IsLetterOrDigit(text[end]))
@@ -130,6 +132,6 @@ public sealed class CountryFinder
             end++;
         }
 
-        return text[start..end];
+        return text.AsSpan(start, end - start);
     }
 }

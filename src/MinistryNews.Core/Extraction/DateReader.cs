@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -53,6 +54,8 @@ public static partial class DateReader
 
     [GeneratedRegex(@"\b(?:(?:on\s+)?(?:the\s+(?:morning|afternoon|evening)\s+of\s+)?(?<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!,?\s+(?:\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))|(?<word>yesterday|today|this morning|this afternoon|last week|last month|last year|this year|the previous year)|(?<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?<unit>years?|months?|weeks?|days?)\s+ago)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RelativeDate();
+
+    private static readonly SearchValues<string> RelativeWords = SearchValues.Create(["day", "this ", "last ", "previous", "ago"], StringComparison.OrdinalIgnoreCase);
 
     [GeneratedRegex(@"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\b(?:GMT|UTC|ICT)\s*[+-]?\s*\d{0,2}|\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|urday|rsday)?\b|\b(?:updated|posted|published|last update|date)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DatelineNoise();
@@ -143,7 +146,9 @@ public static partial class DateReader
 
         if (reference is { } r)
         {
-            foreach (Match m in RelativeDate().Matches(text))
+            // Every relative date holds one of these words; most sentences hold none and skip the expression.
+            var matches = text.AsSpan().ContainsAny(RelativeWords) ? RelativeDate().Matches(text) : null;
+            foreach (Match m in matches ?? (IEnumerable<Match>)[])
             {
                 Add(m, Relative(m, r), relative: true);
             }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -110,6 +111,12 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry,
 
     [GeneratedRegex(@"(?<mou>memorand(?:um|a|ums)\s+of\s+(?:understanding|cooperation|co-operation)|\bMoUs?\b|\bMOUs?\b)|(?<loi>letters?\s+of\s+intent|\bLoIs?\b)|(?<stmt>joint\s+(?:statements?|communiqu[eé]s?))|(?<decl>(?:joint\s+)?[Dd]eclarations?)|(?<plan>(?:cooperation|co-operation|action|work)\s+plans?|plans?\s+of\s+(?:action|cooperation))|(?<prog>(?:cooperation|co-operation)\s+programmes?|programmes?\s+of\s+cooperation)|(?<treaty>\btreat(?:y|ies)\b)|(?<agr>\bagreements?\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AgreementNoun();
+
+    // Every match of AgreementNoun holds one of these: a sentence without any (most of them) skips the expression, whose
+    // first letters (a, c, d, j, l, m, p, t in both cases) would otherwise start an attempt at half its positions.
+    private static readonly SearchValues<string> AgreementWords = SearchValues.Create(
+        ["memorand", "mou", "letter", "loi", "joint", "declaration", "plan", "programme", "treat", "agreement"],
+        StringComparison.OrdinalIgnoreCase);
 
     [GeneratedRegex(@"\b(?:signed|signing|signs|sign|inked|concluded|adopted|approved|reached|ratified|renewed|exchanged)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AgreementVerbBefore();
@@ -629,7 +636,7 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry,
     private void ReadAgreements(Sentence sentence)
     {
         var text = sentence.Text;
-        var nouns = AgreementNoun().Matches(text).ToList();
+        var nouns = text.AsSpan().ContainsAny(AgreementWords) ? AgreementNoun().Matches(text).ToList() : [];
 
         // "The document was signed by Minister X and Minister Y": the signatories of the document just told.
         if (AnaphoricSigning().Match(text) is { Success: true } back && _agreements.Count > 0)

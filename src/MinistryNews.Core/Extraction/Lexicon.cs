@@ -20,7 +20,10 @@ public sealed class Lexicon
         VietnameseSurnames = Set(file.VietnameseSurnames);
         NameParticles = file.NameParticles.ToFrozenSet(StringComparer.Ordinal);
         ChromeLines = Set(file.ChromeLines);
-        ChromePatterns = [.. file.ChromePatterns.Select(p => new Regex(p, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))];
+        // One compiled expression for all of them: every line of every article is tested.
+        _chrome = new Regex(
+            string.Join('|', file.ChromePatterns.Select(p => $"(?:{p})")),
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
     }
 
     public static Lexicon Default => LazyDefault.Value;
@@ -42,10 +45,10 @@ public sealed class Lexicon
 
     public FrozenSet<string> ChromeLines { get; }
 
-    public IReadOnlyList<Regex> ChromePatterns { get; }
+    private readonly Regex _chrome;
 
     public bool IsChrome(string line) =>
-        ChromeLines.Contains(TextFolding.Fold(line)) || ChromePatterns.Any(p => p.IsMatch(line.Trim()));
+        ChromeLines.Contains(TextFolding.Fold(line)) || _chrome.IsMatch(line.Trim());
 
     private static FrozenSet<string> Set(IEnumerable<string> words) =>
         words.Select(w => TextFolding.Fold(w.TrimEnd('.'))).Where(w => w.Length > 0).ToFrozenSet(StringComparer.Ordinal);

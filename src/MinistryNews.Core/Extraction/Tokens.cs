@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace MinistryNews.Core.Extraction;
 
 /// <summary>A word or punctuation mark of a sentence, with where it is and its folded form for matching.</summary>
@@ -14,24 +12,88 @@ public sealed record Token(string Text, int Start, int End, string Folded, bool 
     public string Bare => Possessive ? Text[..^2] : Text;
 }
 
-public static partial class Tokenizer
+/// <summary>
+/// Splits a sentence into words ("Nguyen", "Vietnam's", "co-operation"), numbers ("2,000", "3.5", "10:30") and single
+/// punctuation marks, skipping white space. A scan of the characters' Unicode categories: this runs on every sentence
+/// of every article, and costs a fraction of the regular expression it replaced
+/// (<c>[\p{L}\p{M}][\p{L}\p{M}\p{N}\-]*(?:['’]\p{L}+)?|\p{N}+(?:[.,:]\p{N}+)*|[^\s\p{L}\p{M}\p{N}]</c>).
+/// </summary>
+public static class Tokenizer
 {
-    [GeneratedRegex(@"[\p{L}\p{M}][\p{L}\p{M}\p{N}\-]*(?:['’]\p{L}+)?|\p{N}+(?:[.,:]\p{N}+)*|[^\s\p{L}\p{M}\p{N}]", RegexOptions.CultureInvariant)]
-    private static partial Regex TokenPattern();
-
     public static IReadOnlyList<Token> Split(string sentence)
     {
         ArgumentNullException.ThrowIfNull(sentence);
-        var tokens = new List<Token>();
-        foreach (Match m in TokenPattern().Matches(sentence))
+        var tokens = new List<Token>(sentence.Length / 5);
+        var i = 0;
+        while (i < sentence.Length)
         {
-            var text = m.Value;
-            var isWord = char.IsLetter(text[0]);
-            var possessive = isWord && (text.EndsWith("'s", StringComparison.Ordinal) || text.EndsWith("’s", StringComparison.Ordinal));
-            var bare = possessive ? text[..^2] : text;
-            tokens.Add(new Token(text, m.Index, m.Index + m.Length, TextFolding.Fold(bare), isWord, possessive));
+            var c = sentence[i];
+            if (char.IsWhiteSpace(c))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            if (IsLetterOrMark(c))
+            {
+                i++;
+                while (i < sentence.Length && (IsLetterOrMark(sentence[i]) || char.IsNumber(sentence[i]) || sentence[i] == '-'))
+                {
+                    i++;
+                }
+
+                // An apostrophe and letters stay with the word: "Vietnam's", "O'Neill".
+                if (i + 1 < sentence.Length && sentence[i] is '\'' or '’' && char.IsLetter(sentence[i + 1]))
+                {
+                    i += 2;
+                    while (i < sentence.Length && char.IsLetter(sentence[i]))
+                    {
+                        i++;
+                    }
+                }
+            }
+            else if (char.IsNumber(c))
+            {
+                i++;
+                while (i < sentence.Length)
+                {
+                    if (char.IsNumber(sentence[i]))
+                    {
+                        i++;
+                    }
+                    else if (sentence[i] is '.' or ',' or ':' && i + 1 < sentence.Length && char.IsNumber(sentence[i + 1]))
+                    {
+                        i += 2;
+                    }
+                    else
+                    {
+                        break;
+                    }
+                }
+            }
+            else
+            {
+                i++;
+            }
+
+            tokens.Add(Make(sentence, start, i));
         }
 
         return tokens;
     }
+
+    private static Token Make(string sentence, int start, int end)
+    {
+        var text = sentence[start..end];
+        var isWord = char.IsLetter(text[0]);
+        var possessive = isWord && (text.EndsWith("'s", StringComparison.Ordinal) || text.EndsWith("’s", StringComparison.Ordinal));
+        var bare = possessive ? text[..^2] : text;
+        return new Token(text, start, end, TextFolding.Fold(bare), isWord, possessive);
+    }
+
+    private static bool IsLetterOrMark(char c) =>
+        char.IsLetter(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark
+            or System.Globalization.UnicodeCategory.SpacingCombiningMark
+            or System.Globalization.UnicodeCategory.EnclosingMark;
 }
