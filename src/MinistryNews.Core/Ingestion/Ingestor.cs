@@ -1,15 +1,18 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using System.Threading.Channels;
 using MinistryNews.Core.Extraction;
 
 namespace MinistryNews.Core.Ingestion;
 
 /// <summary>
-/// Ingests the press-release files of a folder: reads, extracts and stores each one in its own transaction.
-/// An unchanged file (same bytes) is skipped; a changed one replaces its article's facts; a file that cannot be
-/// read or stored fails alone, named with its problem, and the batch goes on. A file gone from the folder is
-/// reported, not deleted. One batch runs at a time.
+/// Ingests the press-release files of a folder. Files are read and extracted in parallel on every core, in chunks, while
+/// one writer stores what they yield in batches of <see cref="BatchSize"/> articles, one transaction each, in file order
+/// (so who is who is decided as if the files were stored one after the other). An unchanged file (same bytes, same
+/// extraction) is skipped; a changed one replaces its article's facts; a file that cannot be read, extracted or stored
+/// fails alone, named with its problem, and the batch goes on. A stop rolls back the batch being written, never half of
+/// one. A file gone from the folder is reported, not deleted. One run at a time.
 /// </summary>
 public sealed partial class Ingestor(
     IDbContextFactory<ArchiveDbContext> contextFactory,
@@ -17,6 +20,13 @@ public sealed partial class Ingestor(
     IngestionOptions options,
     ILogger<Ingestor> logger) : IDisposable
 {
+    /// <summary>Articles stored in one transaction.</summary>
+    public const int BatchSize = 500;
+
+    /// <summary>Files read and extracted together; the readers run this many chunks ahead of the writer at most.</summary>
+    private const int ChunkSize = 64;
+    private const int ChunksAhead = 16;
+
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     public void Dispose() => _gate.Dispose();
@@ -42,18 +52,8 @@ public sealed partial class Ingestor(
                 stored = await db.Articles.AsNoTracking().ToDictionaryAsync(a => a.SourceFile, a => new StoredState(a.ContentHash, a.ExtractorVersion), StringComparer.Ordinal, cancellationToken);
             }
 
-            var results = new List<FileResult>(files.Count);
-            var keys = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var path in files)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var key = KeyOf(folder, path);
-                keys.Add(key);
-                var result = await IngestOneAsync(key, path, stored.GetValueOrDefault(key), cancellationToken);
-                results.Add(result);
-                progress?.Report(new IngestionProgress(results.Count, files.Count, key));
-            }
-
+            var results = await RunAsync(folder, files, stored, progress, cancellationToken);
+            var keys = results.Select(r => r.File).ToHashSet(StringComparer.Ordinal);
             var missing = stored.Keys.Where(k => !keys.Contains(k)).Order(StringComparer.Ordinal).ToList();
             var report = new IngestionReport(results, missing, stopwatch.Elapsed);
             foreach (var gone in missing)
@@ -70,26 +70,33 @@ public sealed partial class Ingestor(
         }
     }
 
-    /// <summary>Ingests one file of the folder (the folder watcher calls it for a file that appeared or changed).</summary>
-    public async Task<FileResult> IngestFileAsync(string folder, string path, CancellationToken cancellationToken = default)
+    /// <summary>Ingests some files of the folder (the folder watcher calls it for the files that appeared or changed).</summary>
+    public async Task<IReadOnlyList<FileResult>> IngestFilesAsync(string folder, IReadOnlyCollection<string> paths, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(paths);
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var key = KeyOf(folder, path);
-            StoredState? state;
+            var files = paths.Order(StringComparer.Ordinal).ToList();
+            var keys = files.Select(p => KeyOf(folder, p)).ToList();
+            Dictionary<string, StoredState> stored;
             await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
             {
-                state = await db.Articles.Where(a => a.SourceFile == key).Select(a => new StoredState(a.ContentHash, a.ExtractorVersion)).FirstOrDefaultAsync(cancellationToken);
+                stored = await db.Articles.AsNoTracking().Where(a => keys.Contains(a.SourceFile))
+                    .ToDictionaryAsync(a => a.SourceFile, a => new StoredState(a.ContentHash, a.ExtractorVersion), StringComparer.Ordinal, cancellationToken);
             }
 
-            return await IngestOneAsync(key, path, state, cancellationToken);
+            return await RunAsync(folder, files, stored, null, cancellationToken);
         }
         finally
         {
             _gate.Release();
         }
     }
+
+    /// <summary>Ingests one file of the folder.</summary>
+    public async Task<FileResult> IngestFileAsync(string folder, string path, CancellationToken cancellationToken = default) =>
+        (await IngestFilesAsync(folder, [path], cancellationToken))[0];
 
     /// <summary>The article's identity: its path under the data folder, with '/' separators on every platform.</summary>
     public static string KeyOf(string folder, string path) =>
@@ -98,8 +105,132 @@ public sealed partial class Ingestor(
     /// <summary>What the archive holds of a file: the hash of the bytes it read and the version of the extraction that read them.</summary>
     private sealed record StoredState(string ContentHash, string? ExtractorVersion);
 
-    private async Task<FileResult> IngestOneAsync(string key, string path, StoredState? stored, CancellationToken cancellationToken)
+    /// <summary>A file read and extracted: either its result is known (failed, unchanged) or it waits to be stored.</summary>
+    private readonly record struct Prepared(int Index, FileResult? Result, ArticleToStore? Article);
+
+    private async Task<FileResult[]> RunAsync(string folder, List<string> files, Dictionary<string, StoredState> stored, IProgress<IngestionProgress>? progress, CancellationToken cancellationToken)
     {
+        var results = new FileResult[files.Count];
+        var chunks = Channel.CreateBounded<Prepared[]>(new BoundedChannelOptions(ChunksAhead) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var readers = Task.Run(() => ReadAsync(folder, files, stored, chunks.Writer, stop.Token), CancellationToken.None);
+
+        ArchiveDbContext? db = null;
+        ArticleWriter? writer = null;
+        var pending = new List<(int Index, ArticleToStore Article)>(BatchSize);
+        var done = 0;
+        void Store()
+        {
+            if (pending.Count == 0)
+            {
+                return;
+            }
+
+            db ??= contextFactory.CreateDbContext();
+            writer ??= new ArticleWriter(db);
+            var stored = writer.Store([.. pending.Select(p => p.Article)], cancellationToken);
+            for (var i = 0; i < pending.Count; i++)
+            {
+                var (index, article) = pending[i];
+                var result = results[index] = stored[i];
+                if (result.Outcome == FileOutcome.Failed)
+                {
+                    LogRejected(logger, result.File, result.Error ?? "storing failed");
+                }
+                else
+                {
+                    var facts = article.Extracted;
+                    LogStored(logger, result.Outcome, result.File, result.ArticleId ?? 0, facts.Meetings.Count, facts.Delegations.Count, facts.Agreements.Count, facts.People.Count);
+                }
+            }
+
+            done += pending.Count;
+            progress?.Report(new IngestionProgress(done, files.Count, pending[^1].Article.SourceFile));
+            pending.Clear();
+        }
+
+        try
+        {
+            await foreach (var chunk in chunks.Reader.ReadAllAsync(cancellationToken))
+            {
+                foreach (var prepared in chunk)
+                {
+                    if (prepared.Article is { } article)
+                    {
+                        pending.Add((prepared.Index, article));
+                    }
+                    else
+                    {
+                        results[prepared.Index] = prepared.Result!;
+                        done++;
+                    }
+                }
+
+                if (pending.Count >= BatchSize)
+                {
+                    Store();
+                }
+                else if (chunk.Length > 0)
+                {
+                    progress?.Report(new IngestionProgress(done, files.Count, files[chunk[^1].Index]));
+                }
+            }
+
+            Store();
+            await readers;
+            return results;
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            try
+            {
+                await readers;
+            }
+            catch (OperationCanceledException)
+            {
+                // The readers stop with the batch.
+            }
+
+            writer?.Dispose();
+            if (db is not null)
+            {
+                await db.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>Reads and extracts the files chunk by chunk, each chunk on every core, and hands the chunks on in order.</summary>
+    private async Task ReadAsync(string folder, List<string> files, Dictionary<string, StoredState> stored, ChannelWriter<Prepared[]> chunks, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
+            for (var start = 0; start < files.Count; start += ChunkSize)
+            {
+                var chunk = new Prepared[Math.Min(ChunkSize, files.Count - start)];
+                var first = start;
+                Parallel.For(0, chunk.Length, parallel, i =>
+                {
+                    var path = files[first + i];
+                    var key = KeyOf(folder, path);
+                    chunk[i] = Prepare(first + i, key, path, stored.GetValueOrDefault(key));
+                });
+                await chunks.WriteAsync(chunk, cancellationToken);
+            }
+
+            chunks.Complete();
+        }
+        catch (Exception ex)
+        {
+            chunks.Complete(ex);
+            throw;
+        }
+    }
+
+    private Prepared Prepare(int index, string key, string path, StoredState? stored)
+    {
+        Prepared Failed(string error) => new(index, Fail(key, error), null);
         SourceFile file;
         try
         {
@@ -107,49 +238,35 @@ public sealed partial class Ingestor(
         }
         catch (IOException ex)
         {
-            return Fail(key, $"file cannot be read: {ex.Message}");
+            return Failed($"file cannot be read: {ex.Message}");
         }
         catch (UnauthorizedAccessException ex)
         {
-            return Fail(key, $"file cannot be read: {ex.Message}");
+            return Failed($"file cannot be read: {ex.Message}");
         }
 
         if (file.Document is null)
         {
-            return Fail(key, file.Error ?? "file cannot be read");
+            return Failed(file.Error ?? "file cannot be read");
         }
 
         if (stored is not null && stored.ContentHash == file.ContentHash && stored.ExtractorVersion == ArticleExtractor.Version)
         {
             LogUnchanged(logger, key);
-            return new FileResult(key, FileOutcome.Unchanged);
+            return new Prepared(index, new FileResult(key, FileOutcome.Unchanged), null);
         }
 
-        ExtractedArticle extracted;
         try
         {
-            extracted = extractor.Extract(file.Document with { FileName = Path.GetFileName(path) });
+            var extracted = extractor.Extract(file.Document with { FileName = Path.GetFileName(path) });
+            return new Prepared(index, null, new ArticleToStore(key, file, extracted));
         }
 #pragma warning disable CA1031 // A fault in the extraction of one file must not stop the batch; it is reported with the file's name.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
             LogFault(logger, ex, key, "extraction");
-            return Fail(key, $"extraction failed: {ex.Message}");
-        }
-
-        try
-        {
-            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-            var (articleId, added) = await ArticleStore.SaveAsync(db, key, file, extracted, cancellationToken);
-            var outcome = added ? FileOutcome.Added : FileOutcome.Updated;
-            LogStored(logger, outcome, key, articleId, extracted.Meetings.Count, extracted.Delegations.Count, extracted.Agreements.Count, extracted.People.Count);
-            return new FileResult(key, outcome, articleId);
-        }
-        catch (DbUpdateException ex)
-        {
-            LogFault(logger, ex, key, "storing");
-            return Fail(key, $"storing failed: {ex.GetBaseException().Message}");
+            return Failed($"extraction failed: {ex.Message}");
         }
     }
 

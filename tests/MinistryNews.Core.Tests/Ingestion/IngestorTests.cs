@@ -90,6 +90,35 @@ public sealed class IngestorTests
     }
 
     [Fact]
+    public async Task Should_keep_the_countries_and_ministries_that_a_changed_file_still_names()
+    {
+        await using var archive = await TempArchive.CreateAsync();
+        await archive.IngestAsync();
+        var before = await LinksAsync(archive);
+        Assert.NotEmpty(before.Countries);
+        Assert.NotEmpty(before.Organisations);
+
+        var path = Path.Combine(archive.DataFolder, JapanSeed);
+        await File.AppendAllTextAsync(path, "\nThe two sides agreed to meet again next year.\n");
+        var report = await archive.IngestAsync();
+
+        Assert.Equal(1, report.Updated);
+        Assert.Equal(before, await LinksAsync(archive));
+
+        static async Task<(string Countries, string Organisations, string MentionOrganisations)> LinksAsync(TempArchive archive)
+        {
+            await using var db = archive.Open();
+            var article = await db.Articles.AsNoTracking()
+                .Include(a => a.Countries).Include(a => a.Organisations).Include(a => a.People).ThenInclude(m => m.Organisation)
+                .SingleAsync(a => a.SourceFile == JapanSeed);
+            return (
+                string.Join(", ", article.Countries.Select(c => c.Code).Order(StringComparer.Ordinal)),
+                string.Join(", ", article.Organisations.Select(o => o.Slug).Order(StringComparer.Ordinal)),
+                string.Join(", ", article.People.Select(m => $"{m.NameAsWritten}: {m.Organisation?.Slug}").Order(StringComparer.Ordinal)));
+        }
+    }
+
+    [Fact]
     public async Task Should_name_each_bad_file_with_its_problem_and_store_the_good_ones()
     {
         await using var archive = await TempArchive.CreateAsync();

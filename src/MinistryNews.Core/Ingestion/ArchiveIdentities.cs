@@ -1,0 +1,537 @@
+using MinistryNews.Core.Countries;
+using MinistryNews.Core.Extraction;
+using MinistryNews.Core.Organisations;
+using MinistryNews.Core.People;
+
+namespace MinistryNews.Core.Ingestion;
+
+/// <summary>
+/// The shared rows of the archive held in memory for a run of the store: countries, people (with the words of their
+/// names and the titles the articles give them), organisations, and who held which title when. The store resolves every
+/// article against it instead of asking the database, and it records the rows to insert or update, which the
+/// <see cref="ArticleWriter"/> writes with the batch. It answers exactly as the database would after each article: an
+/// article sees the people and titles of every article stored before it.
+/// </summary>
+internal sealed class ArchiveIdentities
+{
+    private readonly Dictionary<string, CountryRow> _countries = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<int, PersonRow> _people = [];
+    private readonly Dictionary<string, List<PersonRow>> _peopleByWord = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _personSlugs = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string NameKey, int? CountryId), OrganisationRow> _organisationsByName = [];
+    private readonly Dictionary<string, OrganisationRow> _organisationsByKnownKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, OrganisationRow> _organisations = [];
+    private readonly HashSet<string> _organisationSlugs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<int, HolderSpan>> _holders = new(StringComparer.Ordinal);
+    private long _mentionSequence;
+
+    public ArchiveIdentities(NextIds nextIds) => Ids = nextIds;
+
+    public NextIds Ids { get; }
+
+    /// <summary>Rows made since the last flush, to insert; rows changed, to update.</summary>
+    public List<CountryRow> NewCountries { get; } = [];
+
+    public List<PersonRow> NewPeople { get; } = [];
+
+    public HashSet<PersonRow> ChangedPeople { get; } = [];
+
+    public List<(int PersonId, string Word)> NewWords { get; } = [];
+
+    public List<OrganisationRow> NewOrganisations { get; } = [];
+
+    public HashSet<OrganisationRow> ChangedOrganisations { get; } = [];
+
+    public void ClearChanges()
+    {
+        NewCountries.Clear();
+        NewPeople.Clear();
+        ChangedPeople.Clear();
+        NewWords.Clear();
+        NewOrganisations.Clear();
+        ChangedOrganisations.Clear();
+    }
+
+    // Loading what the database holds.
+
+    public void AddStoredCountry(CountryRow country) => _countries[country.Code] = country;
+
+    public void AddStoredPerson(PersonRow person)
+    {
+        _people[person.Id] = person;
+        _personSlugs.Add(person.Slug);
+    }
+
+    public void AddStoredWord(int personId, string word)
+    {
+        if (_people.TryGetValue(personId, out var person) && person.Words.Add(word))
+        {
+            Postings(word).Add(person);
+        }
+    }
+
+    public void AddStoredOrganisation(OrganisationRow organisation) => Register(organisation);
+
+    /// <summary>A stored mention with a title: the person's titles, and a holder of that title unless only the title named them.</summary>
+    public void AddStoredMention(int articleId, int personId, string title, string nameAsWritten, DateOnly? publishedOn)
+    {
+        if (!_people.TryGetValue(personId, out var person))
+        {
+            return;
+        }
+
+        person.AddTitle(title);
+        if (!string.Equals(nameAsWritten, title, StringComparison.Ordinal))
+        {
+            var holders = _holders.TryGetValue(TitleKey(title), out var found) ? found : _holders[TitleKey(title)] = [];
+            if (!holders.TryGetValue(personId, out var span))
+            {
+                holders[personId] = span = new HolderSpan();
+            }
+
+            span.Add(articleId, publishedOn, _mentionSequence++);
+        }
+    }
+
+    /// <summary>Forgets what a stored article's mentions said (its text changed and they are about to be replaced).</summary>
+    public void RemoveMentions(int articleId, IEnumerable<(int PersonId, string? Title, string NameAsWritten)> mentions)
+    {
+        foreach (var (personId, title, nameAsWritten) in mentions)
+        {
+            if (title is null || !_people.TryGetValue(personId, out var person))
+            {
+                continue;
+            }
+
+            person.RemoveTitle(title);
+            if (!string.Equals(nameAsWritten, title, StringComparison.Ordinal)
+                && _holders.TryGetValue(TitleKey(title), out var holders)
+                && holders.TryGetValue(personId, out var span)
+                && span.Remove(articleId))
+            {
+                holders.Remove(personId);
+            }
+        }
+    }
+
+    /// <summary>A person deleted from the archive (no article names them any more).</summary>
+    public void RemovePerson(int personId)
+    {
+        if (!_people.Remove(personId, out var person))
+        {
+            return;
+        }
+
+        _personSlugs.Remove(person.Slug);
+        foreach (var word in person.Words)
+        {
+            if (_peopleByWord.TryGetValue(word, out var list))
+            {
+                list.Remove(person);
+            }
+        }
+
+        ChangedPeople.Remove(person);
+        NewPeople.Remove(person);
+        NewWords.RemoveAll(w => w.PersonId == personId);
+    }
+
+    public void RemoveOrganisation(int organisationId)
+    {
+        if (!_organisations.Remove(organisationId, out var organisation))
+        {
+            return;
+        }
+
+        _organisationSlugs.Remove(organisation.Slug);
+        if (_organisationsByName.TryGetValue((organisation.NameKey, organisation.CountryId), out var byName) && byName == organisation)
+        {
+            _organisationsByName.Remove((organisation.NameKey, organisation.CountryId));
+            var next = _organisations.Values.Where(o => o.NameKey == organisation.NameKey && o.CountryId == organisation.CountryId).MinBy(o => o.Id);
+            if (next is not null)
+            {
+                _organisationsByName[(next.NameKey, next.CountryId)] = next;
+            }
+        }
+
+        ChangedOrganisations.Remove(organisation);
+        NewOrganisations.Remove(organisation);
+    }
+
+    // Resolving an article's names.
+
+    /// <summary>The country of a code, made from the gazetteer when the archive does not have it yet.</summary>
+    public CountryRow Country(string code)
+    {
+        if (!_countries.TryGetValue(code, out var country))
+        {
+            var entry = Gazetteer.Default.FindByCode(code) ?? new CountryEntry(code.ToUpperInvariant(), code.ToUpperInvariant(), [], []);
+            var made = Countries.Country.FromGazetteer(entry);
+            country = new CountryRow(Ids.Country++, made.Code, made.Name, made.Slug, made.Aliases);
+            _countries[code] = country;
+            NewCountries.Add(country);
+        }
+
+        return country;
+    }
+
+    /// <summary>
+    /// The archive's row for an organisation: a known one by its key (made with its successor when first seen), else one
+    /// with the same folded name and country, else a new one.
+    /// </summary>
+    public OrganisationRow Organisation(ExtractedOrganisation extracted)
+    {
+        var country = extracted.CountryCode is null ? null : Country(extracted.CountryCode);
+        var key = TextFolding.Fold(extracted.Name);
+        var organisation = extracted.KnownKey is { } known
+            ? KnownOrganisation(known)
+            : _organisationsByName.GetValueOrDefault((key, country?.Id));
+        if (organisation is null)
+        {
+            organisation = new OrganisationRow(
+                Ids.Organisation++,
+                extracted.Name,
+                key,
+                UniqueSlug(_organisationSlugs, Slugs.From(extracted.Acronym is null ? extracted.Name : $"{extracted.Name} {extracted.Acronym}")),
+                KnownKey: null,
+                Aliases: [],
+                country?.Id)
+            {
+                Acronym = extracted.Acronym,
+            };
+            Register(organisation);
+            NewOrganisations.Add(organisation);
+        }
+        else if (organisation.Acronym is null && extracted.Acronym is not null)
+        {
+            organisation.Acronym = extracted.Acronym;
+            ChangedOrganisations.Add(organisation);
+        }
+
+        return organisation;
+    }
+
+    private OrganisationRow KnownOrganisation(string key)
+    {
+        if (_organisationsByKnownKey.TryGetValue(key, out var existing))
+        {
+            return existing;
+        }
+
+        var known = OrganisationDirectory.Default.FindByKey(key) ?? throw new InvalidOperationException($"No known organisation '{key}'.");
+        var slug = UniqueSlug(_organisationSlugs, Slugs.From(known.Acronym is null ? known.Name : $"{known.Name} {known.Acronym}" + (known.Country is null ? string.Empty : $" {known.Country}")));
+        var organisation = new OrganisationRow(
+            Ids.Organisation++,
+            known.Name,
+            TextFolding.Fold(known.Name),
+            slug,
+            known.Key,
+            [.. known.Aliases],
+            known.Country is null ? null : Country(known.Country).Id)
+        {
+            Acronym = known.Acronym,
+        };
+        Register(organisation);
+        NewOrganisations.Add(organisation);
+        if (known.Successor is { } successor)
+        {
+            organisation.SuccessorId = KnownOrganisation(successor).Id;
+        }
+
+        return organisation;
+    }
+
+    /// <summary>
+    /// The archive's row for a person an article names: one that shares a spelling (<see cref="PersonIdentity"/>), has the
+    /// same country (or one not known) and a title that agrees with those earlier articles gave them; an exact spelling
+    /// first, else the earliest stored. Else a new person. The article's spellings become the person's aliases.
+    /// </summary>
+    public PersonRow Person(ExtractedPerson extracted, CountryRow? country)
+    {
+        var spellings = extracted.Aliases.Prepend(extracted.Name).Distinct(StringComparer.Ordinal).ToList();
+        var spellingWords = spellings.Select(PersonIdentity.Words).ToList();
+
+        PersonRow? best = null;
+        var bestExact = false;
+        foreach (var candidate in Candidates(spellingWords))
+        {
+            if (candidate.CountryId is { } theirs && country is not null && theirs != country.Id)
+            {
+                continue;
+            }
+
+            if (!SameName(candidate.SpellingWords, spellingWords)
+                || (extracted.Title is not null && candidate.Titles.Count > 0 && !candidate.Titles.Keys.Any(t => PersonIdentity.TitlesAgree(t, extracted.Title))))
+            {
+                continue;
+            }
+
+            var exact = candidate.Spellings.Any(s => spellings.Contains(s, StringComparer.OrdinalIgnoreCase));
+            if (best is null || (exact && !bestExact) || (exact == bestExact && candidate.Id < best.Id))
+            {
+                best = candidate;
+                bestExact = exact;
+            }
+        }
+
+        var person = best;
+        if (person is null)
+        {
+            person = new PersonRow(Ids.Person++, extracted.Name, UniqueSlug(_personSlugs, Slugs.From(extracted.Name)), country?.Id, []);
+            _people[person.Id] = person;
+            NewPeople.Add(person);
+        }
+        else if (person.CountryId is null && country is not null)
+        {
+            person.CountryId = country.Id;
+            ChangedPeople.Add(person);
+        }
+
+        foreach (var spelling in spellings)
+        {
+            if (!spelling.Equals(person.Name, StringComparison.Ordinal) && !person.Aliases.Contains(spelling, StringComparer.Ordinal))
+            {
+                person.AddAlias(spelling);
+                ChangedPeople.Add(person);
+            }
+        }
+
+        foreach (var words in person.SpellingWords)
+        {
+            foreach (var word in words)
+            {
+                if (person.Words.Add(word))
+                {
+                    Postings(word).Add(person);
+                    NewWords.Add((person.Id, word));
+                }
+            }
+        }
+
+        return person;
+    }
+
+    /// <summary>
+    /// Who held a title on a date, as far as the archive shows: of the people earlier articles gave that title by name (in
+    /// that country, when the text says), the one whose articles with it span the date, else the one whose span is nearest,
+    /// the one with more such articles on a tie. With no date, the only holder there is.
+    /// </summary>
+    public PersonRow? Holder(string title, CountryRow? country, PartialDate? date)
+    {
+        if (!_holders.TryGetValue(TitleKey(title), out var holders))
+        {
+            return null;
+        }
+
+        var spans = holders
+            .Where(h => country is null || (_people.TryGetValue(h.Key, out var p) && p.CountryId == country.Id))
+            .OrderBy(h => h.Value.FirstSequence)
+            .ToList();
+        if (spans.Count == 0)
+        {
+            return null;
+        }
+
+        int Distance(HolderSpan span, DateOnly day) =>
+            span.First is not { } first || span.Last is not { } last ? int.MaxValue
+            : day < first ? first.DayNumber - day.DayNumber
+            : day > last ? day.DayNumber - last.DayNumber
+            : 0;
+        int? chosen = date?.FirstDay is { } on
+            ? spans.OrderBy(s => Distance(s.Value, on)).ThenByDescending(s => s.Value.Count).First().Key
+            : spans.Count == 1 ? spans[0].Key : null;
+        return chosen is { } id ? _people[id] : null;
+    }
+
+    public PersonRow PersonById(int id) => _people[id];
+
+    /// <summary>SQLite's NOCASE: titles compare with ASCII letters folded, as the database compared them.</summary>
+    private static string TitleKey(string title) =>
+        string.Create(title.Length, title, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                span[i] = char.IsAsciiLetterUpper(source[i]) ? (char)(source[i] | 0x20) : source[i];
+            }
+        });
+
+    /// <summary>
+    /// The people who may share a name with one of the spellings: those with a word of it. A spelling of three words or
+    /// more matches only a name that has two of its words, so the longest list of people with one of its words (the
+    /// "Nguyen" of a Vietnamese name) need not be read: such a person is also on another list.
+    /// </summary>
+    private HashSet<PersonRow> Candidates(List<string[]> spellingWords)
+    {
+        var found = new HashSet<PersonRow>();
+        foreach (var words in spellingWords)
+        {
+            var lists = words.Distinct(StringComparer.Ordinal)
+                .Select(w => _peopleByWord.GetValueOrDefault(w))
+                .OfType<List<PersonRow>>()
+                .ToList();
+            var skip = lists.Count >= 3 && words.Distinct(StringComparer.Ordinal).Count() >= 3 ? lists.MaxBy(l => l.Count) : null;
+            foreach (var list in lists)
+            {
+                if (list != skip)
+                {
+                    found.UnionWith(list);
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private static bool SameName(List<string[]> mine, List<string[]> theirs)
+    {
+        foreach (var a in mine)
+        {
+            foreach (var b in theirs)
+            {
+                if (PersonIdentity.SameName(a, b))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private List<PersonRow> Postings(string word) =>
+        _peopleByWord.TryGetValue(word, out var list) ? list : _peopleByWord[word] = [];
+
+    private void Register(OrganisationRow organisation)
+    {
+        _organisations[organisation.Id] = organisation;
+        _organisationSlugs.Add(organisation.Slug);
+        _organisationsByName.TryAdd((organisation.NameKey, organisation.CountryId), organisation);
+        if (organisation.KnownKey is { } known)
+        {
+            _organisationsByKnownKey.TryAdd(known, organisation);
+        }
+    }
+
+    private static string UniqueSlug(HashSet<string> taken, string slug)
+    {
+        var candidate = slug;
+        for (var n = 2; taken.Contains(candidate); n++)
+        {
+            candidate = $"{slug}-{n}";
+        }
+
+        taken.Add(candidate);
+        return candidate;
+    }
+
+    /// <summary>The ids the next new rows take: past both the largest id and SQLite's AUTOINCREMENT sequence.</summary>
+    public sealed class NextIds
+    {
+        public int Article { get; set; }
+
+        public int Country { get; set; }
+
+        public int Person { get; set; }
+
+        public int Organisation { get; set; }
+
+        public int Meeting { get; set; }
+
+        public int Delegation { get; set; }
+
+        public int Agreement { get; set; }
+    }
+
+    /// <summary>The articles that gave one person one title by name: their dates' span, and in which order they came.</summary>
+    private sealed class HolderSpan
+    {
+        private readonly List<(int ArticleId, DateOnly? On, long Sequence)> _mentions = [];
+
+        public DateOnly? First { get; private set; }
+
+        public DateOnly? Last { get; private set; }
+
+        public int Count => _mentions.Count;
+
+        public long FirstSequence { get; private set; } = long.MaxValue;
+
+        public void Add(int articleId, DateOnly? on, long sequence)
+        {
+            _mentions.Add((articleId, on, sequence));
+            FirstSequence = Math.Min(FirstSequence, sequence);
+            if (on is { } day)
+            {
+                First = First is { } first && first <= day ? first : day;
+                Last = Last is { } last && last >= day ? last : day;
+            }
+        }
+
+        /// <summary>Removes an article's mentions; true when none is left.</summary>
+        public bool Remove(int articleId)
+        {
+            _mentions.RemoveAll(m => m.ArticleId == articleId);
+            First = _mentions.Min(m => m.On);
+            Last = _mentions.Max(m => m.On);
+            FirstSequence = _mentions.Count == 0 ? long.MaxValue : _mentions.Min(m => m.Sequence);
+            return _mentions.Count == 0;
+        }
+    }
+}
+
+internal sealed record CountryRow(int Id, string Code, string Name, string Slug, List<string> Aliases);
+
+internal sealed record OrganisationRow(int Id, string Name, string NameKey, string Slug, string? KnownKey, List<string> Aliases, int? CountryId)
+{
+    public string? Acronym { get; set; }
+
+    public int? SuccessorId { get; set; }
+}
+
+internal sealed class PersonRow(int id, string name, string slug, int? countryId, List<string> aliases)
+{
+    private readonly List<string> _aliases = aliases;
+    private List<string[]>? _spellingWords;
+
+    public int Id { get; } = id;
+
+    public string Name { get; } = name;
+
+    public string Slug { get; } = slug;
+
+    public int? CountryId { get; set; } = countryId;
+
+    public IReadOnlyList<string> Aliases => _aliases;
+
+    /// <summary>The folded words of every spelling, as in the PersonNameWords table.</summary>
+    public HashSet<string> Words { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The titles stored articles give the person, with how many give each.</summary>
+    public Dictionary<string, int> Titles { get; } = new(StringComparer.Ordinal);
+
+    public IEnumerable<string> Spellings => _aliases.Prepend(Name);
+
+    public List<string[]> SpellingWords => _spellingWords ??= [.. Spellings.Select(PersonIdentity.Words)];
+
+    public void AddAlias(string spelling)
+    {
+        _aliases.Add(spelling);
+        _spellingWords = null;
+    }
+
+    public void AddTitle(string title) => Titles[title] = Titles.GetValueOrDefault(title) + 1;
+
+    public void RemoveTitle(string title)
+    {
+        if (Titles.TryGetValue(title, out var count))
+        {
+            if (count <= 1)
+            {
+                Titles.Remove(title);
+            }
+            else
+            {
+                Titles[title] = count - 1;
+            }
+        }
+    }
+}

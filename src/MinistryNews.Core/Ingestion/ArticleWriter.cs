@@ -1,0 +1,571 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using MinistryNews.Core.Articles;
+using MinistryNews.Core.Countries;
+using MinistryNews.Core.Extraction;
+using MinistryNews.Core.Organisations;
+using MinistryNews.Core.People;
+using MinistryNews.Core.Search;
+
+namespace MinistryNews.Core.Ingestion;
+
+/// <summary>An article to store: its key in the data folder, the file read and what the extraction read from it.</summary>
+public sealed record ArticleToStore(string SourceFile, SourceFile File, ExtractedArticle Extracted);
+
+/// <summary>
+/// Stores extracted articles in batches, one transaction a batch: a new article is added; a stored one keeps its id and
+/// has its facts replaced, and the people and organisations its old text alone named leave the archive. People,
+/// countries and organisations are shared across the archive and found by identity in <see cref="ArchiveIdentities"/>,
+/// read once from the database and kept in step with what is written; rows go in through prepared SQLite statements on
+/// the context's connection, in the columns and formats of the EF Core model. The full-text index follows in the same
+/// transaction. A batch that fails is stored again one article at a time, so one bad article fails alone.
+/// </summary>
+public sealed class ArticleWriter : IDisposable
+{
+    private readonly ArchiveDbContext _db;
+    private readonly SqliteConnection _connection;
+    private readonly Statements _sql;
+    private readonly Converters _convert;
+    private ArchiveIdentities? _identities;
+    private long _dataVersion;
+
+    public ArticleWriter(ArchiveDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        _db = db;
+        _db.Database.OpenConnection();
+        _connection = (SqliteConnection)_db.Database.GetDbConnection();
+        _sql = new Statements(_connection);
+        _convert = new Converters(_db);
+    }
+
+    public void Dispose()
+    {
+        _sql.Dispose();
+        _db.Database.CloseConnection();
+    }
+
+    /// <summary>Stores a batch in order; each article comes back added, updated or failed with the reason.</summary>
+    public IReadOnlyList<FileResult> Store(IReadOnlyList<ArticleToStore> batch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        if (batch.Count == 0)
+        {
+            return [];
+        }
+
+        if (batch.Count > 1)
+        {
+            try
+            {
+                return StoreTogether(batch, cancellationToken);
+            }
+#pragma warning disable CA1031 // Whatever failed, the batch is stored again article by article and the faulty one is named.
+            catch (Exception) when (!cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
+            {
+                _identities = null;
+            }
+        }
+
+        return [.. batch.Select(article => StoreAlone(article, cancellationToken))];
+    }
+
+    private FileResult StoreAlone(ArticleToStore article, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return StoreTogether([article], cancellationToken)[0];
+        }
+#pragma warning disable CA1031 // One article that cannot be stored fails alone, named with its problem.
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            _identities = null;
+            return new FileResult(article.SourceFile, FileOutcome.Failed, Error: $"storing failed: {ex.GetBaseException().Message}");
+        }
+    }
+
+    private List<FileResult> StoreTogether(IReadOnlyList<ArticleToStore> batch, CancellationToken cancellationToken)
+    {
+        using var transaction = _connection.BeginTransaction(deferred: false);
+        _sql.DeferForeignKeys.Execute(transaction);
+        var identities = Identities(transaction);
+        var results = new List<FileResult>(batch.Count);
+        foreach (var article in batch)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            results.Add(Write(article, identities, transaction));
+        }
+
+        Flush(identities, transaction);
+        transaction.Commit();
+        identities.ClearChanges();
+        return results;
+    }
+
+    /// <summary>The identities as the database holds them: read on the first batch, and again when another connection wrote.</summary>
+    private ArchiveIdentities Identities(SqliteTransaction transaction)
+    {
+        var version = (long)_sql.DataVersion.Scalar(transaction)!;
+        if (_identities is null || version != _dataVersion)
+        {
+            _identities = Load(transaction);
+            _dataVersion = version;
+        }
+
+        return _identities;
+    }
+
+    private FileResult Write(ArticleToStore item, ArchiveIdentities identities, SqliteTransaction transaction)
+    {
+        var (key, file, extracted) = item;
+        var existing = _sql.ArticleBySource.Scalar(transaction, key) is long found ? (int)found : (int?)null;
+        var published = extracted.Published?.ToString();
+        var publishedOn = extracted.Published?.FirstDay;
+        object?[] row =
+        [
+            key, extracted.Title, extracted.TitleDerived, Slugs.From(extracted.Title), published, publishedOn, extracted.PublishedFrom.ToString(),
+            extracted.SourceUrl, extracted.Byline, file.RawText ?? file.Document?.Text ?? string.Empty, _convert.Body(extracted.Body),
+            file.ContentHash, ArticleExtractor.Version, DateTime.UtcNow,
+        ];
+
+        // The facts of the old text go; the article row (and so its id and links) stays.
+        List<(int PersonId, string? Title, string NameAsWritten)> formerPeople = [];
+        List<int> formerOrganisations = [];
+        int id;
+        if (existing is { } stored)
+        {
+            id = stored;
+            using (var reader = _sql.MentionsOfArticle.Query(transaction, id))
+            {
+                while (reader.Read())
+                {
+                    formerPeople.Add((reader.GetInt32(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2)));
+                }
+            }
+
+            using (var reader = _sql.OrganisationsOfArticle.Query(transaction, id))
+            {
+                while (reader.Read())
+                {
+                    formerOrganisations.Add(reader.GetInt32(0));
+                }
+            }
+
+            identities.RemoveMentions(id, formerPeople);
+            foreach (var delete in _sql.DeleteFacts)
+            {
+                delete.Execute(transaction, id);
+            }
+
+            _sql.UpdateArticle.Execute(transaction, [id, .. row]);
+        }
+        else
+        {
+            id = identities.Ids.Article++;
+            _sql.InsertArticle.Execute(transaction, [id, .. row]);
+        }
+
+        // Countries, organisations and people, in the order the old store resolved them.
+        var countries = extracted.Countries.Distinct(StringComparer.Ordinal).Select(identities.Country).Distinct().ToList();
+        foreach (var country in countries)
+        {
+            _sql.InsertArticleCountry.Execute(transaction, id, country.Id);
+        }
+
+        var organisations = new List<OrganisationRow>();
+        foreach (var organisation in extracted.Organisations.Select(identities.Organisation))
+        {
+            if (!organisations.Contains(organisation))
+            {
+                organisations.Add(organisation);
+                _sql.InsertArticleOrganisation.Execute(transaction, id, organisation.Id);
+            }
+        }
+
+        var mentions = new List<Mention>();
+        var byName = new Dictionary<string, PersonRow>(StringComparer.Ordinal);
+        foreach (var extractedPerson in extracted.People)
+        {
+            var country = extractedPerson.CountryCode is null ? null : identities.Country(extractedPerson.CountryCode);
+            var person = identities.Person(extractedPerson, country);
+            foreach (var spelling in extractedPerson.Aliases.Prepend(extractedPerson.Name))
+            {
+                byName[spelling] = person;
+            }
+
+            if (mentions.All(m => m.Person != person))
+            {
+                var organisation = extractedPerson.Organisation is { } name
+                    ? organisations.FirstOrDefault(o => o.Name == name && (o.CountryId == country?.Id || o.CountryId is null))
+                        ?? organisations.FirstOrDefault(o => o.Name == name)
+                    : null;
+                mentions.Add(new Mention(person, extractedPerson.Name, extractedPerson.Title, country?.Id, organisation?.Id, extractedPerson.Evidence));
+            }
+        }
+
+        PersonRow? Known(string name) =>
+            byName.TryGetValue(name, out var person) ? person
+            : byName.FirstOrDefault(p => Person.KeyOf(p.Key) == Person.KeyOf(name)).Value;
+        List<PersonRow> KnownPeople(IEnumerable<string> names) => [.. names.Distinct(StringComparer.Ordinal).Select(Known).OfType<PersonRow>().Distinct()];
+        List<CountryRow> CountriesOf(IEnumerable<string> codes) => [.. codes.Distinct(StringComparer.Ordinal).Select(identities.Country).Distinct()];
+
+        var meetings = extracted.Meetings.Select(m => (Meeting: m, People: KnownPeople(m.Participants), Countries: CountriesOf(m.CounterpartCountries))).ToList();
+        var delegations = extracted.Delegations.Select(d => (
+            Delegation: d,
+            Leader: d.Leader is null ? null : Known(d.Leader),
+            Members: KnownPeople(d.Members),
+            From: d.FromCountry is null ? null : identities.Country(d.FromCountry),
+            Destinations: CountriesOf(d.Destinations))).ToList();
+        var agreements = extracted.Agreements.Select(a => (Agreement: a, Countries: CountriesOf(a.CounterpartCountries), Signatories: KnownPeople(a.Signatories))).ToList();
+
+        // Officials named by title alone take the person the archive shows holding that title on the article's date.
+        foreach (var unnamed in extracted.UnnamedOfficials)
+        {
+            var country = unnamed.CountryCode is null ? null : identities.Country(unnamed.CountryCode);
+            if (identities.Holder(unnamed.Title, country, extracted.Published) is not { } holder)
+            {
+                continue;
+            }
+
+            if (mentions.All(m => m.Person != holder))
+            {
+                mentions.Add(new Mention(holder, unnamed.Title, unnamed.Title, holder.CountryId, null, unnamed.Evidence));
+            }
+
+            foreach (var (_, participants, _) in meetings.Where(m => m.Meeting.Evidence == unnamed.Evidence && !m.People.Contains(holder)))
+            {
+                participants.Add(holder);
+            }
+        }
+
+        foreach (var mention in mentions)
+        {
+            _sql.InsertMention.Execute(transaction, id, mention.Person.Id, mention.NameAsWritten, mention.Title, mention.CountryId, mention.Evidence, mention.OrganisationId);
+        }
+
+        foreach (var (meeting, participants, counterparts) in meetings)
+        {
+            var meetingId = identities.Ids.Meeting++;
+            _sql.InsertMeeting.Execute(transaction, meetingId, id, meeting.Kind.ToString(), meeting.Date?.ToString(), meeting.Location, meeting.Evidence);
+            foreach (var person in participants)
+            {
+                _sql.InsertMeetingParticipant.Execute(transaction, meetingId, person.Id);
+            }
+
+            foreach (var country in counterparts)
+            {
+                _sql.InsertMeetingCountry.Execute(transaction, meetingId, country.Id);
+            }
+        }
+
+        foreach (var (delegation, leader, members, from, destinations) in delegations)
+        {
+            var delegationId = identities.Ids.Delegation++;
+            _sql.InsertDelegation.Execute(transaction, delegationId, id, leader?.Id, from?.Id, delegation.Start?.ToString(), delegation.End?.ToString(), delegation.Evidence);
+            foreach (var person in members)
+            {
+                _sql.InsertDelegationMember.Execute(transaction, delegationId, person.Id);
+            }
+
+            foreach (var country in destinations)
+            {
+                _sql.InsertDelegationDestination.Execute(transaction, delegationId, country.Id);
+            }
+        }
+
+        foreach (var (agreement, counterparts, signatories) in agreements)
+        {
+            var agreementId = identities.Ids.Agreement++;
+            _sql.InsertAgreement.Execute(transaction, agreementId, id, agreement.Kind, agreement.Name, agreement.SignedOn?.ToString(), agreement.Valid?.From?.ToString(), agreement.Valid?.To?.ToString(), agreement.Evidence);
+            foreach (var country in counterparts)
+            {
+                _sql.InsertAgreementCountry.Execute(transaction, agreementId, country.Id);
+            }
+
+            foreach (var person in signatories)
+            {
+                _sql.InsertAgreementSignatory.Execute(transaction, agreementId, person.Id);
+            }
+        }
+
+        foreach (var mention in mentions.Where(m => m.Title is not null))
+        {
+            identities.AddStoredMention(id, mention.Person.Id, mention.Title!, mention.NameAsWritten, publishedOn);
+        }
+
+        // The full-text index follows the article in the same transaction: found at once, or not found at all.
+        var body = string.Join('\n', extracted.Body.Select(b => b.Text));
+        var names = string.Join('\n', mentions.SelectMany(m => m.Person.Spellings).Distinct(StringComparer.Ordinal));
+        var places = string.Join('\n', countries.SelectMany(c => c.Aliases.Prepend(c.Name)).Distinct(StringComparer.Ordinal));
+        _sql.InsertSearch.Execute(transaction, id, SearchText.Fold(extracted.Title), SearchText.Fold(body), SearchText.Fold(names), SearchText.Fold(places));
+        _sql.InsertSearchExact.Execute(transaction, id, extracted.Title, body, names, places);
+
+        // A person or an organisation no article names any more (a changed text dropped them) leaves the archive.
+        foreach (var personId in formerPeople.Select(p => p.PersonId).Distinct())
+        {
+            if (_sql.DeleteOrphanPerson.Execute(transaction, personId) > 0)
+            {
+                identities.RemovePerson(personId);
+            }
+        }
+
+        foreach (var organisationId in formerOrganisations)
+        {
+            if (_sql.DeleteOrphanOrganisation.Execute(transaction, organisationId) > 0)
+            {
+                identities.RemoveOrganisation(organisationId);
+            }
+        }
+
+        return new FileResult(key, existing is null ? FileOutcome.Added : FileOutcome.Updated, id);
+    }
+
+    /// <summary>Writes the shared rows the batch made or changed.</summary>
+    private void Flush(ArchiveIdentities identities, SqliteTransaction transaction)
+    {
+        foreach (var country in identities.NewCountries)
+        {
+            _sql.InsertCountry.Execute(transaction, country.Id, country.Code, country.Name, country.Slug, _convert.CountryAliases(country.Aliases));
+        }
+
+        foreach (var organisation in identities.NewOrganisations)
+        {
+            _sql.InsertOrganisation.Execute(
+                transaction,
+                organisation.Id,
+                organisation.Name,
+                organisation.Acronym,
+                organisation.NameKey,
+                organisation.Slug,
+                organisation.KnownKey,
+                _convert.OrganisationAliases(organisation.Aliases),
+                organisation.CountryId,
+                organisation.SuccessorId);
+        }
+
+        foreach (var organisation in identities.ChangedOrganisations.Except(identities.NewOrganisations))
+        {
+            _sql.UpdateOrganisation.Execute(transaction, organisation.Id, organisation.Acronym);
+        }
+
+        foreach (var person in identities.NewPeople)
+        {
+            _sql.InsertPerson.Execute(transaction, person.Id, person.Name, Person.KeyOf(person.Name), person.Slug, _convert.PersonAliases(person.Aliases), person.CountryId);
+        }
+
+        foreach (var person in identities.ChangedPeople.Except(identities.NewPeople))
+        {
+            _sql.UpdatePerson.Execute(transaction, person.Id, _convert.PersonAliases(person.Aliases), person.CountryId);
+        }
+
+        foreach (var (personId, word) in identities.NewWords)
+        {
+            _sql.InsertWord.Execute(transaction, personId, word);
+        }
+    }
+
+    private ArchiveIdentities Load(SqliteTransaction transaction)
+    {
+        var ids = new ArchiveIdentities.NextIds
+        {
+            Article = NextId("Articles"),
+            Country = NextId("Countries"),
+            Person = NextId("People"),
+            Organisation = NextId("Organisations"),
+            Meeting = NextId("Meetings"),
+            Delegation = NextId("Delegations"),
+            Agreement = NextId("Agreements"),
+        };
+        var identities = new ArchiveIdentities(ids);
+        foreach (var reader in Rows("SELECT Id, Code, Name, Slug, Aliases FROM Countries"))
+        {
+            identities.AddStoredCountry(new CountryRow(reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), _convert.ReadCountryAliases(reader.GetString(4))));
+        }
+
+        foreach (var reader in Rows("SELECT Id, Name, Slug, Aliases, CountryId FROM People ORDER BY Id"))
+        {
+            identities.AddStoredPerson(new PersonRow(reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(4) ? null : reader.GetInt32(4), _convert.ReadPersonAliases(reader.GetString(3))));
+        }
+
+        foreach (var reader in Rows("SELECT PersonId, Word FROM PersonNameWords"))
+        {
+            identities.AddStoredWord(reader.GetInt32(0), reader.GetString(1));
+        }
+
+        foreach (var reader in Rows("SELECT Id, Name, Acronym, NameKey, Slug, KnownKey, Aliases, CountryId, SuccessorId FROM Organisations ORDER BY Id"))
+        {
+            identities.AddStoredOrganisation(new OrganisationRow(
+                reader.GetInt32(0),
+                reader.GetString(1),
+                reader.GetString(3),
+                reader.GetString(4),
+                reader.IsDBNull(5) ? null : reader.GetString(5),
+                _convert.ReadOrganisationAliases(reader.GetString(6)),
+                reader.IsDBNull(7) ? null : reader.GetInt32(7))
+            {
+                Acronym = reader.IsDBNull(2) ? null : reader.GetString(2),
+                SuccessorId = reader.IsDBNull(8) ? null : reader.GetInt32(8),
+            });
+        }
+
+        foreach (var reader in Rows("SELECT m.ArticleId, m.PersonId, m.Title, m.NameAsWritten, a.PublishedOn FROM ArticlePeople AS m JOIN Articles AS a ON a.Id = m.ArticleId WHERE m.Title IS NOT NULL ORDER BY m.rowid"))
+        {
+            identities.AddStoredMention(reader.GetInt32(0), reader.GetInt32(1), reader.GetString(2), reader.GetString(3), reader.IsDBNull(4) ? null : DateOnly.Parse(reader.GetString(4), CultureInfo.InvariantCulture));
+        }
+
+        return identities;
+
+        int NextId(string table)
+        {
+            using var command = _connection.CreateCommand();
+            command.Transaction = transaction;
+#pragma warning disable CA2100 // The table is one of the names above.
+            command.CommandText = $"SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = '{table}'), 0), coalesce((SELECT max(Id) FROM \"{table}\"), 0)) + 1";
+#pragma warning restore CA2100
+            return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
+
+        IEnumerable<SqliteDataReader> Rows(string sql)
+        {
+            using var command = _connection.CreateCommand();
+            command.Transaction = transaction;
+#pragma warning disable CA2100 // Constant statements.
+            command.CommandText = sql;
+#pragma warning restore CA2100
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                yield return reader;
+            }
+        }
+    }
+
+    private sealed record Mention(PersonRow Person, string NameAsWritten, string? Title, int? CountryId, int? OrganisationId, string Evidence);
+
+    /// <summary>The value converters of the EF Core model, so rows written here read back exactly as EF Core wrote them.</summary>
+    private sealed class Converters(ArchiveDbContext db)
+    {
+        private readonly ValueConverter _body = Converter<Article>(db, nameof(Article.Body));
+        private readonly ValueConverter _countryAliases = Converter<Country>(db, nameof(Country.Aliases));
+        private readonly ValueConverter _personAliases = Converter<Person>(db, nameof(Person.Aliases));
+        private readonly ValueConverter _organisationAliases = Converter<Organisation>(db, nameof(Organisation.Aliases));
+
+        public object? Body(IReadOnlyList<BodyBlock> body) => _body.ConvertToProvider(body as List<BodyBlock> ?? [.. body]);
+
+        public object? CountryAliases(List<string> aliases) => _countryAliases.ConvertToProvider(aliases);
+
+        public object? PersonAliases(IReadOnlyList<string> aliases) => _personAliases.ConvertToProvider(aliases as List<string> ?? [.. aliases]);
+
+        public object? OrganisationAliases(List<string> aliases) => _organisationAliases.ConvertToProvider(aliases);
+
+        public List<string> ReadCountryAliases(string json) => [.. (IEnumerable<string>)_countryAliases.ConvertFromProvider(json)!];
+
+        public List<string> ReadPersonAliases(string json) => [.. (IEnumerable<string>)_personAliases.ConvertFromProvider(json)!];
+
+        public List<string> ReadOrganisationAliases(string json) => [.. (IEnumerable<string>)_organisationAliases.ConvertFromProvider(json)!];
+
+        private static ValueConverter Converter<TEntity>(ArchiveDbContext db, string property) =>
+            db.Model.FindEntityType(typeof(TEntity))?.FindProperty(property)?.GetTypeMapping().Converter
+                ?? throw new InvalidOperationException($"The model has no converter for {typeof(TEntity).Name}.{property}.");
+    }
+
+    /// <summary>The writer's statements, prepared once for the life of the writer.</summary>
+    private sealed class Statements(SqliteConnection connection) : IDisposable
+    {
+        private const string ArticleColumns = "SourceFile, Title, TitleDerived, Slug, Published, PublishedOn, PublishedFrom, SourceUrl, Byline, RawText, Body, ContentHash, ExtractorVersion, IngestedAtUtc";
+
+        private readonly List<SqlStatement> _all = [];
+
+        public SqlStatement DataVersion => field ??= Make("PRAGMA data_version");
+
+        public SqlStatement DeferForeignKeys => field ??= Make("PRAGMA defer_foreign_keys = ON");
+
+        public SqlStatement ArticleBySource => field ??= Make("SELECT Id FROM Articles WHERE SourceFile = $1");
+
+        public SqlStatement InsertArticle => field ??= Make($"INSERT INTO Articles (Id, {ArticleColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)");
+
+        public SqlStatement UpdateArticle => field ??= Make(
+            "UPDATE Articles SET SourceFile = $2, Title = $3, TitleDerived = $4, Slug = $5, Published = $6, PublishedOn = $7, PublishedFrom = $8, SourceUrl = $9, " +
+            "Byline = $10, RawText = $11, Body = $12, ContentHash = $13, ExtractorVersion = $14, IngestedAtUtc = $15 WHERE Id = $1");
+
+        public SqlStatement MentionsOfArticle => field ??= Make("SELECT PersonId, Title, NameAsWritten FROM ArticlePeople WHERE ArticleId = $1");
+
+        public SqlStatement OrganisationsOfArticle => field ??= Make("SELECT OrganisationsId FROM ArticleOrganisations WHERE ArticlesId = $1");
+
+        /// <summary>An article's facts; their link rows go with them (ON DELETE CASCADE).</summary>
+        public IReadOnlyList<SqlStatement> DeleteFacts => field ??=
+        [
+            Make("DELETE FROM Meetings WHERE ArticleId = $1"),
+            Make("DELETE FROM Delegations WHERE ArticleId = $1"),
+            Make("DELETE FROM Agreements WHERE ArticleId = $1"),
+            Make("DELETE FROM ArticlePeople WHERE ArticleId = $1"),
+            Make("DELETE FROM ArticleCountries WHERE ArticlesId = $1"),
+            Make("DELETE FROM ArticleOrganisations WHERE ArticlesId = $1"),
+            Make("DELETE FROM ArticleSearch WHERE rowid = $1"),
+            Make("DELETE FROM ArticleSearchExact WHERE rowid = $1"),
+        ];
+
+        public SqlStatement InsertArticleCountry => field ??= Make("INSERT INTO ArticleCountries (ArticlesId, CountriesId) VALUES ($1, $2)");
+
+        public SqlStatement InsertArticleOrganisation => field ??= Make("INSERT INTO ArticleOrganisations (ArticlesId, OrganisationsId) VALUES ($1, $2)");
+
+        public SqlStatement InsertMention => field ??= Make("INSERT INTO ArticlePeople (ArticleId, PersonId, NameAsWritten, Title, CountryId, Evidence, OrganisationId) VALUES ($1, $2, $3, $4, $5, $6, $7)");
+
+        public SqlStatement InsertMeeting => field ??= Make("INSERT INTO Meetings (Id, ArticleId, Kind, Date, Location, Evidence) VALUES ($1, $2, $3, $4, $5, $6)");
+
+        public SqlStatement InsertMeetingParticipant => field ??= Make("INSERT INTO MeetingParticipants (MeetingId, ParticipantsId) VALUES ($1, $2)");
+
+        public SqlStatement InsertMeetingCountry => field ??= Make("INSERT INTO MeetingCountries (MeetingId, CounterpartCountriesId) VALUES ($1, $2)");
+
+        public SqlStatement InsertDelegation => field ??= Make("INSERT INTO Delegations (Id, ArticleId, LeaderId, FromCountryId, Start, \"End\", Evidence) VALUES ($1, $2, $3, $4, $5, $6, $7)");
+
+        public SqlStatement InsertDelegationMember => field ??= Make("INSERT INTO DelegationMembers (DelegationId, MembersId) VALUES ($1, $2)");
+
+        public SqlStatement InsertDelegationDestination => field ??= Make("INSERT INTO DelegationDestinations (DelegationId, DestinationsId) VALUES ($1, $2)");
+
+        public SqlStatement InsertAgreement => field ??= Make("INSERT INTO Agreements (Id, ArticleId, Kind, Name, SignedOn, ValidFrom, ValidTo, Evidence) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)");
+
+        public SqlStatement InsertAgreementCountry => field ??= Make("INSERT INTO AgreementCountries (AgreementId, CounterpartCountriesId) VALUES ($1, $2)");
+
+        public SqlStatement InsertAgreementSignatory => field ??= Make("INSERT INTO AgreementSignatories (AgreementId, SignatoriesId) VALUES ($1, $2)");
+
+        public SqlStatement InsertSearch => field ??= Make("INSERT INTO ArticleSearch (rowid, title, body, people, countries) VALUES ($1, $2, $3, $4, $5)");
+
+        public SqlStatement InsertSearchExact => field ??= Make("INSERT INTO ArticleSearchExact (rowid, title, body, people, countries) VALUES ($1, $2, $3, $4, $5)");
+
+        public SqlStatement DeleteOrphanPerson => field ??= Make("DELETE FROM People WHERE Id = $1 AND NOT EXISTS (SELECT 1 FROM ArticlePeople WHERE PersonId = $1)");
+
+        public SqlStatement DeleteOrphanOrganisation => field ??= Make("DELETE FROM Organisations WHERE Id = $1 AND KnownKey IS NULL AND NOT EXISTS (SELECT 1 FROM ArticleOrganisations WHERE OrganisationsId = $1)");
+
+        public SqlStatement InsertCountry => field ??= Make("INSERT INTO Countries (Id, Code, Name, Slug, Aliases) VALUES ($1, $2, $3, $4, $5)");
+
+        public SqlStatement InsertOrganisation => field ??= Make("INSERT INTO Organisations (Id, Name, Acronym, NameKey, Slug, KnownKey, Aliases, CountryId, SuccessorId) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)");
+
+        public SqlStatement UpdateOrganisation => field ??= Make("UPDATE Organisations SET Acronym = $2 WHERE Id = $1");
+
+        public SqlStatement InsertPerson => field ??= Make("INSERT INTO People (Id, Name, NameKey, Slug, Aliases, CountryId) VALUES ($1, $2, $3, $4, $5, $6)");
+
+        public SqlStatement UpdatePerson => field ??= Make("UPDATE People SET Aliases = $2, CountryId = $3 WHERE Id = $1");
+
+        public SqlStatement InsertWord => field ??= Make("INSERT INTO PersonNameWords (PersonId, Word) VALUES ($1, $2)");
+
+        public void Dispose()
+        {
+            foreach (var statement in _all)
+            {
+                statement.Dispose();
+            }
+        }
+
+        private SqlStatement Make(string sql)
+        {
+            var statement = new SqlStatement(connection, sql);
+            _all.Add(statement);
+            return statement;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
+
+namespace MinistryNews.Core.Ingestion;
+
+/// <summary>
+/// One SQL statement prepared once and run many times with new values: its parameters are <c>$1</c>, <c>$2</c>, … in
+/// the order the values are given. SQLite compiles it on the first run and keeps it for the next ones.
+/// </summary>
+internal sealed partial class SqlStatement : IDisposable
+{
+    private readonly SqliteCommand _command;
+    private readonly SqliteParameter[] _parameters;
+
+    public SqlStatement(SqliteConnection connection, string sql)
+    {
+        _command = connection.CreateCommand();
+#pragma warning disable CA2100 // The text is one of the writer's own constant statements; values go through parameters.
+        _command.CommandText = sql;
+#pragma warning restore CA2100
+        var count = Placeholder().Matches(sql).Select(m => int.Parse(m.Groups[1].ValueSpan, System.Globalization.CultureInfo.InvariantCulture)).DefaultIfEmpty(0).Max();
+        _parameters = new SqliteParameter[count];
+        for (var i = 0; i < count; i++)
+        {
+            _parameters[i] = _command.Parameters.Add(new SqliteParameter($"${i + 1}", null));
+        }
+    }
+
+    public int Execute(SqliteTransaction transaction, params ReadOnlySpan<object?> values)
+    {
+        Bind(transaction, values);
+        return _command.ExecuteNonQuery();
+    }
+
+    public object? Scalar(SqliteTransaction transaction, params ReadOnlySpan<object?> values)
+    {
+        Bind(transaction, values);
+        var value = _command.ExecuteScalar();
+        return value is DBNull ? null : value;
+    }
+
+    public SqliteDataReader Query(SqliteTransaction transaction, params ReadOnlySpan<object?> values)
+    {
+        Bind(transaction, values);
+        return _command.ExecuteReader();
+    }
+
+    public void Dispose() => _command.Dispose();
+
+    private void Bind(SqliteTransaction transaction, ReadOnlySpan<object?> values)
+    {
+        if (values.Length != _parameters.Length)
+        {
+            throw new ArgumentException($"The statement takes {_parameters.Length} values, not {values.Length}: {_command.CommandText}", nameof(values));
+        }
+
+        _command.Transaction = transaction;
+        for (var i = 0; i < values.Length; i++)
+        {
+            _parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+    }
+
+    [GeneratedRegex(@"\$(\d+)")]
+    private static partial Regex Placeholder();
+}
