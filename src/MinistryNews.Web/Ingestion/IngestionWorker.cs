@@ -72,17 +72,15 @@ public sealed partial class IngestionWorker(
                 paths.Add(path);
             }
 
-            foreach (var path in paths.Order(StringComparer.Ordinal))
+            var present = paths.Where(File.Exists).ToList();
+            foreach (var result in await ingestor.IngestFilesAsync(folder, present, stoppingToken))
             {
-                if (File.Exists(path))
-                {
-                    var result = await ingestor.IngestFileAsync(folder, path, stoppingToken);
-                    LogWatched(logger, result.File, result.Outcome);
-                }
-                else if (SourceReader.IsSupported(path))
-                {
-                    LogRemoved(logger, Ingestor.KeyOf(folder, path));
-                }
+                LogWatched(logger, result.File, result.Outcome);
+            }
+
+            foreach (var path in paths.Except(present).Where(SourceReader.IsSupported).Order(StringComparer.Ordinal))
+            {
+                LogRemoved(logger, Ingestor.KeyOf(folder, path));
             }
         }
     }
