@@ -17,6 +17,7 @@ internal sealed class ArchiveIdentities
     private readonly Dictionary<string, CountryRow> _countries = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<int, PersonRow> _people = [];
     private readonly Dictionary<string, List<PersonRow>> _peopleByWord = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<PersonRow>> _peopleBySpelling = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _personSlugs = new(StringComparer.Ordinal);
     private readonly Dictionary<(string NameKey, int? CountryId), OrganisationRow> _organisationsByName = [];
     private readonly Dictionary<string, OrganisationRow> _organisationsByKnownKey = new(StringComparer.Ordinal);
@@ -60,6 +61,10 @@ internal sealed class ArchiveIdentities
     {
         _people[person.Id] = person;
         _personSlugs.Add(person.Slug);
+        foreach (var spelling in person.Spellings)
+        {
+            BySpelling(spelling).Add(person);
+        }
     }
 
     public void AddStoredWord(int personId, string word)
@@ -123,6 +128,11 @@ internal sealed class ArchiveIdentities
         }
 
         _personSlugs.Remove(person.Slug);
+        foreach (var spelling in person.Spellings)
+        {
+            BySpelling(spelling).Remove(person);
+        }
+
         foreach (var word in person.Words)
         {
             if (_peopleByWord.TryGetValue(word, out var list))
@@ -251,26 +261,33 @@ internal sealed class ArchiveIdentities
         var spellings = extracted.Aliases.Prepend(extracted.Name).Distinct(StringComparer.Ordinal).ToList();
         var spellingWords = spellings.Select(PersonIdentity.Words).ToList();
 
+        bool Agrees(PersonRow candidate) =>
+            (candidate.CountryId is not { } theirs || country is null || theirs == country.Id)
+            && SameName(candidate.SpellingWords, spellingWords)
+            && (extracted.Title is null || candidate.Titles.Count == 0 || candidate.Titles.Keys.Any(t => PersonIdentity.TitlesAgree(t, extracted.Title)));
+
+        // A person with one of these very spellings first (letter case aside), else one whose name is the same in another
+        // order, shorter or longer, or a letter apart; the earliest stored of those that agree.
         PersonRow? best = null;
-        var bestExact = false;
-        foreach (var candidate in Candidates(spellingWords))
+        foreach (var spelling in spellings)
         {
-            if (candidate.CountryId is { } theirs && country is not null && theirs != country.Id)
+            foreach (var candidate in _peopleBySpelling.GetValueOrDefault(spelling) ?? [])
             {
-                continue;
+                if ((best is null || candidate.Id < best.Id) && Agrees(candidate))
+                {
+                    best = candidate;
+                }
             }
+        }
 
-            if (!SameName(candidate.SpellingWords, spellingWords)
-                || (extracted.Title is not null && candidate.Titles.Count > 0 && !candidate.Titles.Keys.Any(t => PersonIdentity.TitlesAgree(t, extracted.Title))))
+        if (best is null)
+        {
+            foreach (var candidate in Candidates(spellingWords))
             {
-                continue;
-            }
-
-            var exact = candidate.Spellings.Any(s => spellings.Contains(s, StringComparer.OrdinalIgnoreCase));
-            if (best is null || (exact && !bestExact) || (exact == bestExact && candidate.Id < best.Id))
-            {
-                best = candidate;
-                bestExact = exact;
+                if ((best is null || candidate.Id < best.Id) && Agrees(candidate))
+                {
+                    best = candidate;
+                }
             }
         }
 
@@ -279,6 +296,7 @@ internal sealed class ArchiveIdentities
         {
             person = new PersonRow(Ids.Person++, extracted.Name, UniqueSlug(_personSlugs, Slugs.From(extracted.Name)), country?.Id, []);
             _people[person.Id] = person;
+            BySpelling(person.Name).Add(person);
             NewPeople.Add(person);
         }
         else if (person.CountryId is null && country is not null)
@@ -292,6 +310,7 @@ internal sealed class ArchiveIdentities
             if (!spelling.Equals(person.Name, StringComparison.Ordinal) && !person.Aliases.Contains(spelling, StringComparer.Ordinal))
             {
                 person.AddAlias(spelling);
+                BySpelling(spelling).Add(person);
                 ChangedPeople.Add(person);
             }
         }
@@ -357,24 +376,46 @@ internal sealed class ArchiveIdentities
 
     /// <summary>
     /// The people who may share a name with one of the spellings: those with a word of it. A spelling of three words or
-    /// more matches only a name that has two of its words, so the longest list of people with one of its words (the
-    /// "Nguyen" of a Vietnamese name) need not be read: such a person is also on another list.
+    /// more matches only a name with two of its words, so only people with two of them are taken, and the longest list
+    /// of people with one of its words (the "Nguyen" of a Vietnamese name) need not be read: such a person is also on
+    /// another list.
     /// </summary>
     private HashSet<PersonRow> Candidates(List<string[]> spellingWords)
     {
         var found = new HashSet<PersonRow>();
         foreach (var words in spellingWords)
         {
-            var lists = words.Distinct(StringComparer.Ordinal)
-                .Select(w => _peopleByWord.GetValueOrDefault(w))
-                .OfType<List<PersonRow>>()
-                .ToList();
-            var skip = lists.Count >= 3 && words.Distinct(StringComparer.Ordinal).Count() >= 3 ? lists.MaxBy(l => l.Count) : null;
-            foreach (var list in lists)
+            var distinct = words.Distinct(StringComparer.Ordinal).ToArray();
+            var lists = distinct.Select(w => _peopleByWord.GetValueOrDefault(w)).OfType<List<PersonRow>>().ToList();
+            if (distinct.Length < 3)
             {
-                if (list != skip)
+                foreach (var list in lists)
                 {
                     found.UnionWith(list);
+                }
+
+                continue;
+            }
+
+            var longest = lists.MaxBy(l => l.Count);
+            foreach (var list in lists)
+            {
+                if (list == longest)
+                {
+                    continue;
+                }
+
+                foreach (var person in list)
+                {
+                    var shared = 0;
+                    foreach (var word in distinct)
+                    {
+                        if (person.Words.Contains(word) && ++shared == 2)
+                        {
+                            found.Add(person);
+                            break;
+                        }
+                    }
                 }
             }
         }
@@ -397,6 +438,9 @@ internal sealed class ArchiveIdentities
 
         return false;
     }
+
+    private List<PersonRow> BySpelling(string spelling) =>
+        _peopleBySpelling.TryGetValue(spelling, out var list) ? list : _peopleBySpelling[spelling] = [];
 
     private List<PersonRow> Postings(string word) =>
         _peopleByWord.TryGetValue(word, out var list) ? list : _peopleByWord[word] = [];

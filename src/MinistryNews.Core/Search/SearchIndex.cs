@@ -8,35 +8,11 @@ public sealed record SearchHit(int Id, double Rank);
 
 /// <summary>
 /// The full-text index of the articles, two SQLite FTS5 tables kept in step with the articles in the same transaction:
-/// <c>ArticleSearch</c> holds folded text (no accents, đ as d) and finds; <c>ArticleSearchExact</c> keeps the accents,
-/// so a query typed with them ranks the articles written the same way first.
+/// <c>ArticleSearch</c> holds folded text (no accents, đ as d) and finds; <c>ArticleSearchExact</c> holds the words written
+/// with accents, as written, so a query typed with them ranks the articles written the same way first.
 /// </summary>
 public static class SearchIndex
 {
-    /// <summary>Writes an article's entry (replacing the one it had).</summary>
-    public static async Task UpdateAsync(ArchiveDbContext db, Article article, IEnumerable<string> people, IEnumerable<string> countries, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(article);
-        var body = string.Join('\n', article.Body.Select(b => b.Text));
-        var names = string.Join('\n', people);
-        var places = string.Join('\n', countries);
-        await RemoveAsync(db, article.Id, cancellationToken);
-        await db.Database.ExecuteSqlAsync(
-            $"INSERT INTO ArticleSearch (rowid, title, body, people, countries) VALUES ({article.Id}, {SearchText.Fold(article.Title)}, {SearchText.Fold(body)}, {SearchText.Fold(names)}, {SearchText.Fold(places)})",
-            cancellationToken);
-        await db.Database.ExecuteSqlAsync(
-            $"INSERT INTO ArticleSearchExact (rowid, title, body, people, countries) VALUES ({article.Id}, {article.Title}, {body}, {names}, {places})",
-            cancellationToken);
-    }
-
-    public static async Task RemoveAsync(ArchiveDbContext db, int articleId, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        await db.Database.ExecuteSqlAsync($"DELETE FROM ArticleSearch WHERE rowid = {articleId}", cancellationToken);
-        await db.Database.ExecuteSqlAsync($"DELETE FROM ArticleSearchExact WHERE rowid = {articleId}", cancellationToken);
-    }
-
     /// <summary>
     /// The articles that match, best first by bm25 (a word in the title weighs 10, in the people 5, the countries 3, the
     /// body 1); with accents typed, those that match as written come before the rest.

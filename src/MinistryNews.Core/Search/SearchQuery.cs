@@ -24,7 +24,7 @@ public sealed class SearchQuery
     public bool IsEmpty => Terms.Count == 0;
 
     /// <summary>Whether the user typed accents: then matches written the same way rank first.</summary>
-    public bool HasDiacritics => Terms.SelectMany(t => t.Words).Any(w => w != SearchText.Fold(w));
+    public bool HasDiacritics => Terms.SelectMany(t => t.Words).Any(SearchText.IsAccented);
 
     public static SearchQuery Parse(string? input)
     {
@@ -71,11 +71,18 @@ public sealed class SearchQuery
     /// <summary>The FTS5 query over folded text (no accents, đ as d): every term quoted, so it is never syntax.</summary>
     public string ToFolded() => Build(SearchText.Fold);
 
-    /// <summary>The FTS5 query as typed, accents kept, for the index that keeps them.</summary>
-    public string ToExact() => Build(w => w.ToLower(CultureInfo.InvariantCulture));
+    /// <summary>
+    /// The FTS5 query for the index of accented words: the words typed with accents, as typed (a phrase keeps its
+    /// accented words, in order).
+    /// </summary>
+    public string ToExact() => Build(w => w.ToLower(CultureInfo.InvariantCulture), Terms
+        .Select(t => t with { Words = [.. t.Words.Where(SearchText.IsAccented)] })
+        .Where(t => t.Words.Count > 0));
 
-    private string Build(Func<string, string> form) =>
-        string.Join(' ', Terms.Select(t => "\"" + string.Join(' ', t.Words.Select(form)).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" + (t.Prefix ? "*" : string.Empty)));
+    private string Build(Func<string, string> form) => Build(form, Terms);
+
+    private static string Build(Func<string, string> form, IEnumerable<Term> terms) =>
+        string.Join(' ', terms.Select(t => "\"" + string.Join(' ', t.Words.Select(form)).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" + (t.Prefix ? "*" : string.Empty)));
 
     /// <summary>The runs of letters and digits of a text, with whether a * ends them.</summary>
     private static IEnumerable<(string Word, bool Prefix)> Words(string text)
