@@ -48,7 +48,7 @@ internal static class IngestCommand
         var report = await ingestor.IngestFolderAsync(folder, progress, cancellationToken);
         progress.Finish();
 
-        await output.WriteLineAsync($"{report.Added} added, {report.Updated} updated, {report.Unchanged} unchanged, {report.Failed} failed ({report.Files.Count} files in {report.Elapsed.TotalSeconds:F1} s)");
+        await output.WriteLineAsync($"{report.Added} added, {report.Updated} updated, {report.Unchanged} unchanged, {report.Failed} failed ({report.Files.Count} files in {report.Elapsed.TotalSeconds:F1} s, {report.Storing.TotalSeconds:F1} s of it storing)");
         foreach (var failure in report.Failures)
         {
             await output.WriteLineAsync($"failed: {failure.File}: {failure.Error}");

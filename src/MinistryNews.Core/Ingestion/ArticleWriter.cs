@@ -42,16 +42,24 @@ public sealed class ArticleWriter : IDisposable
         // A batch writes megabytes: a page cache that holds it (and the indexes it touches) spares SQLite from spilling
         // pages to the log in the middle of a transaction and reading index pages again.
         Pragma($"cache_size = -{CacheKibibytes}");
+
+        // Each batch would otherwise copy the log back into the database (with a flush to disk) at its commit: let the
+        // log grow to some 64 MiB between copies while the writer runs.
+        Pragma($"wal_autocheckpoint = {CheckpointPages}");
         _convert = new Converters(_db);
     }
 
     /// <summary>The writer's page cache, in KiB (SQLite's default is 2 MiB).</summary>
     private const int CacheKibibytes = 64 * 1024;
 
+    /// <summary>Log pages between checkpoints while the writer runs (SQLite's default is 1,000).</summary>
+    private const int CheckpointPages = 16_000;
+
     public void Dispose()
     {
         _sql.Dispose();
         Pragma("cache_size = -2000");
+        Pragma("wal_autocheckpoint = 1000");
         _db.Database.CloseConnection();
     }
 

@@ -14,6 +14,9 @@ public sealed record FileResult(string File, FileOutcome Outcome, int? ArticleId
 /// <summary>What a batch did: the result of each file, and the stored articles whose files are gone from the folder.</summary>
 public sealed record IngestionReport(IReadOnlyList<FileResult> Files, IReadOnlyList<string> Missing, TimeSpan Elapsed)
 {
+    /// <summary>Of <see cref="Elapsed"/>, the time the writer spent storing (reading and extraction run beside it).</summary>
+    public TimeSpan Storing { get; init; }
+
     public int Added => Count(FileOutcome.Added);
 
     public int Updated => Count(FileOutcome.Updated);

@@ -52,10 +52,10 @@ public sealed partial class Ingestor(
                 stored = await db.Articles.AsNoTracking().ToDictionaryAsync(a => a.SourceFile, a => new StoredState(a.ContentHash, a.ExtractorVersion), StringComparer.Ordinal, cancellationToken);
             }
 
-            var results = await RunAsync(folder, files, stored, progress, cancellationToken);
+            var (results, storing) = await RunAsync(folder, files, stored, progress, cancellationToken);
             var keys = results.Select(r => r.File).ToHashSet(StringComparer.Ordinal);
             var missing = stored.Keys.Where(k => !keys.Contains(k)).Order(StringComparer.Ordinal).ToList();
-            var report = new IngestionReport(results, missing, stopwatch.Elapsed);
+            var report = new IngestionReport(results, missing, stopwatch.Elapsed) { Storing = storing };
             foreach (var gone in missing)
             {
                 LogMissing(logger, gone, folder);
@@ -86,7 +86,7 @@ public sealed partial class Ingestor(
                     .ToDictionaryAsync(a => a.SourceFile, a => new StoredState(a.ContentHash, a.ExtractorVersion), StringComparer.Ordinal, cancellationToken);
             }
 
-            return await RunAsync(folder, files, stored, null, cancellationToken);
+            return (await RunAsync(folder, files, stored, null, cancellationToken)).Results;
         }
         finally
         {
@@ -108,7 +108,7 @@ public sealed partial class Ingestor(
     /// <summary>A file read and extracted: either its result is known (failed, unchanged) or it waits to be stored.</summary>
     private readonly record struct Prepared(int Index, FileResult? Result, ArticleToStore? Article);
 
-    private async Task<FileResult[]> RunAsync(string folder, List<string> files, Dictionary<string, StoredState> stored, IProgress<IngestionProgress>? progress, CancellationToken cancellationToken)
+    private async Task<(FileResult[] Results, TimeSpan Storing)> RunAsync(string folder, List<string> files, Dictionary<string, StoredState> stored, IProgress<IngestionProgress>? progress, CancellationToken cancellationToken)
     {
         var results = new FileResult[files.Count];
         var chunks = Channel.CreateBounded<Prepared[]>(new BoundedChannelOptions(ChunksAhead) { SingleReader = true, SingleWriter = true });
@@ -119,6 +119,7 @@ public sealed partial class Ingestor(
         ArticleWriter? writer = null;
         var pending = new List<(int Index, ArticleToStore Article)>(BatchSize);
         var done = 0;
+        var storing = new Stopwatch();
         void Store()
         {
             if (pending.Count == 0)
@@ -128,7 +129,9 @@ public sealed partial class Ingestor(
 
             db ??= contextFactory.CreateDbContext();
             writer ??= new ArticleWriter(db);
+            storing.Start();
             var stored = writer.Store([.. pending.Select(p => p.Article)], cancellationToken);
+            storing.Stop();
             for (var i = 0; i < pending.Count; i++)
             {
                 var (index, article) = pending[i];
@@ -178,7 +181,7 @@ public sealed partial class Ingestor(
 
             Store();
             await readers;
-            return results;
+            return (results, storing.Elapsed);
         }
         finally
         {
