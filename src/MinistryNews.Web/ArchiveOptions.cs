@@ -17,6 +17,12 @@ public sealed class ArchiveOptions
     /// <summary>Searches, exports and API calls a client may make a minute; more get 429 with Retry-After.</summary>
     public int CostlyRequestsPerMinute { get; set; } = 120;
 
+    /// <summary>
+    /// Whether pages, exports and API answers are kept in memory and served again until the ingestion stores something
+    /// new (or an hour passes).
+    /// </summary>
+    public bool OutputCache { get; set; } = true;
+
     /// <summary>Files larger than this are rejected.</summary>
     public long MaxFileBytes { get; set; } = Core.Ingestion.SourceReader.DefaultMaxFileBytes;
 }

@@ -23,6 +23,9 @@ builder.Services.AddOpenApi();
 // A public read-only site: security headers, a rate limit on search, exports and the API.
 builder.Services.AddPublicSite();
 
+// Pages kept in memory until the ingestion stores something new.
+builder.Services.AddPageCache();
+
 builder.Services.AddRazorPages(options => options.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.IgnoreAntiforgeryTokenAttribute()));
 
 var app = builder.Build();

@@ -29,6 +29,9 @@ public sealed partial class Ingestor(
 
     private readonly SemaphoreSlim _gate = new(1, 1);
 
+    /// <summary>Raised after each batch that added or changed articles, once it is committed (caches of pages listen).</summary>
+    public event EventHandler? Stored;
+
     public void Dispose() => _gate.Dispose();
 
     public async Task<IngestionReport> IngestFolderAsync(
@@ -145,6 +148,11 @@ public sealed partial class Ingestor(
                     var facts = article.Extracted;
                     LogStored(logger, result.Outcome, result.File, result.ArticleId ?? 0, facts.Meetings.Count, facts.Delegations.Count, facts.Agreements.Count, facts.People.Count);
                 }
+            }
+
+            if (stored.Any(r => r.Outcome is FileOutcome.Added or FileOutcome.Updated))
+            {
+                Stored?.Invoke(this, EventArgs.Empty);
             }
 
             done += pending.Count;

@@ -60,6 +60,7 @@ public static class PublicSite
             await next();
         });
         app.UseRateLimiter();
+        app.UseOutputCache();
         return app;
     }
 
