@@ -27,6 +27,7 @@ public static class ArchiveServices
         services.AddSingleton(provider => new IngestionOptions { MaxFileBytes = provider.GetRequiredService<IOptions<ArchiveOptions>>().Value.MaxFileBytes });
         services.AddSingleton<Ingestor>();
         services.AddSingleton<IngestionStatus>();
+        services.AddSingleton<Browsing.ArchiveSummary>();
         services.AddHostedService<IngestionWorker>();
         return services;
     }

@@ -15,39 +15,56 @@ public sealed record ArticleFacets(IReadOnlyList<FacetValue> Countries, IReadOnl
 {
     public const int Size = 12;
 
-    public static async Task<ArticleFacets> CountAsync(IQueryable<Article> source, ArticleFilter filter, CancellationToken cancellationToken)
+    /// <param name="whole">The archive's counts when <paramref name="source"/> is the whole archive: a facet no other filter
+    /// narrows takes its counts from them instead of counting again.</param>
+    public static async Task<ArticleFacets> CountAsync(IQueryable<Article> source, ArticleFilter filter, ArchiveCounts? whole, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var countryIds = filter.Countries.Select(c => c.Id).ToList();
-        var countries = await filter.Apply(source, Facet.Country)
+        var countries = whole is not null && filter.IsEmptyExcept(Facet.Country)
+            ? [.. whole.Countries.Select(c => new IdCount(c.Id, c.Country.Slug, c.Country.Name, c.Count))]
+            : await filter.Apply(source, Facet.Country)
             .SelectMany(a => a.Countries)
             .GroupBy(c => new { c.Id, c.Slug, c.Name })
             .Select(g => new { g.Key.Id, g.Key.Slug, g.Key.Name, Count = g.Count() })
             .OrderByDescending(g => g.Count).ThenBy(g => g.Name)
+            .Select(g => new IdCount(g.Id, g.Slug, g.Name, g.Count))
             .ToListAsync(cancellationToken);
 
         var personIds = filter.People.Select(p => p.Id).ToList();
-        var people = await filter.Apply(source, Facet.Person)
-            .SelectMany(a => a.People)
-            .GroupBy(m => new { m.Person.Id, m.Person.Slug, m.Person.Name })
-            .Select(g => new { g.Key.Id, g.Key.Slug, g.Key.Name, Count = g.Count() })
-            .OrderByDescending(g => g.Count).ThenBy(g => g.Name)
-            .ToListAsync(cancellationToken);
+        var people = whole is not null && filter.IsEmptyExcept(Facet.Person)
+            ? [.. whole.TopPeople.Select(p => new IdCount(p.Id, p.Person.Slug, p.Person.Name, p.Count)).Take(Size)
+                .Concat(filter.People.Where(p => !whole.TopPeople.Take(Size).Any(t => t.Id == p.Id)).Select(p => new IdCount(p.Id, p.Slug, p.Name, whole.PeopleCounts.GetValueOrDefault(p.Id))))]
+            : await filter.Apply(source, Facet.Person)
+                .SelectMany(a => a.People)
+                .GroupBy(m => new { m.Person.Id, m.Person.Slug, m.Person.Name })
+                .Select(g => new { g.Key.Id, g.Key.Slug, g.Key.Name, Count = g.Count() })
+                .OrderByDescending(g => g.Count).ThenBy(g => g.Name)
+                .Select(g => new IdCount(g.Id, g.Slug, g.Name, g.Count))
+                .ToListAsync(cancellationToken);
 
         var forKinds = filter.Apply(source, Facet.Kind);
+        var kindCounts = whole is not null && filter.IsEmptyExcept(Facet.Kind)
+            ? whole.Kinds
+            : (await forKinds.CountAsync(a => a.Meetings.Any(), cancellationToken),
+                await forKinds.CountAsync(a => a.Delegations.Any(), cancellationToken),
+                await forKinds.CountAsync(a => a.Agreements.Any(), cancellationToken));
         FacetValue[] kinds =
         [
-            new("meeting", "Meetings", await forKinds.CountAsync(a => a.Meetings.Any(), cancellationToken), filter.KindValues.Contains("meeting")),
-            new("delegation", "Delegations", await forKinds.CountAsync(a => a.Delegations.Any(), cancellationToken), filter.KindValues.Contains("delegation")),
-            new("agreement", "Agreements", await forKinds.CountAsync(a => a.Agreements.Any(), cancellationToken), filter.KindValues.Contains("agreement")),
+            new("meeting", "Meetings", kindCounts.Item1, filter.KindValues.Contains("meeting")),
+            new("delegation", "Delegations", kindCounts.Item2, filter.KindValues.Contains("delegation")),
+            new("agreement", "Agreements", kindCounts.Item3, filter.KindValues.Contains("agreement")),
         ];
 
-        var years = await filter.Apply(source, Facet.Year)
-            .Where(a => a.PublishedOn != null)
-            .GroupBy(a => a.PublishedOn!.Value.Year)
-            .Select(g => new { Year = g.Key, Count = g.Count() })
-            .OrderByDescending(g => g.Year)
-            .ToListAsync(cancellationToken);
+        var years = whole is not null && filter.IsEmptyExcept(Facet.Year)
+            ? [.. whole.Months.GroupBy(m => m.Year).Select(g => new YearCount(g.Key, g.Sum(m => m.Count)))]
+            : await filter.Apply(source, Facet.Year)
+                .Where(a => a.PublishedOn != null)
+                .GroupBy(a => a.PublishedOn!.Value.Year)
+                .Select(g => new { Year = g.Key, Count = g.Count() })
+                .OrderByDescending(g => g.Year)
+                .Select(g => new YearCount(g.Year, g.Count))
+                .ToListAsync(cancellationToken);
 
         return new ArticleFacets(
             [.. countries.Where((c, i) => i < Size || countryIds.Contains(c.Id)).Select(c => new FacetValue(c.Slug, c.Name, c.Count, countryIds.Contains(c.Id)))],
@@ -56,6 +73,10 @@ public sealed record ArticleFacets(IReadOnlyList<FacetValue> Countries, IReadOnl
             [.. years.Select(y => new FacetValue(y.Year.ToString(CultureInfo.InvariantCulture), y.Year.ToString(CultureInfo.InvariantCulture), y.Count, filter.Year == y.Year))]);
     }
 }
+
+internal sealed record IdCount(int Id, string Slug, string Name, int Count);
+
+internal sealed record YearCount(int Year, int Count);
 
 /// <summary>What the facet panel beside a list shows: the facets, the filters chosen, and the search when there is one.</summary>
 public sealed record FacetPanel(ArticleFacets Facets, QueryLinks Links, ArticleFilter Filter, string Sort, string? Query);

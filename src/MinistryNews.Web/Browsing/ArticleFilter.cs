@@ -43,6 +43,14 @@ public sealed class ArticleFilter
 
     public bool IsEmpty => Countries.Count == 0 && People.Count == 0 && KindValues.Count == 0 && From is null && To is null && Year is null;
 
+    /// <summary>Whether no filter but <paramref name="facet"/>'s own narrows the articles (its counts are then the whole archive's).</summary>
+    public bool IsEmptyExcept(Facet facet) =>
+        (facet == Facet.Country || Countries.Count == 0)
+        && (facet == Facet.Person || People.Count == 0)
+        && (facet == Facet.Kind || KindValues.Count == 0)
+        && (facet == Facet.Year || Year is null)
+        && From is null && To is null;
+
     /// <summary>A value of a filter as the user chose it (the slug) and as the page names it.</summary>
     public sealed record NamedValue(string Slug, string Name, int Id);
 

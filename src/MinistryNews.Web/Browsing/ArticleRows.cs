@@ -21,8 +21,21 @@ public static class ArticleRows
             ? articles.OrderBy(a => a.PublishedOn == null).ThenBy(a => a.PublishedOn).ThenBy(a => a.Id)
             : articles.OrderByDescending(a => a.PublishedOn).ThenByDescending(a => a.Id);
 
-    public static Task<List<ArticleRow>> ToRowsAsync(this IQueryable<Article> articles, CancellationToken cancellationToken) =>
-        articles.AsNoTracking()
+    /// <summary>
+    /// The rows of a page of articles, in two steps: the ids of the page first (the sort and the offset read only an
+    /// index, however deep the page), then the rows of those ids, their countries in a query of their own.
+    /// </summary>
+    public static async Task<List<ArticleRow>> ToRowsAsync(this IQueryable<Article> articles, ArchiveDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var ids = await articles.Select(a => a.Id).ToListAsync(cancellationToken);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = await db.Articles.AsNoTracking()
+            .Where(a => ids.Contains(a.Id))
             .Select(a => new ArticleRow(
                 a.Id,
                 a.Slug,
@@ -32,5 +45,8 @@ public static class ArticleRows
                 a.Meetings.Count,
                 a.Delegations.Count,
                 a.Agreements.Count))
-            .ToListAsync(cancellationToken);
+            .AsSplitQuery()
+            .ToDictionaryAsync(r => r.Id, cancellationToken);
+        return [.. ids.Select(id => rows[id])];
+    }
 }

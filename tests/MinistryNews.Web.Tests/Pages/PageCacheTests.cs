@@ -36,6 +36,32 @@ public sealed class PageCacheTests
         Assert.Contains("Deputy Minister receives the Ambassador of Chile", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Should_count_a_new_article_on_the_front_page_and_in_the_facets_once_it_is_stored()
+    {
+        await using var app = new ArchiveApplication(watch: true);
+        using var client = await app.StartAsync();
+        Assert.Equal("15", await ArticleCountAsync(client));
+        Assert.Null(await ChileFacetAsync(client));
+
+        await File.WriteAllTextAsync(Path.Combine(app.DataFolder, "chile.txt"), Release);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (await ArticleCountAsync(client) != "16" && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(250);
+        }
+
+        Assert.Equal("16", await ArticleCountAsync(client));
+        Assert.Equal("1", await ChileFacetAsync(client));
+
+        static async Task<string?> ArticleCountAsync(HttpClient client) =>
+            (await ArchiveApplication.GetPageAsync(client, "/")).QuerySelector("a[href='/articles'] .number")?.TextContent.Trim();
+
+        static async Task<string?> ChileFacetAsync(HttpClient client) =>
+            (await ArchiveApplication.GetPageAsync(client, "/articles")).QuerySelectorAll("a[href*='country=chile']")
+                .Select(a => System.Text.RegularExpressions.Regex.Match(a.TextContent, @"\d+").Value).FirstOrDefault();
+    }
+
     [Theory]
     [InlineData("/healthz")]
     [InlineData("/readyz")]

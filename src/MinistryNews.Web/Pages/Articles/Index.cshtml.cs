@@ -10,7 +10,7 @@ namespace MinistryNews.Web.Pages.Articles;
 /// All the articles, 20 a page, with filters that combine and facets whose counts follow the filters chosen:
 /// each facet counts the articles that pass every other filter, so its values combine with OR.
 /// </summary>
-public sealed class IndexModel(ArchiveDbContext db) : PageModel
+public sealed class IndexModel(ArchiveDbContext db, ArchiveSummary summary) : PageModel
 {
     public const int PageSize = 20;
 
@@ -60,9 +60,9 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel
             Messages.Add(pageMessage);
         }
 
-        Articles = await filtered.Sorted(OldestFirst).Skip(paging.Skip).Take(PageSize).ToRowsAsync(cancellationToken);
+        Articles = await filtered.Sorted(OldestFirst).Skip(paging.Skip).Take(PageSize).ToRowsAsync(db, cancellationToken);
 
-        Facets = await ArticleFacets.CountAsync(articles, Filter, cancellationToken);
+        Facets = await ArticleFacets.CountAsync(articles, Filter, await summary.GetAsync(db, cancellationToken), cancellationToken);
         return Page();
     }
 

@@ -82,9 +82,9 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel
             ids = await filtered.Sorted(Sort == "oldest").Skip(paging.Skip).Take(PageSize).Select(a => a.Id).ToListAsync(cancellationToken);
         }
 
-        var rows = (await db.Articles.Where(a => ids.Contains(a.Id)).ToRowsAsync(cancellationToken)).ToDictionary(r => r.Id);
+        var rows = (await db.Articles.Where(a => ids.Contains(a.Id)).ToRowsAsync(db, cancellationToken)).ToDictionary(r => r.Id);
         var texts = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(a => new { a.Id, a.Body }).ToDictionaryAsync(a => a.Id, a => string.Join(' ', a.Body.Select(b => b.Text)), cancellationToken);
         Results = [.. ids.Select(id => new Result(rows[id], Snippet.Make(texts[id], Parsed)))];
-        Facets = await ArticleFacets.CountAsync(matching, Filter, cancellationToken);
+        Facets = await ArticleFacets.CountAsync(matching, Filter, null, cancellationToken);
     }
 }

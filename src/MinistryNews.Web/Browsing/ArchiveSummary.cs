@@ -1,0 +1,121 @@
+using Microsoft.EntityFrameworkCore;
+using MinistryNews.Core;
+using MinistryNews.Core.Ingestion;
+
+namespace MinistryNews.Web.Browsing;
+
+/// <summary>What the whole archive holds, counted: the figures of the front page and the facets of the unfiltered lists.</summary>
+/// <param name="Countries">Every country named by an article, with how many name it, most first.</param>
+/// <param name="TopPeople">The people most articles name, most first (<see cref="ArchiveSummary.TopSize"/> of them).</param>
+/// <param name="PeopleCounts">How many articles name each person, by id.</param>
+/// <param name="Kinds">How many articles tell a meeting, a delegation, an agreement.</param>
+/// <param name="Months">Articles per month, newest first.</param>
+public sealed record ArchiveCounts(
+    int Articles,
+    int Meetings,
+    int Delegations,
+    int Agreements,
+    IReadOnlyList<(int Id, Link Country, int Count)> Countries,
+    IReadOnlyList<(int Id, Link Person, int Count)> TopPeople,
+    IReadOnlyDictionary<int, int> PeopleCounts,
+    (int Meeting, int Delegation, int Agreement) Kinds,
+    IReadOnlyList<(int Year, int Month, int Count)> Months);
+
+/// <summary>
+/// The counts over the whole archive, read once and kept until the ingestion stores something new: they cost a scan of the
+/// link tables' indexes, which the front page and every unfiltered facet would otherwise pay on each request.
+/// </summary>
+public sealed class ArchiveSummary : IDisposable
+{
+    public const int TopSize = 50;
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Ingestor _ingestor;
+    private ArchiveCounts? _counts;
+    private int _version;
+
+    public ArchiveSummary(Ingestor ingestor)
+    {
+        _ingestor = ingestor;
+        _ingestor.Stored += OnStored;
+    }
+
+    public void Dispose()
+    {
+        _ingestor.Stored -= OnStored;
+        _gate.Dispose();
+    }
+
+    public async Task<ArchiveCounts> GetAsync(ArchiveDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (Volatile.Read(ref _counts) is { } counts)
+        {
+            return counts;
+        }
+
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_counts is { } ready)
+            {
+                return ready;
+            }
+
+            var version = Volatile.Read(ref _version);
+            counts = await CountAsync(db, cancellationToken);
+
+            // A batch stored while counting makes these counts old already: serve them once, keep none.
+            if (version == Volatile.Read(ref _version))
+            {
+                Volatile.Write(ref _counts, counts);
+            }
+
+            return counts;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private void OnStored(object? sender, EventArgs e)
+    {
+        Interlocked.Increment(ref _version);
+        Volatile.Write(ref _counts, null);
+    }
+
+    private static async Task<ArchiveCounts> CountAsync(ArchiveDbContext db, CancellationToken cancellationToken)
+    {
+        // Each count reads one index (ArticleCountries by country, ArticlePeople by person, Articles by date).
+        var countryCounts = await db.Database.SqlQuery<IdCount>($"SELECT CountriesId AS Id, count(*) AS Count FROM ArticleCountries GROUP BY CountriesId").ToListAsync(cancellationToken);
+        var countries = (await db.Countries.AsNoTracking().Select(c => new { c.Id, c.Slug, c.Name }).ToListAsync(cancellationToken)).ToDictionary(c => c.Id);
+        var peopleCounts = (await db.Database.SqlQuery<IdCount>($"SELECT PersonId AS Id, count(*) AS Count FROM ArticlePeople GROUP BY PersonId").ToListAsync(cancellationToken))
+            .ToDictionary(p => p.Id, p => p.Count);
+        var topPeople = await db.Database.SqlQuery<PersonCount>(
+            $"SELECT p.Id, p.Slug, p.Name, c.Count FROM (SELECT PersonId, count(*) AS Count FROM ArticlePeople GROUP BY PersonId) AS c JOIN People AS p ON p.Id = c.PersonId ORDER BY c.Count DESC, p.Name LIMIT {TopSize}")
+            .ToListAsync(cancellationToken);
+        var months = await db.Database.SqlQuery<MonthCount>(
+            $"SELECT CAST(substr(PublishedOn, 1, 4) AS INTEGER) AS Year, CAST(substr(PublishedOn, 6, 2) AS INTEGER) AS Month, count(*) AS Count FROM Articles WHERE PublishedOn IS NOT NULL GROUP BY 1, 2 ORDER BY 1 DESC, 2 DESC")
+            .ToListAsync(cancellationToken);
+        return new ArchiveCounts(
+            await db.Articles.CountAsync(cancellationToken),
+            await db.Meetings.CountAsync(cancellationToken),
+            await db.Delegations.CountAsync(cancellationToken),
+            await db.Agreements.CountAsync(cancellationToken),
+            [.. countryCounts.Where(c => countries.ContainsKey(c.Id)).Select(c => (c.Id, new Link(countries[c.Id].Slug, countries[c.Id].Name), c.Count))
+                .OrderByDescending(c => c.Count).ThenBy(c => c.Item2.Name, StringComparer.Ordinal)],
+            [.. topPeople.Select(p => (p.Id, new Link(p.Slug, p.Name), p.Count))],
+            peopleCounts,
+            (await db.Meetings.Select(m => m.ArticleId).Distinct().CountAsync(cancellationToken),
+                await db.Delegations.Select(d => d.ArticleId).Distinct().CountAsync(cancellationToken),
+                await db.Agreements.Select(a => a.ArticleId).Distinct().CountAsync(cancellationToken)),
+            [.. months.Select(m => (m.Year, m.Month, m.Count))]);
+    }
+
+    private sealed record IdCount(int Id, int Count);
+
+    private sealed record MonthCount(int Year, int Month, int Count);
+
+    private sealed record PersonCount(int Id, string Slug, string Name, int Count);
+}
