@@ -35,6 +35,25 @@ public sealed class QueryPlanTests(ArchiveFixture archive) : IClassFixture<Archi
             && !(query.Length == 0 && line.Contains("USING COVERING INDEX IX_Articles_PublishedOn_Id", StringComparison.Ordinal)));
     }
 
+    [Theory]
+    [InlineData("kind=meeting")]
+    [InlineData("country=japan&kind=meeting&year=2019")]
+    [InlineData("kind=delegation&kind=agreement&from=2019-01-01")]
+    public async Task Should_check_the_kind_of_each_article_the_other_filters_find_through_the_event_index(string query)
+    {
+        await using var db = archive.App.OpenDatabase();
+        var values = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query);
+        var filter = await ArticleFilter.ReadAsync(db, new QueryCollection(values), CancellationToken.None);
+
+        var plan = await PlanAsync(db, filter.Apply(db.Articles).Sorted().Take(20).Select(a => a.Id));
+
+        // The articles come from an index (the date index, walked newest first, when no other filter narrows them); the
+        // kind is one seek per article in the event table's ArticleId index, never a scan of an event table.
+        Assert.All(plan.Where(line => line.StartsWith("SCAN", StringComparison.Ordinal)), line => Assert.Contains("USING COVERING INDEX IX_Articles_PublishedOn_Id", line, StringComparison.Ordinal));
+        Assert.Contains(plan, line => line.Contains("_ArticleId (ArticleId=?)", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, line => line.StartsWith("SCAN", StringComparison.Ordinal) && (line.Contains("Meetings", StringComparison.Ordinal) || line.Contains("Delegations", StringComparison.Ordinal) || line.Contains("Agreements", StringComparison.Ordinal)));
+    }
+
     private static async Task<List<string>> PlanAsync<T>(Microsoft.EntityFrameworkCore.DbContext db, IQueryable<T> query)
     {
         var sql = query.ToQueryString().Split('\n');

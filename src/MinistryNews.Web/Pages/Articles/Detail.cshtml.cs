@@ -62,27 +62,23 @@ public sealed class DetailModel(ArchiveDbContext db) : PageModel
 
     public sealed record AdjacentArticle(int Id, string Slug, string Title);
 
+    /// <summary>
+    /// The articles before and after in date order (undated ones among themselves, in the order they were stored). Each
+    /// is one seek in the (PublishedOn, Id) index: the same day first, then the nearest other day.
+    /// </summary>
     private async Task<(AdjacentArticle? Previous, AdjacentArticle? Next)> AdjacentAsync(Article article, CancellationToken cancellationToken)
     {
         var articles = db.Articles.AsNoTracking();
-        IQueryable<Article> earlier, later;
-        if (article.PublishedOn is { } on)
-        {
-            earlier = articles.Where(a => a.PublishedOn < on || (a.PublishedOn == on && a.Id < article.Id));
-            later = articles.Where(a => a.PublishedOn > on || (a.PublishedOn == on && a.Id > article.Id));
-        }
-        else
-        {
-            // Undated articles follow one another in the order they were stored.
-            earlier = articles.Where(a => a.PublishedOn == null && a.Id < article.Id);
-            later = articles.Where(a => a.PublishedOn == null && a.Id > article.Id);
-        }
-
-        var previous = await earlier.OrderBy(a => a.PublishedOn == null).ThenByDescending(a => a.PublishedOn).ThenByDescending(a => a.Id)
-            .Select(a => new AdjacentArticle(a.Id, a.Slug, a.Title)).FirstOrDefaultAsync(cancellationToken);
-        var next = await later.OrderBy(a => a.PublishedOn == null).ThenBy(a => a.PublishedOn).ThenBy(a => a.Id)
-            .Select(a => new AdjacentArticle(a.Id, a.Slug, a.Title)).FirstOrDefaultAsync(cancellationToken);
+        var on = article.PublishedOn;
+        var sameDay = articles.Where(a => a.PublishedOn == on);
+        var previous = await First(sameDay.Where(a => a.Id < article.Id).OrderByDescending(a => a.Id))
+            ?? (on is null ? null : await First(articles.Where(a => a.PublishedOn < on).OrderByDescending(a => a.PublishedOn).ThenByDescending(a => a.Id)));
+        var next = await First(sameDay.Where(a => a.Id > article.Id).OrderBy(a => a.Id))
+            ?? (on is null ? null : await First(articles.Where(a => a.PublishedOn > on).OrderBy(a => a.PublishedOn).ThenBy(a => a.Id)));
         return (previous, next);
+
+        Task<AdjacentArticle?> First(IQueryable<Article> query) =>
+            query.Select(a => new AdjacentArticle(a.Id, a.Slug, a.Title)).FirstOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>The number of a fact's sentence, for the link to where it is marked in the text.</summary>
