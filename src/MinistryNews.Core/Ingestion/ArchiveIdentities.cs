@@ -24,6 +24,10 @@ internal sealed class ArchiveIdentities
     private readonly Dictionary<int, OrganisationRow> _organisations = [];
     private readonly HashSet<string> _organisationSlugs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<int, HolderSpan>> _holders = new(StringComparer.Ordinal);
+
+    // One string for each word and title however many people share it: an archive of a hundred thousand articles names
+    // as many people, most with a Nguyen or a Minister of Information and Communications.
+    private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
     private long _mentionSequence;
 
     public ArchiveIdentities(NextIds nextIds) => Ids = nextIds;
@@ -57,8 +61,26 @@ internal sealed class ArchiveIdentities
 
     public void AddStoredCountry(CountryRow country) => _countries[country.Code] = country;
 
+    /// <summary>A person as stored, with the words of the name's spellings.</summary>
+    public PersonRow StoredPerson(int id, string name, string slug, int? countryId, IEnumerable<string> aliases)
+    {
+        var person = new PersonRow(id, name, slug, countryId, [.. aliases], Intern);
+        foreach (var word in person.SpellingWords.SelectMany(w => w))
+        {
+            person.AddWord(word);
+        }
+
+        return person;
+    }
+
     public void AddStoredPerson(PersonRow person)
     {
+        ArgumentNullException.ThrowIfNull(person);
+        foreach (var word in person.Words)
+        {
+            Postings(word).Add(person);
+        }
+
         _people[person.Id] = person;
         _personSlugs.Add(person.Slug);
         foreach (var spelling in person.Spellings)
@@ -69,7 +91,8 @@ internal sealed class ArchiveIdentities
 
     public void AddStoredWord(int personId, string word)
     {
-        if (_people.TryGetValue(personId, out var person) && person.Words.Add(word))
+        word = Intern(word);
+        if (_people.TryGetValue(personId, out var person) && person.AddWord(word))
         {
             Postings(word).Add(person);
         }
@@ -85,7 +108,7 @@ internal sealed class ArchiveIdentities
             return;
         }
 
-        person.AddTitle(title);
+        person.AddTitle(Intern(title));
         if (!string.Equals(nameAsWritten, title, StringComparison.Ordinal))
         {
             var holders = _holders.TryGetValue(TitleKey(title), out var found) ? found : _holders[TitleKey(title)] = [];
@@ -264,7 +287,7 @@ internal sealed class ArchiveIdentities
         bool Agrees(PersonRow candidate) =>
             (candidate.CountryId is not { } theirs || country is null || theirs == country.Id)
             && SameName(candidate.SpellingWords, spellingWords)
-            && (extracted.Title is null || candidate.Titles.Count == 0 || candidate.Titles.Keys.Any(t => PersonIdentity.TitlesAgree(t, extracted.Title)));
+            && (extracted.Title is null || candidate.Titles.Count == 0 || candidate.Titles.Any(t => PersonIdentity.TitlesAgree(t, extracted.Title)));
 
         // A person with one of these very spellings first (letter case aside), else one whose name is the same in another
         // order, shorter or longer, or a letter apart; the earliest stored of those that agree.
@@ -294,7 +317,7 @@ internal sealed class ArchiveIdentities
         var person = best;
         if (person is null)
         {
-            person = new PersonRow(Ids.Person++, extracted.Name, UniqueSlug(_personSlugs, Slugs.From(extracted.Name)), country?.Id, []);
+            person = new PersonRow(Ids.Person++, extracted.Name, UniqueSlug(_personSlugs, Slugs.From(extracted.Name)), country?.Id, [], Intern);
             _people[person.Id] = person;
             BySpelling(person.Name).Add(person);
             NewPeople.Add(person);
@@ -319,7 +342,7 @@ internal sealed class ArchiveIdentities
         {
             foreach (var word in words)
             {
-                if (person.Words.Add(word))
+                if (person.AddWord(word))
                 {
                     Postings(word).Add(person);
                     NewWords.Add((person.Id, word));
@@ -410,7 +433,7 @@ internal sealed class ArchiveIdentities
                     var shared = 0;
                     foreach (var word in distinct)
                     {
-                        if (person.Words.Contains(word) && ++shared == 2)
+                        if (person.HasWord(word) && ++shared == 2)
                         {
                             found.Add(person);
                             break;
@@ -437,6 +460,17 @@ internal sealed class ArchiveIdentities
         }
 
         return false;
+    }
+
+    private string Intern(string value)
+    {
+        if (_strings.TryGetValue(value, out var interned))
+        {
+            return interned;
+        }
+
+        _strings[value] = value;
+        return value;
     }
 
     private List<PersonRow> BySpelling(string spelling) =>
@@ -531,51 +565,97 @@ internal sealed record OrganisationRow(int Id, string Name, string NameKey, stri
     public int? SuccessorId { get; set; }
 }
 
-internal sealed class PersonRow(int id, string name, string slug, int? countryId, List<string> aliases)
+/// <summary>
+/// A person as the store resolves names against: the spellings and their folded words (the PersonNameWords rows), the
+/// titles stored articles give them. Kept small (arrays, shared strings): an archive holds as many people as articles.
+/// </summary>
+internal sealed class PersonRow
 {
-    private readonly List<string> _aliases = aliases;
-    private List<string[]>? _spellingWords;
+    private readonly Func<string, string> _intern;
+    private string[] _aliases;
+    private string[] _words = [];
+    private string[] _titles = [];
+    private int[] _titleCounts = [];
 
-    public int Id { get; } = id;
+    public PersonRow(int id, string name, string slug, int? countryId, string[] aliases, Func<string, string> intern)
+    {
+        Id = id;
+        Name = name;
+        Slug = slug;
+        CountryId = countryId;
+        _aliases = aliases;
+        _intern = intern;
+        SpellingWords = [.. Spellings.Select(WordsOf)];
+    }
 
-    public string Name { get; } = name;
+    public int Id { get; }
 
-    public string Slug { get; } = slug;
+    public string Name { get; }
 
-    public int? CountryId { get; set; } = countryId;
+    public string Slug { get; }
+
+    public int? CountryId { get; set; }
 
     public IReadOnlyList<string> Aliases => _aliases;
 
-    /// <summary>The folded words of every spelling, as in the PersonNameWords table.</summary>
-    public HashSet<string> Words { get; } = new(StringComparer.Ordinal);
-
-    /// <summary>The titles stored articles give the person, with how many give each.</summary>
-    public Dictionary<string, int> Titles { get; } = new(StringComparer.Ordinal);
-
     public IEnumerable<string> Spellings => _aliases.Prepend(Name);
 
-    public List<string[]> SpellingWords => _spellingWords ??= [.. Spellings.Select(PersonIdentity.Words)];
+    /// <summary>The folded words of each spelling, in order.</summary>
+    public List<string[]> SpellingWords { get; }
+
+    /// <summary>The folded words of every spelling, once each, as in the PersonNameWords table.</summary>
+    public IReadOnlyList<string> Words => _words;
+
+    /// <summary>The titles stored articles give the person (each once).</summary>
+    public IReadOnlyList<string> Titles => _titles;
+
+    public bool HasWord(string word) => Array.IndexOf(_words, word) >= 0;
+
+    /// <summary>Adds a word of the name; false when the person had it.</summary>
+    public bool AddWord(string word)
+    {
+        if (HasWord(word))
+        {
+            return false;
+        }
+
+        _words = [.. _words, word];
+        return true;
+    }
 
     public void AddAlias(string spelling)
     {
-        _aliases.Add(spelling);
-        _spellingWords = null;
+        _aliases = [.. _aliases, spelling];
+        SpellingWords.Add(WordsOf(spelling));
     }
 
-    public void AddTitle(string title) => Titles[title] = Titles.GetValueOrDefault(title) + 1;
+    public void AddTitle(string title)
+    {
+        var index = Array.IndexOf(_titles, title);
+        if (index >= 0)
+        {
+            _titleCounts[index]++;
+            return;
+        }
+
+        _titles = [.. _titles, title];
+        _titleCounts = [.. _titleCounts, 1];
+    }
 
     public void RemoveTitle(string title)
     {
-        if (Titles.TryGetValue(title, out var count))
+        var index = Array.IndexOf(_titles, title);
+        if (index < 0)
         {
-            if (count <= 1)
-            {
-                Titles.Remove(title);
-            }
-            else
-            {
-                Titles[title] = count - 1;
-            }
+            return;
+        }
+
+        if (--_titleCounts[index] == 0)
+        {
+            _titles = [.. _titles.Where((_, i) => i != index)];
+            _titleCounts = [.. _titleCounts.Where((_, i) => i != index)];
         }
     }
+
+    private string[] WordsOf(string spelling) => [.. PersonIdentity.Words(spelling).Select(_intern)];
 }

@@ -50,10 +50,10 @@ public sealed class ArticleWriter : IDisposable
     }
 
     /// <summary>The writer's page cache, in KiB (SQLite's default is 2 MiB).</summary>
-    private const int CacheKibibytes = 64 * 1024;
+    public const int CacheKibibytes = 64 * 1024;
 
     /// <summary>Log pages between checkpoints while the writer runs (SQLite's default is 1,000).</summary>
-    private const int CheckpointPages = 16_000;
+    public const int CheckpointPages = 16_000;
 
     public void Dispose()
     {
@@ -417,7 +417,7 @@ public sealed class ArticleWriter : IDisposable
 
         foreach (var reader in Rows("SELECT Id, Name, Slug, Aliases, CountryId FROM People ORDER BY Id"))
         {
-            identities.AddStoredPerson(new PersonRow(reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(4) ? null : reader.GetInt32(4), _convert.ReadPersonAliases(reader.GetString(3))));
+            identities.AddStoredPerson(identities.StoredPerson(reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(4) ? null : reader.GetInt32(4), _convert.ReadPersonAliases(reader.GetString(3))));
         }
 
         foreach (var reader in Rows("SELECT PersonId, Word FROM PersonNameWords"))
