@@ -10,6 +10,9 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
 {
     private static readonly JsonSerializerOptions BodyJson = new(JsonSerializerDefaults.Web);
 
+    /// <summary>The body column's JSON (the ingestion's writer writes it without EF Core, the same way).</summary>
+    public static string SerializeBody(List<BodyBlock> blocks) => JsonSerializer.Serialize(blocks, BodyJson);
+
     public void Configure(EntityTypeBuilder<Article> builder)
     {
         builder.HasIndex(a => a.SourceFile).IsUnique();
@@ -22,7 +25,7 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         // The body is always read whole with its article: one JSON column, not a table of rows.
         builder.Property(a => a.Body)
             .HasConversion(
-                blocks => JsonSerializer.Serialize(blocks, BodyJson),
+                blocks => SerializeBody(blocks),
                 json => JsonSerializer.Deserialize<List<BodyBlock>>(json, BodyJson) ?? new List<BodyBlock>(),
                 new ValueComparer<List<BodyBlock>>(
                     (a, b) => a!.SequenceEqual(b!),

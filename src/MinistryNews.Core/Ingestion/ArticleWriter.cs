@@ -12,7 +12,31 @@ using MinistryNews.Core.Search;
 namespace MinistryNews.Core.Ingestion;
 
 /// <summary>An article to store: its key in the data folder, the file read and what the extraction read from it.</summary>
-public sealed record ArticleToStore(string SourceFile, SourceFile File, ExtractedArticle Extracted);
+public sealed record ArticleToStore(string SourceFile, SourceFile File, ExtractedArticle Extracted)
+{
+    /// <summary>Its text as the columns and the full-text index hold it: made where the article is made (in parallel), not by the writer.</summary>
+    internal ArticleText Text { get; } = ArticleText.From(File, Extracted);
+}
+
+/// <summary>The text columns of an article and of its full-text entry, which depend on nothing but the article.</summary>
+internal sealed record ArticleText(string Slug, string RawText, string BodyJson, string Body, string FoldedTitle, string FoldedBody, string AccentedTitle, string AccentedBody)
+{
+    public static ArticleText From(SourceFile file, ExtractedArticle extracted)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(extracted);
+        var body = string.Join('\n', extracted.Body.Select(b => b.Text));
+        return new ArticleText(
+            Slugs.From(extracted.Title),
+            file.RawText ?? file.Document?.Text ?? string.Empty,
+            ArticleConfiguration.SerializeBody(extracted.Body as List<BodyBlock> ?? [.. extracted.Body]),
+            body,
+            SearchText.Fold(extracted.Title),
+            SearchText.Fold(body),
+            SearchText.AccentedWords(extracted.Title),
+            SearchText.AccentedWords(body));
+    }
+}
 
 /// <summary>
 /// Stores extracted articles in batches, one transaction a batch: a new article is added; a stored one keeps its id and
@@ -137,15 +161,16 @@ public sealed class ArticleWriter : IDisposable
 
     private FileResult Write(ArticleToStore item, ArchiveIdentities identities, SqliteTransaction transaction)
     {
-        var (key, file, extracted) = item;
+        var (key, _, extracted) = item;
+        var text = item.Text;
         var existing = _sql.ArticleBySource.Scalar(transaction, key) is long found ? (int)found : (int?)null;
         var published = extracted.Published?.ToString();
         var publishedOn = extracted.Published?.FirstDay;
         object?[] row =
         [
-            key, extracted.Title, extracted.TitleDerived, Slugs.From(extracted.Title), published, publishedOn, extracted.PublishedFrom.ToString(),
-            extracted.SourceUrl, extracted.Byline, file.RawText ?? file.Document?.Text ?? string.Empty, _convert.Body(extracted.Body),
-            file.ContentHash, ArticleExtractor.Version, DateTime.UtcNow,
+            key, extracted.Title, extracted.TitleDerived, text.Slug, published, publishedOn, extracted.PublishedFrom.ToString(),
+            extracted.SourceUrl, extracted.Byline, text.RawText, text.BodyJson,
+            item.File.ContentHash, ArticleExtractor.Version, DateTime.UtcNow,
         ];
 
         // The facts of the old text go; the article row (and so its id and links) stays.
@@ -314,11 +339,10 @@ public sealed class ArticleWriter : IDisposable
         }
 
         // The full-text index follows the article in the same transaction: found at once, or not found at all.
-        var body = string.Join('\n', extracted.Body.Select(b => b.Text));
         var names = string.Join('\n', mentions.SelectMany(m => m.Person.Spellings).Distinct(StringComparer.Ordinal));
         var places = string.Join('\n', countries.SelectMany(c => c.Aliases.Prepend(c.Name)).Distinct(StringComparer.Ordinal));
-        _sql.InsertSearch.Execute(transaction, id, SearchText.Fold(extracted.Title), SearchText.Fold(body), SearchText.Fold(names), SearchText.Fold(places));
-        string[] accented = [SearchText.AccentedWords(extracted.Title), SearchText.AccentedWords(body), SearchText.AccentedWords(names), SearchText.AccentedWords(places)];
+        _sql.InsertSearch.Execute(transaction, id, text.FoldedTitle, text.FoldedBody, SearchText.Fold(names), SearchText.Fold(places));
+        string[] accented = [text.AccentedTitle, text.AccentedBody, SearchText.AccentedWords(names), SearchText.AccentedWords(places)];
         if (accented.Any(a => a.Length > 0))
         {
             _sql.InsertSearchExact.Execute(transaction, id, accented[0], accented[1], accented[2], accented[3]);
@@ -478,12 +502,9 @@ public sealed class ArticleWriter : IDisposable
     /// <summary>The value converters of the EF Core model, so rows written here read back exactly as EF Core wrote them.</summary>
     private sealed class Converters(ArchiveDbContext db)
     {
-        private readonly ValueConverter _body = Converter<Article>(db, nameof(Article.Body));
         private readonly ValueConverter _countryAliases = Converter<Country>(db, nameof(Country.Aliases));
         private readonly ValueConverter _personAliases = Converter<Person>(db, nameof(Person.Aliases));
         private readonly ValueConverter _organisationAliases = Converter<Organisation>(db, nameof(Organisation.Aliases));
-
-        public object? Body(IReadOnlyList<BodyBlock> body) => _body.ConvertToProvider(body as List<BodyBlock> ?? [.. body]);
 
         public object? CountryAliases(List<string> aliases) => _countryAliases.ConvertToProvider(aliases);
 

@@ -25,7 +25,7 @@ public sealed partial class Ingestor(
 
     /// <summary>Files read and extracted together; the readers run this many chunks ahead of the writer at most.</summary>
     private const int ChunkSize = 64;
-    private const int ChunksAhead = 16;
+    private const int ChunksAhead = 8;
 
     private readonly SemaphoreSlim _gate = new(1, 1);
 
