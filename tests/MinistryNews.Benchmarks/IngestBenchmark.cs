@@ -19,16 +19,19 @@ internal static class IngestBenchmark
         var first = await IngestRun.InChildAsync(corpus, options.Database);
         var again = await IngestRun.InChildAsync(corpus, options.Database);
         var baselineSeconds = await RawBaseline.RunAsync(options.Database, Path.Combine(options.Work, $"baseline-{options.Count}.db"));
+        var storeSeconds = await StoreStep.RunAsync(corpus, Path.Combine(options.Work, $"store-{options.Count}.db"));
 
         var rate = first.Added / first.Seconds;
         var storeRate = first.Added / first.StoringSeconds;
+        var storeAloneRate = first.Added / storeSeconds;
         var rawRate = first.Added / baselineSeconds;
         var peakMb = first.PeakWorkingSet / 1024.0 / 1024.0;
         var speedUp = first.Seconds / again.Seconds;
         Report.Row("End to end (read, parse, extract, store)", $"{first.Seconds:F1} s, {rate:N0} articles/s", "at least 4,000 articles/s", rate >= 4000);
-        Report.Row("Store step (the writer's time)", $"{first.StoringSeconds:F1} s, {storeRate:N0} articles/s", null, null);
+        Report.Row("  of which the writer (sharing the cores)", $"{first.StoringSeconds:F1} s, {storeRate:N0} articles/s", null, null);
+        Report.Row("Store step alone (the writer, cores to itself)", $"{storeSeconds:F1} s, {storeAloneRate:N0} articles/s", null, null);
         Report.Row("Raw prepared inserts of the same rows", $"{baselineSeconds:F1} s, {rawRate:N0} articles/s", null, null);
-        Report.Row("Store step / raw baseline", $"{first.StoringSeconds / baselineSeconds:F2}x", "at most 2x", first.StoringSeconds <= 2 * baselineSeconds);
+        Report.Row("Store step alone / raw baseline", $"{storeSeconds / baselineSeconds:F2}x", "at most 2x", storeSeconds <= 2 * baselineSeconds);
         Report.Row("Peak working set (ingesting process)", $"{peakMb:N0} MB", "under 400 MB", peakMb < 400);
         Report.Row("Re-ingest of the unchanged folder", $"{again.Seconds:F2} s, {speedUp:F0}x faster", "at least 10x faster", speedUp >= 10);
 
