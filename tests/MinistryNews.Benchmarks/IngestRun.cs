@@ -9,7 +9,7 @@ using MinistryNews.Core.Ingestion;
 namespace MinistryNews.Benchmarks;
 
 /// <summary>What one ingestion did and cost, measured in a process that did nothing else.</summary>
-internal sealed record IngestResult(int Files, int Added, int Updated, int Unchanged, int Failed, double Seconds, double StoringSeconds, long PeakWorkingSet);
+internal sealed record IngestResult(int Files, int Added, int Updated, int Unchanged, int Failed, double Seconds, double StoringSeconds, long PeakWorkingSet, long ManagedHeap, long ManagedCommitted, long SqliteHighwater);
 
 /// <summary>One ingestion of a folder in a process of its own, so its peak memory is its own; prints an <see cref="IngestResult"/>.</summary>
 internal static class IngestRun
@@ -25,7 +25,8 @@ internal static class IngestRun
         using var ingestor = new Ingestor(new Factory(options), ArticleExtractor.Default, new IngestionOptions(), NullLogger<Ingestor>.Instance);
         var report = await ingestor.IngestFolderAsync(folder);
         using var process = Process.GetCurrentProcess();
-        var result = new IngestResult(report.Files.Count, report.Added, report.Updated, report.Unchanged, report.Failed, report.Elapsed.TotalSeconds, report.Storing.TotalSeconds, process.PeakWorkingSet64);
+        var gc = GC.GetGCMemoryInfo();
+        var result = new IngestResult(report.Files.Count, report.Added, report.Updated, report.Unchanged, report.Failed, report.Elapsed.TotalSeconds, report.Storing.TotalSeconds, process.PeakWorkingSet64, gc.HeapSizeBytes, gc.TotalCommittedBytes, SQLitePCL.raw.sqlite3_memory_highwater(0));
         Console.WriteLine(JsonSerializer.Serialize(result));
         return 0;
     }

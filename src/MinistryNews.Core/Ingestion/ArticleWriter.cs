@@ -74,7 +74,7 @@ public sealed class ArticleWriter : IDisposable
     }
 
     /// <summary>The writer's page cache, in KiB (SQLite's default is 2 MiB).</summary>
-    public const int CacheKibibytes = 64 * 1024;
+    public const int CacheKibibytes = 32 * 1024;
 
     /// <summary>Log pages between checkpoints while the writer runs (SQLite's default is 1,000).</summary>
     public const int CheckpointPages = 16_000;

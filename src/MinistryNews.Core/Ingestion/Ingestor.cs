@@ -25,7 +25,7 @@ public sealed partial class Ingestor(
 
     /// <summary>Files read and extracted together; the readers run this many chunks ahead of the writer at most.</summary>
     private const int ChunkSize = 64;
-    private const int ChunksAhead = 8;
+    private const int ChunksAhead = 4;
 
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -225,7 +225,7 @@ public sealed partial class Ingestor(
                 {
                     var path = files[first + i];
                     var key = KeyOf(folder, path);
-                    chunk[i] = Prepare(first + i, key, path, stored.GetValueOrDefault(key));
+                    chunk[i] = Prepare(first + i, folder, key, path, stored.GetValueOrDefault(key));
                 });
                 await chunks.WriteAsync(chunk, cancellationToken);
             }
@@ -239,13 +239,18 @@ public sealed partial class Ingestor(
         }
     }
 
-    private Prepared Prepare(int index, string key, string path, StoredState? stored)
+    private Prepared Prepare(int index, string folder, string key, string path, StoredState? stored)
     {
         Prepared Failed(string error) => new(index, Fail(key, error), null);
         SourceFile file;
         try
         {
-            file = SourceReader.Read(path, options.MaxFileBytes);
+            if (DataFolder.Escapes(folder, path) is { } escape)
+            {
+                return Failed(escape);
+            }
+
+            file = SourceReader.Read(path, options);
         }
         catch (IOException ex)
         {
@@ -254,6 +259,13 @@ public sealed partial class Ingestor(
         catch (UnauthorizedAccessException ex)
         {
             return Failed($"file cannot be read: {ex.Message}");
+        }
+#pragma warning disable CA1031 // A file that breaks the reader (markup it cannot parse) fails alone, named with its problem.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogFault(logger, ex, key, "reading");
+            return Failed($"file cannot be parsed: {ex.Message}");
         }
 
         if (file.Document is null)
@@ -270,6 +282,11 @@ public sealed partial class Ingestor(
         try
         {
             var extracted = extractor.Extract(file.Document with { FileName = Path.GetFileName(path) });
+            if (IngestionOptions.EntitiesOf(extracted) is var entities && entities > options.MaxEntitiesPerArticle)
+            {
+                return Failed($"article names {entities:N0} entities (countries, people, organisations, events), over the limit of {options.MaxEntitiesPerArticle:N0}");
+            }
+
             return new Prepared(index, null, new ArticleToStore(key, file, extracted));
         }
 #pragma warning disable CA1031 // A fault in the extraction of one file must not stop the batch; it is reported with the file's name.
