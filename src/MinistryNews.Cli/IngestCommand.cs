@@ -45,7 +45,19 @@ internal static class IngestCommand
 
         using var ingestor = new Ingestor(new ContextFactory(options), ArticleExtractor.Default, new IngestionOptions(), NullLogger<Ingestor>.Instance);
         var progress = new ProgressDisplay(errors);
-        var report = await ingestor.IngestFolderAsync(folder, progress, cancellationToken);
+        IngestionReport report;
+        try
+        {
+            report = await ingestor.IngestFolderAsync(folder, progress, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // SIGINT or SIGTERM: the batch being written was rolled back, the batches before it are stored whole.
+            progress.Finish();
+            await errors.WriteLineAsync("stopped: the batch being stored was rolled back; the files stored before it are kept, and the next run goes on from there");
+            return 130;
+        }
+
         progress.Finish();
 
         await output.WriteLineAsync($"{report.Added} added, {report.Updated} updated, {report.Unchanged} unchanged, {report.Failed} failed ({report.Files.Count} files in {report.Elapsed.TotalSeconds:F1} s, {report.Storing.TotalSeconds:F1} s of it storing)");

@@ -23,6 +23,12 @@ public sealed class ArchiveOptions
     /// </summary>
     public bool OutputCache { get; set; } = true;
 
-    /// <summary>Files larger than this are rejected.</summary>
-    public long MaxFileBytes { get; set; } = Core.Ingestion.SourceReader.DefaultMaxFileBytes;
+    /// <summary>
+    /// The limits a file must keep to be stored (<c>Archive:Limits:MaxFileBytes</c>, <c>MaxTextCharacters</c>,
+    /// <c>MaxEntitiesPerArticle</c>); a file over a limit is rejected with a message naming it.
+    /// </summary>
+    public Core.Ingestion.IngestionOptions Limits { get; set; } = new();
+
+    /// <summary>The largest query string a request may carry, in characters; longer ones get 414.</summary>
+    public int MaxQueryStringLength { get; set; } = 2_048;
 }

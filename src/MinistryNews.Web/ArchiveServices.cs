@@ -24,7 +24,7 @@ public static class ArchiveServices
             options.UseArchive(provider.GetRequiredService<IOptions<ArchiveOptions>>().Value.Database));
         services.AddSingleton(ArticleExtractor.Default);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(provider => new IngestionOptions { MaxFileBytes = provider.GetRequiredService<IOptions<ArchiveOptions>>().Value.MaxFileBytes });
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<ArchiveOptions>>().Value.Limits);
         services.AddSingleton<Ingestor>();
         services.AddSingleton<IngestionStatus>();
         services.AddSingleton<Browsing.ArchiveSummary>();

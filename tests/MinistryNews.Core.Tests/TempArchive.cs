@@ -47,7 +47,7 @@ public sealed class TempArchive : IAsyncDisposable
     public ArchiveDbContext Open() => new(Options);
 
     public Ingestor CreateIngestor(long maxFileBytes = SourceReader.DefaultMaxFileBytes) =>
-        new(new Factory(Options), ArticleExtractor.Default, new IngestionOptions { MaxFileBytes = maxFileBytes }, NullLogger<Ingestor>.Instance);
+        new(new ContextFactory(Options), ArticleExtractor.Default, new IngestionOptions { MaxFileBytes = maxFileBytes }, NullLogger<Ingestor>.Instance);
 
     public async Task<IngestionReport> IngestAsync(long maxFileBytes = SourceReader.DefaultMaxFileBytes)
     {
@@ -79,7 +79,7 @@ public sealed class TempArchive : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private sealed class Factory(DbContextOptions<ArchiveDbContext> options) : IDbContextFactory<ArchiveDbContext>
+    public sealed class ContextFactory(DbContextOptions<ArchiveDbContext> options) : IDbContextFactory<ArchiveDbContext>
     {
         public ArchiveDbContext CreateDbContext() => new(options);
     }

@@ -28,6 +28,112 @@ public static class HtmlText
 
     private static readonly HtmlParser Parser = new();
 
+    /// <summary>
+    /// Pages that nest their elements deeper than this are not parsed: the HTML tree builder's work grows with the square
+    /// of the depth, and no press release needs a thousand levels.
+    /// </summary>
+    public const int MaxNesting = 1_000;
+
+    private static readonly HashSet<string> VoidElements = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+    };
+
+    private static readonly HashSet<string> SiblingElements = new(StringComparer.OrdinalIgnoreCase) { "p", "li", "dt", "dd", "option", "tr", "td", "th" };
+
+    private static readonly HashSet<string> ClosesParagraph = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "address", "article", "aside", "blockquote", "details", "div", "dl", "fieldset", "figcaption", "figure", "footer",
+        "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "main", "menu", "nav", "ol", "p", "pre", "section", "table", "ul",
+    };
+
+    private static readonly HashSet<string> RawTextElements = new(StringComparer.OrdinalIgnoreCase) { "script", "style", "textarea", "title" };
+
+    /// <summary>
+    /// Whether the page's open elements ever stand more than <paramref name="limit"/> deep, by a linear scan of its tags
+    /// (void elements, self-closed tags, comments and raw text skipped; an unclosed <c>p</c> or <c>li</c> followed by
+    /// another is a sibling, and a block closes an open <c>p</c>, as the parser would make them).
+    /// </summary>
+    public static bool NestsDeeperThan(string html, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        var open = new List<string>();
+        var i = 0;
+        while ((i = html.IndexOf('<', i)) >= 0 && i + 1 < html.Length)
+        {
+            if (html.AsSpan(i).StartsWith("<!--", StringComparison.Ordinal))
+            {
+                var endOfComment = html.IndexOf("-->", i + 4, StringComparison.Ordinal);
+                if (endOfComment < 0)
+                {
+                    break;
+                }
+
+                i = endOfComment + 3;
+                continue;
+            }
+
+            var closing = html[i + 1] == '/';
+            var start = closing ? i + 2 : i + 1;
+            var end = start;
+            while (end < html.Length && (char.IsAsciiLetterOrDigit(html[end]) || html[end] == '-'))
+            {
+                end++;
+            }
+
+            if (end == start || !char.IsAsciiLetter(html[start]))
+            {
+                i++;
+                continue;
+            }
+
+            var close = html.IndexOf('>', end);
+            if (close < 0)
+            {
+                break;
+            }
+
+            var name = html[start..end];
+            i = close + 1;
+            if (closing)
+            {
+                var at = open.FindLastIndex(n => n.Equals(name, StringComparison.OrdinalIgnoreCase));
+                if (at >= 0)
+                {
+                    open.RemoveRange(at, open.Count - at);
+                }
+
+                continue;
+            }
+
+            if (html[close - 1] == '/' || VoidElements.Contains(name)
+                || (SiblingElements.Contains(name) && open.Count > 0 && open[^1].Equals(name, StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
+            if (RawTextElements.Contains(name))
+            {
+                var endOfText = html.IndexOf("</" + name, i, StringComparison.OrdinalIgnoreCase);
+                i = endOfText < 0 ? html.Length : endOfText;
+                continue;
+            }
+
+            if (ClosesParagraph.Contains(name) && open.Count > 0 && open[^1].Equals("p", StringComparison.OrdinalIgnoreCase))
+            {
+                open.RemoveAt(open.Count - 1);
+            }
+
+            open.Add(name);
+            if (open.Count > limit)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static string ToPlainText(string html)
     {
         using var document = Parser.ParseDocument(html);

@@ -1,7 +1,28 @@
 namespace MinistryNews.Core.Ingestion;
 
+/// <summary>
+/// The limits a file must keep to be stored. The data folder takes files from anywhere: a file over a limit is rejected
+/// with a message that names the limit, and the batch goes on.
+/// </summary>
 public sealed class IngestionOptions
 {
-    /// <summary>Files larger than this are rejected with a clear error.</summary>
+    /// <summary>Files larger than this are rejected before they are read (a press release is a few kilobytes).</summary>
     public long MaxFileBytes { get; set; } = SourceReader.DefaultMaxFileBytes;
+
+    /// <summary>Texts longer than this, once read and cleaned of markup, are rejected before extraction.</summary>
+    public int MaxTextCharacters { get; set; } = 1_000_000;
+
+    /// <summary>
+    /// Articles that name more than this many entities (countries, people, organisations, meetings, delegations and
+    /// agreements together) are rejected rather than stored.
+    /// </summary>
+    public int MaxEntitiesPerArticle { get; set; } = 2_000;
+
+    /// <summary>The number of entities an extraction names, as <see cref="MaxEntitiesPerArticle"/> counts them.</summary>
+    public static int EntitiesOf(Extraction.ExtractedArticle article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        return article.Countries.Count + article.People.Count + article.Organisations.Count
+            + article.Meetings.Count + article.Delegations.Count + article.Agreements.Count;
+    }
 }

@@ -20,26 +20,31 @@ public static class SourceReader
 
     public const long DefaultMaxFileBytes = 5 * 1024 * 1024;
 
+    private static readonly IngestionOptions DefaultLimits = new();
+
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public static bool IsSupported(string path) => Extensions.Contains(System.IO.Path.GetExtension(path));
 
-    public static SourceFile Read(string path, long maxFileBytes = DefaultMaxFileBytes)
+    /// <summary>Reads a file within the limits (<see cref="IngestionOptions"/>'s defaults when none are given).</summary>
+    public static SourceFile Read(string path, IngestionOptions? limits = null)
     {
+        limits ??= DefaultLimits;
         var fileName = System.IO.Path.GetFileName(path);
         var length = new FileInfo(path).Length;
-        if (length > maxFileBytes)
+        if (length > limits.MaxFileBytes)
         {
-            return new SourceFile(path, fileName, string.Empty, null, null, $"file is {length:N0} bytes, over the limit of {maxFileBytes:N0} bytes");
+            return new SourceFile(path, fileName, string.Empty, null, null, $"file is {length:N0} bytes, over the limit of {limits.MaxFileBytes:N0} bytes");
         }
 
         var bytes = File.ReadAllBytes(path);
-        return Read(fileName, bytes, path);
+        return Read(fileName, bytes, path, limits);
     }
 
-    public static SourceFile Read(string fileName, byte[] bytes, string? path = null)
+    public static SourceFile Read(string fileName, byte[] bytes, string? path = null, IngestionOptions? limits = null)
     {
         ArgumentNullException.ThrowIfNull(bytes);
+        limits ??= DefaultLimits;
         path ??= fileName;
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
         SourceFile Fail(string error, string? raw = null) => new(path, fileName, hash, raw, null, error);
@@ -53,7 +58,7 @@ public static class SourceReader
         var isUtf16 = bytes is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..];
         if (!isUtf16 && bytes.AsSpan(0, Math.Min(bytes.Length, 8192)).Contains((byte)0))
         {
-            return Fail("file is binary, not text");
+            return Fail("file has NUL bytes: it is binary, or UTF-16 without a byte-order mark");
         }
 
         if (!TryDecode(bytes, out var raw, out var decodeError))
@@ -68,7 +73,22 @@ public static class SourceReader
 
         var isHtml = System.IO.Path.GetExtension(fileName) is var ext
             && (ext.Equals(".html", StringComparison.OrdinalIgnoreCase) || ext.Equals(".htm", StringComparison.OrdinalIgnoreCase));
+        if (isHtml && raw.Length > limits.MaxTextCharacters * 4L)
+        {
+            return Fail($"page is {raw.Length:N0} characters, over four times the text limit of {limits.MaxTextCharacters:N0}", raw);
+        }
+
+        if (isHtml && HtmlText.NestsDeeperThan(raw, HtmlText.MaxNesting))
+        {
+            return Fail($"page nests its elements more than {HtmlText.MaxNesting:N0} deep", raw);
+        }
+
         var text = isHtml ? HtmlText.ToPlainText(raw) : raw;
+        if (text.Length > limits.MaxTextCharacters)
+        {
+            return Fail($"text is {text.Length:N0} characters, over the limit of {limits.MaxTextCharacters:N0}", raw);
+        }
+
         if (string.IsNullOrWhiteSpace(text.Replace('\u00A0', ' ')))
         {
             return Fail("no text is left after cleaning", raw);

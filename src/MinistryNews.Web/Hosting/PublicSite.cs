@@ -48,8 +48,12 @@ public static class PublicSite
         return services;
     }
 
+    /// <summary>The largest request body accepted (the site reads; nothing it serves takes a body).</summary>
+    public const long MaxRequestBodyBytes = 64 * 1024;
+
     public static IApplicationBuilder UsePublicSite(this IApplicationBuilder app)
     {
+        var maxQuery = app.ApplicationServices.GetRequiredService<IOptions<ArchiveOptions>>().Value.MaxQueryStringLength;
         app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;
@@ -57,6 +61,27 @@ public static class PublicSite
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers.XFrameOptions = "DENY";
+
+            // Request size limits, in every host (Kestrel's own limits are larger and absent from test hosts).
+            if (context.Request.QueryString.Value?.Length > maxQuery)
+            {
+                context.Response.StatusCode = StatusCodes.Status414UriTooLong;
+                await context.Response.WriteAsync($"The query string is longer than {maxQuery:N0} characters.");
+                return;
+            }
+
+            if (context.Request.ContentLength > MaxRequestBodyBytes)
+            {
+                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                await context.Response.WriteAsync($"The request body is larger than {MaxRequestBodyBytes:N0} bytes.");
+                return;
+            }
+
+            if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
+            {
+                bodyLimit.MaxRequestBodySize = MaxRequestBodyBytes;
+            }
+
             await next();
         });
         app.UseRateLimiter();
