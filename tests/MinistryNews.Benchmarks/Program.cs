@@ -6,6 +6,7 @@ using MinistryNews.Benchmarks;
 //
 //   ingest  [--count N] [--work DIR]                 ingest N generated articles, re-ingest, raw SQLite baseline
 //   pages   [--count N] [--work DIR] [--seconds S] [--clients C]   page latency and requests/s under load, static baseline
+//   soak    [--count N] [--work DIR] [--seconds S] [--clients C]   the app ingests N articles while C clients read for S s
 //   micro   [BenchmarkDotNet arguments]              extraction and folding micro benchmarks
 //   ingest-run FOLDER DATABASE                       (internal) one ingestion in a process of its own, as JSON
 var command = args.FirstOrDefault() ?? "help";
@@ -14,6 +15,7 @@ return command switch
 {
     "ingest" => await IngestBenchmark.RunAsync(options),
     "pages" => await PagesBenchmark.RunAsync(options),
+    "soak" => await SoakTest.RunAsync(options),
     "micro" => MicroBenchmarks.Run(args.Skip(1).ToArray()),
     "ingest-run" => await IngestRun.RunAsync(args[1], args[2]),
     _ => Usage(),
@@ -21,7 +23,7 @@ return command switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ingest|pages [--count N] [--work DIR] [--seconds S] [--clients C] | micro [BenchmarkDotNet arguments]");
+    Console.Error.WriteLine("usage: ingest|pages|soak [--count N] [--work DIR] [--seconds S] [--clients C] | micro [BenchmarkDotNet arguments]");
     return 2;
 }
 

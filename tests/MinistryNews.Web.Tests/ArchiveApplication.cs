@@ -18,9 +18,10 @@ public sealed class ArchiveApplication : WebApplicationFactory<Program>
 {
     private static readonly HtmlParser Parser = new();
 
-    public ArchiveApplication(bool watch = false, DateTimeOffset? today = null, int costlyRequestsPerMinute = 100_000)
+    public ArchiveApplication(bool watch = false, DateTimeOffset? today = null, int costlyRequestsPerMinute = 100_000, bool outputCache = true)
     {
         Watch = watch;
+        OutputCache = outputCache;
         Today = today;
         CostlyRequestsPerMinute = costlyRequestsPerMinute;
         Root = Path.Combine(Path.GetTempPath(), "ministrynews-web-tests", Guid.NewGuid().ToString("N"));
@@ -34,6 +35,9 @@ public sealed class ArchiveApplication : WebApplicationFactory<Program>
     }
 
     public bool Watch { get; }
+
+    /// <summary>Whether answers are kept in the output cache (as deployed), or each one computed.</summary>
+    public bool OutputCache { get; }
 
     /// <summary>The rate limit of searches, exports and API calls (high unless a test checks the limit).</summary>
     public int CostlyRequestsPerMinute { get; }
@@ -50,10 +54,13 @@ public sealed class ArchiveApplication : WebApplicationFactory<Program>
     /// <summary>A client that sees redirects as they are, once the first ingestion of the data folder is done.</summary>
     public async Task<HttpClient> StartAsync()
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = StartIngesting();
         await Services.GetRequiredService<IngestionStatus>().FirstBatch.WaitAsync(TimeSpan.FromSeconds(60));
         return client;
     }
+
+    /// <summary>A client of the app while the first ingestion of the data folder runs.</summary>
+    public HttpClient StartIngesting() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     public ArchiveDbContext OpenDatabase() => new(ArchiveDatabase.Options(DatabasePath));
 
@@ -89,6 +96,7 @@ public sealed class ArchiveApplication : WebApplicationFactory<Program>
         builder.UseSetting("Archive:Database", DatabasePath);
         builder.UseSetting("Archive:Watch", Watch ? "true" : "false");
         builder.UseSetting("Archive:CostlyRequestsPerMinute", CostlyRequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Archive:OutputCache", OutputCache ? "true" : "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         if (Today is { } today)
         {

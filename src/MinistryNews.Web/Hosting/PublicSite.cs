@@ -7,8 +7,9 @@ using MinistryNews.Core;
 namespace MinistryNews.Web.Hosting;
 
 /// <summary>
-/// What a public, read-only site needs around its pages: security headers on every answer, a rate limit on the costly
-/// requests (search, exports, the API) that answers 429 with Retry-After, and health endpoints for a load balancer.
+/// What a public, read-only site needs around its pages: security headers on every answer, GET and HEAD only, limits on
+/// the size of requests, a rate limit on the costly requests (search, exports, the API) that answers 429 with
+/// Retry-After, and health endpoints for a load balancer.
 /// </summary>
 public static class PublicSite
 {
@@ -61,6 +62,14 @@ public static class PublicSite
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers.XFrameOptions = "DENY";
+
+            // The public site only reads: no method that could write reaches an endpoint.
+            if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
+            {
+                context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+                context.Response.Headers.Allow = "GET, HEAD";
+                return;
+            }
 
             // Request size limits, in every host (Kestrel's own limits are larger and absent from test hosts).
             if (context.Request.QueryString.Value?.Length > maxQuery)
