@@ -44,19 +44,22 @@ public static class ArchiveDatabase
     /// </summary>
     private sealed class ConnectionSettings : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
     {
+        /// <summary>Also: once a checkpoint has reset the write-ahead log, it is truncated to 64 MB rather than kept at its largest.</summary>
+        private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA journal_size_limit=67108864;";
+
         public static readonly ConnectionSettings Instance = new();
 
         public override void ConnectionOpened(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData)
         {
             using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA synchronous=NORMAL;";
+            command.CommandText = Pragmas;
             command.ExecuteNonQuery();
         }
 
         public override async Task ConnectionOpenedAsync(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA synchronous=NORMAL;";
+            command.CommandText = Pragmas;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
