@@ -53,3 +53,54 @@ public sealed class LoadWhileIngestingTests
         Assert.Equal((Count + 15).ToString(System.Globalization.CultureInfo.InvariantCulture), string.Concat(shown.Where(char.IsAsciiDigit)));
     }
 }
+
+/// <summary>The host stopped while its background ingestion runs: the batch being stored is rolled back, the rest kept whole.</summary>
+public sealed class StopWhileIngestingTests
+{
+    private const int Count = 3_000;
+
+    [Fact]
+    public async Task Should_stop_the_ingestion_promptly_and_keep_every_stored_article_whole()
+    {
+        await using var app = new ArchiveApplication();
+        var gold = new Dictionary<string, (int Meetings, int Delegations, int Agreements)>(StringComparer.Ordinal);
+        foreach (var article in new CorpusGenerator(Gazetteer.Default, 17).Generate(Count))
+        {
+            await File.WriteAllTextAsync(Path.Combine(app.DataFolder, article.FileName), article.Text);
+            var facts = System.Text.Json.Nodes.JsonNode.Parse(article.GoldJson)!.AsObject();
+            gold[article.FileName] = (facts["meetings"]!.AsArray().Count, facts["delegations"]!.AsArray().Count, facts["agreements"]!.AsArray().Count);
+        }
+
+        using var client = app.StartIngesting();
+        var worker = app.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<IngestionWorker>().Single();
+        for (var waited = 0; StoredCount(app) == 0; waited++)
+        {
+            Assert.True(waited < 6_000, "no batch was stored in a minute");
+            await Task.Delay(10);
+        }
+
+        // What the host does to each hosted service when it stops.
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        await worker.StopAsync(CancellationToken.None);
+        stopwatch.Stop();
+
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(10), $"stopping took {stopwatch.Elapsed}");
+        Assert.False(app.Services.GetRequiredService<IngestionStatus>().FirstBatch.IsCompletedSuccessfully, "the ingestion ran to its end before the stop");
+        await using var db = app.OpenDatabase();
+        var stored = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            db.Articles.Select(a => new { a.SourceFile, Meetings = a.Meetings.Count, Delegations = a.Delegations.Count, Agreements = a.Agreements.Count }));
+        Assert.InRange(stored.Count, 1, Count + 14);
+        Assert.All(stored.Where(a => gold.ContainsKey(a.SourceFile)), a => Assert.Equal(gold[a.SourceFile], (a.Meetings, a.Delegations, a.Agreements)));
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={app.DatabasePath};Mode=ReadOnly");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA integrity_check";
+        Assert.Equal("ok", await command.ExecuteScalarAsync());
+    }
+
+    private static int StoredCount(ArchiveApplication app)
+    {
+        using var db = app.OpenDatabase();
+        return db.Articles.Count();
+    }
+}
