@@ -8,6 +8,12 @@ public sealed class ArchiveOptions
     /// <summary>The folder of press releases; a relative path is taken from the app's content root.</summary>
     public string DataPath { get; set; } = "data";
 
+    /// <summary>
+    /// The database server: <c>Sqlite</c> (embedded, the default: the file <see cref="Database"/>) or <c>PostgreSQL</c>
+    /// (the connection string <c>ConnectionStrings:Archive</c>).
+    /// </summary>
+    public Core.ArchiveProvider Provider { get; set; } = Core.ArchiveProvider.Sqlite;
+
     /// <summary>The SQLite database file; a relative path is taken from the app's content root.</summary>
     public string Database { get; set; } = "ministrynews.db";
 

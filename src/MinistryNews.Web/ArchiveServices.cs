@@ -20,8 +20,18 @@ public static class ArchiveServices
                 options.DataPath = Path.GetFullPath(options.DataPath, environment.ContentRootPath);
                 options.Database = Path.GetFullPath(options.Database, environment.ContentRootPath);
             });
-        services.AddDbContextFactory<ArchiveDbContext>((provider, options) =>
-            options.UseArchive(provider.GetRequiredService<IOptions<ArchiveOptions>>().Value.Database));
+        services.AddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<ArchiveOptions>>().Value;
+            return options.Provider switch
+            {
+                ArchiveProvider.PostgreSQL => ArchiveStorage.PostgreSql(configuration.GetConnectionString("Archive") is { Length: > 0 } connectionString
+                    ? connectionString
+                    : throw new InvalidOperationException("Archive:Provider is PostgreSQL but ConnectionStrings:Archive is not set.")),
+                _ => ArchiveStorage.Sqlite(options.Database),
+            };
+        });
+        services.AddDbContextFactory<ArchiveDbContext>((provider, options) => options.UseArchive(provider.GetRequiredService<ArchiveStorage>()));
         services.AddSingleton(ArticleExtractor.Default);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<ArchiveOptions>>().Value.Limits);

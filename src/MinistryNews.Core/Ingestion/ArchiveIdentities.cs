@@ -518,6 +518,13 @@ internal sealed class ArchiveIdentities
         public int Delegation { get; set; }
 
         public int Agreement { get; set; }
+
+        /// <summary>Each table and the id its next row takes.</summary>
+        public IEnumerable<(string Table, int Next)> All =>
+        [
+            ("Articles", Article), ("Countries", Country), ("People", Person), ("Organisations", Organisation),
+            ("Meetings", Meeting), ("Delegations", Delegation), ("Agreements", Agreement),
+        ];
     }
 
     /// <summary>The articles that gave one person one title by name: their dates' span, and in which order they came.</summary>

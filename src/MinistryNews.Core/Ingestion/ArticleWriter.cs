@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -49,7 +50,8 @@ internal sealed record ArticleText(string Slug, string RawText, string BodyJson,
 public sealed class ArticleWriter : IDisposable
 {
     private readonly ArchiveDbContext _db;
-    private readonly SqliteConnection _connection;
+    private readonly DbConnection _connection;
+    private readonly bool _postgres;
     private readonly Statements _sql;
     private readonly Converters _convert;
     private ArchiveIdentities? _identities;
@@ -60,8 +62,14 @@ public sealed class ArticleWriter : IDisposable
         ArgumentNullException.ThrowIfNull(db);
         _db = db;
         _db.Database.OpenConnection();
-        _connection = (SqliteConnection)_db.Database.GetDbConnection();
-        _sql = new Statements(_connection);
+        _connection = _db.Database.GetDbConnection();
+        _postgres = _db.Database.IsNpgsql();
+        _sql = new Statements(_connection, _postgres);
+        _convert = new Converters(_db, _postgres);
+        if (_postgres)
+        {
+            return;
+        }
 
         // A batch writes megabytes: a page cache that holds it (and the indexes it touches) spares SQLite from spilling
         // pages to the log in the middle of a transaction and reading index pages again.
@@ -70,7 +78,6 @@ public sealed class ArticleWriter : IDisposable
         // Each batch would otherwise copy the log back into the database (with a flush to disk) at its commit: let the
         // log grow to some 64 MiB between copies while the writer runs.
         Pragma($"wal_autocheckpoint = {CheckpointPages}");
-        _convert = new Converters(_db);
     }
 
     /// <summary>The writer's page cache, in KiB (SQLite's default is 2 MiB).</summary>
@@ -82,8 +89,12 @@ public sealed class ArticleWriter : IDisposable
     public void Dispose()
     {
         _sql.Dispose();
-        Pragma("cache_size = -2000");
-        Pragma("wal_autocheckpoint = 1000");
+        if (!_postgres)
+        {
+            Pragma("cache_size = -2000");
+            Pragma("wal_autocheckpoint = 1000");
+        }
+
         _db.Database.CloseConnection();
     }
 
@@ -130,7 +141,9 @@ public sealed class ArticleWriter : IDisposable
 
     private List<FileResult> StoreTogether(IReadOnlyList<ArticleToStore> batch, CancellationToken cancellationToken)
     {
-        using var transaction = _connection.BeginTransaction(deferred: false);
+        // SQLite: take the write lock at once (BEGIN IMMEDIATE). Both: check foreign keys at the commit, since an article's
+        // links are written before the people and organisations of the batch (Flush).
+        using var transaction = _connection is SqliteConnection sqlite ? sqlite.BeginTransaction(deferred: false) : _connection.BeginTransaction();
         _sql.DeferForeignKeys.Execute(transaction);
         var identities = Identities(transaction);
         var results = new List<FileResult>(batch.Count);
@@ -141,15 +154,26 @@ public sealed class ArticleWriter : IDisposable
         }
 
         Flush(identities, transaction);
+        if (_postgres)
+        {
+            // Ids are given here, not by the identity columns: move their sequences past them for other writers.
+            foreach (var (table, next) in identities.Ids.All)
+            {
+                _sql.SetSequence(table).Execute(transaction, next - 1);
+            }
+        }
+
         transaction.Commit();
         identities.ClearChanges();
         return results;
     }
 
     /// <summary>The identities as the database holds them: read on the first batch, and again when another connection wrote.</summary>
-    private ArchiveIdentities Identities(SqliteTransaction transaction)
+    private ArchiveIdentities Identities(DbTransaction transaction)
     {
-        var version = (long)_sql.DataVersion.Scalar(transaction)!;
+        // PostgreSQL has no data_version: there the identities are read once a writer (one ingestion run, which holds the
+        // archive's ingestion lock) and kept.
+        var version = _postgres ? 0L : (long)_sql.DataVersion!.Scalar(transaction)!;
         if (_identities is null || version != _dataVersion)
         {
             _identities = Load(transaction);
@@ -159,7 +183,7 @@ public sealed class ArticleWriter : IDisposable
         return _identities;
     }
 
-    private FileResult Write(ArticleToStore item, ArchiveIdentities identities, SqliteTransaction transaction)
+    private FileResult Write(ArticleToStore item, ArchiveIdentities identities, DbTransaction transaction)
     {
         var (key, _, extracted) = item;
         var text = item.Text;
@@ -341,9 +365,17 @@ public sealed class ArticleWriter : IDisposable
         // The full-text index follows the article in the same transaction: found at once, or not found at all.
         var names = string.Join('\n', mentions.SelectMany(m => m.Person.Spellings).Distinct(StringComparer.Ordinal));
         var places = string.Join('\n', countries.SelectMany(c => c.Aliases.Prepend(c.Name)).Distinct(StringComparer.Ordinal));
-        _sql.InsertSearch.Execute(transaction, id, text.FoldedTitle, text.FoldedBody, SearchText.Fold(names), SearchText.Fold(places));
         string[] accented = [text.AccentedTitle, text.AccentedBody, SearchText.AccentedWords(names), SearchText.AccentedWords(places)];
-        if (accented.Any(a => a.Length > 0))
+        if (_postgres)
+        {
+            _sql.InsertSearch.Execute(transaction, id, text.FoldedTitle, text.FoldedBody, SearchText.Fold(names), SearchText.Fold(places), accented[0], accented[1], accented[2], accented[3]);
+        }
+        else
+        {
+            _sql.InsertSearch.Execute(transaction, id, text.FoldedTitle, text.FoldedBody, SearchText.Fold(names), SearchText.Fold(places));
+        }
+
+        if (!_postgres && accented.Any(a => a.Length > 0))
         {
             _sql.InsertSearchExact.Execute(transaction, id, accented[0], accented[1], accented[2], accented[3]);
         }
@@ -369,7 +401,7 @@ public sealed class ArticleWriter : IDisposable
     }
 
     /// <summary>Writes the shared rows the batch made or changed.</summary>
-    private void Flush(ArchiveIdentities identities, SqliteTransaction transaction)
+    private void Flush(ArchiveIdentities identities, DbTransaction transaction)
     {
         foreach (var country in identities.NewCountries)
         {
@@ -421,7 +453,7 @@ public sealed class ArticleWriter : IDisposable
         command.ExecuteNonQuery();
     }
 
-    private ArchiveIdentities Load(SqliteTransaction transaction)
+    private ArchiveIdentities Load(DbTransaction transaction)
     {
         var ids = new ArchiveIdentities.NextIds
         {
@@ -434,22 +466,22 @@ public sealed class ArticleWriter : IDisposable
             Agreement = NextId("Agreements"),
         };
         var identities = new ArchiveIdentities(ids);
-        foreach (var reader in Rows("SELECT Id, Code, Name, Slug, Aliases FROM Countries"))
+        foreach (var reader in Rows("""SELECT "Id", "Code", "Name", "Slug", "Aliases" FROM "Countries" """))
         {
-            identities.AddStoredCountry(new CountryRow(reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), _convert.ReadCountryAliases(reader.GetString(4))));
+            identities.AddStoredCountry(new CountryRow(reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), _convert.ReadAliases(reader, 4)));
         }
 
-        foreach (var reader in Rows("SELECT Id, Name, Slug, Aliases, CountryId FROM People ORDER BY Id"))
+        foreach (var reader in Rows("""SELECT "Id", "Name", "Slug", "Aliases", "CountryId" FROM "People" ORDER BY "Id" """))
         {
-            identities.AddStoredPerson(identities.StoredPerson(reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(4) ? null : reader.GetInt32(4), _convert.ReadPersonAliases(reader.GetString(3))));
+            identities.AddStoredPerson(identities.StoredPerson(reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(4) ? null : reader.GetInt32(4), _convert.ReadAliases(reader, 3)));
         }
 
-        foreach (var reader in Rows("SELECT PersonId, Word FROM PersonNameWords"))
+        foreach (var reader in Rows("""SELECT "PersonId", "Word" FROM "PersonNameWords" """))
         {
             identities.AddStoredWord(reader.GetInt32(0), reader.GetString(1));
         }
 
-        foreach (var reader in Rows("SELECT Id, Name, Acronym, NameKey, Slug, KnownKey, Aliases, CountryId, SuccessorId FROM Organisations ORDER BY Id"))
+        foreach (var reader in Rows("""SELECT "Id", "Name", "Acronym", "NameKey", "Slug", "KnownKey", "Aliases", "CountryId", "SuccessorId" FROM "Organisations" ORDER BY "Id" """))
         {
             identities.AddStoredOrganisation(new OrganisationRow(
                 reader.GetInt32(0),
@@ -457,7 +489,7 @@ public sealed class ArticleWriter : IDisposable
                 reader.GetString(3),
                 reader.GetString(4),
                 reader.IsDBNull(5) ? null : reader.GetString(5),
-                _convert.ReadOrganisationAliases(reader.GetString(6)),
+                _convert.ReadAliases(reader, 6),
                 reader.IsDBNull(7) ? null : reader.GetInt32(7))
             {
                 Acronym = reader.IsDBNull(2) ? null : reader.GetString(2),
@@ -465,9 +497,12 @@ public sealed class ArticleWriter : IDisposable
             });
         }
 
-        foreach (var reader in Rows("SELECT m.ArticleId, m.PersonId, m.Title, m.NameAsWritten, a.PublishedOn FROM ArticlePeople AS m JOIN Articles AS a ON a.Id = m.ArticleId WHERE m.Title IS NOT NULL ORDER BY m.rowid"))
+        // In the order they were written (SQLite's rowid; PostgreSQL's rows have none: article by article).
+        var mentions = """SELECT m."ArticleId", m."PersonId", m."Title", m."NameAsWritten", a."PublishedOn" FROM "ArticlePeople" AS m JOIN "Articles" AS a ON a."Id" = m."ArticleId" WHERE m."Title" IS NOT NULL ORDER BY """
+            + (_postgres ? "m.\"ArticleId\"" : "m.rowid");
+        foreach (var reader in Rows(mentions))
         {
-            identities.AddStoredMention(reader.GetInt32(0), reader.GetInt32(1), reader.GetString(2), reader.GetString(3), reader.IsDBNull(4) ? null : DateOnly.Parse(reader.GetString(4), CultureInfo.InvariantCulture));
+            identities.AddStoredMention(reader.GetInt32(0), reader.GetInt32(1), reader.GetString(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetFieldValue<DateOnly>(4));
         }
 
         return identities;
@@ -477,12 +512,14 @@ public sealed class ArticleWriter : IDisposable
             using var command = _connection.CreateCommand();
             command.Transaction = transaction;
 #pragma warning disable CA2100 // The table is one of the names above.
-            command.CommandText = $"SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = '{table}'), 0), coalesce((SELECT max(Id) FROM \"{table}\"), 0)) + 1";
+            command.CommandText = _postgres
+                ? $"SELECT greatest(coalesce((SELECT max(\"Id\") FROM \"{table}\"), 0), coalesce(pg_sequence_last_value({Statements.SequenceOf(table)}), 0)) + 1"
+                : $"SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = '{table}'), 0), coalesce((SELECT max(Id) FROM \"{table}\"), 0)) + 1";
 #pragma warning restore CA2100
             return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
         }
 
-        IEnumerable<SqliteDataReader> Rows(string sql)
+        IEnumerable<DbDataReader> Rows(string sql)
         {
             using var command = _connection.CreateCommand();
             command.Transaction = transaction;
@@ -499,109 +536,133 @@ public sealed class ArticleWriter : IDisposable
 
     private sealed record Mention(PersonRow Person, string NameAsWritten, string? Title, int? CountryId, int? OrganisationId, string Evidence);
 
-    /// <summary>The value converters of the EF Core model, so rows written here read back exactly as EF Core wrote them.</summary>
-    private sealed class Converters(ArchiveDbContext db)
+    /// <summary>
+    /// The aliases columns as the EF Core model stores them: JSON text through the model's own value converters on SQLite
+    /// (so rows written here read back exactly as EF Core wrote them), a <c>text[]</c> array on PostgreSQL.
+    /// </summary>
+    private sealed class Converters(ArchiveDbContext db, bool postgres)
     {
-        private readonly ValueConverter _countryAliases = Converter<Country>(db, nameof(Country.Aliases));
-        private readonly ValueConverter _personAliases = Converter<Person>(db, nameof(Person.Aliases));
-        private readonly ValueConverter _organisationAliases = Converter<Organisation>(db, nameof(Organisation.Aliases));
+        private readonly ValueConverter? _countryAliases = postgres ? null : Converter<Country>(db, nameof(Country.Aliases));
+        private readonly ValueConverter? _personAliases = postgres ? null : Converter<Person>(db, nameof(Person.Aliases));
+        private readonly ValueConverter? _organisationAliases = postgres ? null : Converter<Organisation>(db, nameof(Organisation.Aliases));
 
-        public object? CountryAliases(List<string> aliases) => _countryAliases.ConvertToProvider(aliases);
+        public object? CountryAliases(List<string> aliases) => _countryAliases is null ? aliases.ToArray() : _countryAliases.ConvertToProvider(aliases);
 
-        public object? PersonAliases(IReadOnlyList<string> aliases) => _personAliases.ConvertToProvider(aliases as List<string> ?? [.. aliases]);
+        public object? PersonAliases(IReadOnlyList<string> aliases) => _personAliases is null ? aliases.ToArray() : _personAliases.ConvertToProvider(aliases as List<string> ?? [.. aliases]);
 
-        public object? OrganisationAliases(List<string> aliases) => _organisationAliases.ConvertToProvider(aliases);
+        public object? OrganisationAliases(List<string> aliases) => _organisationAliases is null ? aliases.ToArray() : _organisationAliases.ConvertToProvider(aliases);
 
-        public List<string> ReadCountryAliases(string json) => [.. (IEnumerable<string>)_countryAliases.ConvertFromProvider(json)!];
-
-        public List<string> ReadPersonAliases(string json) => [.. (IEnumerable<string>)_personAliases.ConvertFromProvider(json)!];
-
-        public List<string> ReadOrganisationAliases(string json) => [.. (IEnumerable<string>)_organisationAliases.ConvertFromProvider(json)!];
+        /// <summary>Reads an aliases column (the converters of the three are alike: a list of strings).</summary>
+        public List<string> ReadAliases(DbDataReader reader, int ordinal) => _countryAliases is null
+            ? [.. reader.GetFieldValue<string[]>(ordinal)]
+            : [.. (IEnumerable<string>)_countryAliases.ConvertFromProvider(reader.GetString(ordinal))!];
 
         private static ValueConverter Converter<TEntity>(ArchiveDbContext db, string property) =>
             db.Model.FindEntityType(typeof(TEntity))?.FindProperty(property)?.GetTypeMapping().Converter
                 ?? throw new InvalidOperationException($"The model has no converter for {typeof(TEntity).Name}.{property}.");
     }
 
-    /// <summary>The writer's statements, prepared once for the life of the writer.</summary>
-    private sealed class Statements(SqliteConnection connection) : IDisposable
+    /// <summary>
+    /// The writer's statements, made once for the life of the writer, in SQL that SQLite and PostgreSQL both read (quoted
+    /// identifiers) except where they differ: the search index, the write lock and foreign keys, sequences.
+    /// </summary>
+    private sealed class Statements(DbConnection connection, bool postgres) : IDisposable
     {
-        private const string ArticleColumns = "SourceFile, Title, TitleDerived, Slug, Published, PublishedOn, PublishedFrom, SourceUrl, Byline, RawText, Body, ContentHash, ExtractorVersion, IngestedAtUtc";
+        private const string ArticleColumns = "\"SourceFile\", \"Title\", \"TitleDerived\", \"Slug\", \"Published\", \"PublishedOn\", \"PublishedFrom\", \"SourceUrl\", \"Byline\", \"RawText\", \"Body\", \"ContentHash\", \"ExtractorVersion\", \"IngestedAtUtc\"";
 
         private readonly List<SqlStatement> _all = [];
+        private readonly Dictionary<string, SqlStatement> _sequences = new(StringComparer.Ordinal);
 
-        public SqlStatement DataVersion => field ??= Make("PRAGMA data_version");
+        /// <summary>SQLite's count of changes made by other connections (none on PostgreSQL).</summary>
+        public SqlStatement? DataVersion => postgres ? null : field ??= Make("PRAGMA data_version");
 
-        public SqlStatement DeferForeignKeys => field ??= Make("PRAGMA defer_foreign_keys = ON");
+        public SqlStatement DeferForeignKeys => field ??= Make(postgres ? "SET CONSTRAINTS ALL DEFERRED" : "PRAGMA defer_foreign_keys = ON");
 
-        public SqlStatement ArticleBySource => field ??= Make("SELECT Id FROM Articles WHERE SourceFile = $1");
+        public SqlStatement ArticleBySource => field ??= Make("""SELECT "Id" FROM "Articles" WHERE "SourceFile" = $1""");
 
-        public SqlStatement InsertArticle => field ??= Make($"INSERT INTO Articles (Id, {ArticleColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)");
+        public SqlStatement InsertArticle => field ??= Make($"INSERT INTO \"Articles\" (\"Id\", {ArticleColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)");
 
         public SqlStatement UpdateArticle => field ??= Make(
-            "UPDATE Articles SET SourceFile = $2, Title = $3, TitleDerived = $4, Slug = $5, Published = $6, PublishedOn = $7, PublishedFrom = $8, SourceUrl = $9, " +
-            "Byline = $10, RawText = $11, Body = $12, ContentHash = $13, ExtractorVersion = $14, IngestedAtUtc = $15 WHERE Id = $1");
+            """UPDATE "Articles" SET "SourceFile" = $2, "Title" = $3, "TitleDerived" = $4, "Slug" = $5, "Published" = $6, "PublishedOn" = $7, "PublishedFrom" = $8, "SourceUrl" = $9, """ +
+            """ "Byline" = $10, "RawText" = $11, "Body" = $12, "ContentHash" = $13, "ExtractorVersion" = $14, "IngestedAtUtc" = $15 WHERE "Id" = $1""");
 
-        public SqlStatement MentionsOfArticle => field ??= Make("SELECT PersonId, Title, NameAsWritten FROM ArticlePeople WHERE ArticleId = $1");
+        public SqlStatement MentionsOfArticle => field ??= Make("""SELECT "PersonId", "Title", "NameAsWritten" FROM "ArticlePeople" WHERE "ArticleId" = $1""");
 
-        public SqlStatement OrganisationsOfArticle => field ??= Make("SELECT OrganisationsId FROM ArticleOrganisations WHERE ArticlesId = $1");
+        public SqlStatement OrganisationsOfArticle => field ??= Make("""SELECT "OrganisationsId" FROM "ArticleOrganisations" WHERE "ArticlesId" = $1""");
 
         /// <summary>An article's facts; their link rows go with them (ON DELETE CASCADE).</summary>
         public IReadOnlyList<SqlStatement> DeleteFacts => field ??=
         [
-            Make("DELETE FROM Meetings WHERE ArticleId = $1"),
-            Make("DELETE FROM Delegations WHERE ArticleId = $1"),
-            Make("DELETE FROM Agreements WHERE ArticleId = $1"),
-            Make("DELETE FROM ArticlePeople WHERE ArticleId = $1"),
-            Make("DELETE FROM ArticleCountries WHERE ArticlesId = $1"),
-            Make("DELETE FROM ArticleOrganisations WHERE ArticlesId = $1"),
-            Make("DELETE FROM ArticleSearch WHERE rowid = $1"),
-            Make("DELETE FROM ArticleSearchExact WHERE rowid = $1"),
+            Make("""DELETE FROM "Meetings" WHERE "ArticleId" = $1"""),
+            Make("""DELETE FROM "Delegations" WHERE "ArticleId" = $1"""),
+            Make("""DELETE FROM "Agreements" WHERE "ArticleId" = $1"""),
+            Make("""DELETE FROM "ArticlePeople" WHERE "ArticleId" = $1"""),
+            Make("""DELETE FROM "ArticleCountries" WHERE "ArticlesId" = $1"""),
+            Make("""DELETE FROM "ArticleOrganisations" WHERE "ArticlesId" = $1"""),
+            .. postgres
+                ? [Make("""DELETE FROM "ArticleSearch" WHERE "ArticleId" = $1""")]
+                : new[] { Make("DELETE FROM ArticleSearch WHERE rowid = $1"), Make("DELETE FROM ArticleSearchExact WHERE rowid = $1") },
         ];
 
-        public SqlStatement InsertArticleCountry => field ??= Make("INSERT INTO ArticleCountries (ArticlesId, CountriesId) VALUES ($1, $2)");
+        public SqlStatement InsertArticleCountry => field ??= Make("""INSERT INTO "ArticleCountries" ("ArticlesId", "CountriesId") VALUES ($1, $2)""");
 
-        public SqlStatement InsertArticleOrganisation => field ??= Make("INSERT INTO ArticleOrganisations (ArticlesId, OrganisationsId) VALUES ($1, $2)");
+        public SqlStatement InsertArticleOrganisation => field ??= Make("""INSERT INTO "ArticleOrganisations" ("ArticlesId", "OrganisationsId") VALUES ($1, $2)""");
 
-        public SqlStatement InsertMention => field ??= Make("INSERT INTO ArticlePeople (ArticleId, PersonId, NameAsWritten, Title, CountryId, Evidence, OrganisationId) VALUES ($1, $2, $3, $4, $5, $6, $7)");
+        public SqlStatement InsertMention => field ??= Make("""INSERT INTO "ArticlePeople" ("ArticleId", "PersonId", "NameAsWritten", "Title", "CountryId", "Evidence", "OrganisationId") VALUES ($1, $2, $3, $4, $5, $6, $7)""");
 
-        public SqlStatement InsertMeeting => field ??= Make("INSERT INTO Meetings (Id, ArticleId, Kind, Date, Location, Evidence) VALUES ($1, $2, $3, $4, $5, $6)");
+        public SqlStatement InsertMeeting => field ??= Make("""INSERT INTO "Meetings" ("Id", "ArticleId", "Kind", "Date", "Location", "Evidence") VALUES ($1, $2, $3, $4, $5, $6)""");
 
-        public SqlStatement InsertMeetingParticipant => field ??= Make("INSERT INTO MeetingParticipants (MeetingId, ParticipantsId) VALUES ($1, $2)");
+        public SqlStatement InsertMeetingParticipant => field ??= Make("""INSERT INTO "MeetingParticipants" ("MeetingId", "ParticipantsId") VALUES ($1, $2)""");
 
-        public SqlStatement InsertMeetingCountry => field ??= Make("INSERT INTO MeetingCountries (MeetingId, CounterpartCountriesId) VALUES ($1, $2)");
+        public SqlStatement InsertMeetingCountry => field ??= Make("""INSERT INTO "MeetingCountries" ("MeetingId", "CounterpartCountriesId") VALUES ($1, $2)""");
 
-        public SqlStatement InsertDelegation => field ??= Make("INSERT INTO Delegations (Id, ArticleId, LeaderId, FromCountryId, Start, \"End\", Evidence) VALUES ($1, $2, $3, $4, $5, $6, $7)");
+        public SqlStatement InsertDelegation => field ??= Make("""INSERT INTO "Delegations" ("Id", "ArticleId", "LeaderId", "FromCountryId", "Start", "End", "Evidence") VALUES ($1, $2, $3, $4, $5, $6, $7)""");
 
-        public SqlStatement InsertDelegationMember => field ??= Make("INSERT INTO DelegationMembers (DelegationId, MembersId) VALUES ($1, $2)");
+        public SqlStatement InsertDelegationMember => field ??= Make("""INSERT INTO "DelegationMembers" ("DelegationId", "MembersId") VALUES ($1, $2)""");
 
-        public SqlStatement InsertDelegationDestination => field ??= Make("INSERT INTO DelegationDestinations (DelegationId, DestinationsId) VALUES ($1, $2)");
+        public SqlStatement InsertDelegationDestination => field ??= Make("""INSERT INTO "DelegationDestinations" ("DelegationId", "DestinationsId") VALUES ($1, $2)""");
 
-        public SqlStatement InsertAgreement => field ??= Make("INSERT INTO Agreements (Id, ArticleId, Kind, Name, SignedOn, ValidFrom, ValidTo, Evidence) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)");
+        public SqlStatement InsertAgreement => field ??= Make("""INSERT INTO "Agreements" ("Id", "ArticleId", "Kind", "Name", "SignedOn", "ValidFrom", "ValidTo", "Evidence") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)""");
 
-        public SqlStatement InsertAgreementCountry => field ??= Make("INSERT INTO AgreementCountries (AgreementId, CounterpartCountriesId) VALUES ($1, $2)");
+        public SqlStatement InsertAgreementCountry => field ??= Make("""INSERT INTO "AgreementCountries" ("AgreementId", "CounterpartCountriesId") VALUES ($1, $2)""");
 
-        public SqlStatement InsertAgreementSignatory => field ??= Make("INSERT INTO AgreementSignatories (AgreementId, SignatoriesId) VALUES ($1, $2)");
+        public SqlStatement InsertAgreementSignatory => field ??= Make("""INSERT INTO "AgreementSignatories" ("AgreementId", "SignatoriesId") VALUES ($1, $2)""");
 
-        public SqlStatement InsertSearch => field ??= Make("INSERT INTO ArticleSearch (rowid, title, body, people, countries) VALUES ($1, $2, $3, $4, $5)");
+        /// <summary>The search entry: id, then folded title, body, people, countries, then the same four as written with accents.</summary>
+        public SqlStatement InsertSearch => field ??= Make(postgres ? SearchIndex.PostgreSqlInsert : "INSERT INTO ArticleSearch (rowid, title, body, people, countries) VALUES ($1, $2, $3, $4, $5)");
 
         public SqlStatement InsertSearchExact => field ??= Make("INSERT INTO ArticleSearchExact (rowid, title, body, people, countries) VALUES ($1, $2, $3, $4, $5)");
 
-        public SqlStatement DeleteOrphanPerson => field ??= Make("DELETE FROM People WHERE Id = $1 AND NOT EXISTS (SELECT 1 FROM ArticlePeople WHERE PersonId = $1)");
+        public SqlStatement DeleteOrphanPerson => field ??= Make("""DELETE FROM "People" WHERE "Id" = $1 AND NOT EXISTS (SELECT 1 FROM "ArticlePeople" WHERE "PersonId" = $1)""");
 
-        public SqlStatement DeleteOrphanOrganisation => field ??= Make("DELETE FROM Organisations WHERE Id = $1 AND KnownKey IS NULL AND NOT EXISTS (SELECT 1 FROM ArticleOrganisations WHERE OrganisationsId = $1)");
+        public SqlStatement DeleteOrphanOrganisation => field ??= Make("""DELETE FROM "Organisations" WHERE "Id" = $1 AND "KnownKey" IS NULL AND NOT EXISTS (SELECT 1 FROM "ArticleOrganisations" WHERE "OrganisationsId" = $1)""");
 
-        public SqlStatement InsertCountry => field ??= Make("INSERT INTO Countries (Id, Code, Name, Slug, Aliases) VALUES ($1, $2, $3, $4, $5)");
+        public SqlStatement InsertCountry => field ??= Make("""INSERT INTO "Countries" ("Id", "Code", "Name", "Slug", "Aliases") VALUES ($1, $2, $3, $4, $5)""");
 
-        public SqlStatement InsertOrganisation => field ??= Make("INSERT INTO Organisations (Id, Name, Acronym, NameKey, Slug, KnownKey, Aliases, CountryId, SuccessorId) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)");
+        public SqlStatement InsertOrganisation => field ??= Make("""INSERT INTO "Organisations" ("Id", "Name", "Acronym", "NameKey", "Slug", "KnownKey", "Aliases", "CountryId", "SuccessorId") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)""");
 
-        public SqlStatement UpdateOrganisation => field ??= Make("UPDATE Organisations SET Acronym = $2 WHERE Id = $1");
+        public SqlStatement UpdateOrganisation => field ??= Make("""UPDATE "Organisations" SET "Acronym" = $2 WHERE "Id" = $1""");
 
-        public SqlStatement InsertPerson => field ??= Make("INSERT INTO People (Id, Name, NameKey, Slug, Aliases, CountryId) VALUES ($1, $2, $3, $4, $5, $6)");
+        public SqlStatement InsertPerson => field ??= Make("""INSERT INTO "People" ("Id", "Name", "NameKey", "Slug", "Aliases", "CountryId") VALUES ($1, $2, $3, $4, $5, $6)""");
 
-        public SqlStatement UpdatePerson => field ??= Make("UPDATE People SET Aliases = $2, CountryId = $3 WHERE Id = $1");
+        public SqlStatement UpdatePerson => field ??= Make("""UPDATE "People" SET "Aliases" = $2, "CountryId" = $3 WHERE "Id" = $1""");
 
-        public SqlStatement InsertWord => field ??= Make("INSERT INTO PersonNameWords (PersonId, Word) VALUES ($1, $2)");
+        public SqlStatement InsertWord => field ??= Make("""INSERT INTO "PersonNameWords" ("PersonId", "Word") VALUES ($1, $2)""");
+
+        /// <summary>The PostgreSQL sequence behind a table's identity column, in SQL.</summary>
+        public static string SequenceOf(string table) => $"pg_get_serial_sequence('\"{table}\"', 'Id')::regclass";
+
+        /// <summary>PostgreSQL: moves a table's identity sequence to the last id given (when rows were written).</summary>
+        public SqlStatement SetSequence(string table)
+        {
+            if (!_sequences.TryGetValue(table, out var statement))
+            {
+                statement = Make($"SELECT CASE WHEN $1 > 0 THEN setval(pg_get_serial_sequence('\"{table}\"', 'Id'), $1) END");
+                _sequences[table] = statement;
+            }
+
+            return statement;
+        }
 
         public void Dispose()
         {

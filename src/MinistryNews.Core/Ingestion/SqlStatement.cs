@@ -1,45 +1,56 @@
+using System.Data.Common;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 
 namespace MinistryNews.Core.Ingestion;
 
 /// <summary>
-/// One SQL statement prepared once and run many times with new values: its parameters are <c>$1</c>, <c>$2</c>, … in
-/// the order the values are given. SQLite compiles it on the first run and keeps it for the next ones.
+/// One SQL statement made once and run many times with new values: its parameters are <c>$1</c>, <c>$2</c>, … in the
+/// order the values are given (named so for SQLite, positional for PostgreSQL, which reads <c>$n</c> itself). SQLite
+/// compiles it on the first run and keeps it for the next ones.
 /// </summary>
 internal sealed partial class SqlStatement : IDisposable
 {
-    private readonly SqliteCommand _command;
-    private readonly SqliteParameter[] _parameters;
+    private readonly DbCommand _command;
+    private readonly DbParameter[] _parameters;
 
-    public SqlStatement(SqliteConnection connection, string sql)
+    public SqlStatement(DbConnection connection, string sql)
     {
+        ArgumentNullException.ThrowIfNull(connection);
         _command = connection.CreateCommand();
 #pragma warning disable CA2100 // The text is one of the writer's own constant statements; values go through parameters.
         _command.CommandText = sql;
 #pragma warning restore CA2100
+        var named = connection is SqliteConnection;
         var count = Placeholder().Matches(sql).Select(m => int.Parse(m.Groups[1].ValueSpan, System.Globalization.CultureInfo.InvariantCulture)).DefaultIfEmpty(0).Max();
-        _parameters = new SqliteParameter[count];
+        _parameters = new DbParameter[count];
         for (var i = 0; i < count; i++)
         {
-            _parameters[i] = _command.Parameters.Add(new SqliteParameter($"${i + 1}", null));
+            var parameter = _command.CreateParameter();
+            if (named)
+            {
+                parameter.ParameterName = $"${i + 1}";
+            }
+
+            _parameters[i] = parameter;
+            _command.Parameters.Add(parameter);
         }
     }
 
-    public int Execute(SqliteTransaction transaction, params ReadOnlySpan<object?> values)
+    public int Execute(DbTransaction transaction, params ReadOnlySpan<object?> values)
     {
         Bind(transaction, values);
         return _command.ExecuteNonQuery();
     }
 
-    public object? Scalar(SqliteTransaction transaction, params ReadOnlySpan<object?> values)
+    public object? Scalar(DbTransaction transaction, params ReadOnlySpan<object?> values)
     {
         Bind(transaction, values);
         var value = _command.ExecuteScalar();
         return value is DBNull ? null : value;
     }
 
-    public SqliteDataReader Query(SqliteTransaction transaction, params ReadOnlySpan<object?> values)
+    public DbDataReader Query(DbTransaction transaction, params ReadOnlySpan<object?> values)
     {
         Bind(transaction, values);
         return _command.ExecuteReader();
@@ -47,7 +58,7 @@ internal sealed partial class SqlStatement : IDisposable
 
     public void Dispose() => _command.Dispose();
 
-    private void Bind(SqliteTransaction transaction, ReadOnlySpan<object?> values)
+    private void Bind(DbTransaction transaction, ReadOnlySpan<object?> values)
     {
         if (values.Length != _parameters.Length)
         {

@@ -79,6 +79,23 @@ public sealed class SearchQuery
         .Select(t => t with { Words = [.. t.Words.Where(SearchText.IsAccented)] })
         .Where(t => t.Words.Count > 0));
 
+    /// <summary>
+    /// The PostgreSQL <c>tsquery</c> over folded text: each term a phrase of quoted lexemes (<c>&lt;-&gt;</c>), a prefix
+    /// term's last lexeme with <c>:*</c>, every term required (<c>&amp;</c>). Quoted, so it is never syntax either.
+    /// </summary>
+    public string ToFoldedTsQuery() => BuildTsQuery(SearchText.Fold, Terms);
+
+    /// <summary>The PostgreSQL <c>tsquery</c> of the words typed with accents, as typed (see <see cref="ToExact"/>).</summary>
+    public string ToExactTsQuery() => BuildTsQuery(w => w.ToLower(CultureInfo.InvariantCulture), Terms
+        .Select(t => t with { Words = [.. t.Words.Where(SearchText.IsAccented)] })
+        .Where(t => t.Words.Count > 0));
+
+    private static string BuildTsQuery(Func<string, string> form, IEnumerable<Term> terms) =>
+        string.Join(" & ", terms.Select(t =>
+            string.Join(" <-> ", t.Words.Select(form).SelectMany(w => w.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                .Select(w => "'" + w.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal) + "'"))
+            + (t.Prefix ? ":*" : string.Empty)));
+
     private string Build(Func<string, string> form) => Build(form, Terms);
 
     private static string Build(Func<string, string> form, IEnumerable<Term> terms) =>

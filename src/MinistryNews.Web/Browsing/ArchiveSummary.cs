@@ -88,15 +88,19 @@ public sealed class ArchiveSummary : IDisposable
     private static async Task<ArchiveCounts> CountAsync(ArchiveDbContext db, CancellationToken cancellationToken)
     {
         // Each count reads one index (ArticleCountries by country, ArticlePeople by person, Articles by date).
-        var countryCounts = await db.Database.SqlQuery<IdCount>($"SELECT CountriesId AS Id, count(*) AS Count FROM ArticleCountries GROUP BY CountriesId").ToListAsync(cancellationToken);
+        // Identifiers are quoted and counts cast so that the same SQL runs on SQLite and PostgreSQL.
+        var countryCounts = await db.Database.SqlQuery<IdCount>($"""SELECT "CountriesId" AS "Id", CAST(count(*) AS INTEGER) AS "Count" FROM "ArticleCountries" GROUP BY "CountriesId" """).ToListAsync(cancellationToken);
         var countries = (await db.Countries.AsNoTracking().Select(c => new { c.Id, c.Slug, c.Name }).ToListAsync(cancellationToken)).ToDictionary(c => c.Id);
-        var peopleCounts = (await db.Database.SqlQuery<IdCount>($"SELECT PersonId AS Id, count(*) AS Count FROM ArticlePeople GROUP BY PersonId").ToListAsync(cancellationToken))
+        var peopleCounts = (await db.Database.SqlQuery<IdCount>($"""SELECT "PersonId" AS "Id", CAST(count(*) AS INTEGER) AS "Count" FROM "ArticlePeople" GROUP BY "PersonId" """).ToListAsync(cancellationToken))
             .ToDictionary(p => p.Id, p => p.Count);
         var topPeople = await db.Database.SqlQuery<PersonCount>(
-            $"SELECT p.Id, p.Slug, p.Name, c.Count FROM (SELECT PersonId, count(*) AS Count FROM ArticlePeople GROUP BY PersonId) AS c JOIN People AS p ON p.Id = c.PersonId ORDER BY c.Count DESC, p.Name LIMIT {TopSize}")
+            $"""SELECT p."Id", p."Slug", p."Name", c."Count" FROM (SELECT "PersonId", CAST(count(*) AS INTEGER) AS "Count" FROM "ArticlePeople" GROUP BY "PersonId") AS c JOIN "People" AS p ON p."Id" = c."PersonId" ORDER BY c."Count" DESC, p."Name" LIMIT {TopSize}""")
             .ToListAsync(cancellationToken);
-        var months = await db.Database.SqlQuery<MonthCount>(
-            $"SELECT CAST(substr(PublishedOn, 1, 4) AS INTEGER) AS Year, CAST(substr(PublishedOn, 6, 2) AS INTEGER) AS Month, count(*) AS Count FROM Articles WHERE PublishedOn IS NOT NULL GROUP BY 1, 2 ORDER BY 1 DESC, 2 DESC")
+        var months = await (db.Database.IsNpgsql()
+            ? db.Database.SqlQuery<MonthCount>(
+                $"""SELECT CAST(extract(year FROM "PublishedOn") AS INTEGER) AS "Year", CAST(extract(month FROM "PublishedOn") AS INTEGER) AS "Month", CAST(count(*) AS INTEGER) AS "Count" FROM "Articles" WHERE "PublishedOn" IS NOT NULL GROUP BY 1, 2 ORDER BY 1 DESC, 2 DESC""")
+            : db.Database.SqlQuery<MonthCount>(
+                $"""SELECT CAST(substr("PublishedOn", 1, 4) AS INTEGER) AS "Year", CAST(substr("PublishedOn", 6, 2) AS INTEGER) AS "Month", CAST(count(*) AS INTEGER) AS "Count" FROM "Articles" WHERE "PublishedOn" IS NOT NULL GROUP BY 1, 2 ORDER BY 1 DESC, 2 DESC"""))
             .ToListAsync(cancellationToken);
         return new ArchiveCounts(
             await db.Articles.CountAsync(cancellationToken),
