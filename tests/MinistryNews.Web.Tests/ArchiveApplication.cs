@@ -2,7 +2,6 @@ using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MinistryNews.Core;
@@ -11,8 +10,8 @@ using MinistryNews.Web.Ingestion;
 namespace MinistryNews.Web.Tests;
 
 /// <summary>
-/// The real web host on a SQLite file of its own, fed with a copy of the repository's data folder.
-/// Each test makes its own, so tests run apart and in parallel.
+/// The real web host on a database of its own (a SQLite file, or a PostgreSQL database: see <see cref="TestDatabase"/>),
+/// fed with a copy of the repository's data folder. Each test makes its own, so tests run apart and in parallel.
 /// </summary>
 public sealed class ArchiveApplication : WebApplicationFactory<Program>
 {
@@ -28,6 +27,7 @@ public sealed class ArchiveApplication : WebApplicationFactory<Program>
         DataFolder = Path.Combine(Root, "data");
         DatabasePath = Path.Combine(Root, "archive.db");
         Directory.CreateDirectory(DataFolder);
+        Storage = TestDatabase.Create(Root);
         foreach (var file in Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "data")))
         {
             File.Copy(file, Path.Combine(DataFolder, Path.GetFileName(file)));
@@ -49,7 +49,14 @@ public sealed class ArchiveApplication : WebApplicationFactory<Program>
 
     public string DataFolder { get; }
 
+    /// <summary>The SQLite file, when the tests run on SQLite.</summary>
     public string DatabasePath { get; }
+
+    /// <summary>The app's database.</summary>
+    public ArchiveStorage Storage { get; }
+
+    /// <summary>"ok" when the database is whole (<see cref="TestDatabase.CheckAsync"/>).</summary>
+    public Task<string> CheckDatabaseAsync() => TestDatabase.CheckAsync(Storage);
 
     /// <summary>A client that sees redirects as they are, once the first ingestion of the data folder is done.</summary>
     public async Task<HttpClient> StartAsync()
@@ -62,7 +69,7 @@ public sealed class ArchiveApplication : WebApplicationFactory<Program>
     /// <summary>A client of the app while the first ingestion of the data folder runs.</summary>
     public HttpClient StartIngesting() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
-    public ArchiveDbContext OpenDatabase() => new(ArchiveDatabase.Options(DatabasePath));
+    public ArchiveDbContext OpenDatabase() => new(ArchiveDatabase.Options(Storage));
 
     public static async Task<IHtmlDocument> GetPageAsync(HttpClient client, string url)
     {
@@ -94,6 +101,12 @@ public sealed class ArchiveApplication : WebApplicationFactory<Program>
         builder.UseStaticWebAssets();
         builder.UseSetting("Archive:DataPath", DataFolder);
         builder.UseSetting("Archive:Database", DatabasePath);
+        builder.UseSetting("Archive:Provider", Storage.Provider.ToString());
+        if (Storage.Provider == ArchiveProvider.PostgreSQL)
+        {
+            builder.UseSetting("ConnectionStrings:Archive", Storage.ConnectionString);
+        }
+
         builder.UseSetting("Archive:Watch", Watch ? "true" : "false");
         builder.UseSetting("Archive:CostlyRequestsPerMinute", CostlyRequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Archive:OutputCache", OutputCache ? "true" : "false");
@@ -115,7 +128,7 @@ public sealed class ArchiveApplication : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        SqliteConnection.ClearAllPools();
+        TestDatabase.Drop(Storage);
         try
         {
             Directory.Delete(Root, recursive: true);

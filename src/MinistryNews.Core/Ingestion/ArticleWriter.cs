@@ -187,7 +187,7 @@ public sealed class ArticleWriter : IDisposable
     {
         var (key, _, extracted) = item;
         var text = item.Text;
-        var existing = _sql.ArticleBySource.Scalar(transaction, key) is long found ? (int)found : (int?)null;
+        var existing = _sql.ArticleBySource.Scalar(transaction, key) is { } found ? Convert.ToInt32(found, CultureInfo.InvariantCulture) : (int?)null;
         var published = extracted.Published?.ToString();
         var publishedOn = extracted.Published?.FirstDay;
         object?[] row =

@@ -47,12 +47,12 @@ public static class SearchIndex
         if (!query.HasDiacritics)
         {
             return db.Database.SqlQuery<SearchHit>(
-                $$"""SELECT s."ArticleId" AS "Id", CAST(-ts_rank('{0.1, 0.3, 0.5, 1.0}', s."Folded", q) AS double precision) AS "Rank" FROM "ArticleSearch" AS s, to_tsquery('simple', {{folded}}) AS q WHERE s."Folded" @@ q""");
+                $$"""SELECT s."ArticleId" AS "Id", CAST(-ts_rank('{0.1, 0.3, 0.5, 1.0}', s."Folded", q, 1) AS double precision) AS "Rank" FROM "ArticleSearch" AS s, to_tsquery('simple', {{folded}}) AS q WHERE s."Folded" @@ q""");
         }
 
         var exact = query.ToExactTsQuery();
         return db.Database.SqlQuery<SearchHit>(
-            $$"""SELECT s."ArticleId" AS "Id", CAST(-ts_rank('{0.1, 0.3, 0.5, 1.0}', s."Folded", q) - CASE WHEN s."Exact" @@ to_tsquery('simple', {{exact}}) THEN 1000.0 ELSE 0.0 END AS double precision) AS "Rank" FROM "ArticleSearch" AS s, to_tsquery('simple', {{folded}}) AS q WHERE s."Folded" @@ q""");
+            $$"""SELECT s."ArticleId" AS "Id", CAST(-ts_rank('{0.1, 0.3, 0.5, 1.0}', s."Folded", q, 1) - CASE WHEN s."Exact" @@ to_tsquery('simple', {{exact}}) THEN 1000.0 ELSE 0.0 END AS double precision) AS "Rank" FROM "ArticleSearch" AS s, to_tsquery('simple', {{folded}}) AS q WHERE s."Folded" @@ q""");
     }
 
     /// <summary>

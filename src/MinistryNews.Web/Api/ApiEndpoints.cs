@@ -96,7 +96,7 @@ public static class ApiEndpoints
 
         var articles = filter.Apply(db.Articles.AsNoTracking());
         var total = await articles.CountAsync(cancellationToken);
-        var rows = await articles.Sorted(sort == "oldest").Skip((page - 1) * size).Take(size).ToRowsAsync(db, cancellationToken);
+        var rows = await articles.Sorted(db, sort == "oldest").Skip((page - 1) * size).Take(size).ToRowsAsync(db, cancellationToken);
         return TypedResults.Ok(Paged(request, total, page, size, rows.Select(r => new ApiArticle(r.Id, r.Title, r.Published?.ToString(), $"/articles/{r.Id}/{r.Slug}", Links(r.Countries), r.Meetings, r.Delegations, r.Agreements))));
     }
 

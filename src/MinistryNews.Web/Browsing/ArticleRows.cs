@@ -13,13 +13,19 @@ public sealed record Link(string Slug, string Name);
 public static class ArticleRows
 {
     /// <summary>
-    /// Newest first (or oldest first), undated articles last either way. Newest first reads the (PublishedOn, Id) index
-    /// backwards, where SQLite puts the undated (null) last of its own accord.
+    /// Newest first (or oldest first), undated articles last either way. On SQLite, newest first reads the
+    /// (PublishedOn, Id) index backwards, where the undated (null) come last of their own accord; PostgreSQL puts nulls
+    /// first in a descending order, so there they are sent last explicitly.
     /// </summary>
-    public static IQueryable<Article> Sorted(this IQueryable<Article> articles, bool oldestFirst = false) =>
-        oldestFirst
+    public static IQueryable<Article> Sorted(this IQueryable<Article> articles, ArchiveDbContext db, bool oldestFirst = false)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return oldestFirst
             ? articles.OrderBy(a => a.PublishedOn == null).ThenBy(a => a.PublishedOn).ThenBy(a => a.Id)
-            : articles.OrderByDescending(a => a.PublishedOn).ThenByDescending(a => a.Id);
+            : db.Database.IsSqlite()
+                ? articles.OrderByDescending(a => a.PublishedOn).ThenByDescending(a => a.Id)
+                : articles.OrderBy(a => a.PublishedOn == null).ThenByDescending(a => a.PublishedOn).ThenByDescending(a => a.Id);
+    }
 
     /// <summary>
     /// The rows of a page of articles, in two steps: the ids of the page first (the sort and the offset read only an

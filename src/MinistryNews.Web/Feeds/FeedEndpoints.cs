@@ -48,7 +48,7 @@ public static class FeedEndpoints
     private static async Task<IResult> AtomAsync(HttpContext http, string title, string page, IQueryable<Article> articles, CancellationToken cancellationToken)
     {
         var origin = Origin(http);
-        var latest = await articles.AsNoTracking().Sorted().Take(FeedSize)
+        var latest = await articles.AsNoTracking().Sorted(http.RequestServices.GetRequiredService<ArchiveDbContext>()).Take(FeedSize)
             .Select(a => new { a.Id, a.Slug, a.Title, a.PublishedOn, a.IngestedAtUtc, a.Body, Countries = a.Countries.Select(c => c.Name).ToList() })
             .ToListAsync(cancellationToken);
         var items = latest.Select(a =>

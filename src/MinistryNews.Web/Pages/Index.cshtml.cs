@@ -34,7 +34,7 @@ public sealed class IndexModel(ArchiveDbContext db, ArchiveSummary summary) : Pa
         MeetingCount = counts.Meetings;
         DelegationCount = counts.Delegations;
         AgreementCount = counts.Agreements;
-        Articles = await db.Articles.Sorted().Take(Latest).ToRowsAsync(db, cancellationToken);
+        Articles = await db.Articles.Sorted(db).Take(Latest).ToRowsAsync(db, cancellationToken);
         TopCountries = [.. counts.Countries.Take(10).Select(c => (c.Country, c.Count))];
         TopPeople = [.. counts.TopPeople.Take(10).Select(p => (p.Person, p.Count))];
         Timeline = counts.Months;

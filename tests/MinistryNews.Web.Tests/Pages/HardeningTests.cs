@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -146,10 +145,6 @@ public sealed class HardeningTests(ArchiveFixture archive) : IClassFixture<Archi
         await using var db = archive.App.OpenDatabase();
         var counts = $"{await db.Articles.CountAsync()} articles, {await db.People.CountAsync()} people, {await db.Countries.CountAsync()} countries, " +
             $"{await db.Meetings.CountAsync()} meetings, {await db.Agreements.CountAsync()} agreements, titles {await db.Articles.SumAsync(a => a.Title.Length)}";
-        await using var connection = new SqliteConnection($"Data Source={archive.App.DatabasePath};Mode=ReadOnly");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA quick_check";
-        return $"{counts}, {await command.ExecuteScalarAsync()}";
+        return $"{counts}, {await archive.App.CheckDatabaseAsync()}";
     }
 }

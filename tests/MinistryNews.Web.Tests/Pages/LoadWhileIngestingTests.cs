@@ -91,11 +91,7 @@ public sealed class StopWhileIngestingTests
             db.Articles.Select(a => new { a.SourceFile, Meetings = a.Meetings.Count, Delegations = a.Delegations.Count, Agreements = a.Agreements.Count }));
         Assert.InRange(stored.Count, 1, Count + 14);
         Assert.All(stored.Where(a => gold.ContainsKey(a.SourceFile)), a => Assert.Equal(gold[a.SourceFile], (a.Meetings, a.Delegations, a.Agreements)));
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={app.DatabasePath};Mode=ReadOnly");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA integrity_check";
-        Assert.Equal("ok", await command.ExecuteScalarAsync());
+        Assert.Equal("ok", await app.CheckDatabaseAsync());
     }
 
     private static int StoredCount(ArchiveApplication app)

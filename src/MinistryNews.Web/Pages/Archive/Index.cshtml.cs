@@ -42,7 +42,7 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel
             .Select(g => new { Month = g.Key, Count = g.Count() })
             .OrderBy(g => g.Month)
             .ToListAsync(cancellationToken)).Select(g => (g.Month, g.Count))];
-        Articles = await inPeriod.Sorted(oldestFirst: true).ToRowsAsync(db, cancellationToken);
+        Articles = await inPeriod.Sorted(db, oldestFirst: true).ToRowsAsync(db, cancellationToken);
 
         var before = await db.Articles.Where(a => a.PublishedOn < first).OrderByDescending(a => a.PublishedOn).Select(a => a.PublishedOn).FirstOrDefaultAsync(cancellationToken);
         var after = await db.Articles.Where(a => a.PublishedOn > last).OrderBy(a => a.PublishedOn).Select(a => a.PublishedOn).FirstOrDefaultAsync(cancellationToken);

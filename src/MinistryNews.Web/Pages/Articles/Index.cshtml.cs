@@ -49,7 +49,7 @@ public sealed class IndexModel(ArchiveDbContext db, ArchiveSummary summary) : Pa
         var filtered = Filter.Apply(articles);
         if (Export.Format(Request) is { } format)
         {
-            return await Export.WriteAsync(Response, format, "articles", ExportRows(filtered.Sorted(OldestFirst)), cancellationToken);
+            return await Export.WriteAsync(Response, format, "articles", ExportRows(filtered.Sorted(db, OldestFirst)), cancellationToken);
         }
 
         var total = await filtered.CountAsync(cancellationToken);
@@ -60,7 +60,7 @@ public sealed class IndexModel(ArchiveDbContext db, ArchiveSummary summary) : Pa
             Messages.Add(pageMessage);
         }
 
-        Articles = await filtered.Sorted(OldestFirst).Skip(paging.Skip).Take(PageSize).ToRowsAsync(db, cancellationToken);
+        Articles = await filtered.Sorted(db, OldestFirst).Skip(paging.Skip).Take(PageSize).ToRowsAsync(db, cancellationToken);
 
         Facets = await ArticleFacets.CountAsync(articles, Filter, await summary.GetAsync(db, cancellationToken), cancellationToken);
         return Page();

@@ -67,7 +67,7 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
 
         var articles = db.Articles.Where(a => a.Countries.Any(c => c.Id == country.Id));
         ArticleCount = await articles.CountAsync(cancellationToken);
-        Articles = await articles.Sorted().Take(20).ToRowsAsync(db, cancellationToken);
+        Articles = await articles.Sorted(db).Take(20).ToRowsAsync(db, cancellationToken);
         return Page();
     }
 }

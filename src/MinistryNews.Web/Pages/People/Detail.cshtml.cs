@@ -85,7 +85,7 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
             .ToListAsync(cancellationToken)).OrderByDescending(m => m.Date?.FirstDay ?? DateOnly.MinValue)];
 
         Agreements = await AgreementRow.QueryAsync(db, [], ids, DateOnly.FromDateTime(time.GetLocalNow().Date), cancellationToken);
-        Articles = await db.Articles.Where(a => a.People.Any(m => m.PersonId == person.Id)).Sorted().ToRowsAsync(db, cancellationToken);
+        Articles = await db.Articles.Where(a => a.People.Any(m => m.PersonId == person.Id)).Sorted(db).ToRowsAsync(db, cancellationToken);
         return Page();
     }
 }

@@ -79,7 +79,7 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel
         }
         else
         {
-            ids = await filtered.Sorted(Sort == "oldest").Skip(paging.Skip).Take(PageSize).Select(a => a.Id).ToListAsync(cancellationToken);
+            ids = await filtered.Sorted(db, Sort == "oldest").Skip(paging.Skip).Take(PageSize).Select(a => a.Id).ToListAsync(cancellationToken);
         }
 
         var rows = (await db.Articles.Where(a => ids.Contains(a.Id)).ToRowsAsync(db, cancellationToken)).ToDictionary(r => r.Id);
