@@ -110,3 +110,15 @@ public sealed class SqliteTheoryAttribute : TheoryAttribute
         }
     }
 }
+
+/// <summary>A fact about PostgreSQL deployments (several instances, one database): skipped on SQLite.</summary>
+public sealed class PostgreSqlFactAttribute : FactAttribute
+{
+    public PostgreSqlFactAttribute()
+    {
+        if (!TestDatabase.IsPostgreSql)
+        {
+            Skip = "needs PostgreSQL (MINISTRYNEWS_TEST_PROVIDER=PostgreSQL)";
+        }
+    }
+}

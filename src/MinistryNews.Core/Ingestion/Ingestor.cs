@@ -12,7 +12,8 @@ namespace MinistryNews.Core.Ingestion;
 /// (so who is who is decided as if the files were stored one after the other). An unchanged file (same bytes, same
 /// extraction) is skipped; a changed one replaces its article's facts; a file that cannot be read, extracted or stored
 /// fails alone, named with its problem, and the batch goes on. A stop rolls back the batch being written, never half of
-/// one. A file gone from the folder is reported, not deleted. One run at a time.
+/// one. A file gone from the folder is reported, not deleted. One run at a time, in this process and (on PostgreSQL)
+/// across every process that shares the archive (<see cref="IngestionLock"/>).
 /// </summary>
 public sealed partial class Ingestor(
     IDbContextFactory<ArchiveDbContext> contextFactory,
@@ -48,6 +49,7 @@ public sealed partial class Ingestor(
         try
         {
             var stopwatch = Stopwatch.StartNew();
+            await using var exclusive = await IngestionLock.AcquireAsync(contextFactory, cancellationToken);
             var files = DataFolder.EnumerateSourceFiles(folder).ToList();
             Dictionary<string, StoredState> stored;
             await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
@@ -80,6 +82,7 @@ public sealed partial class Ingestor(
         await _gate.WaitAsync(cancellationToken);
         try
         {
+            await using var exclusive = await IngestionLock.AcquireAsync(contextFactory, cancellationToken);
             var files = paths.Order(StringComparer.Ordinal).ToList();
             var keys = files.Select(p => KeyOf(folder, p)).ToList();
             Dictionary<string, StoredState> stored;
