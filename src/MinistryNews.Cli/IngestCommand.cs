@@ -8,8 +8,8 @@ using MinistryNews.Core.Ingestion;
 namespace MinistryNews.Cli;
 
 /// <summary>
-/// <c>ingest &lt;folder&gt; [--db &lt;path&gt;]</c>: stores the folder's press releases in the archive database and
-/// prints what happened; the exit code is 1 when any file failed.
+/// <c>ingest &lt;folder&gt; [--db &lt;path&gt;] [--postgres &lt;connection string&gt;]</c>: stores the folder's press releases
+/// in the archive database (a SQLite file, or PostgreSQL) and prints what happened; the exit code is 1 when any file failed.
 /// </summary>
 internal static class IngestCommand
 {
@@ -23,13 +23,29 @@ internal static class IngestCommand
             Description = "The SQLite database file.",
             DefaultValueFactory = _ => DefaultDatabase,
         };
-        var command = new Command("ingest", "Read a folder of press releases into the archive.") { folder, database };
+        var postgres = new Option<string?>("--postgres")
+        {
+            Description = "Store in PostgreSQL instead, at this Npgsql connection string (or set ConnectionStrings__Archive and Archive__Provider=PostgreSQL).",
+        };
+        var command = new Command("ingest", "Read a folder of press releases into the archive.") { folder, database, postgres };
         command.SetAction((result, cancellationToken) =>
-            RunAsync(result.GetRequiredValue(folder).FullName, result.GetRequiredValue(database), Console.Out, Console.Error, cancellationToken));
+            RunAsync(result.GetRequiredValue(folder).FullName, StorageOf(result.GetValue(postgres), result.GetRequiredValue(database)), Console.Out, Console.Error, cancellationToken));
         return command;
     }
 
-    public static async Task<int> RunAsync(string folder, string databasePath, TextWriter output, TextWriter errors, CancellationToken cancellationToken = default)
+    /// <summary>PostgreSQL when a connection string is given (or the web app's environment variables say so), else the SQLite file.</summary>
+    private static ArchiveStorage StorageOf(string? postgres, string databasePath)
+    {
+        postgres ??= string.Equals(Environment.GetEnvironmentVariable("Archive__Provider"), nameof(ArchiveProvider.PostgreSQL), StringComparison.OrdinalIgnoreCase)
+            ? Environment.GetEnvironmentVariable("ConnectionStrings__Archive")
+            : null;
+        return string.IsNullOrWhiteSpace(postgres) ? ArchiveStorage.Sqlite(databasePath) : ArchiveStorage.PostgreSql(postgres);
+    }
+
+    public static Task<int> RunAsync(string folder, string databasePath, TextWriter output, TextWriter errors, CancellationToken cancellationToken = default) =>
+        RunAsync(folder, ArchiveStorage.Sqlite(databasePath), output, errors, cancellationToken);
+
+    public static async Task<int> RunAsync(string folder, ArchiveStorage storage, TextWriter output, TextWriter errors, CancellationToken cancellationToken = default)
     {
         if (!Directory.Exists(folder))
         {
@@ -37,7 +53,7 @@ internal static class IngestCommand
             return 2;
         }
 
-        var options = ArchiveDatabase.Options(databasePath);
+        var options = ArchiveDatabase.Options(storage);
         await using (var db = new ArchiveDbContext(options))
         {
             await ArchiveDatabase.MigrateAsync(db, cancellationToken);

@@ -32,6 +32,14 @@ var app = builder.Build();
 
 await app.MigrateArchiveAsync();
 
+// Behind a reverse proxy on the same machine (docs/deployment.md), the client's address and scheme come from its
+// X-Forwarded-For and X-Forwarded-Proto headers: the rate limit is per client, not per proxy. Only loopback proxies are
+// believed (the default known proxies).
+app.UseForwardedHeaders(new ForwardedHeadersOptions
+{
+    ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto,
+});
+
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error");

@@ -186,7 +186,7 @@ internal sealed class WebApp : IDisposable
         StartAsync(options.Database, corpus, outputCache, settle: true);
 
     /// <summary>Starts the app on a database and a data folder; with <paramref name="settle"/>, returns once its first ingestion is over.</summary>
-    public static async Task<WebApp> StartAsync(string database, string corpus, bool outputCache, bool settle)
+    public static async Task<WebApp> StartAsync(string database, string corpus, bool outputCache, bool settle, string? postgres = null)
     {
         var project = Path.Combine(RepositoryRoot(), "src", "MinistryNews.Web");
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";
@@ -196,6 +196,12 @@ internal sealed class WebApp : IDisposable
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Archive__Database"] = Path.GetFullPath(database);
+        if (postgres is not null)
+        {
+            start.Environment["Archive__Provider"] = "PostgreSQL";
+            start.Environment["ConnectionStrings__Archive"] = postgres;
+        }
+
         start.Environment["Archive__DataPath"] = Path.GetFullPath(corpus);
         start.Environment["Archive__Watch"] = "false";
         start.Environment["Archive__OutputCache"] = outputCache ? "true" : "false";

@@ -7,6 +7,7 @@ using MinistryNews.Benchmarks;
 //   ingest  [--count N] [--work DIR]                 ingest N generated articles, re-ingest, raw SQLite baseline
 //   pages   [--count N] [--work DIR] [--seconds S] [--clients C]   page latency and requests/s under load, static baseline
 //   soak    [--count N] [--work DIR] [--seconds S] [--clients C]   the app ingests N articles while C clients read for S s
+//   instances --postgres CS [--count N] [--seconds S] [--clients C]   1 and 2 web instances on one PostgreSQL database
 //   micro   [BenchmarkDotNet arguments]              extraction and folding micro benchmarks
 //   ingest-run FOLDER DATABASE                       (internal) one ingestion in a process of its own, as JSON
 var command = args.FirstOrDefault() ?? "help";
@@ -16,6 +17,8 @@ return command switch
     "ingest" => await IngestBenchmark.RunAsync(options),
     "pages" => await PagesBenchmark.RunAsync(options),
     "soak" => await SoakTest.RunAsync(options),
+    "instances" => await InstancesBenchmark.RunAsync(options, args.SkipWhile(a => a != "--postgres").Skip(1).FirstOrDefault()
+        ?? throw new ArgumentException("instances needs --postgres CONNECTION_STRING (a database it may fill)")),
     "micro" => MicroBenchmarks.Run(args.Skip(1).ToArray()),
     "ingest-run" => await IngestRun.RunAsync(args[1], args[2]),
     _ => Usage(),

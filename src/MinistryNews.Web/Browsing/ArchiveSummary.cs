@@ -22,21 +22,29 @@ public sealed record ArchiveCounts(
     IReadOnlyList<(int Year, int Month, int Count)> Months);
 
 /// <summary>
-/// The counts over the whole archive, read once and kept until the ingestion stores something new: they cost a scan of the
-/// link tables' indexes, which the front page and every unfiltered facet would otherwise pay on each request.
+/// The counts over the whole archive, read once and kept until this process's ingestion stores something new, or for an
+/// hour at most (as the output cache keeps pages), so that what another process stored (the command line, another
+/// instance on a shared database) shows too: they cost a scan of the link tables' indexes, which the front page and
+/// every unfiltered facet would otherwise pay on each request.
 /// </summary>
 public sealed class ArchiveSummary : IDisposable
 {
     public const int TopSize = 50;
 
+    /// <summary>How long counts are kept when nothing is stored here.</summary>
+    public static readonly TimeSpan MaxAge = TimeSpan.FromHours(1);
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Ingestor _ingestor;
+    private readonly TimeProvider _time;
     private ArchiveCounts? _counts;
+    private long _countedAt;
     private int _version;
 
-    public ArchiveSummary(Ingestor ingestor)
+    public ArchiveSummary(Ingestor ingestor, TimeProvider time)
     {
         _ingestor = ingestor;
+        _time = time;
         _ingestor.Stored += OnStored;
     }
 
@@ -49,7 +57,7 @@ public sealed class ArchiveSummary : IDisposable
     public async Task<ArchiveCounts> GetAsync(ArchiveDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        if (Volatile.Read(ref _counts) is { } counts)
+        if (Volatile.Read(ref _counts) is { } counts && !Expired())
         {
             return counts;
         }
@@ -57,7 +65,7 @@ public sealed class ArchiveSummary : IDisposable
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (_counts is { } ready)
+            if (_counts is { } ready && !Expired())
             {
                 return ready;
             }
@@ -68,6 +76,7 @@ public sealed class ArchiveSummary : IDisposable
             // A batch stored while counting makes these counts old already: serve them once, keep none.
             if (version == Volatile.Read(ref _version))
             {
+                Volatile.Write(ref _countedAt, _time.GetTimestamp());
                 Volatile.Write(ref _counts, counts);
             }
 
@@ -78,6 +87,8 @@ public sealed class ArchiveSummary : IDisposable
             _gate.Release();
         }
     }
+
+    private bool Expired() => _time.GetElapsedTime(Volatile.Read(ref _countedAt)) > MaxAge;
 
     private void OnStored(object? sender, EventArgs e)
     {
