@@ -14,14 +14,19 @@ public sealed class TempArchive : IAsyncDisposable
         DataFolder = Path.Combine(root, "data");
         DatabasePath = Path.Combine(root, "archive.db");
         Directory.CreateDirectory(DataFolder);
-        Options = ArchiveDatabase.Options(DatabasePath);
+        Storage = TestDatabase.Create(root);
+        Options = ArchiveDatabase.Options(Storage);
     }
 
     public string Root { get; }
 
     public string DataFolder { get; }
 
+    /// <summary>The SQLite file, when the tests run on SQLite.</summary>
     public string DatabasePath { get; }
+
+    /// <summary>The archive's database (a SQLite file, or a PostgreSQL database: see <see cref="TestDatabase"/>).</summary>
+    public ArchiveStorage Storage { get; }
 
     public DbContextOptions<ArchiveDbContext> Options { get; }
 
@@ -66,7 +71,7 @@ public sealed class TempArchive : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        TestDatabase.Drop(Storage);
         try
         {
             Directory.Delete(Root, recursive: true);

@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 using MinistryNews.Core;
 using Npgsql;
 
-namespace MinistryNews.Web.Tests;
+namespace MinistryNews.Tests;
 
 /// <summary>
 /// The database server the integration tests run on: SQLite files (the default), or PostgreSQL when
@@ -60,8 +60,9 @@ public static class TestDatabase
     }
 
     /// <summary>
-    /// Whether the database is whole: SQLite's <c>integrity_check</c>; on PostgreSQL (whose pages check themselves),
-    /// that every article has exactly one search entry and every search entry its article. "ok" when it is.
+    /// Whether the database is whole: SQLite's <c>integrity_check</c> and <c>foreign_key_check</c>; on PostgreSQL (whose
+    /// pages check themselves and whose foreign keys are checked at each commit), that every article has exactly one
+    /// search entry and every search entry its article. "ok" when it is.
     /// </summary>
     public static async Task<string> CheckAsync(ArchiveStorage storage)
     {
@@ -72,7 +73,10 @@ public static class TestDatabase
             await sqlite.OpenAsync();
             await using var check = sqlite.CreateCommand();
             check.CommandText = "PRAGMA integrity_check";
-            return (string)(await check.ExecuteScalarAsync())!;
+            var integrity = (string)(await check.ExecuteScalarAsync())!;
+            check.CommandText = "SELECT count(*) FROM pragma_foreign_key_check";
+            var violations = (long)(await check.ExecuteScalarAsync())!;
+            return integrity != "ok" ? integrity : violations > 0 ? $"{violations} foreign key violations" : "ok";
         }
 
         await using var connection = new NpgsqlConnection(storage.ConnectionString);
