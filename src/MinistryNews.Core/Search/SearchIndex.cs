@@ -85,6 +85,37 @@ public static class SearchIndex
         END $$;
         """;
 
+    /// <summary>The marks around a matched word in a passage from <see cref="HeadlinesAsync"/> (private-use characters).</summary>
+    public const char MarkStart = '\uE000';
+
+    /// <inheritdoc cref="MarkStart"/>
+    public const char MarkEnd = '\uE001';
+
+    /// <summary>
+    /// PostgreSQL: the passage of each text around the words the query matched (<c>ts_headline</c>, in the text search
+    /// configuration <c>ministrynews</c>, which reads words without their accents as the index does), each matched word
+    /// between <see cref="MarkStart"/> and <see cref="MarkEnd"/>; in the order of the texts.
+    /// </summary>
+    public static async Task<List<string>> HeadlinesAsync(ArchiveDbContext db, SearchQuery query, IReadOnlyList<string> texts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(texts);
+        var folded = query.ToFoldedTsQuery();
+        var options = $"StartSel={MarkStart}, StopSel={MarkEnd}, MinWords=25, MaxWords=50, ShortWord=1, HighlightAll=false, MaxFragments=1";
+        var values = texts.ToArray();
+        return await db.Database.SqlQuery<string>(
+            $"""SELECT ts_headline('ministrynews', t.text, to_tsquery('ministrynews', {folded}), {options}) AS "Value" FROM unnest({values}) WITH ORDINALITY AS t(text, n) ORDER BY t.n""")
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>PostgreSQL: the text search configuration of the passages: simple words, through unaccent.</summary>
+    public const string PostgreSqlCreateConfiguration = """
+        CREATE TEXT SEARCH CONFIGURATION ministrynews (COPY = simple);
+        ALTER TEXT SEARCH CONFIGURATION ministrynews
+            ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part WITH unaccent, simple;
+        """;
+
     /// <summary>The SQL that makes the two tables (in a migration).</summary>
     public const string CreateTables = """
         CREATE VIRTUAL TABLE ArticleSearch USING fts5(title, body, people, countries, tokenize = 'unicode61 remove_diacritics 2');

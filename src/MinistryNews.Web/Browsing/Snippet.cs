@@ -11,6 +11,41 @@ namespace MinistryNews.Web.Browsing;
 /// </summary>
 public static class Snippet
 {
+    /// <summary>
+    /// A passage whose matched words the database marked (PostgreSQL's <c>ts_headline</c>, see
+    /// <see cref="SearchIndex.HeadlinesAsync"/>): the text HTML-encoded, each marked word in a <c>mark</c>.
+    /// </summary>
+    public static IHtmlContent FromMarked(string marked)
+    {
+        ArgumentNullException.ThrowIfNull(marked);
+        var html = new StringBuilder(marked.Length + 64);
+        var inside = false;
+        var start = 0;
+        for (var i = 0; i <= marked.Length; i++)
+        {
+            if (i < marked.Length && marked[i] is not (SearchIndex.MarkStart or SearchIndex.MarkEnd))
+            {
+                continue;
+            }
+
+            html.Append(HtmlEncoder.Default.Encode(marked[start..i]));
+            if (i < marked.Length)
+            {
+                inside = marked[i] == SearchIndex.MarkStart;
+                html.Append(inside ? "<mark>" : "</mark>");
+            }
+
+            start = i + 1;
+        }
+
+        if (inside)
+        {
+            html.Append("</mark>");
+        }
+
+        return new HtmlString(html.ToString());
+    }
+
     public static IHtmlContent Make(string text, SearchQuery query, int before = 80, int after = 200)
     {
         ArgumentNullException.ThrowIfNull(text);

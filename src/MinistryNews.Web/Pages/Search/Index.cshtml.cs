@@ -84,7 +84,16 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel
 
         var rows = (await db.Articles.Where(a => ids.Contains(a.Id)).ToRowsAsync(db, cancellationToken)).ToDictionary(r => r.Id);
         var texts = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(a => new { a.Id, a.Body }).ToDictionaryAsync(a => a.Id, a => string.Join(' ', a.Body.Select(b => b.Text)), cancellationToken);
-        Results = [.. ids.Select(id => new Result(rows[id], Snippet.Make(texts[id], Parsed)))];
+        if (db.Database.IsNpgsql())
+        {
+            // PostgreSQL marks the passages itself (ts_headline), in the same words as its index.
+            var headlines = await SearchIndex.HeadlinesAsync(db, Parsed, [.. ids.Select(id => texts[id])], cancellationToken);
+            Results = [.. ids.Select((id, i) => new Result(rows[id], Snippet.FromMarked(headlines[i])))];
+        }
+        else
+        {
+            Results = [.. ids.Select(id => new Result(rows[id], Snippet.Make(texts[id], Parsed)))];
+        }
         Facets = await ArticleFacets.CountAsync(matching, Filter, null, cancellationToken);
     }
 }
