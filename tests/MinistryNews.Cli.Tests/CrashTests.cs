@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using MinistryNews.Core;
 using MinistryNews.Core.Countries;
 using MinistryNews.Core.Generation;
 
@@ -43,7 +44,7 @@ public sealed class CrashTests(CrashCorpus corpus) : IClassFixture<CrashCorpus>,
     [Fact]
     public async Task Should_keep_every_article_whole_or_absent_when_killed_and_complete_the_batch_on_the_next_run()
     {
-        var database = Path.Combine(_root, "killed.db");
+        var database = TestDatabase.Create(_root);
         using var child = StartIngest(database);
 
         await WaitForStoredAsync(database, child);
@@ -52,15 +53,16 @@ public sealed class CrashTests(CrashCorpus corpus) : IClassFixture<CrashCorpus>,
 
         var stored = Stored(database);
         Assert.InRange(stored.Count, 1, CrashCorpus.Count - 1);
-        AssertWhole(database, stored);
+        await AssertWholeAsync(database, stored);
 
         await CompleteAsync(database);
+        TestDatabase.Drop(database);
     }
 
     [Fact]
     public async Task Should_roll_back_the_batch_being_stored_and_exit_when_asked_to_stop()
     {
-        var database = Path.Combine(_root, "stopped.db");
+        var database = TestDatabase.Create(_root);
         using var child = StartIngest(database);
 
         await WaitForStoredAsync(database, child);
@@ -77,19 +79,20 @@ public sealed class CrashTests(CrashCorpus corpus) : IClassFixture<CrashCorpus>,
         Assert.Contains("stopped: the batch being stored was rolled back", errors, StringComparison.Ordinal);
         var stored = Stored(database);
         Assert.InRange(stored.Count, 1, CrashCorpus.Count - 1);
-        AssertWhole(database, stored);
+        await AssertWholeAsync(database, stored);
 
         await CompleteAsync(database);
+        TestDatabase.Drop(database);
     }
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_root, recursive: true);
     }
 
     /// <summary>The command line, as a user runs it, in a process of its own.</summary>
-    private Process StartIngest(string database)
+    private Process StartIngest(ArchiveStorage database)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -97,7 +100,11 @@ public sealed class CrashTests(CrashCorpus corpus) : IClassFixture<CrashCorpus>,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "ministrynews.dll"), "ingest", corpus.Folder, "--db", database })
+        string[] target = database.Provider == ArchiveProvider.Sqlite
+            ? ["--db", new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database.ConnectionString).DataSource]
+            : ["--postgres", database.ConnectionString];
+        string[] arguments = [Path.Combine(AppContext.BaseDirectory, "ministrynews.dll"), "ingest", corpus.Folder, .. target];
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
@@ -106,21 +113,29 @@ public sealed class CrashTests(CrashCorpus corpus) : IClassFixture<CrashCorpus>,
     }
 
     /// <summary>Waits until a first batch is committed (the child must still be running: the corpus is large enough).</summary>
-    private static async Task WaitForStoredAsync(string database, Process child)
+    private static async Task WaitForStoredAsync(ArchiveStorage database, Process child)
     {
         var deadline = DateTime.UtcNow.AddMinutes(2);
         while (DateTime.UtcNow < deadline && !child.HasExited)
         {
             try
             {
-                if (File.Exists(database) && Count(database, "SELECT count(*) FROM sqlite_master WHERE name = 'Articles'") > 0 && Count(database, "SELECT count(*) FROM Articles") > 0)
+                // A connection of its own, not pooled: the run that completes the batch must not share it.
+                var watch = database.Provider == ArchiveProvider.Sqlite
+                    ? ArchiveStorage.Sqlite(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database.ConnectionString).DataSource) with
+                    {
+                        ConnectionString = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database.ConnectionString) { Pooling = false, Mode = Microsoft.Data.Sqlite.SqliteOpenMode.ReadOnly }.ConnectionString,
+                    }
+                    : database;
+                await using var db = new ArchiveDbContext(ArchiveDatabase.Options(watch));
+                if (await db.Articles.AnyAsync())
                 {
                     return;
                 }
             }
-            catch (SqliteException)
+            catch (System.Data.Common.DbException)
             {
-                // The database is being made; look again.
+                // The database is being made (no tables yet); look again.
             }
 
             await Task.Delay(10);
@@ -130,16 +145,17 @@ public sealed class CrashTests(CrashCorpus corpus) : IClassFixture<CrashCorpus>,
     }
 
     /// <summary>Asserts the database is whole and each stored article holds exactly the facts of its file.</summary>
-    private void AssertWhole(string database, Dictionary<string, (int Meetings, int Delegations, int Agreements)> stored)
+    private async Task AssertWholeAsync(ArchiveStorage database, Dictionary<string, (int Meetings, int Delegations, int Agreements)> stored)
     {
-        Assert.Equal(1, Count(database, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check = 'ok'"));
-        Assert.Equal(0, Count(database, "SELECT count(*) FROM pragma_foreign_key_check"));
+        // SQLite: integrity and foreign keys; both: every article has its search entry and no entry is without its article.
+        Assert.Equal("ok", await TestDatabase.CheckAsync(database));
         Assert.All(stored, pair => Assert.Equal(corpus.Gold[pair.Key], pair.Value));
-        Assert.Equal(stored.Count, Count(database, "SELECT count(*) FROM ArticleSearch"));
+        await using var db = new ArchiveDbContext(ArchiveDatabase.Options(database));
+        Assert.Equal(stored.Count, await db.Database.SqlQuery<int>($"""SELECT CAST(count(*) AS INTEGER) AS "Value" FROM "ArticleSearch" """).SingleAsync());
     }
 
     /// <summary>Runs the batch again to its end: every file stored once, none twice.</summary>
-    private async Task CompleteAsync(string database)
+    private async Task CompleteAsync(ArchiveStorage database)
     {
         using var output = new StringWriter();
         using var errors = new StringWriter();
@@ -148,44 +164,20 @@ public sealed class CrashTests(CrashCorpus corpus) : IClassFixture<CrashCorpus>,
         Assert.Equal(0, exit);
         var stored = Stored(database);
         Assert.Equal(CrashCorpus.Count, stored.Count);
-        Assert.Equal(CrashCorpus.Count, Count(database, "SELECT count(DISTINCT SourceFile) FROM Articles"));
-        Assert.Equal(CrashCorpus.Count, Count(database, "SELECT count(*) FROM Articles"));
-        AssertWhole(database, stored);
-    }
-
-    private static Dictionary<string, (int Meetings, int Delegations, int Agreements)> Stored(string database)
-    {
-        using var connection = Open(database);
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT a.SourceFile,
-                   (SELECT count(*) FROM Meetings m WHERE m.ArticleId = a.Id),
-                   (SELECT count(*) FROM Delegations d WHERE d.ArticleId = a.Id),
-                   (SELECT count(*) FROM Agreements g WHERE g.ArticleId = a.Id)
-            FROM Articles a
-            """;
-        using var reader = command.ExecuteReader();
-        var stored = new Dictionary<string, (int, int, int)>(StringComparer.Ordinal);
-        while (reader.Read())
+        await using (var db = new ArchiveDbContext(ArchiveDatabase.Options(database)))
         {
-            stored.Add(reader.GetString(0), (reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3)));
+            Assert.Equal(CrashCorpus.Count, await db.Articles.CountAsync());
+            Assert.Equal(CrashCorpus.Count, await db.Articles.Select(a => a.SourceFile).Distinct().CountAsync());
         }
 
-        return stored;
+        await AssertWholeAsync(database, stored);
     }
 
-    private static long Count(string database, string sql)
+    private static Dictionary<string, (int Meetings, int Delegations, int Agreements)> Stored(ArchiveStorage database)
     {
-        using var connection = Open(database);
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-    }
-
-    private static SqliteConnection Open(string database)
-    {
-        var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        return connection;
+        using var db = new ArchiveDbContext(ArchiveDatabase.Options(database));
+        return db.Articles.AsNoTracking()
+            .Select(a => new { a.SourceFile, Meetings = a.Meetings.Count, Delegations = a.Delegations.Count, Agreements = a.Agreements.Count })
+            .ToDictionary(a => a.SourceFile, a => (a.Meetings, a.Delegations, a.Agreements), StringComparer.Ordinal);
     }
 }

@@ -10,7 +10,7 @@ public sealed class IngestCommandTests : IDisposable
     public async Task Should_count_added_then_unchanged_files()
     {
         var folder = CopyData();
-        var database = Path.Combine(_root, "archive.db");
+        var database = TestDatabase.Create(_root);
         using var first = new StringWriter();
         using var second = new StringWriter();
         using var errors = new StringWriter();
@@ -22,7 +22,8 @@ public sealed class IngestCommandTests : IDisposable
         Assert.Equal(0, secondExit);
         Assert.StartsWith("15 added, 0 updated, 0 unchanged, 0 failed", first.ToString(), StringComparison.Ordinal);
         Assert.StartsWith("0 added, 0 updated, 15 unchanged, 0 failed", second.ToString(), StringComparison.Ordinal);
-        Assert.True(File.Exists(database));
+        Assert.Equal("ok", await TestDatabase.CheckAsync(database));
+        TestDatabase.Drop(database);
     }
 
     [Fact]
@@ -33,7 +34,9 @@ public sealed class IngestCommandTests : IDisposable
         using var output = new StringWriter();
         using var errors = new StringWriter();
 
-        var exitCode = await IngestCommand.RunAsync(folder, Path.Combine(_root, "archive.db"), output, errors);
+        var database = TestDatabase.Create(_root);
+        var exitCode = await IngestCommand.RunAsync(folder, database, output, errors);
+        TestDatabase.Drop(database);
 
         Assert.Equal(1, exitCode);
         var lines = output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);

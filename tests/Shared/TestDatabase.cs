@@ -69,7 +69,7 @@ public static class TestDatabase
         ArgumentNullException.ThrowIfNull(storage);
         if (storage.Provider == ArchiveProvider.Sqlite)
         {
-            await using var sqlite = new SqliteConnection(new SqliteConnectionStringBuilder(storage.ConnectionString) { Mode = SqliteOpenMode.ReadOnly }.ConnectionString);
+            await using var sqlite = new SqliteConnection(new SqliteConnectionStringBuilder(storage.ConnectionString) { Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ConnectionString);
             await sqlite.OpenAsync();
             await using var check = sqlite.CreateCommand();
             check.CommandText = "PRAGMA integrity_check";
