@@ -59,7 +59,7 @@ internal static class IngestCommand
             await ArchiveDatabase.MigrateAsync(db, cancellationToken);
         }
 
-        using var ingestor = new Ingestor(new ContextFactory(options), ArticleExtractor.Default, new IngestionOptions(), NullLogger<Ingestor>.Instance);
+        using var ingestor = new Ingestor(new ArchiveContextFactory(options), ArticleExtractor.Default, new IngestionOptions(), NullLogger<Ingestor>.Instance);
         var progress = new ProgressDisplay(errors);
         IngestionReport report;
         try
@@ -90,10 +90,6 @@ internal static class IngestCommand
         return report.Failed == 0 ? 0 : 1;
     }
 
-    private sealed class ContextFactory(DbContextOptions<ArchiveDbContext> options) : IDbContextFactory<ArchiveDbContext>
-    {
-        public ArchiveDbContext CreateDbContext() => new(options);
-    }
 
     /// <summary>A one-line progress display on standard error for batches long enough to need one.</summary>
     private sealed class ProgressDisplay(TextWriter errors) : IProgress<IngestionProgress>

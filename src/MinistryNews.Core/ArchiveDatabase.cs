@@ -28,6 +28,12 @@ public sealed record ArchiveStorage(ArchiveProvider Provider, string ConnectionS
         : $"PostgreSQL {new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString) { Password = null }}";
 }
 
+/// <summary>Contexts on given options, for the ingestion outside a host's dependency injection (command line, tests, benchmarks).</summary>
+public sealed class ArchiveContextFactory(DbContextOptions<ArchiveDbContext> options) : IDbContextFactory<ArchiveDbContext>
+{
+    public ArchiveDbContext CreateDbContext() => new(options);
+}
+
 /// <summary>How the archive opens its database, the same way for the web app, the command line and the tests.</summary>
 public static class ArchiveDatabase
 {

@@ -22,7 +22,7 @@ internal static class IngestRun
             await ArchiveDatabase.MigrateAsync(db);
         }
 
-        using var ingestor = new Ingestor(new Factory(options), ArticleExtractor.Default, new IngestionOptions(), NullLogger<Ingestor>.Instance);
+        using var ingestor = new Ingestor(new ArchiveContextFactory(options), ArticleExtractor.Default, new IngestionOptions(), NullLogger<Ingestor>.Instance);
         var report = await ingestor.IngestFolderAsync(folder);
         using var process = Process.GetCurrentProcess();
         var gc = GC.GetGCMemoryInfo();
@@ -56,8 +56,4 @@ internal static class IngestRun
         return JsonSerializer.Deserialize<IngestResult>(output.Trim().Split('\n')[^1])!;
     }
 
-    private sealed class Factory(DbContextOptions<ArchiveDbContext> options) : IDbContextFactory<ArchiveDbContext>
-    {
-        public ArchiveDbContext CreateDbContext() => new(options);
-    }
 }

@@ -122,10 +122,7 @@ public sealed class CrashTests(CrashCorpus corpus) : IClassFixture<CrashCorpus>,
             {
                 // A connection of its own, not pooled: the run that completes the batch must not share it.
                 var watch = database.Provider == ArchiveProvider.Sqlite
-                    ? ArchiveStorage.Sqlite(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database.ConnectionString).DataSource) with
-                    {
-                        ConnectionString = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database.ConnectionString) { Pooling = false, Mode = Microsoft.Data.Sqlite.SqliteOpenMode.ReadOnly }.ConnectionString,
-                    }
+                    ? new ArchiveStorage(ArchiveProvider.Sqlite, new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database.ConnectionString) { Pooling = false, Mode = Microsoft.Data.Sqlite.SqliteOpenMode.ReadOnly }.ConnectionString)
                     : database;
                 await using var db = new ArchiveDbContext(ArchiveDatabase.Options(watch));
                 if (await db.Articles.AnyAsync())

@@ -52,7 +52,7 @@ public sealed class TempArchive : IAsyncDisposable
     public ArchiveDbContext Open() => new(Options);
 
     public Ingestor CreateIngestor(long maxFileBytes = SourceReader.DefaultMaxFileBytes) =>
-        new(new ContextFactory(Options), ArticleExtractor.Default, new IngestionOptions { MaxFileBytes = maxFileBytes }, NullLogger<Ingestor>.Instance);
+        new(new ArchiveContextFactory(Options), ArticleExtractor.Default, new IngestionOptions { MaxFileBytes = maxFileBytes }, NullLogger<Ingestor>.Instance);
 
     public async Task<IngestionReport> IngestAsync(long maxFileBytes = SourceReader.DefaultMaxFileBytes)
     {
@@ -84,8 +84,4 @@ public sealed class TempArchive : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    public sealed class ContextFactory(DbContextOptions<ArchiveDbContext> options) : IDbContextFactory<ArchiveDbContext>
-    {
-        public ArchiveDbContext CreateDbContext() => new(options);
-    }
 }

@@ -140,7 +140,7 @@ public sealed class FuzzTests
         var seed = await File.ReadAllTextAsync(Path.Combine(archive.DataFolder, JapanSeed));
         archive.WriteFile("long.txt", seed + new string(' ', 1) + string.Join(' ', Enumerable.Repeat("Hanoi", 4_000)));
         using var ingestor = new Ingestor(
-            new TempArchive.ContextFactory(archive.Options),
+            new ArchiveContextFactory(archive.Options),
             Core.Extraction.ArticleExtractor.Default,
             new IngestionOptions { MaxFileBytes = 1_000_000, MaxTextCharacters = 20_000, MaxEntitiesPerArticle = 6 },
             Microsoft.Extensions.Logging.Abstractions.NullLogger<Ingestor>.Instance);

@@ -34,8 +34,8 @@ public sealed class SharedDatabaseTests : IDisposable
                 await ArchiveDatabase.MigrateAsync(db);
             }
 
-            using var first = new Ingestor(new Factory(options), ArticleExtractor.Default, new IngestionOptions(), NullLogger<Ingestor>.Instance);
-            using var second = new Ingestor(new Factory(options), ArticleExtractor.Default, new IngestionOptions(), NullLogger<Ingestor>.Instance);
+            using var first = new Ingestor(new ArchiveContextFactory(options), ArticleExtractor.Default, new IngestionOptions(), NullLogger<Ingestor>.Instance);
+            using var second = new Ingestor(new ArchiveContextFactory(options), ArticleExtractor.Default, new IngestionOptions(), NullLogger<Ingestor>.Instance);
 
             var reports = await Task.WhenAll(
                 Task.Run(() => first.IngestFolderAsync(folder)),
@@ -57,8 +57,4 @@ public sealed class SharedDatabaseTests : IDisposable
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
-    private sealed class Factory(DbContextOptions<ArchiveDbContext> options) : IDbContextFactory<ArchiveDbContext>
-    {
-        public ArchiveDbContext CreateDbContext() => new(options);
-    }
 }
