@@ -10,6 +10,12 @@ namespace MinistryNews.Web.Hosting;
 /// evicts them all. Health checks always answer live; static files (an address with an extension) have their own caching
 /// (fingerprinted names, ETags) from MapStaticAssets.
 /// </summary>
+/// <remarks>
+/// Evicting alone would leave a race: a page computed from the archive as it was before a batch, and finished just after
+/// the batch's eviction, would be kept for the hour. So the key of every answer also holds the generation of the archive
+/// (how many batches were stored) read when the request began: a page begun before a commit is kept under the old
+/// generation, which no request asks for any more.
+/// </remarks>
 public static partial class PageCache
 {
     public const string Tag = "archive";
@@ -20,11 +26,23 @@ public static partial class PageCache
         {
             options.AddBasePolicy(policy => policy
                 .With(context => IsCached(context.HttpContext))
+                .VaryByValue(context => new KeyValuePair<string, string>("generation", context.RequestServices.GetRequiredService<Generation>().Current))
                 .Tag(Tag)
                 .Expire(TimeSpan.FromHours(1)));
         });
+        services.AddSingleton<Generation>();
         services.AddHostedService<Eviction>();
         return services;
+    }
+
+    /// <summary>How many batches this process's ingestion has stored: part of every cached answer's key.</summary>
+    private sealed class Generation
+    {
+        private long _value;
+
+        public string Current => Interlocked.Read(ref _value).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        public void Advance() => Interlocked.Increment(ref _value);
     }
 
     private static bool IsCached(HttpContext context) =>
@@ -34,7 +52,7 @@ public static partial class PageCache
         && !Path.HasExtension(context.Request.Path.Value);
 
     /// <summary>Evicts the kept answers each time the ingestion commits a batch that added or changed articles.</summary>
-    private sealed partial class Eviction(Ingestor ingestor, IOutputCacheStore store, ILogger<Eviction> logger) : IHostedService
+    private sealed partial class Eviction(Ingestor ingestor, Generation generation, IOutputCacheStore store, ILogger<Eviction> logger) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
@@ -50,6 +68,8 @@ public static partial class PageCache
 
         private void OnStored(object? sender, EventArgs e)
         {
+            generation.Advance();
+
             // The in-memory store evicts at once; the task is awaited so a failure is logged, not lost.
             var eviction = store.EvictByTagAsync(Tag, CancellationToken.None);
             if (!eviction.IsCompletedSuccessfully)

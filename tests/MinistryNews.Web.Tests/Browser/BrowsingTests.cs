@@ -39,13 +39,17 @@ public sealed class BrowsingTests(BrowserFixture browser)
         await page.Keyboard.PressAsync("Tab");
         Assert.Equal("Skip to the content", await page.EvaluateAsync<string>("document.activeElement.textContent.trim()"));
         await page.Keyboard.PressAsync("Enter");
+        await page.WaitForFunctionAsync("document.activeElement && document.activeElement.id === 'main'");
 
-        // Tab to the "Agreements" facet and press Enter.
-        for (var i = 0; i < 60 && await page.EvaluateAsync<string>("document.activeElement.textContent.trim()") is var text && !text.StartsWith("Agreements", StringComparison.Ordinal); i++)
+        // Tab to the "Agreements" facet (not the menu's "Agreements" page) and press Enter.
+        var found = false;
+        for (var i = 0; i < 80 && !found; i++)
         {
             await page.Keyboard.PressAsync("Tab");
+            found = await page.EvaluateAsync<bool>("(document.activeElement.getAttribute('href') || '').endsWith('?kind=agreement')");
         }
 
+        Assert.True(found, "The Agreements facet is not reached with Tab from the content.");
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync("**/articles?kind=agreement");
         Assert.Equal(8, await page.Locator(".article-list .article").CountAsync());
