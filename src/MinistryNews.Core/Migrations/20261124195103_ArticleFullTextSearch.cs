@@ -12,7 +12,10 @@ namespace MinistryNews.Core.Migrations
         {
             // Two FTS5 tables: folded text to find (no accents, đ as d, which remove_diacritics leaves), and the text as
             // written to rank matches typed with accents first. MinistryNews.Core.Search.SearchIndex keeps them in step.
-            migrationBuilder.Sql(MinistryNews.Core.Search.SearchIndex.CreateTables);
+            migrationBuilder.Sql("""
+                CREATE VIRTUAL TABLE ArticleSearch USING fts5(title, body, people, countries, tokenize = 'unicode61 remove_diacritics 2');
+                CREATE VIRTUAL TABLE ArticleSearchExact USING fts5(title, body, people, countries, tokenize = 'unicode61 remove_diacritics 0');
+                """);
 
             // The articles stored before: their text, people and countries (later ingestions rewrite each entry whole).
             migrationBuilder.Sql("""

@@ -116,9 +116,14 @@ public static class SearchIndex
             ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part WITH unaccent, simple;
         """;
 
-    /// <summary>The SQL that makes the two tables (in a migration).</summary>
+    /// <summary>
+    /// The SQL that makes the two tables (in a migration). They are contentless: they keep the index of the words and
+    /// not a copy of the text, which the articles hold already (passages are made from the article's own text), so
+    /// a stored article costs its text's index and no second and third copy of it. <c>contentless_delete</c> lets a
+    /// changed article's entry be deleted and written again.
+    /// </summary>
     public const string CreateTables = """
-        CREATE VIRTUAL TABLE ArticleSearch USING fts5(title, body, people, countries, tokenize = 'unicode61 remove_diacritics 2');
-        CREATE VIRTUAL TABLE ArticleSearchExact USING fts5(title, body, people, countries, tokenize = 'unicode61 remove_diacritics 0');
+        CREATE VIRTUAL TABLE ArticleSearch USING fts5(title, body, people, countries, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2');
+        CREATE VIRTUAL TABLE ArticleSearchExact USING fts5(title, body, people, countries, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0');
         """;
 }
