@@ -10,6 +10,12 @@ namespace MinistryNews.Core.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            Make(migrationBuilder);
+        }
+
+        /// <summary>The two tables with their text, filled from the articles (also the way back from contentless tables).</summary>
+        internal static void Make(MigrationBuilder migrationBuilder)
+        {
             // Two FTS5 tables: folded text to find (no accents, đ as d, which remove_diacritics leaves), and the text as
             // written to rank matches typed with accents first. MinistryNews.Core.Search.SearchIndex keeps them in step.
             migrationBuilder.Sql("""

@@ -29,25 +29,7 @@ namespace MinistryNews.Core.Migrations
             // A contentless table cannot give its text back: the entries are made again from the articles (the exact
             // table then holds all the words, not only those with accents, which finds and ranks the same).
             migrationBuilder.Sql("DROP TABLE ArticleSearchExact; DROP TABLE ArticleSearch;");
-            migrationBuilder.Sql("""
-                CREATE VIRTUAL TABLE ArticleSearch USING fts5(title, body, people, countries, tokenize = 'unicode61 remove_diacritics 2');
-                CREATE VIRTUAL TABLE ArticleSearchExact USING fts5(title, body, people, countries, tokenize = 'unicode61 remove_diacritics 0');
-                """);
-            migrationBuilder.Sql("""
-                INSERT INTO ArticleSearch (rowid, title, body, people, countries)
-                SELECT a.Id,
-                    replace(replace(a.Title, 'đ', 'd'), 'Đ', 'D'),
-                    replace(replace(coalesce((SELECT group_concat(json_extract(b.value, '$.text'), char(10)) FROM json_each(a.Body) b), ''), 'đ', 'd'), 'Đ', 'D'),
-                    replace(replace(coalesce((SELECT group_concat(p.Name, char(10)) FROM ArticlePeople m JOIN People p ON p.Id = m.PersonId WHERE m.ArticleId = a.Id), ''), 'đ', 'd'), 'Đ', 'D'),
-                    coalesce((SELECT group_concat(c.Name, char(10)) FROM ArticleCountries ac JOIN Countries c ON c.Id = ac.CountriesId WHERE ac.ArticlesId = a.Id), '')
-                FROM Articles a;
-                INSERT INTO ArticleSearchExact (rowid, title, body, people, countries)
-                SELECT a.Id, a.Title,
-                    coalesce((SELECT group_concat(json_extract(b.value, '$.text'), char(10)) FROM json_each(a.Body) b), ''),
-                    coalesce((SELECT group_concat(p.Name, char(10)) FROM ArticlePeople m JOIN People p ON p.Id = m.PersonId WHERE m.ArticleId = a.Id), ''),
-                    coalesce((SELECT group_concat(c.Name, char(10)) FROM ArticleCountries ac JOIN Countries c ON c.Id = ac.CountriesId WHERE ac.ArticlesId = a.Id), '')
-                FROM Articles a;
-                """);
+            ArticleFullTextSearch.Make(migrationBuilder);
         }
     }
 }
