@@ -94,6 +94,6 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel
         {
             Results = [.. ids.Select(id => new Result(rows[id], Snippet.Make(texts[id], Parsed)))];
         }
-        Facets = await ArticleFacets.CountAsync(matching, Filter, null, cancellationToken);
+        Facets = await ArticleFacets.CountAsync(db, hits.Select(h => h.Id), Filter, null, cancellationToken);
     }
 }
