@@ -15,6 +15,9 @@ public sealed record ArticleFacets(IReadOnlyList<FacetValue> Countries, IReadOnl
 {
     public const int Size = 12;
 
+    /// <summary>From how many articles a year facet reads the date index whole rather than each article's row.</summary>
+    private const int ScanFrom = 500;
+
     /// <param name="db">The archive.</param>
     /// <param name="within">The articles the list is drawn from (a search's matches), or null for the whole archive.</param>
     /// <param name="whole">The archive's counts when the list is the whole archive: a facet no other filter narrows takes
@@ -117,10 +120,11 @@ public sealed record ArticleFacets(IReadOnlyList<FacetValue> Countries, IReadOnl
         else
         {
             var ids = Counted(Facet.Year);
-            // The date is stored after the article's text, so reading it from the rows costs the text's pages: on SQLite
-            // the date index (PublishedOn, Id) is read whole instead, each id looked up in the set (Id + 0 keeps SQLite
-            // from seeking the rows by id), which costs the same however many articles the set holds.
-            var dated = db.Database.IsSqlite()
+            // The date is stored after the article's text, so reading it from the rows costs the text's pages: on SQLite,
+            // when the set holds more than a few articles, the date index (PublishedOn, Id) is read whole instead, each id
+            // looked up in the set (Id + 0 keeps SQLite from seeking the rows by id), which costs the same however many
+            // articles the set holds; a few are still read by id.
+            var dated = db.Database.IsSqlite() && await ids.Take(ScanFrom).CountAsync(cancellationToken) == ScanFrom
                 ? db.Articles.Where(a => a.PublishedOn != null && ids.Contains(a.Id + 0))
                 : db.Articles.Where(a => a.PublishedOn != null && ids.Contains(a.Id));
             years = await dated
