@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using MinistryNews.Core.Articles;
+using MinistryNews.Core;
 
 namespace MinistryNews.Web.Browsing;
 
@@ -15,40 +15,96 @@ public sealed record ArticleFacets(IReadOnlyList<FacetValue> Countries, IReadOnl
 {
     public const int Size = 12;
 
-    /// <param name="whole">The archive's counts when <paramref name="source"/> is the whole archive: a facet no other filter
-    /// narrows takes its counts from them instead of counting again.</param>
-    public static async Task<ArticleFacets> CountAsync(IQueryable<Article> source, ArticleFilter filter, ArchiveCounts? whole, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(filter);
-        var countryIds = filter.Countries.Select(c => c.Id).ToList();
-        var countries = whole is not null && filter.IsEmptyExcept(Facet.Country)
-            ? [.. whole.Countries.Select(c => new IdCount(c.Id, c.Country.Slug, c.Country.Name, c.Count))]
-            : await filter.Apply(source, Facet.Country)
-            .SelectMany(a => a.Countries)
-            .GroupBy(c => new { c.Id, c.Slug, c.Name })
-            .Select(g => new { g.Key.Id, g.Key.Slug, g.Key.Name, Count = g.Count() })
-            .OrderByDescending(g => g.Count).ThenBy(g => g.Name)
-            .Select(g => new IdCount(g.Id, g.Slug, g.Name, g.Count))
-            .ToListAsync(cancellationToken);
+    /// <summary>From how many articles a year facet reads the date index whole rather than each article's row.</summary>
+    private const int ScanFrom = 500;
 
-        var personIds = filter.People.Select(p => p.Id).ToList();
-        var people = whole is not null && filter.IsEmptyExcept(Facet.Person)
-            ? [.. whole.TopPeople.Select(p => new IdCount(p.Id, p.Person.Slug, p.Person.Name, p.Count)).Take(Size)
-                .Concat(filter.People.Where(p => !whole.TopPeople.Take(Size).Any(t => t.Id == p.Id)).Select(p => new IdCount(p.Id, p.Slug, p.Name, whole.PeopleCounts.GetValueOrDefault(p.Id))))]
-            : await filter.Apply(source, Facet.Person)
-                .SelectMany(a => a.People)
-                .GroupBy(m => new { m.Person.Id, m.Person.Slug, m.Person.Name })
-                .Select(g => new { g.Key.Id, g.Key.Slug, g.Key.Name, Count = g.Count() })
+    /// <param name="db">The archive.</param>
+    /// <param name="within">The articles the list is drawn from (a search's matches), or null for the whole archive.</param>
+    /// <param name="whole">The archive's counts when the list is the whole archive: a facet no other filter narrows takes
+    /// its counts from them instead of counting again.</param>
+    /// <remarks>
+    /// Every count starts from the ids of the articles a facet counts (<see cref="ArticleFilter.Ids"/>) and reads the link
+    /// tables' indexes by those ids, grouped in SQL: the articles' own rows are never read, and only the values shown
+    /// (the first <see cref="Size"/> people and those chosen) come back.
+    /// </remarks>
+    public static async Task<ArticleFacets> CountAsync(ArchiveDbContext db, IQueryable<int>? within, ArticleFilter filter, ArchiveCounts? whole, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(filter);
+        IQueryable<int> Counted(Facet facet)
+        {
+            var ids = filter.Ids(facet);
+            return within is null ? ids ?? db.Articles.Select(a => a.Id) : ids is null ? within : ids.Where(id => within.Contains(id));
+        }
+
+        bool Whole(Facet facet) => whole is not null && within is null && filter.IsEmptyExcept(facet);
+
+        var countryIds = filter.Countries.Select(c => c.Id).ToList();
+        List<IdCount> countries;
+        if (Whole(Facet.Country))
+        {
+            countries = [.. whole!.Countries.Select(c => new IdCount(c.Id, c.Country.Slug, c.Country.Name, c.Count))];
+        }
+        else
+        {
+            var ids = Counted(Facet.Country);
+            var counts = db.Set<Dictionary<string, object>>("ArticleCountries")
+                .Where(r => ids.Contains(EF.Property<int>(r, "ArticlesId")))
+                .GroupBy(r => EF.Property<int>(r, "CountriesId"))
+                .Select(g => new { Id = g.Key, Count = g.Count() });
+            countries = await counts
+                .Join(db.Countries, g => g.Id, c => c.Id, (g, c) => new { c.Id, c.Slug, c.Name, g.Count })
                 .OrderByDescending(g => g.Count).ThenBy(g => g.Name)
                 .Select(g => new IdCount(g.Id, g.Slug, g.Name, g.Count))
                 .ToListAsync(cancellationToken);
+        }
 
-        var forKinds = filter.Apply(source, Facet.Kind);
-        var kindCounts = whole is not null && filter.IsEmptyExcept(Facet.Kind)
-            ? whole.Kinds
-            : (await forKinds.CountAsync(a => a.Meetings.Any(), cancellationToken),
-                await forKinds.CountAsync(a => a.Delegations.Any(), cancellationToken),
-                await forKinds.CountAsync(a => a.Agreements.Any(), cancellationToken));
+        var personIds = filter.People.Select(p => p.Id).ToList();
+        List<IdCount> people;
+        if (Whole(Facet.Person))
+        {
+            people = [.. whole!.TopPeople.Select(p => new IdCount(p.Id, p.Person.Slug, p.Person.Name, p.Count)).Take(Size)
+                .Concat(filter.People.Where(p => !whole.TopPeople.Take(Size).Any(t => t.Id == p.Id)).Select(p => new IdCount(p.Id, p.Slug, p.Name, whole.PeopleCounts.GetValueOrDefault(p.Id))))];
+        }
+        else
+        {
+            var ids = Counted(Facet.Person);
+            var named = db.ArticlePeople.Where(m => ids.Contains(m.ArticleId));
+            var ranked = named
+                .GroupBy(m => m.PersonId)
+                .Select(g => new { Id = g.Key, Count = g.Count() })
+                .Join(db.People, g => g.Id, p => p.Id, (g, p) => new { p.Id, p.Slug, p.Name, g.Count })
+                .OrderByDescending(g => g.Count).ThenBy(g => g.Name)
+                .Select(g => new IdCount(g.Id, g.Slug, g.Name, g.Count));
+            people = await ranked.Take(Size).ToListAsync(cancellationToken);
+            if (personIds.Except(people.Select(p => p.Id)).Any())
+            {
+                // The people chosen that rank below the first ones, in the same order as the full ranking would give them.
+                var shown = people.Select(p => p.Id).ToList();
+                var chosen = personIds.Except(shown).ToList();
+                people.AddRange(await named.Where(m => chosen.Contains(m.PersonId))
+                    .GroupBy(m => m.PersonId)
+                    .Select(g => new { Id = g.Key, Count = g.Count() })
+                    .Join(db.People, g => g.Id, p => p.Id, (g, p) => new { p.Id, p.Slug, p.Name, g.Count })
+                    .OrderByDescending(g => g.Count).ThenBy(g => g.Name)
+                    .Select(g => new IdCount(g.Id, g.Slug, g.Name, g.Count))
+                    .ToListAsync(cancellationToken));
+            }
+        }
+
+        (int, int, int) kindCounts;
+        if (Whole(Facet.Kind))
+        {
+            kindCounts = whole!.Kinds;
+        }
+        else
+        {
+            var ids = Counted(Facet.Kind).Distinct();
+            kindCounts = (await ids.CountAsync(id => db.Meetings.Any(m => m.ArticleId == id), cancellationToken),
+                await ids.CountAsync(id => db.Delegations.Any(d => d.ArticleId == id), cancellationToken),
+                await ids.CountAsync(id => db.Agreements.Any(x => x.ArticleId == id), cancellationToken));
+        }
+
         FacetValue[] kinds =
         [
             new("meeting", "Meetings", kindCounts.Item1, filter.KindValues.Contains("meeting")),
@@ -56,15 +112,28 @@ public sealed record ArticleFacets(IReadOnlyList<FacetValue> Countries, IReadOnl
             new("agreement", "Agreements", kindCounts.Item3, filter.KindValues.Contains("agreement")),
         ];
 
-        var years = whole is not null && filter.IsEmptyExcept(Facet.Year)
-            ? [.. whole.Months.GroupBy(m => m.Year).Select(g => new YearCount(g.Key, g.Sum(m => m.Count)))]
-            : await filter.Apply(source, Facet.Year)
-                .Where(a => a.PublishedOn != null)
+        List<YearCount> years;
+        if (Whole(Facet.Year))
+        {
+            years = [.. whole!.Months.GroupBy(m => m.Year).Select(g => new YearCount(g.Key, g.Sum(m => m.Count)))];
+        }
+        else
+        {
+            var ids = Counted(Facet.Year);
+            // The date is stored after the article's text, so reading it from the rows costs the text's pages: on SQLite,
+            // when the set holds more than a few articles, the date index (PublishedOn, Id) is read whole instead, each id
+            // looked up in the set (Id + 0 keeps SQLite from seeking the rows by id), which costs the same however many
+            // articles the set holds; a few are still read by id.
+            var dated = db.Database.IsSqlite() && await ids.Take(ScanFrom).CountAsync(cancellationToken) == ScanFrom
+                ? db.Articles.Where(a => a.PublishedOn != null && ids.Contains(a.Id + 0))
+                : db.Articles.Where(a => a.PublishedOn != null && ids.Contains(a.Id));
+            years = await dated
                 .GroupBy(a => a.PublishedOn!.Value.Year)
                 .Select(g => new { Year = g.Key, Count = g.Count() })
                 .OrderByDescending(g => g.Year)
                 .Select(g => new YearCount(g.Year, g.Count))
                 .ToListAsync(cancellationToken);
+        }
 
         return new ArticleFacets(
             [.. countries.Where((c, i) => i < Size || countryIds.Contains(c.Id)).Select(c => new FacetValue(c.Slug, c.Name, c.Count, countryIds.Contains(c.Id)))],

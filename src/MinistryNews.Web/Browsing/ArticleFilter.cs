@@ -164,6 +164,70 @@ public sealed class ArticleFilter
         return articles;
     }
 
+    /// <summary>
+    /// The ids of the articles that pass every filter but <paramref name="except"/>'s, read from the link tables and the
+    /// date index alone, never from the articles' rows (whose date is stored after their text); null when no filter
+    /// narrows them. An id may come more than once (an article naming two of the countries chosen): count it with IN.
+    /// </summary>
+    public IQueryable<int>? Ids(Facet? except = null)
+    {
+        IQueryable<int>? ids = null;
+        void And(IQueryable<int> more) => ids = ids is null ? more : ids.Where(id => more.Contains(id));
+
+        if (except != Facet.Country && Countries.Count > 0)
+        {
+            And(LinkTables.ArticlesOfCountries(Db, [.. Countries.Select(c => c.Id)]));
+        }
+
+        if (except != Facet.Person && People.Count > 0)
+        {
+            And(LinkTables.ArticlesOfPeople(Db, [.. People.Select(p => p.Id)]));
+        }
+
+        var (first, last) = Range(except);
+        if (first is not null || last is not null)
+        {
+            var dated = Db.Articles.AsQueryable();
+            if (first is { } f)
+            {
+                dated = dated.Where(a => a.PublishedOn >= f);
+            }
+
+            if (last is { } l)
+            {
+                dated = dated.Where(a => a.PublishedOn <= l);
+            }
+
+            And(dated.Select(a => a.Id));
+        }
+
+        if (except != Facet.Kind && KindValues.Count > 0)
+        {
+            var meetings = KindValues.Contains("meeting");
+            var delegations = KindValues.Contains("delegation");
+            var agreements = KindValues.Contains("agreement");
+            ids = (ids ?? Db.Articles.Select(a => a.Id)).Where(id => (meetings && Db.Meetings.Any(m => m.ArticleId == id)) || (delegations && Db.Delegations.Any(d => d.ArticleId == id)) || (agreements && Db.Agreements.Any(x => x.ArticleId == id)));
+        }
+
+        return ids;
+    }
+
+    /// <summary>The dates the from, to and year filters leave (but the year's when <paramref name="except"/> is the year).</summary>
+    private (DateOnly? First, DateOnly? Last) Range(Facet? except)
+    {
+        var first = From;
+        var last = To;
+        if (except != Facet.Year && Year is { } year)
+        {
+            var start = new DateOnly(year, Month ?? 1, 1);
+            var end = Month is null ? new DateOnly(year, 12, 31) : start.AddMonths(1).AddDays(-1);
+            first = first is { } f && f > start ? f : start;
+            last = last is { } l && l < end ? l : end;
+        }
+
+        return (first, last);
+    }
+
     private static List<string> Values(IQueryCollection query, string key) =>
         [.. query[key].SelectMany(v => (v ?? string.Empty).Split(',')).Select(v => v.Trim()).Where(v => v.Length is > 0 and <= 200).Distinct(StringComparer.Ordinal)];
 

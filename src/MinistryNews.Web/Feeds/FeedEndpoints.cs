@@ -28,7 +28,7 @@ public static class FeedEndpoints
             var country = await db.Countries.AsNoTracking().FirstOrDefaultAsync(c => c.Slug == slug, ct);
             return country is null
                 ? Results.NotFound()
-                : await AtomAsync(http, $"MinistryNews: {country.Name}", $"/countries/{country.Slug}", db.Articles.Where(a => a.Countries.Any(c => c.Id == country.Id)), ct);
+                : await AtomAsync(http, $"MinistryNews: {country.Name}", $"/countries/{country.Slug}", db.Articles.Where(a => LinkTables.ArticlesOfCountries(db, new[] { country.Id }).Contains(a.Id)), ct);
         });
 
         feeds.MapGet("/feeds/people/{slug}.atom", async (string slug, ArchiveDbContext db, HttpContext http, CancellationToken ct) =>
@@ -36,7 +36,7 @@ public static class FeedEndpoints
             var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Slug == slug, ct);
             return person is null
                 ? Results.NotFound()
-                : await AtomAsync(http, $"MinistryNews: {person.Name}", $"/people/{person.Slug}", db.Articles.Where(a => a.People.Any(m => m.PersonId == person.Id)), ct);
+                : await AtomAsync(http, $"MinistryNews: {person.Name}", $"/people/{person.Slug}", db.Articles.Where(a => LinkTables.ArticlesOfPeople(db, new[] { person.Id }).Contains(a.Id)), ct);
         });
 
         feeds.MapGet("/sitemap.xml", SitemapAsync);

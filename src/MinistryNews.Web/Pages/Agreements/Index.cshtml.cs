@@ -118,12 +118,14 @@ public sealed record AgreementRow(string Kind, string? Name, IReadOnlyList<Link>
         var agreements = db.Agreements.AsNoTracking();
         if (countries.Count > 0)
         {
-            agreements = agreements.Where(a => a.CounterpartCountries.Any(c => countries.Contains(c.Id)));
+            var with = LinkTables.AgreementsWithCountries(db, countries);
+            agreements = agreements.Where(a => with.Contains(a.Id));
         }
 
         if (people.Count > 0)
         {
-            agreements = agreements.Where(a => a.Signatories.Any(p => people.Contains(p.Id)));
+            var signed = LinkTables.AgreementsSignedBy(db, people);
+            agreements = agreements.Where(a => signed.Contains(a.Id));
         }
 
         var rows = await agreements
@@ -140,7 +142,7 @@ public sealed record AgreementRow(string Kind, string? Name, IReadOnlyList<Link>
                 a.Article.Slug,
                 a.Article.Title,
             })
-            .ToListAsync(cancellationToken);
+            .AsSplitQuery().ToListAsync(cancellationToken);
         return [.. rows.Select(a => new AgreementRow(a.Kind, a.Name, a.Countries, a.SignedOn, a.Signatories, a.ValidFrom, a.ValidTo, StatusOn(a.ValidFrom, a.ValidTo, today), a.ArticleId, a.Slug, a.Title))];
     }
 }

@@ -37,8 +37,9 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
         Country = country;
         var ids = new[] { country.Id };
         var today = DateOnly.FromDateTime(time.GetLocalNow().Date);
+        var with = LinkTables.MeetingsWithCountries(db, ids);
         var meetings = await db.Meetings.AsNoTracking()
-            .Where(m => m.CounterpartCountries.Any(c => c.Id == country.Id))
+            .Where(m => with.Contains(m.Id))
             .Select(m => new
             {
                 Date = m.Date ?? m.Article.Published,
@@ -49,7 +50,7 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
                 m.Article.Slug,
                 m.Article.Title,
             })
-            .ToListAsync(cancellationToken);
+            .AsSplitQuery().ToListAsync(cancellationToken);
         Delegations = await DelegationRow.QueryAsync(db, ids, [], cancellationToken);
         Agreements = await AgreementRow.QueryAsync(db, ids, [], today, cancellationToken);
 
@@ -65,7 +66,7 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
             .ToListAsync(cancellationToken))
             .Select(p => (new Link(p.Slug, p.Name), p.Title, p.Articles))];
 
-        var articles = db.Articles.Where(a => a.Countries.Any(c => c.Id == country.Id));
+        var articles = db.Articles.Where(a => LinkTables.ArticlesOfCountries(db, ids).Contains(a.Id));
         ArticleCount = await articles.CountAsync(cancellationToken);
         Articles = await articles.Sorted(db).Take(20).ToRowsAsync(db, cancellationToken);
         return Page();

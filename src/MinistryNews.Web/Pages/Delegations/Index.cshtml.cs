@@ -82,12 +82,14 @@ public sealed record DelegationRow(PartialDate? Start, PartialDate? End, bool Da
         var delegations = db.Delegations.AsNoTracking();
         if (countries.Count > 0)
         {
-            delegations = delegations.Where(d => countries.Contains(d.FromCountryId ?? 0) || d.Destinations.Any(c => countries.Contains(c.Id)));
+            var to = LinkTables.DelegationsToCountries(db, countries);
+            delegations = delegations.Where(d => (d.FromCountryId != null && countries.Contains(d.FromCountryId.Value)) || to.Contains(d.Id));
         }
 
         if (people.Count > 0)
         {
-            delegations = delegations.Where(d => people.Contains(d.LeaderId ?? 0) || d.Members.Any(p => people.Contains(p.Id)));
+            var members = LinkTables.DelegationsWithMembers(db, people);
+            delegations = delegations.Where(d => (d.LeaderId != null && people.Contains(d.LeaderId.Value)) || members.Contains(d.Id));
         }
 
         return await delegations
@@ -101,6 +103,6 @@ public sealed record DelegationRow(PartialDate? Start, PartialDate? End, bool Da
                 d.ArticleId,
                 d.Article.Slug,
                 d.Article.Title))
-            .ToListAsync(cancellationToken);
+            .AsSplitQuery().ToListAsync(cancellationToken);
     }
 }

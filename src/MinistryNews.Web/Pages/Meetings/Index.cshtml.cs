@@ -54,12 +54,14 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel
             var meetings = db.Meetings.AsNoTracking();
             if (countries.Count > 0)
             {
-                meetings = meetings.Where(m => m.CounterpartCountries.Any(c => countries.Contains(c.Id)));
+                var with = LinkTables.MeetingsWithCountries(db, countries);
+                meetings = meetings.Where(m => with.Contains(m.Id));
             }
 
             if (people.Count > 0)
             {
-                meetings = meetings.Where(m => m.Participants.Any(p => people.Contains(p.Id)));
+                var of = LinkTables.MeetingsOfPeople(db, people);
+                meetings = meetings.Where(m => of.Contains(m.Id));
             }
 
             if (kind is { } k)
@@ -77,7 +79,7 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel
                     m.ArticleId,
                     m.Article.Slug,
                     m.Article.Title))
-                .ToListAsync(cancellationToken);
+                .AsSplitQuery().ToListAsync(cancellationToken);
         }
     }
 

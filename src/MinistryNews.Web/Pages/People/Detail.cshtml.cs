@@ -71,8 +71,9 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
         var days = Trips.Where(t => t.From?.Slug == home).Select(t => t.Days).ToList();
         DaysAbroad = days.Any(d => d is not null) ? days.Sum(d => d ?? 0) : null;
 
+        var met = LinkTables.MeetingsOfPeople(db, ids);
         Meetings = [.. (await db.Meetings.AsNoTracking()
-            .Where(m => m.Participants.Any(p => p.Id == person.Id))
+            .Where(m => met.Contains(m.Id))
             .Select(m => new MeetingRow(
                 m.Date ?? m.Article.Published,
                 m.Kind,
@@ -82,10 +83,11 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
                 m.ArticleId,
                 m.Article.Slug,
                 m.Article.Title))
-            .ToListAsync(cancellationToken)).OrderByDescending(m => m.Date?.FirstDay ?? DateOnly.MinValue)];
+            .AsSplitQuery().ToListAsync(cancellationToken)).OrderByDescending(m => m.Date?.FirstDay ?? DateOnly.MinValue)];
 
         Agreements = await AgreementRow.QueryAsync(db, [], ids, DateOnly.FromDateTime(time.GetLocalNow().Date), cancellationToken);
-        Articles = await db.Articles.Where(a => a.People.Any(m => m.PersonId == person.Id)).Sorted(db).ToRowsAsync(db, cancellationToken);
+        var named = LinkTables.ArticlesOfPeople(db, ids);
+        Articles = await db.Articles.Where(a => named.Contains(a.Id)).Sorted(db).ToRowsAsync(db, cancellationToken);
         return Page();
     }
 }

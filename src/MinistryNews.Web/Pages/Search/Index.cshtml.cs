@@ -11,7 +11,7 @@ namespace MinistryNews.Web.Pages.Search;
 /// Full-text search over titles, text, people and countries (SQLite FTS5, ranked by bm25), with highlighted passages,
 /// combinable with the filters and facets of the article list. Whatever is typed gives results or a plain "no results".
 /// </summary>
-public sealed class IndexModel(ArchiveDbContext db) : PageModel
+public sealed class IndexModel(ArchiveDbContext db, ArchiveSummary summary) : PageModel
 {
     public const int PageSize = 20;
 
@@ -56,10 +56,12 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel
             return;
         }
 
+        // Everything is read from the search index and the filters' ids (ArticleFilter.Ids), never from the articles' rows
+        // but the page's: the matches are counted without their rank, ranked in SQL with the page's LIMIT.
         var hits = SearchIndex.Hits(db, Parsed);
-        var matching = db.Articles.AsNoTracking().Where(a => hits.Select(h => h.Id).Contains(a.Id));
-        var filtered = Filter.Apply(matching);
-        var total = await filtered.CountAsync(cancellationToken);
+        var matched = hits.Select(h => h.Id);
+        var filterIds = Filter.Ids();
+        var total = await (filterIds is null ? matched : matched.Where(id => filterIds.Contains(id))).CountAsync(cancellationToken);
         var (paging, message) = Paging.Read(Request.Query["page"], PageSize, total);
         Paging = paging;
         if (message is not null)
@@ -70,15 +72,15 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel
         List<int> ids;
         if (Sort == "relevance")
         {
-            ids = await filtered
-                .Join(hits, a => a.Id, h => h.Id, (a, h) => new { a.Id, h.Rank })
-                .OrderBy(x => x.Rank).ThenByDescending(x => x.Id)
+            ids = await (filterIds is null ? hits : hits.Where(h => filterIds.Contains(h.Id)))
+                .OrderBy(h => h.Rank).ThenByDescending(h => h.Id)
                 .Skip(paging.Skip).Take(PageSize)
-                .Select(x => x.Id)
+                .Select(h => h.Id)
                 .ToListAsync(cancellationToken);
         }
         else
         {
+            var filtered = Filter.Apply(db.Articles.AsNoTracking().Where(a => matched.Contains(a.Id)));
             ids = await filtered.Sorted(db, Sort == "oldest").Skip(paging.Skip).Take(PageSize).Select(a => a.Id).ToListAsync(cancellationToken);
         }
 
@@ -94,6 +96,10 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel
         {
             Results = [.. ids.Select(id => new Result(rows[id], Snippet.Make(texts[id], Parsed)))];
         }
-        Facets = await ArticleFacets.CountAsync(matching, Filter, null, cancellationToken);
+        // A search that matches every article narrows nothing: its facets are the archive's, already counted.
+        var everything = (filterIds is null ? total : await matched.CountAsync(cancellationToken)) == await db.Articles.CountAsync(cancellationToken);
+        Facets = everything
+            ? await ArticleFacets.CountAsync(db, null, Filter, await summary.GetAsync(db, cancellationToken), cancellationToken)
+            : await ArticleFacets.CountAsync(db, matched, Filter, null, cancellationToken);
     }
 }
