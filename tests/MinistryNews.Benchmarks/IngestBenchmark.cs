@@ -32,6 +32,7 @@ internal static class IngestBenchmark
         Report.Row("Store step alone (the writer, cores to itself)", $"{storeSeconds:F1} s, {storeAloneRate:N0} articles/s", null, null);
         Report.Row("Raw prepared inserts of the same rows", $"{baselineSeconds:F1} s, {rawRate:N0} articles/s", null, null);
         Report.Row("Store step alone / raw baseline", $"{storeSeconds / baselineSeconds:F2}x", "at most 2x", storeSeconds <= 2 * baselineSeconds);
+        Report.Row("  CPU of the ingesting process, GC pauses", $"{first.CpuSeconds:F1} s ({first.CpuSeconds / first.Seconds:P0} of a core), {first.GcPauseSeconds:F1} s paused in {first.Gen0:N0}/{first.Gen1:N0}/{first.Gen2:N0} collections", null, null);
         Report.Row("Peak working set (ingesting process)", $"{peakMb:N0} MB", "under 400 MB", peakMb < 400);
         Report.Row("Re-ingest of the unchanged folder", $"{again.Seconds:F2} s, {speedUp:F0}x faster", "at least 10x faster", speedUp >= 10);
 

@@ -9,7 +9,7 @@ using MinistryNews.Core.Ingestion;
 namespace MinistryNews.Benchmarks;
 
 /// <summary>What one ingestion did and cost, measured in a process that did nothing else.</summary>
-internal sealed record IngestResult(int Files, int Added, int Updated, int Unchanged, int Failed, double Seconds, double StoringSeconds, long PeakWorkingSet, long ManagedHeap, long ManagedCommitted, long SqliteHighwater);
+internal sealed record IngestResult(int Files, int Added, int Updated, int Unchanged, int Failed, double Seconds, double StoringSeconds, long PeakWorkingSet, long ManagedHeap, long ManagedCommitted, long SqliteHighwater, double GcPauseSeconds, int Gen0, int Gen1, int Gen2, double CpuSeconds);
 
 /// <summary>One ingestion of a folder in a process of its own, so its peak memory is its own; prints an <see cref="IngestResult"/>.</summary>
 internal static class IngestRun
@@ -26,7 +26,8 @@ internal static class IngestRun
         var report = await ingestor.IngestFolderAsync(folder);
         using var process = Process.GetCurrentProcess();
         var gc = GC.GetGCMemoryInfo();
-        var result = new IngestResult(report.Files.Count, report.Added, report.Updated, report.Unchanged, report.Failed, report.Elapsed.TotalSeconds, report.Storing.TotalSeconds, process.PeakWorkingSet64, gc.HeapSizeBytes, gc.TotalCommittedBytes, SQLitePCL.raw.sqlite3_memory_highwater(0));
+        var result = new IngestResult(report.Files.Count, report.Added, report.Updated, report.Unchanged, report.Failed, report.Elapsed.TotalSeconds, report.Storing.TotalSeconds, process.PeakWorkingSet64, gc.HeapSizeBytes, gc.TotalCommittedBytes, SQLitePCL.raw.sqlite3_memory_highwater(0),
+            GC.GetTotalPauseDuration().TotalSeconds, GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), process.TotalProcessorTime.TotalSeconds);
         Console.WriteLine(JsonSerializer.Serialize(result));
         return 0;
     }

@@ -20,7 +20,7 @@ public sealed record ArticleToStore(string SourceFile, SourceFile File, Extracte
 }
 
 /// <summary>The text columns of an article and of its full-text entry, which depend on nothing but the article.</summary>
-internal sealed record ArticleText(string Slug, string RawText, string BodyJson, string Body, string FoldedTitle, string FoldedBody, string AccentedTitle, string AccentedBody)
+internal sealed record ArticleText(string Slug, string RawText, string BodyJson, string FoldedTitle, string FoldedBody, string AccentedTitle, string AccentedBody)
 {
     public static ArticleText From(SourceFile file, ExtractedArticle extracted)
     {
@@ -31,7 +31,6 @@ internal sealed record ArticleText(string Slug, string RawText, string BodyJson,
             Slugs.From(extracted.Title),
             file.RawText ?? file.Document?.Text ?? string.Empty,
             ArticleConfiguration.SerializeBody(extracted.Body as List<BodyBlock> ?? [.. extracted.Body]),
-            body,
             SearchText.Fold(extracted.Title),
             SearchText.Fold(body),
             SearchText.AccentedWords(extracted.Title),
