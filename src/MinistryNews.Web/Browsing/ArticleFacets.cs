@@ -70,25 +70,18 @@ public sealed record ArticleFacets(IReadOnlyList<FacetValue> Countries, IReadOnl
         {
             var ids = Counted(Facet.Person);
             var named = db.ArticlePeople.Where(m => ids.Contains(m.ArticleId));
-            var ranked = named
+            IQueryable<IdCount> Ranked(IQueryable<Core.People.ArticlePerson> mentions) => mentions
                 .GroupBy(m => m.PersonId)
                 .Select(g => new { Id = g.Key, Count = g.Count() })
                 .Join(db.People, g => g.Id, p => p.Id, (g, p) => new { p.Id, p.Slug, p.Name, g.Count })
                 .OrderByDescending(g => g.Count).ThenBy(g => g.Name)
                 .Select(g => new IdCount(g.Id, g.Slug, g.Name, g.Count));
-            people = await ranked.Take(Size).ToListAsync(cancellationToken);
-            if (personIds.Except(people.Select(p => p.Id)).Any())
+            people = await Ranked(named).Take(Size).ToListAsync(cancellationToken);
+            var chosen = personIds.Except(people.Select(p => p.Id)).ToList();
+            if (chosen.Count > 0)
             {
                 // The people chosen that rank below the first ones, in the same order as the full ranking would give them.
-                var shown = people.Select(p => p.Id).ToList();
-                var chosen = personIds.Except(shown).ToList();
-                people.AddRange(await named.Where(m => chosen.Contains(m.PersonId))
-                    .GroupBy(m => m.PersonId)
-                    .Select(g => new { Id = g.Key, Count = g.Count() })
-                    .Join(db.People, g => g.Id, p => p.Id, (g, p) => new { p.Id, p.Slug, p.Name, g.Count })
-                    .OrderByDescending(g => g.Count).ThenBy(g => g.Name)
-                    .Select(g => new IdCount(g.Id, g.Slug, g.Name, g.Count))
-                    .ToListAsync(cancellationToken));
+                people.AddRange(await Ranked(named.Where(m => chosen.Contains(m.PersonId))).ToListAsync(cancellationToken));
             }
         }
 

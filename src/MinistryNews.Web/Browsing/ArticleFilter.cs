@@ -144,21 +144,15 @@ public sealed class ArticleFilter
             articles = articles.Where(a => (meetings && a.Meetings.Any()) || (delegations && a.Delegations.Any()) || (agreements && a.Agreements.Any()));
         }
 
-        if (From is { } from)
+        var (first, last) = Range(except);
+        if (first is { } f)
         {
-            articles = articles.Where(a => a.PublishedOn >= from);
+            articles = articles.Where(a => a.PublishedOn >= f);
         }
 
-        if (To is { } to)
+        if (last is { } l)
         {
-            articles = articles.Where(a => a.PublishedOn <= to);
-        }
-
-        if (except != Facet.Year && Year is { } year)
-        {
-            var first = new DateOnly(year, Month ?? 1, 1);
-            var last = Month is null ? new DateOnly(year, 12, 31) : first.AddMonths(1).AddDays(-1);
-            articles = articles.Where(a => a.PublishedOn >= first && a.PublishedOn <= last);
+            articles = articles.Where(a => a.PublishedOn <= l);
         }
 
         return articles;
