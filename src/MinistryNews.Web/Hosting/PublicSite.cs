@@ -95,6 +95,9 @@ public static class PublicSite
         });
         app.UseRateLimiter();
         app.UseOutputCache();
+
+        // After the output cache, so it keeps the compressed bytes (PageCache).
+        app.UseResponseCompression();
         return app;
     }
 

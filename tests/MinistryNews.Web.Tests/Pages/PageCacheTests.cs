@@ -63,9 +63,54 @@ public sealed class PageCacheTests
     }
 
     [Theory]
+    [InlineData("/", "br", "text/html")]
+    [InlineData("/articles?format=csv", "gzip", "text/csv")]
+    [InlineData("/feeds/articles.atom", "br", "application/atom+xml")]
+    public async Task Should_keep_and_serve_compressed_answers_to_clients_that_ask_and_plain_ones_to_others(string url, string encoding, string mediaType)
+    {
+        await using var app = new ArchiveApplication();
+        using var client = await app.StartAsync();
+        var plain = await client.GetByteArrayAsync(new Uri(url, UriKind.Relative));
+
+        for (var i = 0; i < 2; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(url, UriKind.Relative));
+            request.Headers.AcceptEncoding.ParseAdd(encoding);
+            using var response = await client.SendAsync(request);
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
+            Assert.Equal([encoding], response.Content.Headers.ContentEncoding);
+            Assert.Contains("Accept-Encoding", response.Headers.Vary);
+            var compressed = await response.Content.ReadAsByteArrayAsync();
+            Assert.True(compressed.Length < plain.Length / 2, $"{compressed.Length} compressed bytes against {plain.Length}");
+            Assert.Equal(plain, Decompress(compressed, encoding));
+
+            // The second answer comes from the cache, still compressed.
+            Assert.Equal(i == 1, response.Headers.Age is not null);
+        }
+
+        // A client that asks for no encoding is not sent the kept compressed bytes.
+        using var again = await client.GetAsync(new Uri(url, UriKind.Relative));
+        Assert.Empty(again.Content.Headers.ContentEncoding);
+        Assert.Equal(plain, await again.Content.ReadAsByteArrayAsync());
+
+        static byte[] Decompress(byte[] bytes, string encoding)
+        {
+            using var input = new MemoryStream(bytes);
+            using Stream decoder = encoding == "br"
+                ? new System.IO.Compression.BrotliStream(input, System.IO.Compression.CompressionMode.Decompress)
+                : new System.IO.Compression.GZipStream(input, System.IO.Compression.CompressionMode.Decompress);
+            using var output = new MemoryStream();
+            decoder.CopyTo(output);
+            return output.ToArray();
+        }
+    }
+
+    [Theory]
     [InlineData("/healthz")]
     [InlineData("/readyz")]
-    public async Task Should_answer_health_checks_live(string url)
+    [InlineData("/css/site.css")]
+    public async Task Should_answer_health_checks_and_static_files_live(string url)
     {
         await using var app = new ArchiveApplication();
         using var client = await app.StartAsync();
