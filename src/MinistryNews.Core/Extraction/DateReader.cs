@@ -90,12 +90,12 @@ public static partial class DateReader
             found.Add(new DateMention(match.Index, match.Length, start.Value, end is { } e && e != start ? e : null, relative));
         }
 
-        foreach (Match m in Numeric().Matches(text))
+        for (var m = Numeric().Match(text); m.Success; m = m.NextMatch())
         {
             Add(m, NumericDate(m, text));
         }
 
-        foreach (Match m in MonthFirst().Matches(text))
+        for (var m = MonthFirst().Match(text); m.Success; m = m.NextMatch())
         {
             var month = MonthNumber(m.Groups["m"].Value);
             var month2 = m.Groups["m2"].Success ? MonthNumber(m.Groups["m2"].Value) : month;
@@ -103,14 +103,14 @@ public static partial class DateReader
             Add(m, start, end, relative: !m.Groups["y"].Success);
         }
 
-        foreach (Match m in DayFirst().Matches(text))
+        for (var m = DayFirst().Match(text); m.Success; m = m.NextMatch())
         {
             var month = MonthNumber(m.Groups["m"].Value);
             var (start, end) = DayRange(m, month, month, reference);
             Add(m, start, end, relative: !m.Groups["y"].Success);
         }
 
-        foreach (Match m in MonthYear().Matches(text))
+        for (var m = MonthYear().Match(text); m.Success; m = m.NextMatch())
         {
             // A bare month name needs a cue that it is a date ("in September", "early August").
             var before = text[..m.Index].TrimEnd();
@@ -129,7 +129,7 @@ public static partial class DateReader
             }
         }
 
-        foreach (Match m in YearRange().Matches(text))
+        for (var m = YearRange().Match(text); m.Success; m = m.NextMatch())
         {
             var from = int.Parse(m.Groups["y1"].Value, CultureInfo.InvariantCulture);
             var to = int.Parse(m.Groups["y2"].Value, CultureInfo.InvariantCulture);
@@ -139,7 +139,7 @@ public static partial class DateReader
             }
         }
 
-        foreach (Match m in Year().Matches(text))
+        for (var m = Year().Match(text); m.Success; m = m.NextMatch())
         {
             Add(m, new PartialDate(int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture)));
         }
@@ -147,8 +147,8 @@ public static partial class DateReader
         if (reference is { } r)
         {
             // Every relative date holds one of these words; most sentences hold none and skip the expression.
-            var matches = text.AsSpan().ContainsAny(RelativeWords) ? RelativeDate().Matches(text) : null;
-            foreach (Match m in matches ?? (IEnumerable<Match>)[])
+            var matches = text.AsSpan().ContainsAny(RelativeWords) ? RelativeDate().All(text) : [];
+            foreach (var m in matches)
             {
                 Add(m, Relative(m, r), relative: true);
             }
@@ -219,7 +219,7 @@ public static partial class DateReader
     public static PartialDate? FromFileName(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        foreach (Match m in CompactDate().Matches(name))
+        for (var m = CompactDate().Match(name); m.Success; m = m.NextMatch())
         {
             if (Valid(int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture), m.Groups["m"].Value, m.Groups["d"].Value) is { } date)
             {

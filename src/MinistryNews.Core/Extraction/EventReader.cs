@@ -198,7 +198,8 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry,
         var text = sentence.Text;
         var counted = CountedMeetings().Match(text);
         var listed = ListedMeetings().Match(text);
-        var triggers = MeetingTrigger().Matches(text).Where(m => !IsFuture(text, m.Index)).ToList();
+        var triggers = MeetingTrigger().All(text);
+        triggers.RemoveAll(m => IsFuture(text, m.Index));
         if (counted.Success && !IsFuture(text, counted.Index))
         {
             var n = Number(counted.Groups["n"].Value);
@@ -385,7 +386,7 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry,
     private void ReadMultilateral(Sentence sentence)
     {
         var text = sentence.Text;
-        foreach (Match trigger in MultilateralTrigger().Matches(text).Concat(MultilateralHeld().Matches(text)))
+        foreach (var trigger in MultilateralTrigger().All(text).Concat(MultilateralHeld().All(text)))
         {
             if (IsFuture(text, trigger.Index))
             {
@@ -439,7 +440,7 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry,
         var text = sentence.Text;
         var found = new List<DelegationDraft>();
 
-        foreach (Match noun in DelegationNoun().Matches(text))
+        for (var noun = DelegationNoun().Match(text); noun.Success; noun = noun.NextMatch())
         {
             if (IsFuture(text, noun.Index))
             {
@@ -497,7 +498,7 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry,
             found.Add(delegation);
         }
 
-        foreach (Match trip in TripTrigger().Matches(text))
+        for (var trip = TripTrigger().Match(text); trip.Success; trip = trip.NextMatch())
         {
             if (IsFuture(text, trip.Index))
             {
@@ -542,7 +543,7 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry,
             found.Add(delegation);
         }
 
-        foreach (Match visit in VisitOf().Matches(text))
+        for (var visit = VisitOf().Match(text); visit.Success; visit = visit.NextMatch())
         {
             if (IsFuture(text, visit.Index))
             {
@@ -568,7 +569,7 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry,
             found.Add(delegation);
         }
 
-        foreach (Match sent in SentTrigger().Matches(text))
+        for (var sent = SentTrigger().Match(text); sent.Success; sent = sent.NextMatch())
         {
             if (IsFuture(text, sent.Index))
             {
@@ -636,7 +637,7 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry,
     private void ReadAgreements(Sentence sentence)
     {
         var text = sentence.Text;
-        var nouns = text.AsSpan().ContainsAny(AgreementWords) ? AgreementNoun().Matches(text).ToList() : [];
+        var nouns = text.AsSpan().ContainsAny(AgreementWords) ? AgreementNoun().All(text) : [];
 
         // "The document was signed by Minister X and Minister Y": the signatories of the document just told.
         if (AnaphoricSigning().Match(text) is { Success: true } back && _agreements.Count > 0)
@@ -667,7 +668,7 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry,
 
             var nextNoun = next < nouns.Count ? nouns[next].Index - (noun.Index + noun.Length) : after.Length;
             var afterToNext = after[..nextNoun];
-            var verbBefore = AgreementVerbBefore().Matches(before).LastOrDefault();
+            var verbBefore = AgreementVerbBefore().Last(before);
             var verbAfter = AgreementVerbAfter().Match(afterToNext);
             if (verbBefore is null && !verbAfter.Success)
             {
@@ -852,7 +853,7 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry,
 
     private static int ClauseStart(string text, int index)
     {
-        var boundary = ClauseBoundary().Matches(text[..index]).LastOrDefault();
+        var boundary = ClauseBoundary().Last(text[..index]);
         return boundary is null ? 0 : boundary.Index + boundary.Length;
     }
 
@@ -924,7 +925,7 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry,
 
     private static IEnumerable<string> Organisations(string window)
     {
-        foreach (Match m in Organisation().Matches(window))
+        for (var m = Organisation().Match(window); m.Success; m = m.NextMatch())
         {
             var value = m.Value.Trim().TrimEnd(',');
             if (value.Contains("Vietnam", StringComparison.Ordinal) || value.Contains("Information and Communication", StringComparison.Ordinal))

@@ -51,7 +51,7 @@ public sealed partial class OrganisationReader(OrganisationDirectory directory, 
                 }
             }
 
-            foreach (Match match in directory.AcronymPattern.Matches(sentence.Text))
+            for (var match = directory.AcronymPattern.Match(sentence.Text); match.Success; match = match.NextMatch())
             {
                 if (directory.FindByAcronym(match.Value, homeCountry) is { } known)
                 {
