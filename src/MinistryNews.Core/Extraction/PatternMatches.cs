@@ -9,16 +9,17 @@ namespace MinistryNews.Core.Extraction;
 /// </summary>
 internal static class PatternMatches
 {
-    /// <summary>Every match, first to last; none allocates nothing.</summary>
+    /// <summary>Every match, first to last, in a list the caller may change (a reader that walks them once loops on
+    /// <see cref="Match.NextMatch"/> itself).</summary>
     public static List<Match> All(this Regex pattern, string text)
     {
-        List<Match>? found = null;
+        var found = new List<Match>();
         for (var m = pattern.Match(text); m.Success; m = m.NextMatch())
         {
-            (found ??= []).Add(m);
+            found.Add(m);
         }
 
-        return found ?? [];
+        return found;
     }
 
     /// <summary>The last match, or null.</summary>
