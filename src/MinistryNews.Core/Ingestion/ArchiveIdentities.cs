@@ -28,9 +28,17 @@ internal sealed class ArchiveIdentities
     // One string for each word and title however many people share it: an archive of a hundred thousand articles names
     // as many people, most with a Nguyen or a Minister of Information and Communications.
     private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
+
+    // The one delegate every person interns its words with: a method group made into a delegate at each call would be
+    // an object for each person.
+    private readonly Func<string, string> _intern;
     private long _mentionSequence;
 
-    public ArchiveIdentities(NextIds nextIds) => Ids = nextIds;
+    public ArchiveIdentities(NextIds nextIds)
+    {
+        Ids = nextIds;
+        _intern = Intern;
+    }
 
     public NextIds Ids { get; }
 
@@ -64,7 +72,7 @@ internal sealed class ArchiveIdentities
     /// <summary>A person as stored, with the words of the name's spellings.</summary>
     public PersonRow StoredPerson(int id, string name, string slug, int? countryId, IEnumerable<string> aliases)
     {
-        var person = new PersonRow(id, name, slug, countryId, [.. aliases], Intern);
+        var person = new PersonRow(id, name, slug, countryId, [.. aliases], _intern);
         foreach (var word in person.SpellingWords.SelectMany(w => w))
         {
             person.AddWord(word);
@@ -317,7 +325,7 @@ internal sealed class ArchiveIdentities
         var person = best;
         if (person is null)
         {
-            person = new PersonRow(Ids.Person++, extracted.Name, UniqueSlug(_personSlugs, Slugs.From(extracted.Name)), country?.Id, [], Intern);
+            person = new PersonRow(Ids.Person++, extracted.Name, UniqueSlug(_personSlugs, Slugs.From(extracted.Name)), country?.Id, [], _intern);
             _people[person.Id] = person;
             BySpelling(person.Name).Add(person);
             NewPeople.Add(person);
