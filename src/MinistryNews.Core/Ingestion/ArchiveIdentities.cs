@@ -28,17 +28,9 @@ internal sealed class ArchiveIdentities
     // One string for each word and title however many people share it: an archive of a hundred thousand articles names
     // as many people, most with a Nguyen or a Minister of Information and Communications.
     private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
-
-    // The one delegate every person interns its words with: a method group made into a delegate at each call would be
-    // an object for each person.
-    private readonly Func<string, string> _intern;
     private long _mentionSequence;
 
-    public ArchiveIdentities(NextIds nextIds)
-    {
-        Ids = nextIds;
-        _intern = Intern;
-    }
+    public ArchiveIdentities(NextIds nextIds) => Ids = nextIds;
 
     public NextIds Ids { get; }
 
@@ -72,7 +64,7 @@ internal sealed class ArchiveIdentities
     /// <summary>A person as stored, with the words of the name's spellings.</summary>
     public PersonRow StoredPerson(int id, string name, string slug, int? countryId, IEnumerable<string> aliases)
     {
-        var person = new PersonRow(id, name, slug, countryId, [.. aliases], _intern);
+        var person = NewPersonRow(id, name, slug, countryId, [.. aliases]);
         foreach (var word in person.SpellingWords.SelectMany(w => w))
         {
             person.AddWord(word);
@@ -325,7 +317,7 @@ internal sealed class ArchiveIdentities
         var person = best;
         if (person is null)
         {
-            person = new PersonRow(Ids.Person++, extracted.Name, UniqueSlug(_personSlugs, Slugs.From(extracted.Name)), country?.Id, [], _intern);
+            person = NewPersonRow(Ids.Person++, extracted.Name, UniqueSlug(_personSlugs, Slugs.From(extracted.Name)), country?.Id, []);
             _people[person.Id] = person;
             BySpelling(person.Name).Add(person);
             NewPeople.Add(person);
@@ -340,7 +332,7 @@ internal sealed class ArchiveIdentities
         {
             if (!spelling.Equals(person.Name, StringComparison.Ordinal) && !person.Aliases.Contains(spelling, StringComparer.Ordinal))
             {
-                person.AddAlias(spelling);
+                person.AddAlias(spelling, WordsOf(spelling));
                 BySpelling(spelling).Add(person);
                 ChangedPeople.Add(person);
             }
@@ -470,6 +462,12 @@ internal sealed class ArchiveIdentities
         return false;
     }
 
+    private PersonRow NewPersonRow(int id, string name, string slug, int? countryId, string[] aliases) =>
+        new(id, name, slug, countryId, aliases, [.. aliases.Prepend(name).Select(WordsOf)]);
+
+    /// <summary>The folded words of a spelling, each the one string the archive keeps for it.</summary>
+    private string[] WordsOf(string spelling) => [.. PersonIdentity.Words(spelling).Select(Intern)];
+
     private string Intern(string value)
     {
         if (_strings.TryGetValue(value, out var interned))
@@ -586,21 +584,20 @@ internal sealed record OrganisationRow(int Id, string Name, string NameKey, stri
 /// </summary>
 internal sealed class PersonRow
 {
-    private readonly Func<string, string> _intern;
     private string[] _aliases;
     private string[] _words = [];
     private string[] _titles = [];
     private int[] _titleCounts = [];
 
-    public PersonRow(int id, string name, string slug, int? countryId, string[] aliases, Func<string, string> intern)
+    /// <param name="spellingWords">The folded words of the name and of each alias, in that order.</param>
+    public PersonRow(int id, string name, string slug, int? countryId, string[] aliases, List<string[]> spellingWords)
     {
         Id = id;
         Name = name;
         Slug = slug;
         CountryId = countryId;
         _aliases = aliases;
-        _intern = intern;
-        SpellingWords = [.. Spellings.Select(WordsOf)];
+        SpellingWords = spellingWords;
     }
 
     public int Id { get; }
@@ -638,10 +635,10 @@ internal sealed class PersonRow
         return true;
     }
 
-    public void AddAlias(string spelling)
+    public void AddAlias(string spelling, string[] words)
     {
         _aliases = [.. _aliases, spelling];
-        SpellingWords.Add(WordsOf(spelling));
+        SpellingWords.Add(words);
     }
 
     public void AddTitle(string title)
@@ -671,6 +668,4 @@ internal sealed class PersonRow
             _titleCounts = [.. _titleCounts.Where((_, i) => i != index)];
         }
     }
-
-    private string[] WordsOf(string spelling) => [.. PersonIdentity.Words(spelling).Select(_intern)];
 }
