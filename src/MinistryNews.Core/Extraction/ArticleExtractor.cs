@@ -11,7 +11,7 @@ namespace MinistryNews.Core.Extraction;
 /// </summary>
 public sealed partial class ArticleExtractor(Gazetteer gazetteer, Lexicon lexicon)
 {
-    [GeneratedRegex(@"^(?:[\p{Lu}][\p{L}\d .,'-]{2,40}?,?\s*)?\([^)]{1,120}\)\s*[–—-]?\s*(?=\p{Lu})", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:[\p{Lu}][\p{L}\d .,'-]{2,40}?,?\s*)?\([^)]{1,120}\)\s*[–—-]?\s*(?=\p{Lu})", System.Text.RegularExpressions.RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex WireTag();
 
     /// <summary>The ministry's own country: the home side of every meeting and the default origin of its delegations.</summary>

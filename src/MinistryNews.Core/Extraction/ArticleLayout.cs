@@ -22,28 +22,28 @@ public sealed record ArticleLayout(
 /// <summary>Reads the <see cref="ArticleLayout"/> of a text: the rules are in docs/extraction.md, "Layout".</summary>
 public static partial class LayoutReader
 {
-    [GeneratedRegex(@"^[\w\-.()%+~]+\.(?:jpe?g|png|gif|webp|bmp|tiff?|heic)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[\w\-.()%+~]+\.(?:jpe?g|png|gif|webp|bmp|tiff?|heic)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex PhotoFile();
 
-    [GeneratedRegex(@"^(?:Source|Nguồn|Theo|Read more at|Originally published at)\s*[:：]?\s*(?<value>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:Source|Nguồn|Theo|Read more at|Originally published at)\s*[:：]?\s*(?<value>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex SourceLine();
 
-    [GeneratedRegex(@"https?://[^\s<>""')]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"https?://[^\s<>""')]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex Url();
 
-    [GeneratedRegex(@"\(\s*Photo\s*:?[^)]*\)|\bPhoto\s*:\s*\S|\bPhoto by\b|\bFile photo\b|\(Illustrative (?:photo|image)\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\(\s*Photo\s*:?[^)]*\)|\bPhoto\s*:\s*\S|\bPhoto by\b|\bFile photo\b|\(Illustrative (?:photo|image)\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex PhotoCredit();
 
-    [GeneratedRegex(@"^(?:By|Story|Text|Written by|Reported by|Author)\s*:?\s+\p{Lu}", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:By|Story|Text|Written by|Reported by|Author)\s*:?\s+\p{Lu}", RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex BylinePrefix();
 
-    [GeneratedRegex(@"^\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,4}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,4}$", RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex ShortName();
 
-    [GeneratedRegex(@"[ \t\u00A0\u2000-\u200A\u202F\u205F\u3000]+", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[ \t\u00A0\u2000-\u200A\u202F\u205F\u3000]+", RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex Spaces();
 
-    [GeneratedRegex(@"[\u200B-\u200D\u2060\uFEFF\u00AD]", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[\u200B-\u200D\u2060\uFEFF\u00AD]", RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex Invisible();
 
     /// <summary>Non-breaking and other odd spaces become plain spaces; zero-width characters go.</summary>

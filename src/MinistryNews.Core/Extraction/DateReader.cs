@@ -16,10 +16,10 @@ public sealed record DateMention(int Index, int Length, PartialDate Start, Parti
 /// </summary>
 public static partial class DateReader
 {
-    [GeneratedRegex(@"\b(?:in|since|during|until|till|by|from|of|last|this|next|early|late|mid)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:in|since|during|until|till|by|from|of|last|this|next|early|late|mid)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex MonthCue();
 
-    [GeneratedRegex(@"\b[AP]\.?M\.?\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b[AP]\.?M\.?\b", RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex AmericanTime();
 
     private const string Month =
@@ -30,44 +30,44 @@ public static partial class DateReader
     private const string RangeSeparator = @"\s*(?:-|–|—|to|and|until|till)\s*";
 
     // "April 25, 2017", "March 11-13", "November 28", "January 9 to 12, 2020"
-    [GeneratedRegex(@"(?<![\p{L}\d])(?<m>" + Month + @")\s+(?<d1>\d{1,2})" + Ordinal + "(?:" + RangeSeparator + @"(?:(?<m2>" + Month + @")\s+)?(?<d2>\d{1,2})" + Ordinal + @")?(?:,?\s+(?<y>(?:19|20)\d{2}))?(?![\p{L}\d])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\p{L}\d])(?<m>" + Month + @")\s+(?<d1>\d{1,2})" + Ordinal + "(?:" + RangeSeparator + @"(?:(?<m2>" + Month + @")\s+)?(?<d2>\d{1,2})" + Ordinal + @")?(?:,?\s+(?<y>(?:19|20)\d{2}))?(?![\p{L}\d])", RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex MonthFirst();
 
     // "25 April 2017", "From 5 to 11 April", "9-11 April", "02nd November 2021", "02nd Nov, 2021"
-    [GeneratedRegex(@"(?<![\p{L}\d])(?<d1>\d{1,2})" + Ordinal + "(?:" + RangeSeparator + @"(?<d2>\d{1,2})" + Ordinal + @")?\s+(?:of\s+)?(?<m>" + Month + @")(?:,?\s+(?<y>(?:19|20)\d{2}))?(?![\p{L}\d])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\p{L}\d])(?<d1>\d{1,2})" + Ordinal + "(?:" + RangeSeparator + @"(?<d2>\d{1,2})" + Ordinal + @")?\s+(?:of\s+)?(?<m>" + Month + @")(?:,?\s+(?<y>(?:19|20)\d{2}))?(?![\p{L}\d])", RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex DayFirst();
 
     // "October 2009", "early August", "in September", "late March 2020"
-    [GeneratedRegex(@"(?<![\p{L}\d])(?:(?<part>early|mid|late|the end of|the beginning of|end of|beginning of)[\s-]+)?(?<m>" + Month + @")(?:,?\s+(?<y>(?:19|20)\d{2}))?(?![\p{L}\d])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\p{L}\d])(?:(?<part>early|mid|late|the end of|the beginning of|end of|beginning of)[\s-]+)?(?<m>" + Month + @")(?:,?\s+(?<y>(?:19|20)\d{2}))?(?![\p{L}\d])", RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex MonthYear();
 
     // "3/21/2012", "21/3/2012", "2012-03-21", "21.03.2012"
-    [GeneratedRegex(@"(?<![\d/.-])(?:(?<a>\d{1,2})[/.](?<b>\d{1,2})[/.](?<y>(?:19|20)\d{2})|(?<iy>(?:19|20)\d{2})-(?<im>\d{2})-(?<id>\d{2}))(?![\d/])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\d/.-])(?:(?<a>\d{1,2})[/.](?<b>\d{1,2})[/.](?<y>(?:19|20)\d{2})|(?<iy>(?:19|20)\d{2})-(?<im>\d{2})-(?<id>\d{2}))(?![\d/])", RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex Numeric();
 
     // "2021-2025", "from 2020 to 2023", "2024–2028"
-    [GeneratedRegex(@"(?<![\p{L}\d-])(?<y1>(?:19|20)\d{2})\s*(?:-|–|—|to|until)\s*(?<y2>(?:19|20)\d{2})(?![\p{L}\d])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\p{L}\d-])(?<y1>(?:19|20)\d{2})\s*(?:-|–|—|to|until)\s*(?<y2>(?:19|20)\d{2})(?![\p{L}\d])", RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex YearRange();
 
-    [GeneratedRegex(@"(?<![\p{L}\d.,$-])(?<y>(?:19|20)\d{2})(?![\p{L}\d%]|,\d|\.\d)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\p{L}\d.,$-])(?<y>(?:19|20)\d{2})(?![\p{L}\d%]|,\d|\.\d)", RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex Year();
 
-    [GeneratedRegex(@"\b(?:(?:on\s+)?(?:the\s+(?:morning|afternoon|evening)\s+of\s+)?(?<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!,?\s+(?:\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))|(?<word>yesterday|today|this morning|this afternoon|last week|last month|last year|this year|the previous year)|(?<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?<unit>years?|months?|weeks?|days?)\s+ago)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:(?:on\s+)?(?:the\s+(?:morning|afternoon|evening)\s+of\s+)?(?<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!,?\s+(?:\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))|(?<word>yesterday|today|this morning|this afternoon|last week|last month|last year|this year|the previous year)|(?<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?<unit>years?|months?|weeks?|days?)\s+ago)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex RelativeDate();
 
     private static readonly SearchValues<string> RelativeWords = SearchValues.Create(["day", "this ", "last ", "previous", "ago"], StringComparison.OrdinalIgnoreCase);
 
-    [GeneratedRegex(@"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\b(?:GMT|UTC|ICT)\s*[+-]?\s*\d{0,2}|\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|urday|rsday)?\b|\b(?:updated|posted|published|last update|date)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\b(?:GMT|UTC|ICT)\s*[+-]?\s*\d{0,2}|\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|urday|rsday)?\b|\b(?:updated|posted|published|last update|date)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex DatelineNoise();
 
     // mic.gov.vn and other sites built on the same platform end article URLs with "-1" + "97" + YYMMDD + time digits.
-    [GeneratedRegex(@"-\d{3}(?<y>\d{2})(?<m>\d{2})(?<d>\d{2})\d{6,}\.html?(?:$|[?#])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"-\d{3}(?<y>\d{2})(?<m>\d{2})(?<d>\d{2})\d{6,}\.html?(?:$|[?#])", RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex PlatformUrl();
 
-    [GeneratedRegex(@"/(?<y>(?:19|20)\d{2})/(?<m>\d{1,2})/(?:(?<d>\d{1,2})/)?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"/(?<y>(?:19|20)\d{2})/(?<m>\d{1,2})/(?:(?<d>\d{1,2})/)?", RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex PathUrl();
 
-    [GeneratedRegex(@"(?<!\d)(?<y>(?:19|20)\d{2})[-_]?(?<m>\d{2})[-_]?(?<d>\d{2})(?!\d)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!\d)(?<y>(?:19|20)\d{2})[-_]?(?<m>\d{2})[-_]?(?<d>\d{2})(?!\d)", RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex CompactDate();
 
     private static readonly string[] MonthPrefixes = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];

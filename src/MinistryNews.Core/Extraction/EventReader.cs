@@ -12,31 +12,31 @@ namespace MinistryNews.Core.Extraction;
 /// </summary>
 public sealed partial class EventReader(PeopleReader people, string homeCountry, PartialDate? published = null)
 {
-    [GeneratedRegex(@"\b(?:delegation|Ambassador|Minister|Secretary|President|Director|Chairman|leaders?|officials?)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:delegation|Ambassador|Minister|Secretary|President|Director|Chairman|leaders?|officials?)\b", RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex SomeoneReceived();
 
-    [GeneratedRegex(@"^\s*(?:with\s+)?(?:the\s+|a\s+)?(?:newly|heads?|leaders?|representatives?|delegation|ambassadors?|officials?|[\p{Lu}])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:with\s+)?(?:the\s+|a\s+)?(?:newly|heads?|leaders?|representatives?|delegation|ambassadors?|officials?|[\p{Lu}])", RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex MeetingObject();
 
-    [GeneratedRegex(@"^(?:[^,;.]{0,40}\s)?(?:in|at)\s+(?:the\s+)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:[^,;.]{0,40}\s)?(?:in|at)\s+(?:the\s+)?$", RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex HeldIn();
 
-    [GeneratedRegex(@"^(?:MIC|MOFA|Ministry)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:MIC|MOFA|Ministry)$", RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex OwnMinistryAdjective();
 
-    [GeneratedRegex(@"\b(?:led|headed|chaired)\s+by\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:led|headed|chaired)\s+by\b", RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex LedBy();
 
-    [GeneratedRegex(@"^\s*(?:(?:the|,|and|&)\s*)*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:(?:the|,|and|&)\s*)*$", RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex ListGap();
 
-    [GeneratedRegex(@"\bto\s+(?:the\s+)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bto\s+(?:the\s+)?$", RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex ToThe();
 
-    [GeneratedRegex(@"^[^.;]{0,40}\b(?:will|to) be signed\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[^.;]{0,40}\b(?:will|to) be signed\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex ToBeSigned();
 
-    [GeneratedRegex(@"\b(?:the|\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|annual)\b\s*", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:the|\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|annual)\b\s*", RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex OrdinalWords();
 
     private readonly List<MeetingDraft> _meetings = [];
@@ -58,58 +58,58 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry,
 
     // ---- Patterns -------------------------------------------------------------------------------------------
 
-    [GeneratedRegex(@"\b(?:will|would|shall|going to|plans? to|planned to|planning to|expects? to|expected to|is to|are to|intends? to|aims? to|hopes? to|wish(?:es)? to|propos(?:e|es|ed|al)|agreed? (?:on|to)|consider(?:s|ing)?|prepar(?:e|es|ing) (?:to|for)|upcoming|next|later this|look(?:s|ing)? forward|towards?|invit(?:e|es|ed|ing|ation)\b.*\bto|to be)\b|\bto\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:will|would|shall|going to|plans? to|planned to|planning to|expects? to|expected to|is to|are to|intends? to|aims? to|hopes? to|wish(?:es)? to|propos(?:e|es|ed|al)|agreed? (?:on|to)|consider(?:s|ing)?|prepar(?:e|es|ing) (?:to|for)|upcoming|next|later this|look(?:s|ing)? forward|towards?|invit(?:e|es|ed|ing|ation)\b.*\bto|to be)\b|\bto\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex FutureMarker();
 
-    [GeneratedRegex(@"[,;:()]|\b(?:after|before|when|while|because|since|although|whereas|which|who|where)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[,;:()]|\b(?:after|before|when|while|because|since|although|whereas|which|who|where)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex ClauseBoundary();
 
-    [GeneratedRegex(@"^[^.;]{0,60}?\b(?:the two|both)\s+(?:ministers|deputy ministers|officials|leaders)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[^.;]{0,60}?\b(?:the two|both)\s+(?:ministers|deputy ministers|officials|leaders)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex TwoOfficials();
 
-    [GeneratedRegex(@"\bwitness(?:ed|es|ing)?\s+(?:the\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bwitness(?:ed|es|ing)?\s+(?:the\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex Witnessed();
 
-    [GeneratedRegex(@"^,?\s*who\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^,?\s*who\b", RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex WhoClause();
 
-    [GeneratedRegex(@"\b(?:the|this|that)\s+(?:document|documents|memorandum|agreement|deal|MoU|MOU|letter|plan)\s+(?:was|were|had been|has been)\s+signed\s+by\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:the|this|that)\s+(?:document|documents|memorandum|agreement|deal|MoU|MOU|letter|plan)\s+(?:was|were|had been|has been)\s+signed\s+by\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex AnaphoricSigning();
 
-    [GeneratedRegex(@"^[^.;]{0,120}?\b(?:was|were)\s+signed\s+by\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[^.;]{0,120}?\b(?:was|were)\s+signed\s+by\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex SignedBy();
 
-    [GeneratedRegex(@"\b(?<n>two|three|four|five|2|3|4|5)\s+(?:previous\s+|separate\s+|bilateral\s+|earlier\s+|other\s+)*(?:talks|meetings|working sessions|sessions)\s+with\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<n>two|three|four|five|2|3|4|5)\s+(?:previous\s+|separate\s+|bilateral\s+|earlier\s+|other\s+)*(?:talks|meetings|working sessions|sessions)\s+with\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex CountedMeetings();
 
-    [GeneratedRegex(@"\bbilateral\s+(?:meetings|talks)\s+with\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bbilateral\s+(?:meetings|talks)\s+with\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex ListedMeetings();
 
-    [GeneratedRegex(@"\b(?:(?<verb>met|meets|meet)(?:\s+and\s+work(?:ed|s)?)?(?:\s+with)?|(?:meeting|meetings|talks|talk|working\s+session|working\s+sessions|discussions?|dialogue|phone\s+(?:call|conversation|talks)|video\s+(?:call|conference)|videoconference|online\s+meeting|courtesy\s+(?:call|visit)|bilateral\s+meeting)\s+with|(?:held|had|holds|has)\s+(?:bilateral\s+)?talks|talked\s+(?:with|to)|paid\s+a\s+courtesy\s+(?:call|visit)\s+(?:on|to)|(?<host>received|receives|receiving|welcomed|welcomes|hosted|hosts)|worked\s+bilaterally|co-chaired\s+(?:the\s+|a\s+)?(?:[\p{L}\d-]+\s+){0,3}?(?:meeting|session|dialogue)|(?<weak>(?:worked|works)\s+with))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:(?<verb>met|meets|meet)(?:\s+and\s+work(?:ed|s)?)?(?:\s+with)?|(?:meeting|meetings|talks|talk|working\s+session|working\s+sessions|discussions?|dialogue|phone\s+(?:call|conversation|talks)|video\s+(?:call|conference)|videoconference|online\s+meeting|courtesy\s+(?:call|visit)|bilateral\s+meeting)\s+with|(?:held|had|holds|has)\s+(?:bilateral\s+)?talks|talked\s+(?:with|to)|paid\s+a\s+courtesy\s+(?:call|visit)\s+(?:on|to)|(?<host>received|receives|receiving|welcomed|welcomes|hosted|hosts)|worked\s+bilaterally|co-chaired\s+(?:the\s+|a\s+)?(?:[\p{L}\d-]+\s+){0,3}?(?:meeting|session|dialogue)|(?<weak>(?:worked|works)\s+with))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex MeetingTrigger();
 
-    [GeneratedRegex(@"\b(?i:attend(?:ed|s|ing)?|participat(?:ed|es|ing)\s+in|participation\s+in|took\s+part\s+in|taking\s+part\s+in|(?:speaking|spoke|speaks)\s+at|addressed|chaired|co-chaired)\s+(?:the\s+|a\s+|an\s+)?(?<event>(?:[\p{L}\p{N}'’&-]+\s+){0,8}?(?:Conference|Meeting|Forum|Summit|Congress|Assembly|Symposium|Dialogue|Ministerial|Expo|Exhibition|conference|forum|summit|congress|symposium|ministerial\s+meeting))\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?i:attend(?:ed|s|ing)?|participat(?:ed|es|ing)\s+in|participation\s+in|took\s+part\s+in|taking\s+part\s+in|(?:speaking|spoke|speaks)\s+at|addressed|chaired|co-chaired)\s+(?:the\s+|a\s+|an\s+)?(?<event>(?:[\p{L}\p{N}'’&-]+\s+){0,8}?(?:Conference|Meeting|Forum|Summit|Congress|Assembly|Symposium|Dialogue|Ministerial|Expo|Exhibition|conference|forum|summit|congress|symposium|ministerial\s+meeting))\b", RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex MultilateralTrigger();
 
-    [GeneratedRegex(@"(?<event>(?:\b[\p{Lu}\d][\p{L}\d'’&-]*\s+){1,8}(?:[Mm]eeting|Conference|Forum|Summit|Congress|Assembly|Symposium|Dialogue|Session)(?:\s+of\s+the\s+(?:[\p{Lu}][\p{L}'’&-]*\s*)+(?:\([\p{Lu}]+\))?)?)\s+(?:took place|was held|were held|is being held|opened|kicked off|closed|convened)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<event>(?:\b[\p{Lu}\d][\p{L}\d'’&-]{0,40}\s+){1,8}(?:[Mm]eeting|Conference|Forum|Summit|Congress|Assembly|Symposium|Dialogue|Session)(?:\s+of\s+the\s+[\p{Lu}][\p{L}'’&-]{0,40}(?:\s+[\p{Lu}][\p{L}'’&-]{0,40}){0,11}(?:\s*\([\p{Lu}]{1,20}\))?)?)\s+(?:took place|was held|were held|is being held|opened|kicked off|closed|convened)\b", RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex MultilateralHeld();
 
-    [GeneratedRegex(@"\b(?:(?<adj>[\p{Lu}][\p{L}'’-]*(?:\s+[\p{Lu}][\p{L}'’-]*)?)\s+)?delegations?\b(?:\s+(?<prep>of|from)\b)?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:(?<adj>[\p{Lu}][\p{L}'’-]{0,40}(?:\s+[\p{Lu}][\p{L}'’-]{0,40})?)\s+)?delegations?\b(?:\s+(?<prep>of|from)\b)?", RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex DelegationNoun();
 
-    [GeneratedRegex(@"\b(?:led|headed|chaired)\s+by\b|,|\bwhich\b|\bwho\b|\bthat\b|\bto\b|\b(?:is|are|was|were|has|have|had|will)\b|\b(?:attended|visited|visits|met|arrived|paid|paying|worked)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:led|headed|chaired)\s+by\b|,|\bwhich\b|\bwho\b|\bthat\b|\bto\b|\b(?:is|are|was|were|has|have|had|will)\b|\b(?:attended|visited|visits|met|arrived|paid|paying|worked)\b", RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex DelegationPhraseEnd();
 
-    [GeneratedRegex(@"\b(?:(?:paid|pays|paying|made|makes|making|is on|was on|are on|were on|began|begins|concluded|concludes|wrapped up|during)\s+(?:a|an|his|her|their|the|its)?\s*(?:[\p{L}'’-]+\s+){0,3}?(?:visit|trip|tour|mission)\s+(?:to|in)|visit(?:ed|s)?\s+(?:and\s+work(?:ed|s)?\s+in\s+)?|arrived\s+in|arrives\s+in)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:(?:paid|pays|paying|made|makes|making|is on|was on|are on|were on|began|begins|concluded|concludes|wrapped up|during)\s+(?:a|an|his|her|their|the|its)?\s*(?:[\p{L}'’-]+\s+){0,3}?(?:visit|trip|tour|mission)\s+(?:to|in)|visit(?:ed|s)?\s+(?:and\s+work(?:ed|s)?\s+in\s+)?|arrived\s+in|arrives\s+in)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex TripTrigger();
 
-    [GeneratedRegex(@"\b(?:the|a|an|his|her)\s+(?:(?:official|state|working|recent|first|historic)\s+)*visit\s+(?:to\s+(?<to>[\p{Lu}][\p{L}\s]+?)\s+)?(?:of|by)\s", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:the|a|an|his|her)\s+(?:(?:official|state|working|recent|first|historic)\s+)*visit\s+(?:to\s+(?<to>[\p{Lu}][\p{L}\s]+?)\s+)?(?:of|by)\s", RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex VisitOf();
 
-    [GeneratedRegex(@"\bsent\s+(?:a|an|its|their|his|her|the)?\s*(?:[\p{L}-]+\s+){0,4}?(?:delegations?|experts|specialists|officials|staff|engineers|teams?|missions?|officers)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bsent\s+(?:a|an|its|their|his|her|the)?\s*(?:[\p{L}-]+\s+){0,4}?(?:delegations?|experts|specialists|officials|staff|engineers|teams?|missions?|officers)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex SentTrigger();
 
-    [GeneratedRegex(@"(?<mou>memorand(?:um|a|ums)\s+of\s+(?:understanding|cooperation|co-operation)|\bMoUs?\b|\bMOUs?\b)|(?<loi>letters?\s+of\s+intent|\bLoIs?\b)|(?<stmt>joint\s+(?:statements?|communiqu[eé]s?))|(?<decl>(?:joint\s+)?[Dd]eclarations?)|(?<plan>(?:cooperation|co-operation|action|work)\s+plans?|plans?\s+of\s+(?:action|cooperation))|(?<prog>(?:cooperation|co-operation)\s+programmes?|programmes?\s+of\s+cooperation)|(?<treaty>\btreat(?:y|ies)\b)|(?<agr>\bagreements?\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<mou>memorand(?:um|a|ums)\s+of\s+(?:understanding|cooperation|co-operation)|\bMoUs?\b|\bMOUs?\b)|(?<loi>letters?\s+of\s+intent|\bLoIs?\b)|(?<stmt>joint\s+(?:statements?|communiqu[eé]s?))|(?<decl>(?:joint\s+)?[Dd]eclarations?)|(?<plan>(?:cooperation|co-operation|action|work)\s+plans?|plans?\s+of\s+(?:action|cooperation))|(?<prog>(?:cooperation|co-operation)\s+programmes?|programmes?\s+of\s+cooperation)|(?<treaty>\btreat(?:y|ies)\b)|(?<agr>\bagreements?\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex AgreementNoun();
 
     // Every match of AgreementNoun holds one of these: a sentence without any (most of them) skips the expression, whose
@@ -118,39 +118,39 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry,
         ["memorand", "mou", "letter", "loi", "joint", "declaration", "plan", "programme", "treat", "agreement"],
         StringComparison.OrdinalIgnoreCase);
 
-    [GeneratedRegex(@"\b(?:signed|signing|signs|sign|inked|concluded|adopted|approved|reached|ratified|renewed|exchanged)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:signed|signing|signs|sign|inked|concluded|adopted|approved|reached|ratified|renewed|exchanged)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex AgreementVerbBefore();
 
-    [GeneratedRegex(@"^[^.;]{0,160}?\b(?:(?:was|were|had been|has been|have been)\s+)?(?:signed|inked|concluded|adopted|ratified|expires?|expired|made|took effect|came into force|entered into force)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[^.;]{0,160}?\b(?:(?:was|were|had been|has been|have been)\s+)?(?:signed|inked|concluded|adopted|ratified|expires?|expired|made|took effect|came into force|entered into force)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex AgreementVerbAfter();
 
     // "two MOU", "three new cooperation agreements": a number right before the document, with adjectives between at most
     // ("on July 5 signed a memorandum" is not five of them).
-    [GeneratedRegex(@"(?<!\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s)\b(?<n>two|three|four|five|2|3|4|5)\s+(?:(?:new|more|other|separate|bilateral|cooperation|co-operation|important|additional|specific)\s+){0,2}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s)\b(?<n>two|three|four|five|2|3|4|5)\s+(?:(?:new|more|other|separate|bilateral|cooperation|co-operation|important|additional|specific)\s+){0,2}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex CountBefore();
 
-    [GeneratedRegex(@"\b(?:the two|both)\s+(?:ministers|sides|ministries|officials|leaders|parties|countries|governments|deputy ministers)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:the two|both)\s+(?:ministers|sides|ministries|officials|leaders|parties|countries|governments|deputy ministers)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex BothSides();
 
-    [GeneratedRegex(@"^\s*(?:the\s+)?(?:(?:Embassy|Consulate(?:\s+General)?|Mission|Permanent Mission)\s+of\s+(?:Vietnam|Viet Nam)|(?:Vietnamese|Vietnam's|Vietnam’s)\s+(?:Embassy|Consulate|community|students|businesses|enterprises|diplomatic))", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:the\s+)?(?:(?:Embassy|Consulate(?:\s+General)?|Mission|Permanent Mission)\s+of\s+(?:Vietnam|Viet Nam)|(?:Vietnamese|Vietnam's|Vietnam’s)\s+(?:Embassy|Consulate|community|students|businesses|enterprises|diplomatic))", RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex OwnMission();
 
-    [GeneratedRegex(@"(?:\b[\p{Lu}][\p{L}&'’-]*\s+){0,6}(?:University|Ministry|Agency|Council|Association|Department|Authority|Government|Institute|Centre|Center|Foundation|Embassy|Company|Corporation|Group|Commission|Committee|Bureau|Board|Office|Academy|Organisation|Organization)\b(?:\s+(?:of|for)\s+(?:the\s+)?(?:[\p{Lu}][\p{L}&'’-]*(?:,?\s+(?:and\s+)?|\s*$))+)?|\b\p{Ll}+\p{Lu}{2,}\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:\b[\p{Lu}][\p{L}&'’-]{0,40}\s+){0,6}(?:University|Ministry|Agency|Council|Association|Department|Authority|Government|Institute|Centre|Center|Foundation|Embassy|Company|Corporation|Group|Commission|Committee|Bureau|Board|Office|Academy|Organisation|Organization)\b(?:\s+(?:of|for)\s+(?:the\s+)?(?:[\p{Lu}][\p{L}&'’-]{0,40}(?:,?\s+(?:and\s+)?|\s*$)){1,12})?|\b\p{Ll}{1,40}\p{Lu}{2,20}\b", RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex Organisation();
 
-    [GeneratedRegex(@"(?:in the period |for the period |valid )?(?:from\s+)?(?<y1>(?:19|20)\d{2})\s*(?:-|–|to|until)\s*(?<y2>(?:19|20)\d{2})|\bfor\s+(?:the\s+)?(?<y>(?:19|20)\d{2})\b(?!\s*-)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:in the period |for the period |valid )?(?:from\s+)?(?<y1>(?:19|20)\d{2})\s*(?:-|–|to|until)\s*(?<y2>(?:19|20)\d{2})|\bfor\s+(?:the\s+)?(?<y>(?:19|20)\d{2})\b(?!\s*-)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex ValidityPeriod();
 
-    [GeneratedRegex(@"\b(?:expires?|expired|expiring|valid|in force)\s+(?:until|till|through|in|on)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:expires?|expired|expiring|valid|in force)\s+(?:until|till|through|in|on)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex ValidUntil();
 
-    [GeneratedRegex(@"^\s*(?:at|after|during|following|on the sidelines of)\s+the\s+(?:meeting|talks|reception|working session)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:at|after|during|following|on the sidelines of)\s+the\s+(?:meeting|talks|reception|working session)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex AfterTheMeeting();
 
-    [GeneratedRegex(@"\b(?:national|provincial|nationwide)\s+(?:conference|forum|meeting|seminar|workshop)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:national|provincial|nationwide)\s+(?:conference|forum|meeting|seminar|workshop)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex NationalConference();
 
-    [GeneratedRegex(@"^\s*(?:on the sidelines|during|at the|after|following|on the occasion|also|within the framework|in the framework|on the same day|the same day)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:on the sidelines|during|at the|after|following|on the occasion|also|within the framework|in the framework|on the same day|the same day)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex GoesBack();
 
     // ---- Reading ----------------------------------------------------------------------------------------------

@@ -23,7 +23,8 @@ public sealed class Lexicon
         // One compiled expression for all of them: every line of every article is tested.
         _chrome = new Regex(
             string.Join('|', file.ChromePatterns.Select(p => $"(?:{p})")),
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled,
+            TimeSpan.FromMilliseconds(PatternMatches.TimeoutMilliseconds));
     }
 
     public static Lexicon Default => LazyDefault.Value;

@@ -20,16 +20,16 @@ public sealed record ExtractedOrganisation(string Name, string? Acronym, string?
 /// </summary>
 public sealed partial class OrganisationReader(OrganisationDirectory directory, Lexicon lexicon, string homeCountry)
 {
-    [GeneratedRegex(@"^(?:(?:Deputy|Vice)\s+)?Minister$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:Deputy|Vice)\s+)?Minister$", RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex BareMinister();
 
-    [GeneratedRegex(@"\s+(?:at|in)\s+.*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\s+(?:at|in)\s+.*$", RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex PlaceOfPosting();
 
-    [GeneratedRegex(@"^(?:(?:Deputy|Vice|State|First|Acting|Permanent)\s+)*(?:Minister|Secretary of State|State Secretary)\s+(?:of|for)\s+(?:the\s+)?(?<area>.+)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:Deputy|Vice|State|First|Acting|Permanent)\s+)*(?:Minister|Secretary of State|State Secretary)\s+(?:of|for)\s+(?:the\s+)?(?<area>.+)$", RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex MinisterOf();
 
-    [GeneratedRegex(@"(?<name>(?:Ministry|Department|Agency|Authority|Office)\s+(?:of|for)\s+.+)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<name>(?:Ministry|Department|Agency|Authority|Office)\s+(?:of|for)\s+.+)$", RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex OrganisationInTitle();
 
     private readonly List<ExtractedOrganisation> _found = [];

@@ -9,6 +9,13 @@ namespace MinistryNews.Core.Extraction;
 /// </summary>
 internal static class PatternMatches
 {
+    /// <summary>
+    /// The match timeout of every pattern of the extraction: a second guard behind patterns written to run in linear time
+    /// (no nested or overlapping quantifiers) and sentences of bounded length. A match takes microseconds; one that runs
+    /// out of this time fails its file with a reason instead of holding the ingestion.
+    /// </summary>
+    public const int TimeoutMilliseconds = 1_000;
+
     /// <summary>Every match, first to last, in a list the caller may change (a reader that walks them once loops on
     /// <see cref="Match.NextMatch"/> itself).</summary>
     public static List<Match> All(this Regex pattern, string text)

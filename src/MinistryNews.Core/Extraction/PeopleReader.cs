@@ -47,7 +47,7 @@ public sealed record UnnamedOfficial(string Title, string? CountryCode, Sentence
 /// </summary>
 public sealed partial class PeopleReader(Lexicon lexicon, string homeCountry, IReadOnlySet<string>? bodies = null)
 {
-    [GeneratedRegex(@"\s*\(\p{Lu}{2,}\)|\s+in\s+(?:the\s+)?\p{Lu}[\p{L} ]*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!\s)\s*\(\p{Lu}{2,20}\)|(?<!\s)\s+in\s+(?:the\s+)?\p{Lu}[\p{L} ]{0,80}$", RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex AcronymOrPosting();
 
     private static readonly FrozenSet<string> TitleModifiers = new[]

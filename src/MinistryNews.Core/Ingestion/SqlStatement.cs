@@ -72,6 +72,6 @@ internal sealed partial class SqlStatement : IDisposable
         }
     }
 
-    [GeneratedRegex(@"\$(\d+)")]
+    [GeneratedRegex(@"\$(\d+)", RegexOptions.None, 1_000)]
     private static partial Regex Placeholder();
 }
