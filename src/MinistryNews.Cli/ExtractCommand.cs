@@ -45,7 +45,18 @@ internal static class ExtractCommand
                 continue;
             }
 
-            var article = extractor.Extract(file.Document);
+            ExtractedArticle article;
+            try
+            {
+                article = extractor.Extract(file.Document);
+            }
+            catch (Exception ex) when (ex is ExtractionLimitException or System.Text.RegularExpressions.RegexMatchTimeoutException)
+            {
+                errors.WriteLine($"{path}: extraction stopped: {ex.Message}");
+                failed++;
+                continue;
+            }
+
             if (explain)
             {
                 Explanation.Write(output, article, extractor.Gazetteer);

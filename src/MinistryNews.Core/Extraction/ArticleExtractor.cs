@@ -36,23 +36,28 @@ public sealed partial class ArticleExtractor(Gazetteer gazetteer, Lexicon lexico
 
     public Gazetteer Gazetteer { get; } = gazetteer;
 
-    public ExtractedArticle Extract(SourceDocument source)
+    /// <summary>
+    /// Reads one text. The work grows with the text's length (sentences are read in pieces of bounded length, every
+    /// pattern in linear time); <paramref name="cancellationToken"/>, checked between sentences, bounds it in time too:
+    /// the ingestion gives each file a budget and fails the file that runs over it.
+    /// </summary>
+    public ExtractedArticle Extract(SourceDocument source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
         var layout = LayoutReader.Read(source.Text, lexicon);
         var (published, publishedFrom) = PublicationDate(layout);
-        var sentences = SplitSentences(layout, published);
+        var sentences = SplitSentences(layout, published, cancellationToken);
 
         var people = new PeopleReader(lexicon, HomeCountry, _bodies);
-        people.Read(sentences);
+        people.Read(sentences, cancellationToken);
         var counterpart = MainCounterpart(sentences, people);
         people.ResolveCountries(counterpart);
 
         var organisations = new OrganisationReader(OrganisationDirectory.Default, lexicon, HomeCountry);
-        organisations.Read(sentences, people.People, published);
+        organisations.Read(sentences, people.People, published, cancellationToken);
 
         var events = new EventReader(people, HomeCountry, published);
-        events.Read(sentences);
+        events.Read(sentences, cancellationToken);
         events.Complete(counterpart);
 
         var personNames = people.People.Select(p => p.Name).ToList();
@@ -144,13 +149,14 @@ public sealed partial class ArticleExtractor(Gazetteer gazetteer, Lexicon lexico
         return (null, PublishedFrom.None);
     }
 
-    private List<Sentence> SplitSentences(ArticleLayout layout, PartialDate? published)
+    private List<Sentence> SplitSentences(ArticleLayout layout, PartialDate? published, CancellationToken cancellationToken)
     {
         var sentences = new List<Sentence>();
         void Add(string text, SegmentKind kind, int paragraph)
         {
             foreach (var sentence in Sentences.Split(text))
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 sentences.Add(new Sentence(sentences.Count, sentence, kind, paragraph, _countries.Find(sentence), DateReader.Find(sentence, published)));
             }
         }

@@ -113,7 +113,9 @@ public static partial class DateReader
         for (var m = MonthYear().Match(text); m.Success; m = m.NextMatch())
         {
             // A bare month name needs a cue that it is a date ("in September", "early August").
-            var before = text[..m.Index].TrimEnd();
+            // The cue is the word just before the month: the few characters before it are enough, and reading the whole
+            // text before every month would take time with the square of the text's length.
+            var before = text[Math.Max(0, m.Index - 40)..m.Index].TrimEnd();
             var cued = m.Groups["y"].Success || m.Groups["part"].Success
                 || MonthCue().IsMatch(before);
             if (!cued || (m.Value == "May" && !m.Groups["y"].Success && !before.EndsWith("in", StringComparison.Ordinal)))

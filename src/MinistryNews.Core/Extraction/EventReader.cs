@@ -155,11 +155,12 @@ public sealed partial class EventReader(PeopleReader people, string homeCountry,
 
     // ---- Reading ----------------------------------------------------------------------------------------------
 
-    public void Read(IReadOnlyList<Sentence> sentences)
+    public void Read(IReadOnlyList<Sentence> sentences, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sentences);
         foreach (var sentence in sentences.Where(s => s.IsBody))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             _nationalConference |= NationalConference().IsMatch(sentence.Text);
             ReadDelegations(sentence);
             ReadMultilateral(sentence);

@@ -36,12 +36,13 @@ public sealed partial class OrganisationReader(OrganisationDirectory directory, 
 
     public IReadOnlyList<ExtractedOrganisation> Organisations => _found;
 
-    public void Read(IReadOnlyList<Sentence> sentences, IReadOnlyList<PersonDraft> people, PartialDate? published = null)
+    public void Read(IReadOnlyList<Sentence> sentences, IReadOnlyList<PersonDraft> people, PartialDate? published = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sentences);
         ArgumentNullException.ThrowIfNull(people);
         foreach (var sentence in sentences)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             for (var t = 0; t < sentence.Tokens.Count; t++)
             {
                 if (sentence.Tokens[t] is { IsCapitalized: true } token && Heads.Contains(token.Folded))

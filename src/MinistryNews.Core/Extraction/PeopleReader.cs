@@ -7,7 +7,15 @@ namespace MinistryNews.Core.Extraction;
 /// <summary>A person of one article as the <see cref="PeopleReader"/> builds it up over the article's sentences.</summary>
 public sealed class PersonDraft(string name, Sentence evidence, string rule)
 {
-    public string Name { get; set; } = name;
+    public string Name
+    {
+        get;
+        set
+        {
+            field = value;
+            Key = PeopleReader.NameKey(value);
+        }
+    } = name;
 
     public List<string> Spellings { get; } = [name];
 
@@ -30,7 +38,8 @@ public sealed class PersonDraft(string name, Sentence evidence, string rule)
     /// <summary>The ministry or agency the person's title names.</summary>
     public string? Organisation { get; set; }
 
-    public string[] Key => PeopleReader.NameKey(Name);
+    /// <summary>The name's folded words, kept with the name: every name read is compared with every person's key.</summary>
+    public string[] Key { get; private set; } = PeopleReader.NameKey(name);
 
     public bool IsHome(string home) => CountryCode == home;
 }
@@ -73,18 +82,26 @@ public sealed partial class PeopleReader(Lexicon lexicon, string homeCountry, IR
     /// <summary>Officials named by their title alone, whom no one in the article holds.</summary>
     public IReadOnlyList<UnnamedOfficial> Unnamed => _unnamed;
 
+    /// <summary>
+    /// The most people one article may name: far beyond any press release (a few dozen at most), and the ingestion's
+    /// default limit of entities an article may name (<c>Archive:Limits:MaxEntitiesPerArticle</c>).
+    /// </summary>
+    public const int MaxPeople = 2_000;
+
     /// <summary>Reads the people of all the sentences, then marks where each is mentioned, short forms included.</summary>
-    public void Read(IReadOnlyList<Sentence> sentences)
+    public void Read(IReadOnlyList<Sentence> sentences, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sentences);
         var mentions = new Dictionary<int, List<(int Person, int Start, int End)>>();
         foreach (var sentence in sentences)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             mentions[sentence.Id] = [.. ReadFullMentions(sentence)];
         }
 
         foreach (var sentence in sentences)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var found = mentions[sentence.Id];
             found.AddRange(ReadShortMentions(sentence, found));
             sentence.People.AddRange(found
@@ -330,6 +347,13 @@ public sealed partial class PeopleReader(Lexicon lexicon, string homeCountry, IR
 
         if (existing < 0)
         {
+            if (_people.Count >= MaxPeople)
+            {
+                // Every name is looked up among the people read before it: past a bound no press release reaches, the
+                // article (a list, a directory, a hostile file) would take time with the square of its length.
+                throw new ExtractionLimitException($"article names more than {MaxPeople:N0} people");
+            }
+
             _people.Add(new PersonDraft(name, sentence, rule));
             existing = _people.Count - 1;
         }

@@ -18,6 +18,12 @@ public sealed class IngestionOptions
     /// </summary>
     public int MaxEntitiesPerArticle { get; set; } = 2_000;
 
+    /// <summary>
+    /// The time the extraction may take on one file (a press release takes milliseconds). A file that runs over it fails
+    /// with that reason and the batch goes on: one hostile text never holds the others back.
+    /// </summary>
+    public TimeSpan MaxExtractionTime { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>The number of entities an extraction names, as <see cref="MaxEntitiesPerArticle"/> counts them.</summary>
     public static int EntitiesOf(Extraction.ExtractedArticle article)
     {

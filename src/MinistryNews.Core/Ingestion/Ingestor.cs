@@ -282,15 +282,29 @@ public sealed partial class Ingestor(
             return new Prepared(index, new FileResult(key, FileOutcome.Unchanged), null);
         }
 
+        using var budget = new CancellationTokenSource(options.MaxExtractionTime);
         try
         {
-            var extracted = extractor.Extract(file.Document with { FileName = Path.GetFileName(path) });
+            var extracted = extractor.Extract(file.Document with { FileName = Path.GetFileName(path) }, budget.Token);
             if (IngestionOptions.EntitiesOf(extracted) is var entities && entities > options.MaxEntitiesPerArticle)
             {
                 return Failed($"article names {entities:N0} entities (countries, people, organisations, events), over the limit of {options.MaxEntitiesPerArticle:N0}");
             }
 
             return new Prepared(index, null, new ArticleToStore(key, file, extracted));
+        }
+        catch (OperationCanceledException) when (budget.IsCancellationRequested)
+        {
+            return Failed($"extraction took longer than the limit of {options.MaxExtractionTime.TotalSeconds:N0} s a file ({file.Document.Text.Length:N0} characters); the text is not read");
+        }
+        catch (ExtractionLimitException ex)
+        {
+            return Failed($"extraction stopped: {ex.Message}");
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException ex)
+        {
+            LogFault(logger, ex, key, "extraction");
+            return Failed($"extraction stopped: a pattern ran over its time limit of {ex.MatchTimeout.TotalMilliseconds:N0} ms on this text");
         }
 #pragma warning disable CA1031 // A fault in the extraction of one file must not stop the batch; it is reported with the file's name.
         catch (Exception ex)
