@@ -82,6 +82,11 @@ internal static class IngestCommand
             await output.WriteLineAsync($"failed: {failure.File}: {failure.Error}");
         }
 
+        foreach (var skipped in report.SkippedFolders)
+        {
+            await output.WriteLineAsync($"skipped: {skipped.Folder}/: {skipped.Reason}");
+        }
+
         foreach (var missing in report.Missing)
         {
             await output.WriteLineAsync($"missing: {missing} is stored but its file is gone (kept)");

@@ -17,6 +17,9 @@ public sealed record IngestionReport(IReadOnlyList<FileResult> Files, IReadOnlyL
     /// <summary>Of <see cref="Elapsed"/>, the time the writer spent storing (reading and extraction run beside it).</summary>
     public TimeSpan Storing { get; init; }
 
+    /// <summary>The folder links the walk did not follow (they loop or lead out of the folder).</summary>
+    public IReadOnlyList<SkippedFolder> SkippedFolders { get; init; } = [];
+
     public int Added => Count(FileOutcome.Added);
 
     public int Updated => Count(FileOutcome.Updated);

@@ -50,17 +50,23 @@ public sealed partial class Ingestor(
         {
             var stopwatch = Stopwatch.StartNew();
             await using var exclusive = await IngestionLock.AcquireAsync(contextFactory, cancellationToken);
-            var files = DataFolder.EnumerateSourceFiles(folder).ToList();
+            var data = new DataFolder(folder);
+            var files = data.SourceFiles.ToList();
+            foreach (var skipped in data.SkippedFolders)
+            {
+                LogSkippedFolder(logger, skipped.Folder, skipped.Reason);
+            }
+
             Dictionary<string, StoredState> stored;
             await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
             {
                 stored = await db.Articles.AsNoTracking().ToDictionaryAsync(a => a.SourceFile, a => new StoredState(a.ContentHash, a.ExtractorVersion), StringComparer.Ordinal, cancellationToken);
             }
 
-            var (results, storing) = await RunAsync(folder, files, stored, progress, cancellationToken);
+            var (results, storing) = await RunAsync(data, files, stored, progress, cancellationToken);
             var keys = results.Select(r => r.File).ToHashSet(StringComparer.Ordinal);
             var missing = stored.Keys.Where(k => !keys.Contains(k)).Order(StringComparer.Ordinal).ToList();
-            var report = new IngestionReport(results, missing, stopwatch.Elapsed) { Storing = storing };
+            var report = new IngestionReport(results, missing, stopwatch.Elapsed) { Storing = storing, SkippedFolders = data.SkippedFolders };
             foreach (var gone in missing)
             {
                 LogMissing(logger, gone, folder);
@@ -92,7 +98,8 @@ public sealed partial class Ingestor(
                     .ToDictionaryAsync(a => a.SourceFile, a => new StoredState(a.ContentHash, a.ExtractorVersion), StringComparer.Ordinal, cancellationToken);
             }
 
-            return (await RunAsync(folder, files, stored, null, cancellationToken)).Results;
+            // The folder is walked only if a file needs it: one reached through a folder link, or a hard link.
+            return (await RunAsync(new DataFolder(folder), files, stored, null, cancellationToken)).Results;
         }
         finally
         {
@@ -114,7 +121,7 @@ public sealed partial class Ingestor(
     /// <summary>A file read and extracted: either its result is known (failed, unchanged) or it waits to be stored.</summary>
     private readonly record struct Prepared(int Index, FileResult? Result, ArticleToStore? Article);
 
-    private async Task<(FileResult[] Results, TimeSpan Storing)> RunAsync(string folder, List<string> files, Dictionary<string, StoredState> stored, IProgress<IngestionProgress>? progress, CancellationToken cancellationToken)
+    private async Task<(FileResult[] Results, TimeSpan Storing)> RunAsync(DataFolder folder, List<string> files, Dictionary<string, StoredState> stored, IProgress<IngestionProgress>? progress, CancellationToken cancellationToken)
     {
         var results = new FileResult[files.Count];
         var chunks = Channel.CreateBounded<Prepared[]>(new BoundedChannelOptions(ChunksAhead) { SingleReader = true, SingleWriter = true });
@@ -215,7 +222,7 @@ public sealed partial class Ingestor(
     }
 
     /// <summary>Reads and extracts the files chunk by chunk, each chunk on every core, and hands the chunks on in order.</summary>
-    private async Task ReadAsync(string folder, List<string> files, Dictionary<string, StoredState> stored, ChannelWriter<Prepared[]> chunks, CancellationToken cancellationToken)
+    private async Task ReadAsync(DataFolder folder, List<string> files, Dictionary<string, StoredState> stored, ChannelWriter<Prepared[]> chunks, CancellationToken cancellationToken)
     {
         try
         {
@@ -227,7 +234,7 @@ public sealed partial class Ingestor(
                 Parallel.For(0, chunk.Length, parallel, i =>
                 {
                     var path = files[first + i];
-                    var key = KeyOf(folder, path);
+                    var key = KeyOf(folder.Folder, path);
                     chunk[i] = Prepare(first + i, folder, key, path, stored.GetValueOrDefault(key));
                 });
                 await chunks.WriteAsync(chunk, cancellationToken);
@@ -242,15 +249,15 @@ public sealed partial class Ingestor(
         }
     }
 
-    private Prepared Prepare(int index, string folder, string key, string path, StoredState? stored)
+    private Prepared Prepare(int index, DataFolder folder, string key, string path, StoredState? stored)
     {
         Prepared Failed(string error) => new(index, Fail(key, error), null);
         SourceFile file;
         try
         {
-            if (DataFolder.Escapes(folder, path) is { } escape)
+            if (folder.Refuses(path) is { } refusal)
             {
-                return Failed(escape);
+                return Failed(refusal);
             }
 
             file = SourceReader.Read(path, options);
@@ -326,6 +333,9 @@ public sealed partial class Ingestor(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Stored article {File} has no file in {Folder} any more; it is kept")]
     private static partial void LogMissing(ILogger logger, string file, string folder);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped the folder {Folder}: {Reason}")]
+    private static partial void LogSkippedFolder(ILogger logger, string folder, string reason);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Unchanged {File}")]
     private static partial void LogUnchanged(ILogger logger, string file);

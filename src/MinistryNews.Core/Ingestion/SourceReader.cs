@@ -26,11 +26,21 @@ public static class SourceReader
 
     public static bool IsSupported(string path) => Extensions.Contains(System.IO.Path.GetExtension(path));
 
-    /// <summary>Reads a file within the limits (<see cref="IngestionOptions"/>'s defaults when none are given).</summary>
+    /// <summary>
+    /// Reads a file within the limits (<see cref="IngestionOptions"/>'s defaults when none are given). What is not a
+    /// regular file (a FIFO, a socket, a device) is refused unopened, where the system tells (Linux).
+    /// </summary>
     public static SourceFile Read(string path, IngestionOptions? limits = null)
     {
         limits ??= DefaultLimits;
         var fileName = System.IO.Path.GetFileName(path);
+
+        // Only a regular file is opened: opening a FIFO waits for a writer, and a device or a socket is no document.
+        if (FileStatus.Of(path) is { Kind: not FileKind.Regular } status)
+        {
+            return new SourceFile(path, fileName, string.Empty, null, null, $"file is {status.Describe()}, not a regular file");
+        }
+
         var length = new FileInfo(path).Length;
         if (length > limits.MaxFileBytes)
         {
