@@ -7,11 +7,13 @@ using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// Serilog for every log: request logs, one event per ingested file, a summary per batch.
+// Serilog for every log: request logs, one event per ingested file, a summary per batch. Control characters in logged
+// values (a request's path, a file's name) are escaped, so none can forge a line or colour a terminal.
 builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
     .ReadFrom.Services(services)
     .Enrich.FromLogContext()
+    .Enrich.With<LogEscaping>()
     .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture));
 
 // The archive: SQLite through EF Core, extraction, and the background ingestion of the data folder.
