@@ -19,6 +19,10 @@ builder.Services.AddSerilog((services, logger) => logger
 // The archive: SQLite through EF Core, extraction, and the background ingestion of the data folder.
 builder.Services.AddArchive(builder.Configuration);
 
+// Absolute links from the configured public address (Archive:PublicUrl), never from a request's Host header; a request
+// for another host gets 400.
+builder.Services.AddPublicAddress();
+
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 
