@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Xml.Linq;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Options;
 
@@ -68,6 +69,22 @@ public sealed class PublicAddressTests(PublicAddressTests.PublicSite site, Archi
 
         var servers = document.RootElement.GetProperty("servers").EnumerateArray().Select(s => s.GetProperty("url").GetString()).ToList();
         Assert.Equal([PublicUrl], servers);
+    }
+
+    [Fact]
+    public async Task Should_allow_the_hosts_that_allowed_hosts_names_beside_the_public_one()
+    {
+        await using var withLocalhost = site.App.WithWebHostBuilder(builder => builder.UseSetting("AllowedHosts", "localhost;*"));
+        using var monitor = withLocalhost.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://localhost:5001") });
+        using var evil = withLocalhost.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://evil.example") });
+
+        using var ready = await monitor.GetAsync(new Uri("/healthz", UriKind.Relative));
+        using var refused = await evil.GetAsync(new Uri("/healthz", UriKind.Relative));
+        var robots = await monitor.GetStringAsync(new Uri("/robots.txt", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains($"Sitemap: {PublicUrl}/sitemap.xml", robots.Split('\n'));
     }
 
     [Fact]
