@@ -35,6 +35,14 @@ public sealed class ArchiveOptions
     /// </summary>
     public Core.Ingestion.IngestionOptions Limits { get; set; } = new();
 
+    /// <summary>
+    /// The site's public address (<c>https://news.example.gov.vn</c>: a scheme and a host, no path). When set, every
+    /// absolute link — robots.txt, the site map, the feeds, the OpenAPI document — starts with it, and a request for any
+    /// other host gets 400 (it becomes <c>AllowedHosts</c>). Unset (development, tests), links follow the request's own
+    /// Host header: production must set it.
+    /// </summary>
+    public Uri? PublicUrl { get; set; }
+
     /// <summary>The largest query string a request may carry, in characters; longer ones get 414.</summary>
     public int MaxQueryStringLength { get; set; } = 2_048;
 }

@@ -19,7 +19,17 @@ public static class ArchiveServices
             {
                 options.DataPath = Path.GetFullPath(options.DataPath, environment.ContentRootPath);
                 options.Database = Path.GetFullPath(options.Database, environment.ContentRootPath);
-            });
+
+                // An empty value (appsettings.json's, or Archive__PublicUrl=) means unset.
+                if (options.PublicUrl is { OriginalString.Length: 0 })
+                {
+                    options.PublicUrl = null;
+                }
+            })
+            .Validate(
+                options => options.PublicUrl is null || Hosting.PublicAddress.IsOrigin(options.PublicUrl),
+                "Archive:PublicUrl must be the site's address: http or https, a host, no path, query or fragment (https://news.example.gov.vn).")
+            .ValidateOnStart();
         services.AddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<ArchiveOptions>>().Value;

@@ -7,15 +7,21 @@ using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// Serilog for every log: request logs, one event per ingested file, a summary per batch.
+// Serilog for every log: request logs, one event per ingested file, a summary per batch. Control characters in logged
+// values (a request's path, a file's name) are escaped, so none can forge a line or colour a terminal.
 builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
     .ReadFrom.Services(services)
     .Enrich.FromLogContext()
+    .Enrich.With<LogEscaping>()
     .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture));
 
 // The archive: SQLite through EF Core, extraction, and the background ingestion of the data folder.
 builder.Services.AddArchive(builder.Configuration);
+
+// Absolute links from the configured public address (Archive:PublicUrl), never from a request's Host header; a request
+// for another host gets 400.
+builder.Services.AddPublicAddress();
 
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();

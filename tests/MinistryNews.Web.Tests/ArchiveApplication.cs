@@ -17,8 +17,9 @@ public sealed class ArchiveApplication : WebApplicationFactory<Program>
 {
     private static readonly HtmlParser Parser = new();
 
-    public ArchiveApplication(bool watch = false, DateTimeOffset? today = null, int costlyRequestsPerMinute = 100_000, bool outputCache = true)
+    public ArchiveApplication(bool watch = false, DateTimeOffset? today = null, int costlyRequestsPerMinute = 100_000, bool outputCache = true, string? publicUrl = null)
     {
+        PublicUrl = publicUrl;
         Watch = watch;
         OutputCache = outputCache;
         Today = today;
@@ -44,6 +45,9 @@ public sealed class ArchiveApplication : WebApplicationFactory<Program>
 
     /// <summary>The day the app takes for today (agreement status), when a test fixes it.</summary>
     public DateTimeOffset? Today { get; }
+
+    /// <summary>The site's public address (<c>Archive:PublicUrl</c>), when a test sets one.</summary>
+    public string? PublicUrl { get; }
 
     public string Root { get; }
 
@@ -111,6 +115,11 @@ public sealed class ArchiveApplication : WebApplicationFactory<Program>
         builder.UseSetting("Archive:CostlyRequestsPerMinute", CostlyRequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Archive:OutputCache", OutputCache ? "true" : "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        if (PublicUrl is not null)
+        {
+            builder.UseSetting("Archive:PublicUrl", PublicUrl);
+        }
+
         if (Today is { } today)
         {
             builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(new FixedTime(today)));

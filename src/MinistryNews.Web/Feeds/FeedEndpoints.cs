@@ -5,12 +5,14 @@ using Microsoft.EntityFrameworkCore;
 using MinistryNews.Core;
 using MinistryNews.Core.Articles;
 using MinistryNews.Web.Browsing;
+using MinistryNews.Web.Hosting;
 
 namespace MinistryNews.Web.Feeds;
 
 /// <summary>
 /// Atom feeds of the latest articles — all of them, one country's, one person's — and the site map and robots file
-/// that help search engines find the pages.
+/// that help search engines find the pages. Their absolute links start with the site's public address
+/// (<see cref="PublicAddress"/>).
 /// </summary>
 public static class FeedEndpoints
 {
@@ -21,14 +23,14 @@ public static class FeedEndpoints
         ArgumentNullException.ThrowIfNull(app);
         var feeds = app.MapGroup(string.Empty).ExcludeFromDescription();
         feeds.MapGet("/feeds/articles.atom", async (ArchiveDbContext db, HttpContext http, CancellationToken ct) =>
-            await AtomAsync(http, "MinistryNews: latest articles", "/articles", db.Articles, ct));
+            await AtomAsync(http, "MinistryNews: latest articles", "/articles", "/feeds/articles.atom", db.Articles, ct));
 
         feeds.MapGet("/feeds/countries/{slug}.atom", async (string slug, ArchiveDbContext db, HttpContext http, CancellationToken ct) =>
         {
             var country = await db.Countries.AsNoTracking().FirstOrDefaultAsync(c => c.Slug == slug, ct);
             return country is null
                 ? Results.NotFound()
-                : await AtomAsync(http, $"MinistryNews: {country.Name}", $"/countries/{country.Slug}", db.Articles.Where(a => LinkTables.ArticlesOfCountries(db, new[] { country.Id }).Contains(a.Id)), ct);
+                : await AtomAsync(http, $"MinistryNews: {country.Name}", $"/countries/{country.Slug}", $"/feeds/countries/{country.Slug}.atom", db.Articles.Where(a => LinkTables.ArticlesOfCountries(db, new[] { country.Id }).Contains(a.Id)), ct);
         });
 
         feeds.MapGet("/feeds/people/{slug}.atom", async (string slug, ArchiveDbContext db, HttpContext http, CancellationToken ct) =>
@@ -36,18 +38,18 @@ public static class FeedEndpoints
             var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Slug == slug, ct);
             return person is null
                 ? Results.NotFound()
-                : await AtomAsync(http, $"MinistryNews: {person.Name}", $"/people/{person.Slug}", db.Articles.Where(a => LinkTables.ArticlesOfPeople(db, new[] { person.Id }).Contains(a.Id)), ct);
+                : await AtomAsync(http, $"MinistryNews: {person.Name}", $"/people/{person.Slug}", $"/feeds/people/{person.Slug}.atom", db.Articles.Where(a => LinkTables.ArticlesOfPeople(db, new[] { person.Id }).Contains(a.Id)), ct);
         });
 
         feeds.MapGet("/sitemap.xml", SitemapAsync);
         feeds.MapGet("/robots.txt", (HttpContext http) =>
-            Results.Text($"User-agent: *\nAllow: /\nDisallow: /search\nSitemap: {Origin(http)}/sitemap.xml\n", "text/plain"));
+            Results.Text($"User-agent: *\nAllow: /\nDisallow: /search\nSitemap: {PublicAddress.Origin(http)}/sitemap.xml\n", "text/plain"));
         return app;
     }
 
-    private static async Task<IResult> AtomAsync(HttpContext http, string title, string page, IQueryable<Article> articles, CancellationToken cancellationToken)
+    private static async Task<IResult> AtomAsync(HttpContext http, string title, string page, string self, IQueryable<Article> articles, CancellationToken cancellationToken)
     {
-        var origin = Origin(http);
+        var origin = PublicAddress.Origin(http);
         var latest = await articles.AsNoTracking().Sorted(http.RequestServices.GetRequiredService<ArchiveDbContext>()).Take(FeedSize)
             .Select(a => new { a.Id, a.Slug, a.Title, a.PublishedOn, a.IngestedAtUtc, a.Body, Countries = a.Countries.Select(c => c.Name).ToList() })
             .ToListAsync(cancellationToken);
@@ -68,8 +70,8 @@ public static class FeedEndpoints
 
             return item;
         }).ToList();
-        var feed = new SyndicationFeed(title, "International cooperation of Vietnam's Ministry of Information and Communications", new Uri(origin + page), origin + http.Request.Path, items.Count > 0 ? items.Max(i => i.LastUpdatedTime) : DateTimeOffset.UnixEpoch, items);
-        feed.Links.Add(new SyndicationLink(new Uri(origin + http.Request.Path), "self", title, "application/atom+xml", 0));
+        var feed = new SyndicationFeed(title, "International cooperation of Vietnam's Ministry of Information and Communications", new Uri(origin + page), origin + self, items.Count > 0 ? items.Max(i => i.LastUpdatedTime) : DateTimeOffset.UnixEpoch, items);
+        feed.Links.Add(new SyndicationLink(new Uri(origin + self), "self", title, "application/atom+xml", 0));
 
         using var buffer = new MemoryStream();
         using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true, Async = true }))
@@ -82,7 +84,7 @@ public static class FeedEndpoints
 
     private static async Task SitemapAsync(HttpContext http, ArchiveDbContext db, CancellationToken cancellationToken)
     {
-        var origin = Origin(http);
+        var origin = PublicAddress.Origin(http);
         http.Response.ContentType = "application/xml; charset=utf-8";
         await using var writer = XmlWriter.Create(http.Response.Body, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Async = true });
         const string Ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
@@ -118,6 +120,4 @@ public static class FeedEndpoints
         await writer.WriteEndElementAsync();
         await writer.WriteEndDocumentAsync();
     }
-
-    private static string Origin(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
 }
