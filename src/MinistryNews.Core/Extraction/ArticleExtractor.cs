@@ -21,7 +21,7 @@ public sealed partial class ArticleExtractor(Gazetteer gazetteer, Lexicon lexico
     /// The version of the rules and word lists. Bump it with any change that alters what is read out of a text:
     /// stored articles read by another version are read again on the next ingestion, though their files did not change.
     /// </summary>
-    public const string Version = "2026-11-24.15";
+    public const string Version = "2026-12-06.16";
 
     private readonly CountryFinder _countries = new(gazetteer);
 
@@ -60,13 +60,14 @@ public sealed partial class ArticleExtractor(Gazetteer gazetteer, Lexicon lexico
         events.Read(sentences, cancellationToken);
         events.Complete(counterpart);
 
-        var personNames = people.People.Select(p => p.Name).ToList();
+        // Names and titles are shown on their own, in lists and headings: no bidirectional control may turn them around.
+        var personNames = people.People.Select(p => StoredText.Name(p.Name)).ToList();
         string NameOf(int person) => personNames[person];
 
         var meetings = events.Meetings.Select(m => new ExtractedMeeting(
             m.Kind,
             m.Date,
-            m.Location,
+            StoredText.NameOrNull(m.Location),
             [.. m.Participants.Distinct().Select(NameOf)],
             [.. m.Countries],
             m.Evidence.Text) { Rule = m.Rule }).ToList();
@@ -80,20 +81,20 @@ public sealed partial class ArticleExtractor(Gazetteer gazetteer, Lexicon lexico
             d.Evidence.Text) { Rule = d.Rule }).ToList();
         var agreements = events.Agreements.Select(a => new ExtractedAgreement(
             a.Kind,
-            a.Name,
+            StoredText.NameOrNull(a.Name),
             [.. a.Countries],
             a.SignedOn,
             [.. a.Signatories.Distinct().Select(NameOf)],
             a.Valid,
             a.Evidence.Text) { Rule = a.Rule }).ToList();
-        var extractedPeople = people.People.Select(p => new ExtractedPerson(
-            p.Name,
-            [.. p.Spellings.Where(s => !s.Equals(p.Name, StringComparison.OrdinalIgnoreCase))],
-            p.Title,
+        var extractedPeople = people.People.Select((p, i) => new ExtractedPerson(
+            personNames[i],
+            [.. p.Spellings.Where(s => !s.Equals(p.Name, StringComparison.OrdinalIgnoreCase)).Select(StoredText.Name)],
+            StoredText.NameOrNull(p.Title),
             p.CountryCode,
-            p.Evidence.Text) { Rule = p.Rule, Organisation = p.Organisation }).ToList();
+            p.Evidence.Text) { Rule = p.Rule, Organisation = StoredText.NameOrNull(p.Organisation) }).ToList();
 
-        var title = layout.Headline ?? DeriveTitle(layout);
+        var title = StoredText.Name(layout.Headline ?? DeriveTitle(layout));
         return new ExtractedArticle(
             source.FileName,
             title,
@@ -101,7 +102,7 @@ public sealed partial class ArticleExtractor(Gazetteer gazetteer, Lexicon lexico
             published,
             publishedFrom,
             layout.SourceUrl,
-            layout.Byline,
+            StoredText.NameOrNull(layout.Byline),
             layout.Body,
             ArticleCountries(meetings, delegations, agreements, extractedPeople),
             extractedPeople,
@@ -109,8 +110,8 @@ public sealed partial class ArticleExtractor(Gazetteer gazetteer, Lexicon lexico
             delegations,
             agreements)
         {
-            Organisations = organisations.Organisations,
-            UnnamedOfficials = [.. people.Unnamed.Select(u => new ExtractedTitleMention(u.Title, u.CountryCode, u.Sentence.Text))],
+            Organisations = [.. organisations.Organisations.Select(o => o with { Name = StoredText.Name(o.Name) })],
+            UnnamedOfficials = [.. people.Unnamed.Select(u => new ExtractedTitleMention(StoredText.Name(u.Title), u.CountryCode, u.Sentence.Text))],
         };
     }
 

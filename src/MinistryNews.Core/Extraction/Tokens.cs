@@ -28,7 +28,9 @@ public static class Tokenizer
         while (i < sentence.Length)
         {
             var c = sentence[i];
-            if (char.IsWhiteSpace(c))
+
+            // A bidirectional control changes how a word is shown, not what it is: "\u202ETaro Kono" names Taro Kono.
+            if (char.IsWhiteSpace(c) || StoredText.IsBidiControl(c))
             {
                 i++;
                 continue;

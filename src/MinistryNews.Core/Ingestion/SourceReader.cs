@@ -93,7 +93,7 @@ public static class SourceReader
             return Fail($"page nests its elements more than {HtmlText.MaxNesting:N0} deep", raw);
         }
 
-        var text = isHtml ? HtmlText.ToPlainText(raw) : raw;
+        var text = StoredText.Clean(isHtml ? HtmlText.ToPlainText(raw) : raw);
         if (text.Length > limits.MaxTextCharacters)
         {
             return Fail($"text is {text.Length:N0} characters, over the limit of {limits.MaxTextCharacters:N0}", raw);

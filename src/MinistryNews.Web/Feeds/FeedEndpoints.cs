@@ -56,8 +56,10 @@ public static class FeedEndpoints
         var items = latest.Select(a =>
         {
             var url = new Uri($"{origin}/articles/{a.Id}/{a.Slug}");
-            var summary = a.Body.FirstOrDefault(b => b.Kind == Core.Extraction.BlockKind.Paragraph)?.Text ?? string.Empty;
-            var item = new SyndicationItem(a.Title, summary, url, url.ToString(), new DateTimeOffset(a.IngestedAtUtc, TimeSpan.Zero));
+            // Stored text is cleaned at ingestion (StoredText); an article stored before that rule, whose file is gone, is
+            // cleaned here too, so no character XML forbids can fail the feed.
+            var summary = StoredText.Clean(a.Body.FirstOrDefault(b => b.Kind == Core.Extraction.BlockKind.Paragraph)?.Text ?? string.Empty);
+            var item = new SyndicationItem(StoredText.Clean(a.Title), summary, url, url.ToString(), new DateTimeOffset(a.IngestedAtUtc, TimeSpan.Zero));
             if (a.PublishedOn is { } on)
             {
                 item.PublishDate = new DateTimeOffset(on.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
@@ -65,12 +67,12 @@ public static class FeedEndpoints
 
             foreach (var country in a.Countries)
             {
-                item.Categories.Add(new SyndicationCategory(country));
+                item.Categories.Add(new SyndicationCategory(StoredText.Clean(country)));
             }
 
             return item;
         }).ToList();
-        var feed = new SyndicationFeed(title, "International cooperation of Vietnam's Ministry of Information and Communications", new Uri(origin + page), origin + self, items.Count > 0 ? items.Max(i => i.LastUpdatedTime) : DateTimeOffset.UnixEpoch, items);
+        var feed = new SyndicationFeed(StoredText.Clean(title), "International cooperation of Vietnam's Ministry of Information and Communications", new Uri(origin + page), origin + self, items.Count > 0 ? items.Max(i => i.LastUpdatedTime) : DateTimeOffset.UnixEpoch, items);
         feed.Links.Add(new SyndicationLink(new Uri(origin + self), "self", title, "application/atom+xml", 0));
 
         using var buffer = new MemoryStream();
