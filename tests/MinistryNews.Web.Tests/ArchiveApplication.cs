@@ -49,6 +49,9 @@ public sealed class ArchiveApplication : WebApplicationFactory<Program>
     /// <summary>The site's public address (<c>Archive:PublicUrl</c>), when a test sets one.</summary>
     public string? PublicUrl { get; }
 
+    /// <summary>More configuration keys for this app (for example <c>Archive:Limits:StallTime</c>).</summary>
+    public Dictionary<string, string> Settings { get; } = new(StringComparer.Ordinal);
+
     public string Root { get; }
 
     public string DataFolder { get; }
@@ -118,6 +121,11 @@ public sealed class ArchiveApplication : WebApplicationFactory<Program>
         if (PublicUrl is not null)
         {
             builder.UseSetting("Archive:PublicUrl", PublicUrl);
+        }
+
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
         }
 
         if (Today is { } today)

@@ -24,6 +24,13 @@ public sealed class IngestionOptions
     /// </summary>
     public TimeSpan MaxExtractionTime { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// A running ingestion that has neither finished a file nor stored a batch for this long is stalled: the web app's
+    /// <c>/readyz</c> answers 503 and a warning is logged. Longer than any file's extraction budget, so only a stuck
+    /// ingestion (a database that does not answer, a file system that blocks) reaches it.
+    /// </summary>
+    public TimeSpan StallTime { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>The number of entities an extraction names, as <see cref="MaxEntitiesPerArticle"/> counts them.</summary>
     public static int EntitiesOf(Extraction.ExtractedArticle article)
     {

@@ -30,6 +30,9 @@ public sealed partial class Ingestor(
 
     private readonly SemaphoreSlim _gate = new(1, 1);
 
+    /// <summary>Whether an ingestion runs, and when it last moved on (the web app's readiness check reads it).</summary>
+    public IngestionActivity Activity { get; } = new(TimeProvider.System);
+
     /// <summary>Raised after each batch that added or changed articles, once it is committed (caches of pages listen).</summary>
     public event EventHandler? Stored;
 
@@ -123,6 +126,19 @@ public sealed partial class Ingestor(
 
     private async Task<(FileResult[] Results, TimeSpan Storing)> RunAsync(DataFolder folder, List<string> files, Dictionary<string, StoredState> stored, IProgress<IngestionProgress>? progress, CancellationToken cancellationToken)
     {
+        Activity.Began();
+        try
+        {
+            return await StoreAsync(folder, files, stored, progress, cancellationToken);
+        }
+        finally
+        {
+            Activity.Ended();
+        }
+    }
+
+    private async Task<(FileResult[] Results, TimeSpan Storing)> StoreAsync(DataFolder folder, List<string> files, Dictionary<string, StoredState> stored, IProgress<IngestionProgress>? progress, CancellationToken cancellationToken)
+    {
         var results = new FileResult[files.Count];
         var chunks = Channel.CreateBounded<Prepared[]>(new BoundedChannelOptions(ChunksAhead) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -166,6 +182,7 @@ public sealed partial class Ingestor(
             }
 
             done += pending.Count;
+            Activity.MovedOn(pending[^1].Article.SourceFile);
             progress?.Report(new IngestionProgress(done, files.Count, pending[^1].Article.SourceFile));
             pending.Clear();
         }
@@ -236,6 +253,7 @@ public sealed partial class Ingestor(
                     var path = files[first + i];
                     var key = KeyOf(folder.Folder, path);
                     chunk[i] = Prepare(first + i, folder, key, path, stored.GetValueOrDefault(key));
+                    Activity.MovedOn(key);
                 });
                 await chunks.WriteAsync(chunk, cancellationToken);
             }

@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MinistryNews.Core;
+using MinistryNews.Core.Ingestion;
 
 namespace MinistryNews.Web.Hosting;
 
@@ -101,13 +102,24 @@ public static class PublicSite
         return app;
     }
 
-    /// <summary><c>/healthz</c>: the process answers. <c>/readyz</c>: the database answers and has every migration.</summary>
+    /// <summary>
+    /// <c>/healthz</c>: the process answers. <c>/readyz</c>: the database answers and has every migration, and the
+    /// ingestion, when it runs, is not stalled (<see cref="IngestionOptions.StallTime"/>).
+    /// </summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {
         var health = endpoints.MapGroup(string.Empty).ExcludeFromDescription();
         health.MapGet("/healthz", () => Results.Text("ok", "text/plain"));
-        health.MapGet("/readyz", async (ArchiveDbContext db, CancellationToken cancellationToken) =>
+        health.MapGet("/readyz", async (ArchiveDbContext db, Ingestor ingestor, IngestionOptions limits, CancellationToken cancellationToken) =>
         {
+            if (ingestor.Activity.StalledFor(limits.StallTime) is { } stalled)
+            {
+                return Results.Text(
+                    $"ingestion stalled: nothing read or stored for {stalled.For.TotalSeconds:N0} s (after {stalled.AfterFile ?? "no file"})",
+                    "text/plain",
+                    statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+
             try
             {
                 if (!await db.Database.CanConnectAsync(cancellationToken))

@@ -11,15 +11,20 @@ namespace MinistryNews.Web.Ingestion;
 public sealed partial class IngestionWorker(
     Ingestor ingestor,
     IngestionStatus status,
+    IngestionOptions limits,
     IOptions<ArchiveOptions> options,
     ILogger<IngestionWorker> logger) : BackgroundService
 {
     // Editors and copies write a file in several steps: wait for it to settle before reading it.
     private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>How often the worker looks whether the ingestion has stalled.</summary>
+    private static readonly TimeSpan StallCheck = TimeSpan.FromSeconds(5);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
+        _ = WatchForStallsAsync(stoppingToken);
         var folder = options.Value.DataPath;
         if (!Directory.Exists(folder))
         {
@@ -85,6 +90,34 @@ public sealed partial class IngestionWorker(
         }
     }
 
+    /// <summary>Logs a warning when the ingestion stalls (once a stall), and when it moves on again.</summary>
+    private async Task WatchForStallsAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(StallCheck);
+        var stalled = false;
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                var stall = ingestor.Activity.StalledFor(limits.StallTime);
+                if (stall is { } now && !stalled)
+                {
+                    LogStalled(logger, (long)now.For.TotalSeconds, now.AfterFile ?? "no file");
+                }
+                else if (stall is null && stalled)
+                {
+                    LogMovedOn(logger);
+                }
+
+                stalled = stall is not null;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+    }
+
     private static FileSystemWatcher Watch(string folder, ChannelWriter<string> changes)
     {
         var watcher = new FileSystemWatcher(folder)
@@ -111,6 +144,12 @@ public sealed partial class IngestionWorker(
         watcher.EnableRaisingEvents = true;
         return watcher;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ingestion stalled: nothing read or stored for {Seconds} s, after {File}; /readyz answers 503")]
+    private static partial void LogStalled(ILogger logger, long seconds, string file);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ingestion moves on again")]
+    private static partial void LogMovedOn(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The data folder {Folder} does not exist; nothing is ingested")]
     private static partial void LogNoFolder(ILogger logger, string folder);
