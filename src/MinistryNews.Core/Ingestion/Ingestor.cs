@@ -320,7 +320,7 @@ public sealed partial class Ingestor(
         }
         catch (OperationCanceledException) when (budget.IsCancellationRequested)
         {
-            return Failed($"extraction took longer than the limit of {options.MaxExtractionTime.TotalSeconds:N0} s a file ({file.Document.Text.Length:N0} characters); the text is not read");
+            return Failed($"extraction took longer than the limit of {options.MaxExtractionTime.TotalSeconds.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)} s a file ({file.Document.Text.Length:N0} characters); the text is not read");
         }
         catch (ExtractionLimitException ex)
         {
