@@ -87,7 +87,7 @@ public sealed class QueryLinks(string path, IQueryCollection query)
 /// <summary>A page of a list: which page, how many, and the links of the pager.</summary>
 public sealed record Paging(int Number, int Size, int Total)
 {
-    public int Count => Math.Max(1, (Total + Size - 1) / Size);
+    public int Count => (int)Math.Max(1, (Total + Size - 1L) / Size);
 
     public int Skip => (Number - 1) * Size;
 
