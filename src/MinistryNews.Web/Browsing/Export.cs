@@ -29,7 +29,7 @@ public static class Export
     public static string? Format(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return request.Query["format"].FirstOrDefault()?.ToLowerInvariant() switch
+        return request.Query[QueryKey.Format].FirstOrDefault()?.ToLowerInvariant() switch
         {
             "csv" => "csv",
             "json" => "json",

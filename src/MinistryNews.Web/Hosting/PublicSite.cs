@@ -93,6 +93,7 @@ public static class PublicSite
 
             await next();
         });
+        app.UseQueryNormalisation();
         app.UseRateLimiter();
         app.UseOutputCache();
 
