@@ -27,6 +27,12 @@ public sealed class ArchiveOptions
     public int CostlyRequestsPerMinute { get; set; } = 120;
 
     /// <summary>
+    /// Requests one client may have computed afresh, or waiting to be, at once (so that its many connections hold no more
+    /// of the site's turn than a visitor's); more get 429.
+    /// </summary>
+    public int ConcurrentRequestsPerClient { get; set; } = 2;
+
+    /// <summary>
     /// Answers computed afresh at once, for all clients together; a few more per slot wait their turn, the next get 503
     /// with Retry-After. One less than the processor's cores (at least one), so that one is left for the answers from
     /// the cache and the health checks.

@@ -227,6 +227,7 @@ internal sealed class WebApp : IDisposable
         {
             start.Environment["Archive__CostlyRequestsPerMinute"] = "100000000";
             start.Environment["Archive__ConcurrentUncachedRequests"] = "1000";
+            start.Environment["Archive__ConcurrentRequestsPerClient"] = "1000";
         }
 
         start.Environment["Serilog__MinimumLevel__Default"] = "Error";

@@ -13,9 +13,9 @@ namespace MinistryNews.Web.Hosting;
 /// often. What reaches them is a page, search, export, feed or API answer computed afresh, and two limits apply:
 /// <list type="bullet">
 /// <item>per client (its address; an IPv6 client by its /64 network, which one machine commonly holds whole),
-/// <see cref="ArchiveOptions.CostlyRequestsPerMinute"/> a minute and <see cref="ConcurrentPerClient"/> at once (so that
-/// one client's many connections hold no more of the site's turn than a visitor's); past either, 429 with
-/// <c>Retry-After</c>;</item>
+/// <see cref="ArchiveOptions.CostlyRequestsPerMinute"/> a minute and <see cref="ArchiveOptions.ConcurrentRequestsPerClient"/>
+/// at once (so that one client's many connections hold no more of the site's turn than a visitor's); past either, 429
+/// with <c>Retry-After</c>;</item>
 /// <item>for the whole site, <see cref="ArchiveOptions.ConcurrentUncachedRequests"/> computed at once, a few more
 /// waiting their turn; past those, 503 with <c>Retry-After</c>. A core is then left for the answers from the cache and
 /// the health checks, whatever the number of clients that ask for pages to be computed.</item>
@@ -28,9 +28,6 @@ public static class ClientLimits
     /// <summary>How many requests may wait for each answer computed at once before the next ones get 503.</summary>
     public const int WaitingPerSlot = 8;
 
-    /// <summary>How many answers one client may have computed, or waiting to be, at once.</summary>
-    public const int ConcurrentPerClient = 2;
-
     public static IServiceCollection AddClientLimits(this IServiceCollection services)
     {
         services.AddRateLimiter(limiter =>
@@ -38,12 +35,16 @@ public static class ClientLimits
             // The window's refusal says when it opens again; the refusal of a client's concurrent request does not.
             limiter.OnRejected = (context, _) => context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
                 ? RejectAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, retryAfter, "Too many requests", "This client has asked for more answers the archive had to compute than it may in a minute.")
-                : RejectAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, TimeSpan.FromSeconds(1), "Too many requests", $"This client already has {ConcurrentPerClient} answers being computed.");
+                : RejectAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, TimeSpan.FromSeconds(1), "Too many requests", "This client already has as many answers being computed as it may.");
 
             // The concurrency first: a request it refuses takes nothing from the client's minute.
             limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(
                 PartitionedRateLimiter.Create<HttpContext, string>(http => IsLimited(http)
-                    ? RateLimitPartition.GetConcurrencyLimiter(Client(http.Connection.RemoteIpAddress), _ => new ConcurrencyLimiterOptions { PermitLimit = ConcurrentPerClient, QueueLimit = 0 })
+                    ? RateLimitPartition.GetConcurrencyLimiter(Client(http.Connection.RemoteIpAddress), _ => new ConcurrencyLimiterOptions
+                    {
+                        PermitLimit = http.RequestServices.GetRequiredService<IOptions<ArchiveOptions>>().Value.ConcurrentRequestsPerClient,
+                        QueueLimit = 0,
+                    })
                     : RateLimitPartition.GetNoLimiter(string.Empty)),
                 PartitionedRateLimiter.Create<HttpContext, string>(http => IsLimited(http)
                     ? RateLimitPartition.GetFixedWindowLimiter(Client(http.Connection.RemoteIpAddress), _ => new FixedWindowRateLimiterOptions
