@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -21,14 +21,15 @@ namespace MinistryNews.Web.Hosting;
 /// </remarks>
 public static class QueryNormalisation
 {
-    private static readonly ConcurrentDictionary<Endpoint, IReadOnlySet<string>> KeysByEndpoint = new();
+    // Read once per endpoint, and let go with it (a test host's endpoints go with the host).
+    private static readonly ConditionalWeakTable<Endpoint, IReadOnlySet<string>> KeysByEndpoint = [];
 
     public static IApplicationBuilder UseQueryNormalisation(this IApplicationBuilder app) =>
         app.Use((context, next) =>
         {
             if (context.Request.QueryString.HasValue && context.GetEndpoint() is { } endpoint)
             {
-                var normalised = Normalise(context.Request, KeysByEndpoint.GetOrAdd(endpoint, KeysOf));
+                var normalised = Normalise(context.Request, KeysByEndpoint.GetValue(endpoint, KeysOf));
                 if (normalised != context.Request.QueryString)
                 {
                     context.Request.QueryString = normalised;
