@@ -20,8 +20,24 @@ public sealed class ArchiveOptions
     /// <summary>Whether files that appear or change in the data folder are ingested while the app runs.</summary>
     public bool Watch { get; set; } = true;
 
-    /// <summary>Searches, exports and API calls a client may make a minute; more get 429 with Retry-After.</summary>
+    /// <summary>
+    /// Requests a client may make a minute that the output cache does not answer (pages, searches, exports, feeds and
+    /// API calls computed afresh); more get 429 with Retry-After. Answers from the cache are never limited.
+    /// </summary>
     public int CostlyRequestsPerMinute { get; set; } = 120;
+
+    /// <summary>
+    /// Requests one client may have computed afresh, or waiting to be, at once (so that its many connections hold no more
+    /// of the site's turn than a visitor's); more get 429.
+    /// </summary>
+    public int ConcurrentRequestsPerClient { get; set; } = 2;
+
+    /// <summary>
+    /// Answers computed afresh at once, for all clients together; a few more per slot wait their turn, the next get 503
+    /// with Retry-After. One less than the processor's cores (at least one), so that one is left for the answers from
+    /// the cache and the health checks.
+    /// </summary>
+    public int ConcurrentUncachedRequests { get; set; } = Math.Max(1, Environment.ProcessorCount - 1);
 
     /// <summary>
     /// Whether pages, exports and API answers are kept in memory and served again until the ingestion stores something

@@ -26,7 +26,7 @@ builder.Services.AddPublicAddress();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 
-// A public read-only site: security headers, a rate limit on search, exports and the API.
+// A public read-only site: security headers, limits per client and for the site on the answers computed afresh.
 builder.Services.AddPublicSite();
 
 // Pages kept in memory until the ingestion stores something new.

@@ -199,8 +199,12 @@ internal sealed class WebApp : IDisposable
     public static Task<WebApp> StartAsync(BenchmarkOptions options, string corpus, bool outputCache) =>
         StartAsync(options.Database, corpus, outputCache, settle: true);
 
-    /// <summary>Starts the app on a database and a data folder; with <paramref name="settle"/>, returns once its first ingestion is over.</summary>
-    public static async Task<WebApp> StartAsync(string database, string corpus, bool outputCache, bool settle, string? postgres = null)
+    /// <summary>
+    /// Starts the app on a database and a data folder; with <paramref name="settle"/>, returns once its first ingestion is
+    /// over. The limits on answers computed afresh are lifted (the benchmarks measure the pages, not the limits) unless
+    /// <paramref name="deployedLimits"/>.
+    /// </summary>
+    public static async Task<WebApp> StartAsync(string database, string corpus, bool outputCache, bool settle, string? postgres = null, bool deployedLimits = false)
     {
         var project = Path.Combine(RepositoryRoot(), "src", "MinistryNews.Web");
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";
@@ -219,7 +223,13 @@ internal sealed class WebApp : IDisposable
         start.Environment["Archive__DataPath"] = Path.GetFullPath(corpus);
         start.Environment["Archive__Watch"] = "false";
         start.Environment["Archive__OutputCache"] = outputCache ? "true" : "false";
-        start.Environment["Archive__CostlyRequestsPerMinute"] = "100000000";
+        if (!deployedLimits)
+        {
+            start.Environment["Archive__CostlyRequestsPerMinute"] = "100000000";
+            start.Environment["Archive__ConcurrentUncachedRequests"] = "1000";
+            start.Environment["Archive__ConcurrentRequestsPerClient"] = "1000";
+        }
+
         start.Environment["Serilog__MinimumLevel__Default"] = "Error";
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };

@@ -8,6 +8,7 @@ using MinistryNews.Benchmarks;
 //   pages   [--count N] [--work DIR] [--seconds S] [--clients C]   page latency and requests/s under load, static baseline
 //   soak    [--count N] [--work DIR] [--seconds S] [--clients C]   the app ingests N articles while C clients read for S s
 //   instances --postgres CS [--count N] [--seconds S] [--clients C]   1 and 2 web instances on one PostgreSQL database
+//   hostile [--count N] [--work DIR] [--seconds S] [--clients C]  C clients attack uncached lists; /healthz and /articles measured
 //   micro   [BenchmarkDotNet arguments]              extraction and folding micro benchmarks
 //   ingest-run FOLDER DATABASE                       (internal) one ingestion in a process of its own, as JSON
 var command = args.FirstOrDefault() ?? "help";
@@ -17,6 +18,7 @@ return command switch
     "ingest" => await IngestBenchmark.RunAsync(options),
     "pages" => await PagesBenchmark.RunAsync(options),
     "soak" => await SoakTest.RunAsync(options),
+    "hostile" => await HostileTest.RunAsync(options),
     "instances" => await InstancesBenchmark.RunAsync(options, args.SkipWhile(a => a != "--postgres").Skip(1).FirstOrDefault()
         ?? throw new ArgumentException("instances needs --postgres CONNECTION_STRING (a database it may fill)")),
     "micro" => MicroBenchmarks.Run(args.Skip(1).ToArray()),
@@ -26,7 +28,7 @@ return command switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ingest|pages|soak [--count N] [--work DIR] [--seconds S] [--clients C] | micro [BenchmarkDotNet arguments]");
+    Console.Error.WriteLine("usage: ingest|pages|soak|hostile [--count N] [--work DIR] [--seconds S] [--clients C] | micro [BenchmarkDotNet arguments]");
     return 2;
 }
 

@@ -116,6 +116,9 @@ public sealed class ArchiveApplication : WebApplicationFactory<Program>
 
         builder.UseSetting("Archive:Watch", Watch ? "true" : "false");
         builder.UseSetting("Archive:CostlyRequestsPerMinute", CostlyRequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        // Every request of a test host comes from one client (no address): as many at once as the tests send.
+        builder.UseSetting("Archive:ConcurrentRequestsPerClient", "1000");
         builder.UseSetting("Archive:OutputCache", OutputCache ? "true" : "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         if (PublicUrl is not null)

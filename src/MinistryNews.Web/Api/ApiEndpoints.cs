@@ -11,7 +11,10 @@ using MeetingRow = MinistryNews.Web.Pages.Meetings.IndexModel.Row;
 
 namespace MinistryNews.Web.Api;
 
-/// <summary>A page of a list: the total, where this page is, links to the pages around it, and its items.</summary>
+/// <summary>
+/// A page of a list: the total, where this page is, links to the pages around it, and its items. A page past the last
+/// one has no items (its <c>previous</c> leads to the last page).
+/// </summary>
 public sealed record ApiPage<T>(int Total, int Page, int PageSize, string? Next, string? Previous, IReadOnlyList<T> Items);
 
 public sealed record ApiLink(string Slug, string Name);
@@ -96,7 +99,7 @@ public static class ApiEndpoints
 
         var articles = filter.Apply(db.Articles.AsNoTracking());
         var total = await articles.CountAsync(cancellationToken);
-        var rows = await articles.Sorted(db, sort == "oldest").Skip((page - 1) * size).Take(size).ToRowsAsync(db, cancellationToken);
+        var rows = Offset(page, size, total) is { } skip ? await articles.Sorted(db, sort == "oldest").Skip(skip).Take(size).ToRowsAsync(db, cancellationToken) : [];
         return TypedResults.Ok(Paged(request, total, page, size, rows.Select(r => new ApiArticle(r.Id, r.Title, r.Published?.ToString(), $"/articles/{r.Id}/{r.Slug}", Links(r.Countries), r.Meetings, r.Delegations, r.Agreements))));
     }
 
@@ -147,8 +150,10 @@ public static class ApiEndpoints
 
         var countries = db.Countries.AsNoTracking().Where(c => c.Articles.Any());
         var total = await countries.CountAsync(cancellationToken);
-        var rows = await countries.OrderByDescending(c => c.Articles.Count).ThenBy(c => c.Name).Skip((page - 1) * size).Take(size)
-            .Select(c => new ApiCountry(c.Slug, c.Code, c.Name, c.Articles.Count)).ToListAsync(cancellationToken);
+        var rows = Offset(page, size, total) is { } skip
+            ? await countries.OrderByDescending(c => c.Articles.Count).ThenBy(c => c.Name).Skip(skip).Take(size)
+                .Select(c => new ApiCountry(c.Slug, c.Code, c.Name, c.Articles.Count)).ToListAsync(cancellationToken)
+            : [];
         return TypedResults.Ok(Paged(request, total, page, size, rows));
     }
 
@@ -164,9 +169,11 @@ public static class ApiEndpoints
         var ids = filter.Countries.Select(c => c.Id).ToList();
         var people = db.People.AsNoTracking().Where(p => ids.Count == 0 || ids.Contains(p.CountryId ?? 0));
         var total = await people.CountAsync(cancellationToken);
-        var rows = await people.OrderByDescending(p => p.Mentions.Count).ThenBy(p => p.Name).Skip((page - 1) * size).Take(size)
-            .Select(p => new ApiPerson(p.Slug, p.Name, p.Country == null ? null : p.Country.Name, p.Mentions.Where(m => m.Title != null).OrderByDescending(m => m.Article.PublishedOn).Select(m => m.Title).FirstOrDefault(), p.Mentions.Count))
-            .ToListAsync(cancellationToken);
+        var rows = Offset(page, size, total) is { } skip
+            ? await people.OrderByDescending(p => p.Mentions.Count).ThenBy(p => p.Name).Skip(skip).Take(size)
+                .Select(p => new ApiPerson(p.Slug, p.Name, p.Country == null ? null : p.Country.Name, p.Mentions.Where(m => m.Title != null).OrderByDescending(m => m.Article.PublishedOn).Select(m => m.Title).FirstOrDefault(), p.Mentions.Count))
+                .ToListAsync(cancellationToken)
+            : [];
         return TypedResults.Ok(Paged(request, total, page, size, rows));
     }
 
@@ -190,7 +197,7 @@ public static class ApiEndpoints
             .OrderByDescending(r => r.Date?.FirstDay ?? DateOnly.MinValue)
             .Select(r => new ApiMeeting(r.Date?.ToString(), Lower(r.Kind), Links(r.Countries), Links(r.Participants), r.Location, r.ArticleId, null))
             .ToList();
-        return TypedResults.Ok(Paged(request, rows.Count, page, size, rows.Skip((page - 1) * size).Take(size)));
+        return TypedResults.Ok(Paged(request, rows.Count, page, size, Offset(page, size, rows.Count) is { } skip ? rows.Skip(skip).Take(size) : []));
     }
 
     private static async Task<Results<Ok<ApiPage<ApiDelegation>>, ProblemHttpResult>> Delegations(HttpRequest request, [AsParameters] ListQuery query, string? direction, ArchiveDbContext db, CancellationToken cancellationToken)
@@ -214,7 +221,7 @@ public static class ApiEndpoints
             .OrderByDescending(r => r.Start?.FirstDay ?? DateOnly.MinValue)
             .Select(r => new ApiDelegation(r.Start?.ToString(), r.End?.ToString(), r.VisitHosted ? "hosted" : "made", r.Leader is null ? null : new ApiLink(r.Leader.Slug, r.Leader.Name), r.From is null ? null : new ApiLink(r.From.Slug, r.From.Name), Links(r.Destinations), r.ArticleId, null))
             .ToList();
-        return TypedResults.Ok(Paged(request, rows.Count, page, size, rows.Skip((page - 1) * size).Take(size)));
+        return TypedResults.Ok(Paged(request, rows.Count, page, size, Offset(page, size, rows.Count) is { } skip ? rows.Skip(skip).Take(size) : []));
     }
 
     private static async Task<Results<Ok<ApiPage<ApiAgreement>>, ProblemHttpResult>> Agreements(HttpRequest request, [AsParameters] ListQuery query, string? status, ArchiveDbContext db, TimeProvider time, CancellationToken cancellationToken)
@@ -239,7 +246,7 @@ public static class ApiEndpoints
             .OrderByDescending(r => r.SignedOn?.FirstDay ?? DateOnly.MinValue)
             .Select(r => new ApiAgreement(r.Kind, r.Name, Links(r.Countries), r.SignedOn?.ToString(), r.ValidFrom?.ToString(), r.ValidTo?.ToString(), AgreementRow.StatusValue(r.Status), Links(r.Signatories), r.ArticleId, null))
             .ToList();
-        return TypedResults.Ok(Paged(request, rows.Count, page, size, rows.Skip((page - 1) * size).Take(size)));
+        return TypedResults.Ok(Paged(request, rows.Count, page, size, Offset(page, size, rows.Count) is { } skip ? rows.Skip(skip).Take(size) : []));
     }
 
     private static List<string> ReadPaging(HttpRequest request, out int page, out int size)
@@ -279,13 +286,23 @@ public static class ApiEndpoints
                 extensions: new Dictionary<string, object?> { ["errors"] = messages });
     }
 
+    /// <summary>
+    /// How many items come before <paramref name="page"/>, or null when the page lies past the last item (counted in
+    /// 64 bits: page 2,147,483,647 of 100 items is past the end, not an overflow that wraps round to the first page).
+    /// </summary>
+    private static int? Offset(int page, int size, int total)
+    {
+        var skip = (page - 1L) * size;
+        return skip < total ? (int)skip : null;
+    }
+
     private static ApiPage<T> Paged<T>(HttpRequest request, int total, int page, int size, IEnumerable<T> items)
     {
         string Link(int number) => request.Path + QueryString.Create(request.Query
             .Where(q => q.Key != "page")
             .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)))
             .Append(new KeyValuePair<string, string?>("page", number.ToString(CultureInfo.InvariantCulture))));
-        var pages = Math.Max(1, (total + size - 1) / size);
+        var pages = (int)Math.Max(1, (total + size - 1L) / size);
         return new ApiPage<T>(total, page, size, page < pages ? Link(page + 1) : null, page > 1 ? Link(Math.Min(page - 1, pages)) : null, [.. items]);
     }
 

@@ -23,6 +23,9 @@ public sealed class ArticleFilter
 {
     public static readonly string[] Kinds = ["meeting", "delegation", "agreement"];
 
+    /// <summary>The keys of the query string the filters read.</summary>
+    public static readonly IReadOnlyCollection<string> Keys = [QueryKey.Country, QueryKey.Person, QueryKey.Kind, QueryKey.From, QueryKey.To, QueryKey.Year, QueryKey.Month];
+
     public IReadOnlyList<NamedValue> Countries { get; private init; } = [];
 
     public IReadOnlyList<NamedValue> People { get; private init; } = [];
@@ -60,29 +63,29 @@ public sealed class ArticleFilter
         ArgumentNullException.ThrowIfNull(query);
         var messages = new List<string>();
 
-        var countrySlugs = Values(query, "country");
+        var countrySlugs = Values(query, QueryKey.Country);
         var countries = await db.Countries.AsNoTracking().Where(c => countrySlugs.Contains(c.Slug))
             .Select(c => new NamedValue(c.Slug, c.Name, c.Id)).ToListAsync(cancellationToken);
         messages.AddRange(countrySlugs.Except(countries.Select(c => c.Slug), StringComparer.Ordinal).Select(s => $"No country “{Clip(s)}” in the archive; that filter is left out."));
 
-        var personSlugs = Values(query, "person");
+        var personSlugs = Values(query, QueryKey.Person);
         var people = await db.People.AsNoTracking().Where(p => personSlugs.Contains(p.Slug))
             .Select(p => new NamedValue(p.Slug, p.Name, p.Id)).ToListAsync(cancellationToken);
         messages.AddRange(personSlugs.Except(people.Select(p => p.Slug), StringComparer.Ordinal).Select(s => $"No person “{Clip(s)}” in the archive; that filter is left out."));
 
-        var kinds = Values(query, "kind").Select(k => k.ToLowerInvariant()).Distinct().ToList();
+        var kinds = Values(query, QueryKey.Kind).Select(k => k.ToLowerInvariant()).Distinct().ToList();
         messages.AddRange(kinds.Where(k => !Kinds.Contains(k)).Select(k => $"“{Clip(k)}” is not a kind of event (meeting, delegation or agreement); that filter is left out."));
 
-        var from = Date(query, "from", first: true, messages);
-        var to = Date(query, "to", first: false, messages);
+        var from = Date(query, QueryKey.From, first: true, messages);
+        var to = Date(query, QueryKey.To, first: false, messages);
         if (from > to)
         {
             messages.Add($"The date range runs backwards ({from:yyyy-MM-dd} to {to:yyyy-MM-dd}); the dates are swapped.");
             (from, to) = (to, from);
         }
 
-        var year = Number(query, "year", 1, 9999, messages);
-        var month = Number(query, "month", 1, 12, messages);
+        var year = Number(query, QueryKey.Year, 1, 9999, messages);
+        var month = Number(query, QueryKey.Month, 1, 12, messages);
         if (month is not null && year is null)
         {
             messages.Add("A month needs a year; the month is left out.");

@@ -10,6 +10,9 @@ namespace MinistryNews.Web.Browsing;
 /// </summary>
 public sealed class EventFilter
 {
+    /// <summary>The keys of the query string the filters of an event table read: the article filters' and the sort.</summary>
+    public static readonly IReadOnlyCollection<string> Keys = [.. ArticleFilter.Keys, QueryKey.Sort];
+
     public required ArticleFilter Common { get; init; }
 
     public required string Sort { get; init; }
@@ -26,7 +29,7 @@ public sealed class EventFilter
     {
         var common = await ArticleFilter.ReadAsync(db, query, cancellationToken);
         messages.AddRange(common.Messages.Where(m => !m.Contains("kind of event", StringComparison.Ordinal)));
-        var sort = query["sort"].FirstOrDefault() ?? defaultSort;
+        var sort = query[QueryKey.Sort].FirstOrDefault() ?? defaultSort;
         if (!sortKeys.Contains(sort.TrimStart('-')))
         {
             messages.Add($"The table cannot be sorted by “{(sort.Length > 30 ? sort[..30] : sort)}”; it is sorted by {defaultSort.TrimStart('-')}.");
@@ -43,7 +46,7 @@ public sealed class EventFilter
         Descending ? rows.OrderByDescending(key) : rows.OrderBy(key);
 
     /// <summary>The link of a column header: sorts by that column, or the other way when it already does.</summary>
-    public string SortLink(QueryLinks links, string key) => links.Set("sort", SortKey == key && !Descending ? "-" + key : key);
+    public string SortLink(QueryLinks links, string key) => links.Set(QueryKey.Sort, SortKey == key && !Descending ? "-" + key : key);
 
     public string? AriaSort(string key) => SortKey != key ? null : Descending ? "descending" : "ascending";
 }

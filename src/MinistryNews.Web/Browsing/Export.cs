@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using CsvHelper;
+using CsvHelper.Configuration;
 using Microsoft.AspNetCore.Mvc;
 
 namespace MinistryNews.Web.Browsing;
@@ -11,15 +12,24 @@ namespace MinistryNews.Web.Browsing;
 /// A list as a download, with the page's filters applied and every row, not one page: CSV (RFC 4180, through
 /// CsvHelper) or JSON, written row by row to the response as the rows come, so a large export is never whole in memory.
 /// </summary>
+/// <remarks>
+/// Titles and names come from press releases, so a CSV cell may begin with what a spreadsheet takes for a formula
+/// (<c>=HYPERLINK(…)</c>). Every cell that begins with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage
+/// return is written quoted, behind a single quote, so that spreadsheets read it as text (OWASP's rule for CSV
+/// injection; CsvHelper's <see cref="InjectionOptions.Escape"/>, whose characters are those six). No number or date
+/// of the exports begins with one of them. The JSON downloads are data for programs and keep the text as it is.
+/// </remarks>
 public static class Export
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static readonly CsvConfiguration Csv = new(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape };
 
     /// <summary>The format asked for with <c>?format=</c>: "csv", "json", or none (the HTML page).</summary>
     public static string? Format(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return request.Query["format"].FirstOrDefault()?.ToLowerInvariant() switch
+        return request.Query[QueryKey.Format].FirstOrDefault()?.ToLowerInvariant() switch
         {
             "csv" => "csv",
             "json" => "json",
@@ -35,7 +45,7 @@ public static class Export
         {
             response.ContentType = "text/csv; charset=utf-8";
             await using var writer = new StreamWriter(response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 16 * 1024, leaveOpen: true);
-            await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
+            await using var csv = new CsvWriter(writer, Csv, leaveOpen: true);
             csv.WriteHeader<T>();
             await csv.NextRecordAsync();
             await foreach (var row in rows.WithCancellation(cancellationToken))

@@ -20,7 +20,7 @@ public sealed class QueryLinks(string path, IQueryCollection query)
     public string SetDropping(string key, string value, params string[] drop)
     {
         var builder = new QueryBuilder();
-        foreach (var (k, values) in query.Where(q => q.Key != key && q.Key != "page" && !drop.Contains(q.Key)))
+        foreach (var (k, values) in query.Where(q => q.Key != key && q.Key != QueryKey.Page && !drop.Contains(q.Key)))
         {
             foreach (var v in values.OfType<string>())
             {
@@ -35,7 +35,7 @@ public sealed class QueryLinks(string path, IQueryCollection query)
     public string Clear(params string[] keys)
     {
         var builder = new QueryBuilder();
-        foreach (var (k, values) in query.Where(q => !keys.Contains(q.Key) && q.Key != "page"))
+        foreach (var (k, values) in query.Where(q => !keys.Contains(q.Key) && q.Key != QueryKey.Page))
         {
             foreach (var v in values.OfType<string>())
             {
@@ -46,7 +46,7 @@ public sealed class QueryLinks(string path, IQueryCollection query)
         return Path + builder.ToQueryString();
     }
 
-    public string Page(int page) => Build("page", _ => page <= 1 ? [] : [page.ToString(System.Globalization.CultureInfo.InvariantCulture)], keepPage: true);
+    public string Page(int page) => Build(QueryKey.Page, _ => page <= 1 ? [] : [page.ToString(System.Globalization.CultureInfo.InvariantCulture)], keepPage: true);
 
     public bool Has(string key, string value) => Values(key).Contains(value);
 
@@ -59,7 +59,7 @@ public sealed class QueryLinks(string path, IQueryCollection query)
         var done = false;
         foreach (var (k, values) in query)
         {
-            if (k == "page" && !keepPage)
+            if (k == QueryKey.Page && !keepPage)
             {
                 continue;
             }
@@ -87,7 +87,7 @@ public sealed class QueryLinks(string path, IQueryCollection query)
 /// <summary>A page of a list: which page, how many, and the links of the pager.</summary>
 public sealed record Paging(int Number, int Size, int Total)
 {
-    public int Count => Math.Max(1, (Total + Size - 1) / Size);
+    public int Count => (int)Math.Max(1, (Total + Size - 1L) / Size);
 
     public int Skip => (Number - 1) * Size;
 

@@ -9,7 +9,8 @@ namespace MinistryNews.Web.Hosting;
 
 /// <summary>
 /// The archive changes only when the ingestion stores something, so every page, export, feed and API answer is kept
-/// (per address, query string included) and served again from memory until then: each batch the ingestion commits
+/// (per address and query string, once QueryNormalisation has dropped the keys the page does not read) and served again
+/// from memory until then: each batch the ingestion commits
 /// evicts them all. Health checks always answer live; static files have their own caching
 /// (fingerprinted names, ETags) from MapStaticAssets.
 /// </summary>
@@ -36,6 +37,11 @@ public static partial class PageCache
             options.AddBasePolicy(policy => policy
                 .With(context => IsCached(context.HttpContext))
                 .VaryByValue(context => new KeyValuePair<string, string>("generation", context.RequestServices.GetRequiredService<Generation>().Current))
+
+                // The query string as QueryNormalisation left it: the keys the endpoint reads, the values in their order
+                // (the cache's own key by query would sort the values: ?from=2020&from=2021 is not ?from=2021&from=2020).
+                .SetVaryByQuery(Array.Empty<string>())
+                .VaryByValue(context => new KeyValuePair<string, string>("query", context.Request.QueryString.Value ?? string.Empty))
                 .SetVaryByHeader(HeaderNames.AcceptEncoding)
                 .Tag(Tag)
                 .Expire(TimeSpan.FromHours(1)));

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Threading.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MinistryNews.Core;
@@ -9,8 +7,8 @@ namespace MinistryNews.Web.Hosting;
 
 /// <summary>
 /// What a public, read-only site needs around its pages: security headers on every answer, GET and HEAD only, limits on
-/// the size of requests, a rate limit on the costly requests (search, exports, the API) that answers 429 with
-/// Retry-After, and health endpoints for a load balancer.
+/// the size of requests, limits on the answers computed afresh (per client, 429 with Retry-After; for the whole site,
+/// 503: see <see cref="ClientLimits"/>), and health endpoints for a load balancer.
 /// </summary>
 public static class PublicSite
 {
@@ -20,33 +18,7 @@ public static class PublicSite
 
     public static IServiceCollection AddPublicSite(this IServiceCollection services)
     {
-        services.AddRateLimiter(limiter =>
-        {
-            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.OnRejected = (context, _) =>
-            {
-                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-                {
-                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                }
-
-                return ValueTask.CompletedTask;
-            };
-
-            // Per client address; the cheap pages are not limited.
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
-            {
-                if (!IsCostly(http.Request))
-                {
-                    return RateLimitPartition.GetNoLimiter(string.Empty);
-                }
-
-                var options = http.RequestServices.GetRequiredService<IOptions<ArchiveOptions>>().Value;
-                return RateLimitPartition.GetFixedWindowLimiter(
-                    http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = options.CostlyRequestsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
-            });
-        });
+        services.AddClientLimits();
         return services;
     }
 
@@ -94,8 +66,11 @@ public static class PublicSite
 
             await next();
         });
-        app.UseRateLimiter();
+        app.UseQueryNormalisation();
         app.UseOutputCache();
+
+        // After the output cache: what it serves is never limited, what it does not is (ClientLimits).
+        app.UseClientLimits();
 
         // After the output cache, so it keeps the compressed bytes (PageCache).
         app.UseResponseCompression();
@@ -139,9 +114,4 @@ public static class PublicSite
         });
         return endpoints;
     }
-
-    private static bool IsCostly(HttpRequest request) =>
-        request.Path.StartsWithSegments("/search", StringComparison.OrdinalIgnoreCase)
-        || request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
-        || request.Query.ContainsKey("format");
 }

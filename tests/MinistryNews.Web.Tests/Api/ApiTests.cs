@@ -58,6 +58,28 @@ public sealed class ApiTests(ArchiveFixture archive) : IClassFixture<ArchiveFixt
     }
 
     [Theory]
+    [InlineData("/api/articles", 2)]
+    [InlineData("/api/articles", 21474837)]
+    [InlineData("/api/articles", int.MaxValue)]
+    [InlineData("/api/countries", int.MaxValue)]
+    [InlineData("/api/people", int.MaxValue)]
+    [InlineData("/api/meetings", int.MaxValue)]
+    [InlineData("/api/delegations", int.MaxValue)]
+    [InlineData("/api/agreements", int.MaxValue)]
+    public async Task Should_answer_a_page_past_the_last_with_no_items_and_a_link_back_to_the_last_page(string list, int page)
+    {
+        var all = await JsonAsync($"{list}?pageSize=100");
+        var past = await JsonAsync($"{list}?pageSize=100&page={page}");
+
+        Assert.NotEqual(0, all.GetProperty("items").GetArrayLength());
+        Assert.Equal(all.GetProperty("total").GetInt32(), past.GetProperty("total").GetInt32());
+        Assert.Equal(page, past.GetProperty("page").GetInt32());
+        Assert.Equal(0, past.GetProperty("items").GetArrayLength());
+        Assert.Equal(JsonValueKind.Null, past.GetProperty("next").ValueKind);
+        Assert.Equal($"{list}?pageSize=100&page=1", past.GetProperty("previous").GetString());
+    }
+
+    [Theory]
     [InlineData("/api/articles?from=notadate", 400, "is not a date")]
     [InlineData("/api/articles?pageSize=1000", 400, "is not a valid pageSize")]
     [InlineData("/api/meetings?kind=picnic", 400, "is not a kind of meeting")]

@@ -169,3 +169,85 @@ public sealed class AssetTests(ArchiveFixture archive) : IClassFixture<ArchiveFi
         Assert.Empty(page.QuerySelectorAll("script[src], link[href^='http']"));
     }
 }
+
+/// <summary>
+/// A country, a person or a year with more facts than a page should hold: each page shows the latest of them, counts
+/// them all, and links to the full list; a year's articles come a hundred a page.
+/// </summary>
+public sealed class LongListsTests : IAsyncLifetime
+{
+    private const int Releases = 130;
+
+    private ArchiveApplication App { get; } = new();
+
+    private HttpClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        for (var i = 0; i < Releases; i++)
+        {
+            var day = new DateOnly(2023, 1, 1).AddDays(i);
+            var on = day.ToString("MMMM d", System.Globalization.CultureInfo.InvariantCulture);
+            await File.WriteAllTextAsync(
+                Path.Combine(App.DataFolder, $"chile-{i:D3}.txt"),
+                $"Minister receives the Ambassador of Chile, meeting {i + 1}\n\n{on}, 2023 | 09:00 am GMT+7\n\n"
+                + $"On {on}, in Hanoi, Minister of Information and Communications Nguyen Manh Hung received the Ambassador of Chile.\n");
+        }
+
+        _client = await App.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        await App.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Should_show_the_latest_hundred_of_a_country_s_timeline_and_link_to_the_rest()
+    {
+        await using var db = App.OpenDatabase();
+        var meetings = db.Meetings.Count(m => m.CounterpartCountries.Any(c => c.Slug == "chile"));
+
+        var page = await ArchiveApplication.GetPageAsync(_client, "/countries/chile");
+
+        Assert.True(meetings > 100, $"{meetings} meetings with Chile");
+        Assert.Equal(100, page.QuerySelectorAll(".timeline-table tbody tr").Length);
+        Assert.Equal(meetings.ToString(System.Globalization.CultureInfo.InvariantCulture), Stat(page, "meetings"));
+        Assert.NotNull(page.QuerySelector("#timeline ~ p a[href='/meetings?country=chile']"));
+    }
+
+    [Fact]
+    public async Task Should_show_a_person_s_latest_articles_and_meetings_and_link_to_all_of_them()
+    {
+        await using var db = App.OpenDatabase();
+        var articles = db.ArticlePeople.Count(m => m.Person.Slug == "nguyen-manh-hung");
+
+        var page = await ArchiveApplication.GetPageAsync(_client, "/people/nguyen-manh-hung");
+
+        Assert.True(articles > Releases, $"{articles} articles");
+        Assert.Equal(articles.ToString(System.Globalization.CultureInfo.InvariantCulture), Stat(page, "articles"));
+        Assert.Equal(20, page.QuerySelectorAll("#articles ~ .article-list a.title").Length);
+        Assert.NotNull(page.QuerySelector($"a[href='/articles?person=nguyen-manh-hung']"));
+        Assert.Equal(50, page.QuerySelectorAll("#meetings ~ .table-wrap tbody tr").Length);
+        Assert.NotNull(page.QuerySelector($"a[href='/meetings?person=nguyen-manh-hung']"));
+    }
+
+    [Fact]
+    public async Task Should_page_the_articles_of_a_year_a_hundred_at_a_time()
+    {
+        var first = await ArchiveApplication.GetPageAsync(_client, "/archive/2023");
+        var next = first.QuerySelector(".pager a[rel=next]")?.GetAttribute("href");
+        var second = await ArchiveApplication.GetPageAsync(_client, next!);
+
+        Assert.Equal("/archive/2023?page=2", next);
+        Assert.Equal(100, first.QuerySelectorAll(".article-list a.title").Length);
+        Assert.Equal(Releases - 100, second.QuerySelectorAll(".article-list a.title").Length);
+        Assert.Empty(first.QuerySelectorAll(".article-list a.title").Select(a => a.GetAttribute("href")).Intersect(second.QuerySelectorAll(".article-list a.title").Select(a => a.GetAttribute("href"))));
+    }
+
+    private static string? Stat(AngleSharp.Html.Dom.IHtmlDocument page, string label) =>
+        page.QuerySelectorAll(".stats li")
+            .FirstOrDefault(li => li.TextContent.Replace(li.QuerySelector(".number")!.TextContent, string.Empty, StringComparison.Ordinal).Trim() == label)?
+            .QuerySelector(".number")?.TextContent;
+}

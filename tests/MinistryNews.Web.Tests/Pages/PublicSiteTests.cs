@@ -44,25 +44,80 @@ public sealed class PublicSiteTests(ArchiveFixture archive) : IClassFixture<Arch
     }
 }
 
+/// <summary>
+/// The limits on answers computed afresh: a client past its limit gets 429 with Retry-After (problem details on the
+/// API, the error page on a page), while what the output cache holds and the health checks answer it as ever.
+/// </summary>
 public sealed class RateLimitTests
 {
     [Fact]
-    public async Task Should_answer_429_with_retry_after_past_the_limit_of_costly_requests_and_leave_pages_alone()
+    public async Task Should_refuse_a_client_past_its_limit_of_computed_answers_and_still_serve_it_what_the_cache_holds()
     {
-        await using var app = new ArchiveApplication(costlyRequestsPerMinute: 3);
+        await using var app = new ArchiveApplication(costlyRequestsPerMinute: 4);
         using var client = await app.StartAsync();
 
-        for (var i = 0; i < 3; i++)
+        // Four answers computed: the meetings and three pages of the agreements (past the last page, each computed apart).
+        await AssertOkAsync("/meetings");
+        for (var page = 2; page <= 4; page++)
         {
-            using var allowed = await client.GetAsync(new Uri($"/search?q=japan{i}", UriKind.Relative));
-            Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+            await AssertOkAsync($"/agreements?page={page}");
         }
 
-        using var refused = await client.GetAsync(new Uri("/api/articles", UriKind.Relative));
-        using var page = await client.GetAsync(new Uri("/articles", UriKind.Relative));
+        using var refused = await client.GetAsync(new Uri("/delegations?direction=made", UriKind.Relative));
+        using var cached = await client.GetAsync(new Uri("/meetings?b=no-such-key", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero);
-        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("Too many requests", (await ArchiveApplication.ParseAsync(refused)).QuerySelector("h1")?.TextContent);
+        Assert.Equal(HttpStatusCode.OK, cached.StatusCode);
+        Assert.NotNull(cached.Headers.Age);
+        for (var i = 0; i < 20; i++)
+        {
+            using var health = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        }
+
+        async Task AssertOkAsync(string url)
+        {
+            using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Null(response.Headers.Age);
+        }
+    }
+
+    [Fact]
+    public async Task Should_refuse_an_api_call_past_the_limit_with_problem_details()
+    {
+        await using var app = new ArchiveApplication(costlyRequestsPerMinute: 2);
+        using var client = await app.StartAsync();
+        using (await client.GetAsync(new Uri("/search?q=japan", UriKind.Relative)))
+        using (await client.GetAsync(new Uri("/api/articles", UriKind.Relative)))
+        {
+        }
+
+        using var refused = await client.GetAsync(new Uri("/api/articles?country=japan", UriKind.Relative));
+        using var cached = await client.GetAsync(new Uri("/api/articles", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        using var problem = System.Text.Json.JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
+        Assert.Equal(429, problem.RootElement.GetProperty("status").GetInt32());
+        Assert.Equal("Too many requests", problem.RootElement.GetProperty("title").GetString());
+        Assert.Equal(HttpStatusCode.OK, cached.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("2001:db8::1", "2001:db8::ffff:1", true)]
+    [InlineData("2001:db8::1", "2001:db8:0:1::1", false)]
+    [InlineData("::ffff:203.0.113.7", "203.0.113.7", true)]
+    [InlineData("203.0.113.7", "203.0.113.8", false)]
+    public void Should_count_an_ipv6_client_by_its_64_network_and_an_ipv4_client_by_its_address(string one, string other, bool same)
+    {
+        var first = MinistryNews.Web.Hosting.ClientLimits.Client(System.Net.IPAddress.Parse(one));
+        var second = MinistryNews.Web.Hosting.ClientLimits.Client(System.Net.IPAddress.Parse(other));
+
+        Assert.Equal(same, first == second);
     }
 }

@@ -7,8 +7,10 @@ using MinistryNews.Web.Browsing;
 namespace MinistryNews.Web.Pages.Agreements;
 
 /// <summary>The register of agreements: kind, name, counterparts, signing, validity and whether it is in force today.</summary>
-public sealed class IndexModel(ArchiveDbContext db, TimeProvider time) : PageModel
+public sealed class IndexModel(ArchiveDbContext db, TimeProvider time) : PageModel, IReadsQuery
 {
+    public static IReadOnlyCollection<string> QueryKeys { get; } = [.. EventFilter.Keys, QueryKey.Status, QueryKey.Page, QueryKey.Format];
+
     public const int PageSize = 50;
 
     private static readonly string[] SortKeys = ["signed", "kind", "status"];
@@ -34,7 +36,7 @@ public sealed class IndexModel(ArchiveDbContext db, TimeProvider time) : PageMod
         Today = DateOnly.FromDateTime(time.GetLocalNow().Date);
         Links = new QueryLinks("/agreements", Request.Query);
         Filter = await EventFilter.ReadAsync(db, Request.Query, SortKeys, "-signed", Messages, cancellationToken);
-        var status = Request.Query["status"].FirstOrDefault();
+        var status = Request.Query[QueryKey.Status].FirstOrDefault();
         if (!string.IsNullOrEmpty(status))
         {
             Status = status switch
@@ -64,7 +66,7 @@ public sealed class IndexModel(ArchiveDbContext db, TimeProvider time) : PageMod
             return await Export.WriteAsync(Response, format, "agreements", Export.Of(sorted.Select(r => new ExportRow(r.Kind, r.Name, Export.Join(r.Countries), Export.Date(r.SignedOn), Export.Date(r.ValidFrom), Export.Date(r.ValidTo), AgreementRow.StatusLabel(r.Status), Export.Join(r.Signatories), r.ArticleId, r.ArticleTitle))), cancellationToken);
         }
 
-        (Paging, Rows) = Paging.Of(sorted, Request.Query["page"], PageSize, Messages);
+        (Paging, Rows) = Paging.Of(sorted, Request.Query[QueryKey.Page], PageSize, Messages);
         return Page();
     }
 

@@ -7,9 +7,19 @@ using MinistryNews.Web.Browsing;
 
 namespace MinistryNews.Web.Pages.Archive;
 
-/// <summary>Browsing by date: a year with its months, or one month, and the articles published then.</summary>
-public sealed class IndexModel(ArchiveDbContext db) : PageModel
+/// <summary>Browsing by date: a year with its months, or one month, and the articles published then, 100 a page.</summary>
+public sealed class IndexModel(ArchiveDbContext db) : PageModel, IReadsQuery
 {
+    public const int PageSize = 100;
+
+    public static IReadOnlyCollection<string> QueryKeys { get; } = [QueryKey.Page];
+
+    public Paging Paging { get; private set; } = new(1, PageSize, 0);
+
+    public QueryLinks Links { get; private set; } = null!;
+
+    public List<string> Messages { get; } = [];
+
     public int Year { get; private set; }
 
     public int? Month { get; private set; }
@@ -42,7 +52,15 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel
             .Select(g => new { Month = g.Key, Count = g.Count() })
             .OrderBy(g => g.Month)
             .ToListAsync(cancellationToken)).Select(g => (g.Month, g.Count))];
-        Articles = await inPeriod.Sorted(db, oldestFirst: true).ToRowsAsync(db, cancellationToken);
+        Links = new QueryLinks(PeriodUrl((year, month)), Request.Query);
+        var (paging, message) = Paging.Read(Request.Query[QueryKey.Page], PageSize, await inPeriod.CountAsync(cancellationToken));
+        Paging = paging;
+        if (message is not null)
+        {
+            Messages.Add(message);
+        }
+
+        Articles = await inPeriod.Sorted(db, oldestFirst: true).Skip(paging.Skip).Take(PageSize).ToRowsAsync(db, cancellationToken);
 
         var before = await db.Articles.Where(a => a.PublishedOn < first).OrderByDescending(a => a.PublishedOn).Select(a => a.PublishedOn).FirstOrDefaultAsync(cancellationToken);
         var after = await db.Articles.Where(a => a.PublishedOn > last).OrderBy(a => a.PublishedOn).Select(a => a.PublishedOn).FirstOrDefaultAsync(cancellationToken);

@@ -10,8 +10,10 @@ namespace MinistryNews.Web.Pages.Articles;
 /// All the articles, 20 a page, with filters that combine and facets whose counts follow the filters chosen:
 /// each facet counts the articles that pass every other filter, so its values combine with OR.
 /// </summary>
-public sealed class IndexModel(ArchiveDbContext db, ArchiveSummary summary) : PageModel
+public sealed class IndexModel(ArchiveDbContext db, ArchiveSummary summary) : PageModel, IReadsQuery
 {
+    public static IReadOnlyCollection<string> QueryKeys { get; } = [.. ArticleFilter.Keys, QueryKey.Sort, QueryKey.Page, QueryKey.Format];
+
     public const int PageSize = 20;
 
     public ArticleFilter Filter { get; private set; } = null!;
@@ -38,7 +40,7 @@ public sealed class IndexModel(ArchiveDbContext db, ArchiveSummary summary) : Pa
         Filter = await ArticleFilter.ReadAsync(db, Request.Query, cancellationToken);
         Messages.AddRange(Filter.Messages);
         Links = new QueryLinks("/articles", Request.Query);
-        var sort = Request.Query["sort"].FirstOrDefault();
+        var sort = Request.Query[QueryKey.Sort].FirstOrDefault();
         OldestFirst = sort == "oldest";
         if (sort is not (null or "" or "newest" or "oldest"))
         {
@@ -56,7 +58,7 @@ public sealed class IndexModel(ArchiveDbContext db, ArchiveSummary summary) : Pa
         var whole = await summary.GetAsync(db, cancellationToken);
         var ids = Filter.Ids();
         var total = await (ids is null ? articles.Select(a => a.Id) : ids.Distinct()).CountAsync(cancellationToken);
-        var (paging, pageMessage) = Paging.Read(Request.Query["page"], PageSize, total);
+        var (paging, pageMessage) = Paging.Read(Request.Query[QueryKey.Page], PageSize, total);
         Paging = paging;
         if (pageMessage is not null)
         {

@@ -12,6 +12,12 @@ namespace MinistryNews.Web.Pages.Countries;
 /// <summary>Everything done with one country: meetings, delegations both ways, agreements, its people and articles, on one timeline.</summary>
 public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageModel
 {
+    /// <summary>The entries of the timeline the page shows, the latest; the rest are on the tables filtered by the country.</summary>
+    public const int TimelineShown = 100;
+
+    /// <summary>The rows of the agreements and of the people the page shows; the rest are on the lists filtered by the country.</summary>
+    public const int Shown = 50;
+
     public Country Country { get; private set; } = null!;
 
     public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];

@@ -7,8 +7,10 @@ using MinistryNews.Core;
 namespace MinistryNews.Web.Pages.Countries;
 
 /// <summary>The countries the archive deals with, most articles first.</summary>
-public sealed class IndexModel(ArchiveDbContext db) : PageModel
+public sealed class IndexModel(ArchiveDbContext db) : PageModel, IReadsQuery
 {
+    public static IReadOnlyCollection<string> QueryKeys { get; } = [QueryKey.Format];
+
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
     private static async Task<Dictionary<int, int>> Counts(IQueryable<int> countryIds, CancellationToken cancellationToken) =>

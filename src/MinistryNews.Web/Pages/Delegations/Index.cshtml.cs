@@ -8,8 +8,10 @@ using MinistryNews.Web.Browsing;
 namespace MinistryNews.Web.Pages.Delegations;
 
 /// <summary>Every trip of the archive, both ways: visits made by Vietnam's delegations and visits Vietnam hosted.</summary>
-public sealed class IndexModel(ArchiveDbContext db) : PageModel
+public sealed class IndexModel(ArchiveDbContext db) : PageModel, IReadsQuery
 {
+    public static IReadOnlyCollection<string> QueryKeys { get; } = [.. EventFilter.Keys, QueryKey.Direction, QueryKey.Page, QueryKey.Format];
+
     public const int PageSize = 50;
 
     private static readonly string[] SortKeys = ["date", "leader", "from"];
@@ -32,7 +34,7 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel
     {
         Links = new QueryLinks("/delegations", Request.Query);
         Filter = await EventFilter.ReadAsync(db, Request.Query, SortKeys, "-date", Messages, cancellationToken);
-        var direction = Request.Query["direction"].FirstOrDefault();
+        var direction = Request.Query[QueryKey.Direction].FirstOrDefault();
         if (direction is "made" or "hosted")
         {
             Direction = direction;
@@ -56,7 +58,7 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel
             return await Export.WriteAsync(Response, format, "delegations", Export.Of(sorted.Select(r => new ExportRow(Export.Date(r.Start), Export.Date(r.End), r.VisitMade ? "visit made" : r.VisitHosted ? "visit hosted" : "other", r.Leader?.Name, r.From?.Name, Export.Join(r.Destinations), r.ArticleId, r.ArticleTitle))), cancellationToken);
         }
 
-        (Paging, Rows) = Paging.Of(sorted, Request.Query["page"], PageSize, Messages);
+        (Paging, Rows) = Paging.Of(sorted, Request.Query[QueryKey.Page], PageSize, Messages);
         return Page();
     }
 

@@ -8,8 +8,10 @@ using MinistryNews.Web.Browsing;
 namespace MinistryNews.Web.Pages.Meetings;
 
 /// <summary>Every meeting of the archive as a sortable table, filtered by country, person, kind and dates.</summary>
-public sealed class IndexModel(ArchiveDbContext db) : PageModel
+public sealed class IndexModel(ArchiveDbContext db) : PageModel, IReadsQuery
 {
+    public static IReadOnlyCollection<string> QueryKeys { get; } = [.. EventFilter.Keys, QueryKey.Page, QueryKey.Format];
+
     public const int PageSize = 50;
 
     private static readonly string[] SortKeys = ["date", "kind", "country"];
@@ -87,7 +89,7 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel
     {
         Links = new QueryLinks("/meetings", Request.Query);
         Filter = await EventFilter.ReadAsync(db, Request.Query, SortKeys, "-date", Messages, cancellationToken);
-        if (Row.ReadKind(Request.Query["kind"].FirstOrDefault(), out var kind) is { } problem)
+        if (Row.ReadKind(Request.Query[QueryKey.Kind].FirstOrDefault(), out var kind) is { } problem)
         {
             Messages.Add(problem + " That filter is left out.");
         }
@@ -106,7 +108,7 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel
             return await Export.WriteAsync(Response, format, "meetings", Export.Of(sorted.Select(r => new ExportRow(Export.Date(r.Date), r.Kind.ToString().ToLowerInvariant(), Export.Join(r.Countries), Export.Join(r.Participants), r.Location, r.ArticleId, r.ArticleTitle))), cancellationToken);
         }
 
-        (Paging, Rows) = Paging.Of(sorted, Request.Query["page"], PageSize, Messages);
+        (Paging, Rows) = Paging.Of(sorted, Request.Query[QueryKey.Page], PageSize, Messages);
         return Page();
     }
 

@@ -15,6 +15,14 @@ namespace MinistryNews.Web.Pages.People;
 /// </summary>
 public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageModel
 {
+    /// <summary>The rows of each table the page shows, the latest; the rest are on the table filtered by the person.</summary>
+    public const int Shown = 50;
+
+    /// <summary>The articles the page lists, the latest; all of them are on the article list filtered by the person.</summary>
+    public const int ArticlesShown = 20;
+
+    public int ArticleCount { get; private set; }
+
     public Person Person { get; private set; } = null!;
 
     public Link? Country { get; private set; }
@@ -87,7 +95,9 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
 
         Agreements = await AgreementRow.QueryAsync(db, [], ids, DateOnly.FromDateTime(time.GetLocalNow().Date), cancellationToken);
         var named = LinkTables.ArticlesOfPeople(db, ids);
-        Articles = await db.Articles.Where(a => named.Contains(a.Id)).Sorted(db).ToRowsAsync(db, cancellationToken);
+        var articles = db.Articles.Where(a => named.Contains(a.Id));
+        ArticleCount = await articles.CountAsync(cancellationToken);
+        Articles = await articles.Sorted(db).Take(ArticlesShown).ToRowsAsync(db, cancellationToken);
         return Page();
     }
 }

@@ -7,8 +7,10 @@ using MinistryNews.Web.Browsing;
 namespace MinistryNews.Web.Pages.People;
 
 /// <summary>The officials the archive names, most articles first, with a filter by country.</summary>
-public sealed class IndexModel(ArchiveDbContext db) : PageModel
+public sealed class IndexModel(ArchiveDbContext db) : PageModel, IReadsQuery
 {
+    public static IReadOnlyCollection<string> QueryKeys { get; } = [QueryKey.Page, QueryKey.Format];
+
     public const int PageSize = 50;
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
@@ -51,7 +53,7 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel
         }
 
         var total = await people.CountAsync(cancellationToken);
-        var (paging, message) = Paging.Read(Request.Query["page"], PageSize, total);
+        var (paging, message) = Paging.Read(Request.Query[QueryKey.Page], PageSize, total);
         Paging = paging;
         if (message is not null)
         {

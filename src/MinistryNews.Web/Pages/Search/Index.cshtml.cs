@@ -11,8 +11,10 @@ namespace MinistryNews.Web.Pages.Search;
 /// Full-text search over titles, text, people and countries (SQLite FTS5, ranked by bm25), with highlighted passages,
 /// combinable with the filters and facets of the article list. Whatever is typed gives results or a plain "no results".
 /// </summary>
-public sealed class IndexModel(ArchiveDbContext db, ArchiveSummary summary) : PageModel
+public sealed class IndexModel(ArchiveDbContext db, ArchiveSummary summary) : PageModel, IReadsQuery
 {
+    public static IReadOnlyCollection<string> QueryKeys { get; } = [.. ArticleFilter.Keys, QueryKey.Search, QueryKey.Sort, QueryKey.Page];
+
     public const int PageSize = 20;
 
     public string Query { get; private set; } = string.Empty;
@@ -39,7 +41,7 @@ public sealed class IndexModel(ArchiveDbContext db, ArchiveSummary summary) : Pa
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Query = (Request.Query["q"].FirstOrDefault() ?? string.Empty).Trim();
+        Query = (Request.Query[QueryKey.Search].FirstOrDefault() ?? string.Empty).Trim();
         if (Query.Length > SearchQuery.MaxLength)
         {
             Messages.Add($"Only the first {SearchQuery.MaxLength} characters of the search are used.");
@@ -50,7 +52,7 @@ public sealed class IndexModel(ArchiveDbContext db, ArchiveSummary summary) : Pa
         Filter = await ArticleFilter.ReadAsync(db, Request.Query, cancellationToken);
         Messages.AddRange(Filter.Messages);
         Links = new QueryLinks("/search", Request.Query);
-        Sort = Request.Query["sort"].FirstOrDefault() is "newest" or "oldest" ? Request.Query["sort"].First()! : "relevance";
+        Sort = Request.Query[QueryKey.Sort].FirstOrDefault() is "newest" or "oldest" ? Request.Query[QueryKey.Sort].First()! : "relevance";
         if (Parsed.IsEmpty)
         {
             return;
@@ -62,7 +64,7 @@ public sealed class IndexModel(ArchiveDbContext db, ArchiveSummary summary) : Pa
         var matched = hits.Select(h => h.Id);
         var filterIds = Filter.Ids();
         var total = await (filterIds is null ? matched : matched.Where(id => filterIds.Contains(id))).CountAsync(cancellationToken);
-        var (paging, message) = Paging.Read(Request.Query["page"], PageSize, total);
+        var (paging, message) = Paging.Read(Request.Query[QueryKey.Page], PageSize, total);
         Paging = paging;
         if (message is not null)
         {
