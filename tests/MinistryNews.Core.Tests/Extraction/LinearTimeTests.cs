@@ -87,21 +87,10 @@ public sealed class LinearTimeTests
             {
                 foreach (var ending in endings)
                 {
-                    yield return length => prefix + Repeat(unit, length - prefix.Length) + ending;
+                    yield return length => prefix + HostileTexts.Repeat(unit, length - prefix.Length) + ending;
                 }
             }
         }
-    }
-
-    private static string Repeat(string unit, int length)
-    {
-        var builder = new StringBuilder(length + unit.Length);
-        while (builder.Length < length)
-        {
-            builder.Append(unit);
-        }
-
-        return builder.ToString(0, length);
     }
 
     private static TimeSpan Screen(string name, Regex pattern, Func<int, string> family)

@@ -8,7 +8,6 @@ namespace MinistryNews.Core.Tests.Ingestion;
 /// <summary>A hostile press release fails alone, named with its reason, and never holds back the files beside it.</summary>
 public sealed class HostileFileTests
 {
-    private const string Dateline = "Hanoi, 5 May 2024\n\nMinister Nguyen Manh Hung met Japanese Minister Taro Kono in Hanoi on May 4.\n\n";
 
     [Fact]
     public async Task Should_store_the_good_files_and_name_the_hostile_one_with_its_reason_within_a_minute()
@@ -17,10 +16,10 @@ public sealed class HostileFileTests
         var good = Directory.GetFiles(archive.DataFolder).Length;
 
         // The sentence that once hung the ingestion for ever: read now like any other.
-        archive.WriteFile("capitals.txt", Dateline + "The Digital Meeting of the " + new string('A', 40) + " was useful.\n");
+        archive.WriteFile("capitals.txt", HostileTexts.Dateline + "The Digital Meeting of the " + new string('A', 40) + " was useful.\n");
 
         // Thousands of people: refused past the extraction's bound.
-        archive.WriteFile("directory.txt", Dateline + string.Join(' ', Enumerable.Range(0, 6_000).Select(i => $"{Official(i)} met {Official(i + 1)} in Tokyo.")) + "\n");
+        archive.WriteFile("directory.txt", HostileTexts.Dateline + string.Join(' ', Enumerable.Range(0, 6_000).Select(i => $"{HostileTexts.Official(i)} met {HostileTexts.Official(i + 1)} in Tokyo.")) + "\n");
 
         var report = await IngestWithinAMinuteAsync(archive, new IngestionOptions());
 
@@ -40,7 +39,7 @@ public sealed class HostileFileTests
 
         // Seconds of reading (a list of 40,000 officials) against a budget of a quarter of a second, where a press
         // release takes some milliseconds once the extraction's code is compiled.
-        archive.WriteFile("list.txt", Dateline + "Minister Hung met " + string.Join(", ", Enumerable.Range(0, 40_000).Select(Official)) + ".\n");
+        archive.WriteFile("list.txt", HostileTexts.Dateline + "Minister Hung met " + string.Join(", ", Enumerable.Range(0, 40_000).Select(HostileTexts.Official)) + ".\n");
         ArticleExtractor.Default.Extract(new SourceDocument("warm.txt", await File.ReadAllTextAsync(Directory.GetFiles(archive.DataFolder)[0])));
 
         var report = await IngestWithinAMinuteAsync(archive, new IngestionOptions { MaxExtractionTime = TimeSpan.FromMilliseconds(250) });
@@ -60,8 +59,4 @@ public sealed class HostileFileTests
         return await ingesting;
     }
 
-    private static string Official(int i) =>
-        $"Minister {(char)('A' + i % 26)}{(char)('a' + i / 26 % 26)}{(char)('a' + i / 676 % 26)} {Surnames[i % Surnames.Length]}";
-
-    private static readonly string[] Surnames = ["Nguyen", "Tran", "Le", "Pham", "Hoang", "Vu", "Dang", "Bui"];
 }
