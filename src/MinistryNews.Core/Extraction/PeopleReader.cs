@@ -75,6 +75,12 @@ public sealed partial class PeopleReader(Lexicon lexicon, string homeCountry, IR
     }.ToFrozenSet(StringComparer.Ordinal);
 
     private readonly List<PersonDraft> _people = [];
+
+    // The latest person (by index) whose name ends with, begins with, or holds a word: a short form ("Hung", "Kono") is
+    // looked up at every capitalised word of the article, so it is not a walk over everyone read so far.
+    private readonly Dictionary<string, int> _byLastWord = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _byFirstWord = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _byAnyWord = new(StringComparer.Ordinal);
     private readonly List<UnnamedOfficial> _unnamed = [];
 
     public IReadOnlyList<PersonDraft> People => _people;
@@ -306,25 +312,7 @@ public sealed partial class PeopleReader(Lexicon lexicon, string homeCountry, IR
     private int FindByShortForm(string folded)
     {
         // A given name (last word) first, then a family name (first word), then any word; the most recent person wins.
-        for (var pass = 0; pass < 3; pass++)
-        {
-            for (var p = _people.Count - 1; p >= 0; p--)
-            {
-                var key = _people[p].Key;
-                var hit = pass switch
-                {
-                    0 => key[^1] == folded,
-                    1 => key[0] == folded,
-                    _ => key.Contains(folded),
-                };
-                if (hit)
-                {
-                    return p;
-                }
-            }
-        }
-
-        return -1;
+        return _byLastWord.TryGetValue(folded, out var p) || _byFirstWord.TryGetValue(folded, out p) || _byAnyWord.TryGetValue(folded, out p) ? p : -1;
     }
 
     private int Register(Sentence sentence, int nameStart, int nameEnd, Title? title, string? countryBefore, string rule)
@@ -356,6 +344,13 @@ public sealed partial class PeopleReader(Lexicon lexicon, string homeCountry, IR
 
             _people.Add(new PersonDraft(name, sentence, rule));
             existing = _people.Count - 1;
+            _byLastWord[key[^1]] = existing;
+            _byFirstWord[key[0]] = existing;
+            foreach (var word in key)
+            {
+                _byAnyWord[word] = existing;
+            }
+
         }
         else if (!_people[existing].Spellings.Contains(name, StringComparer.OrdinalIgnoreCase))
         {
