@@ -10,6 +10,7 @@ namespace MinistryNews.Core.Tests.Extraction;
 /// 100 KB, a file of one word, long lists) each within a fixed bound, and thousands of generated sentences at lengths
 /// from 125 to 8,000 characters in time proportional to their characters.
 /// </summary>
+[Collection(TimedAlone.Name)]
 public sealed class HostileTextTests(ITestOutputHelper output)
 {
 

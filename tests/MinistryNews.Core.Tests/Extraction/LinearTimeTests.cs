@@ -11,6 +11,7 @@ namespace MinistryNews.Core.Tests.Extraction;
 /// word, of separators) of a length and of four times that length, and its time may grow about fourfold, not with the
 /// square or worse. A pattern that backtracks exponentially hits its match timeout and fails here by name.
 /// </summary>
+[Collection(TimedAlone.Name)]
 public sealed class LinearTimeTests
 {
     private const int Short = 1_000;
@@ -44,15 +45,15 @@ public sealed class LinearTimeTests
             .ToList();
 
         // A linear pattern takes four times as long on four times the text, a quadratic one sixteen. Below five
-        // milliseconds on the long text the ratio is mostly noise; the machine is shared, so a family is timed again
-        // before it counts against the pattern (a quadratic pattern is slow every time).
+        // milliseconds on the long text the ratio is mostly noise; the machine is shared, so a family is timed five
+        // times and its best ratio counts (a quadratic pattern is slow every time).
         foreach (var family in slowest)
         {
-            var timings = Enumerable.Range(0, 3).Select(_ => (Short: Time(pattern, family(Short)), Long: Time(pattern, family(Long)))).ToList();
+            var timings = Enumerable.Range(0, 5).Select(_ => (Short: Time(pattern, family(Short)), Long: Time(pattern, family(Long)))).ToList();
             var (shortest, longest) = timings.MinBy(t => t.Long.TotalMilliseconds / Math.Max(t.Short.TotalMilliseconds, 0.01));
             var ratio = longest.TotalMilliseconds / Math.Max(shortest.TotalMilliseconds, 0.01);
             Assert.True(
-                longest.TotalMilliseconds < 5 || ratio < 9,
+                longest.TotalMilliseconds < 5 || ratio < 10,
                 $"{name} took {shortest.TotalMilliseconds:F2} ms on {Short:N0} characters and {longest.TotalMilliseconds:F2} ms on {Long:N0} of '{Preview(family(60))}…'");
         }
     }

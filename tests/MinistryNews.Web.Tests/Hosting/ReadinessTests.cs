@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using MinistryNews.Web.Ingestion;
 
 namespace MinistryNews.Web.Tests.Hosting;
 
@@ -30,6 +32,9 @@ public sealed class ReadinessTests
         var stalled = answers.FirstOrDefault(a => a.Status == HttpStatusCode.ServiceUnavailable);
         Assert.StartsWith("ingestion stalled: nothing read or stored for", stalled.Text, StringComparison.Ordinal);
         Assert.Equal((HttpStatusCode.OK, "ready"), answers[^1]);
+
+        // Ready again once the file is read; the batch holding it is stored just after.
+        await app.Services.GetRequiredService<IngestionStatus>().FirstBatch.WaitAsync(TimeSpan.FromSeconds(60));
         await using var db = app.OpenDatabase();
         Assert.Contains("zz-list.txt", db.Articles.Select(a => a.SourceFile));
     }
