@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
+using MinistryNews.Core;
 using MinistryNews.Core.Search;
 
 namespace MinistryNews.Web.Browsing;
@@ -128,9 +129,12 @@ public static class Snippet
         return new string(chars);
     }
 
+    // A passage widens to whole words, but no further than a stored word may be long (StoredText breaks longer ones at
+    // ingestion; a row stored before that rule still gives a passage of bounded size).
     private static int WordStart(string text, int i)
     {
-        while (i > 0 && !char.IsWhiteSpace(text[i - 1]))
+        var limit = Math.Max(0, i - StoredText.MaxWordCharacters);
+        while (i > limit && !char.IsWhiteSpace(text[i - 1]))
         {
             i--;
         }
@@ -140,7 +144,8 @@ public static class Snippet
 
     private static int WordEnd(string text, int i)
     {
-        while (i < text.Length && !char.IsWhiteSpace(text[i]))
+        var limit = Math.Min(text.Length, i + StoredText.MaxWordCharacters);
+        while (i < limit && !char.IsWhiteSpace(text[i]))
         {
             i++;
         }
