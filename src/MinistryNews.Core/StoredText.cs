@@ -7,8 +7,9 @@ namespace MinistryNews.Core;
 /// Text made safe to store and to serve, once, at ingestion: whatever a press release holds, every page, feed, export and
 /// API answer can carry what the archive keeps. The rules:
 /// <list type="bullet">
-/// <item>Characters XML forbids are gone: a vertical tab or form feed (Word's manual line and page breaks) becomes a line
-/// break, the other C0 and C1 controls are removed, a lone surrogate or a noncharacter becomes U+FFFD.</item>
+/// <item>Characters XML forbids are gone: a vertical tab (Word's manual line break, inside a paragraph) becomes a space,
+/// a form feed (a page break) a line break, the other C0 and C1 controls are removed, a lone surrogate or a noncharacter
+/// becomes U+FFFD.</item>
 /// <item>Bidirectional embeddings, overrides and isolates left open at the end of a line are closed there, so a
 /// right-to-left override in the body cannot run on into what follows it; in titles and names (<see cref="Name"/>) every
 /// bidirectional control is removed, so a name cannot be shown reversed.</item>
@@ -50,7 +51,12 @@ public static class StoredText
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (c is '\v' or '\f' or '\u0085')
+            if (c == '\v')
+            {
+                // A line break within a paragraph: the paragraph, its sentences and a headline stay one.
+                c = ' ';
+            }
+            else if (c is '\f' or '\u0085')
             {
                 c = '\n';
             }

@@ -5,9 +5,9 @@ namespace MinistryNews.Core.Tests;
 public sealed class StoredTextTests
 {
     [Fact]
-    public void Should_make_a_vertical_tab_and_a_form_feed_line_breaks()
+    public void Should_make_a_vertical_tab_a_space_and_a_form_feed_a_line_break()
     {
-        Assert.Equal("Minister Hung\nmet Kono\nin Tokyo", StoredText.Clean("Minister Hung\vmet Kono\fin Tokyo"));
+        Assert.Equal("Minister Hung met Kono\nin Tokyo", StoredText.Clean("Minister Hung\vmet Kono\fin Tokyo"));
     }
 
     [Fact]
@@ -17,7 +17,7 @@ public sealed class StoredTextTests
 
         var cleaned = StoredText.Clean($"Before {controls} after");
 
-        Assert.Equal("Before \t\n\n\n\r\n\uFFFD\uFFFD\uFFFD after", cleaned);
+        Assert.Equal("Before \t\n \n\r\n\uFFFD\uFFFD\uFFFD after", cleaned);
         using var reader = XmlReader.Create(new StringReader($"<t>{cleaned}</t>"));
         while (reader.Read())
         {

@@ -20,8 +20,8 @@ public sealed class HostileTextTests
 
     private static readonly string Controls = new([.. Enumerable.Range(1, 31).Select(c => (char)c), '\u007F', '\u0085', '\u009B']);
 
-    /// <summary>The controls that do not end a line: a headline holding them is still one line.</summary>
-    private static readonly string InlineControls = new([.. Controls.Where(c => c is not ('\t' or '\n' or '\v' or '\f' or '\r' or '\u0085'))]);
+    /// <summary>The controls that do not end a line (a vertical tab is a line break within a paragraph): a headline holding them is still one line.</summary>
+    private static readonly string InlineControls = new([.. Controls.Where(c => c is not ('\t' or '\n' or '\f' or '\r' or '\u0085'))]);
 
     /// <summary>Ordinary text around the controls: a file of mostly control characters is refused as binary.</summary>
     private static readonly string Padding = string.Concat(Enumerable.Repeat("The two ministries discussed cooperation in digital technology and postal services. ", 30));
