@@ -53,23 +53,7 @@ public sealed class ExportTests(ArchiveFixture archive) : IClassFixture<ArchiveF
         Assert.Equal(["/articles?country=japan&format=csv", "/articles?country=japan&format=json"], links);
     }
 
-    private async Task<List<Dictionary<string, string>>> CsvAsync(string url)
-    {
-        using var response = await archive.Client.GetAsync(new Uri(url, UriKind.Relative));
-        response.EnsureSuccessStatusCode();
-        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
-        using var reader = new StringReader(await response.Content.ReadAsStringAsync());
-        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
-        var rows = new List<Dictionary<string, string>>();
-        await csv.ReadAsync();
-        csv.ReadHeader();
-        while (await csv.ReadAsync())
-        {
-            rows.Add(csv.HeaderRecord!.ToDictionary(h => h, h => csv.GetField(h) ?? string.Empty));
-        }
-
-        return rows;
-    }
+    private Task<List<Dictionary<string, string>>> CsvAsync(string url) => CsvInjectionTests.RowsAsync(archive.Client, url);
 
     private async Task<List<JsonElement>> JsonAsync(string url)
     {
@@ -178,7 +162,8 @@ public sealed class CsvInjectionTests
     private static async Task<List<string>> CellsAsync(HttpClient client, string url) =>
         [.. (await RowsAsync(client, url)).SelectMany(r => r.Values)];
 
-    private static async Task<List<Dictionary<string, string>>> RowsAsync(HttpClient client, string url)
+    /// <summary>A CSV download read back as a spreadsheet would: one dictionary of header to cell a row.</summary>
+    internal static async Task<List<Dictionary<string, string>>> RowsAsync(HttpClient client, string url)
     {
         using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
