@@ -50,7 +50,7 @@ internal static class ExtractCommand
             {
                 article = extractor.Extract(file.Document);
             }
-            catch (Exception ex) when (ex is ExtractionLimitException or System.Text.RegularExpressions.RegexMatchTimeoutException)
+            catch (ExtractionLimitException ex)
             {
                 errors.WriteLine($"{path}: extraction stopped: {ex.Message}");
                 failed++;

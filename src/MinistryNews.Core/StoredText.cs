@@ -23,14 +23,16 @@ public static class StoredText
 
     private const char Replacement = '\uFFFD';
 
+    /// <summary>Every bidirectional formatting character: marks, embeddings, overrides, isolates and their ends.</summary>
+    public const string BidiControls = "\u061C\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069";
+
     /// <summary>Characters that start a bidirectional embedding or override, closed by U+202C (PDF).</summary>
     private static readonly SearchValues<char> Embeddings = SearchValues.Create("\u202A\u202B\u202D\u202E");
 
     /// <summary>Characters that start a bidirectional isolate, closed by U+2069 (PDI).</summary>
     private static readonly SearchValues<char> Isolates = SearchValues.Create("\u2066\u2067\u2068");
 
-    /// <summary>Every bidirectional formatting character: marks, embeddings, overrides, isolates and their ends.</summary>
-    private static readonly SearchValues<char> Bidi = SearchValues.Create("\u061C\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069");
+    private static readonly SearchValues<char> Bidi = SearchValues.Create(BidiControls);
 
     /// <summary>Whether the character is a bidirectional mark, embedding, override or isolate (or the end of one).</summary>
     public static bool IsBidiControl(char c) => Bidi.Contains(c);

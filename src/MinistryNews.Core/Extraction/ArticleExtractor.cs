@@ -41,9 +41,22 @@ public sealed partial class ArticleExtractor(Gazetteer gazetteer, Lexicon lexico
     /// pattern in linear time); <paramref name="cancellationToken"/>, checked between sentences, bounds it in time too:
     /// the ingestion gives each file a budget and fails the file that runs over it.
     /// </summary>
+    /// <exception cref="ExtractionLimitException">The text passes a bound of the extraction (too many people, a pattern out of its time).</exception>
     public ExtractedArticle Extract(SourceDocument source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
+        try
+        {
+            return Read(source, cancellationToken);
+        }
+        catch (RegexMatchTimeoutException ex)
+        {
+            throw new ExtractionLimitException($"a pattern ran over its time limit of {ex.MatchTimeout.TotalMilliseconds:N0} ms on this text", ex);
+        }
+    }
+
+    private ExtractedArticle Read(SourceDocument source, CancellationToken cancellationToken)
+    {
         var layout = LayoutReader.Read(source.Text, lexicon);
         var (published, publishedFrom) = PublicationDate(layout);
         var sentences = SplitSentences(layout, published, cancellationToken);

@@ -326,11 +326,6 @@ public sealed partial class Ingestor(
         {
             return Failed($"extraction stopped: {ex.Message}");
         }
-        catch (System.Text.RegularExpressions.RegexMatchTimeoutException ex)
-        {
-            LogFault(logger, ex, key, "extraction");
-            return Failed($"extraction stopped: a pattern ran over its time limit of {ex.MatchTimeout.TotalMilliseconds:N0} ms on this text");
-        }
 #pragma warning disable CA1031 // A fault in the extraction of one file must not stop the batch; it is reported with the file's name.
         catch (Exception ex)
 #pragma warning restore CA1031
