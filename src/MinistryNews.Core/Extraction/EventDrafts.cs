@@ -10,7 +10,7 @@ public sealed class MeetingDraft(MeetingKind kind, Sentence evidence, string rul
     public List<int> Participants { get; } = [];
 
     /// <summary>Who the meeting was with (foreign people, organisations), folded: two meetings with different parties are two meetings.</summary>
-    public HashSet<string> Parties { get; } = new(StringComparer.Ordinal);
+    public HashSet<MeetingParty> Parties { get; } = [];
 
     public PartialDate? Date { get; set; }
 
@@ -68,4 +68,12 @@ public sealed class AgreementDraft(string kind, Sentence evidence, string rule)
     public Sentence Evidence { get; } = evidence;
 
     public string Rule { get; } = rule;
+}
+
+/// <summary>One side a meeting was with: a person of the article (by index), or an organisation by its folded name.</summary>
+public readonly record struct MeetingParty(int? Person, string? Organisation)
+{
+    public static MeetingParty OfPerson(int person) => new(person, null);
+
+    public static MeetingParty OfOrganisation(string name) => new(null, TextFolding.Fold(name));
 }
