@@ -19,6 +19,9 @@ public sealed class MeetingDraft(MeetingKind kind, Sentence evidence, string rul
     /// <summary>The name of a conference or forum ("g20 digital ministers meeting"), folded.</summary>
     public string? EventName { get; set; }
 
+    /// <summary>The text named no country for the other side (a session of "the Intergovernmental Commission"): the article's counterpart is taken.</summary>
+    public bool NeedsCounterpart { get; set; }
+
     /// <summary>Counted in the text ("the two previous talks with …"): never merged with another meeting.</summary>
     public bool Distinct { get; set; }
 

@@ -45,6 +45,6 @@ public sealed class EventReader
     public void Complete(string? mainCounterpart)
     {
         _agreements.Complete(mainCounterpart);
-        _meetings.Complete();
+        _meetings.Complete(mainCounterpart);
     }
 }

@@ -44,16 +44,116 @@ public sealed partial class MeetingReader(ArticleContext context, EventLexicon l
     [GeneratedRegex(@"^\s*(?:on the sidelines|during|at the|after|following|on the occasion|also|within the framework|in the framework|on the same day|the same day)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex GoesBack();
 
+    /// <summary>
+    /// A session of a standing body of two countries: "the 41st Session of the Intergovernmental Commission for …",
+    /// "the second meeting of the Vietnam – Egypt Sub-Committee on Trade".
+    /// </summary>
+    [GeneratedRegex(@"\b(?<ord>\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[a-z]{3,12}teenth|twentieth|thirtieth|fortieth|annual)\s+(?:plenary\s+)?(?:meeting|session)\s+of\s+(?:the\s+)?(?<name>(?:[\p{L}\p{N}'’&–—-]{1,40}\s+){0,10}?(?:Committee|Commission|Sub-?[Cc]ommittee|Council|Mechanism|Working\s+Group))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
+    private static partial Regex MechanismSession();
+
+    /// <summary>A meeting named by its two countries: "the Japan-Viet Nam Foreign Ministers' Meeting", "the Vietnam – Czech Business Forum".</summary>
+    [GeneratedRegex(@"(?<name>\b[\p{Lu}][\p{L}'’]{1,30}(?:\s+[\p{Lu}][\p{L}'’]{1,30})?\s*[-–—]\s*[\p{Lu}][\p{L}'’]{1,30}(?:\s+[\p{Lu}][\p{L}'’]{1,30})?\s+(?:[\p{Lu}][\p{L}'’-]{0,30}\s+){0,5}(?:Meeting|Summit|Dialogue|Consultations?|Talks|Forum|Conference|Seminar|Workshop))\b", RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
+    private static partial Regex TwoCountryMeeting();
+
+    /// <summary>A gathering named by its number: "the 40th meeting of the ASEAN Ministers on Agriculture", "the 18th AMAF Plus Three meet-up".</summary>
+    [GeneratedRegex(@"\b\d{1,3}(?:st|nd|rd|th)\s+(?<event>(?:meeting|session|summit|conference|forum)\s+of\s+the\s+[\p{Lu}][\p{L}\p{N}+&'’-]{0,30}(?:\s+(?:[\p{Lu}][\p{L}\p{N}+&'’-]{0,30}|of|on|and|for)){0,8}|(?:[\p{Lu}][\p{L}\p{N}+&'’()-]{0,30}\s+){1,8}?(?:Meeting|Summit|Conference|Forum|Session|Congress|Assembly|meet-up|meeting|summit))\b", RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
+    private static partial Regex NumberedGathering();
+
+    /// <summary>"a luncheon hosted by the minister": the host of a meal or a ceremony received no one in particular.</summary>
+    [GeneratedRegex(@"^\s*by\b", RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
+    private static partial Regex PassiveBy();
+
+    /// <summary>An event two sides organised together: "a forum co-organised by the ministry and the Japanese ministry".</summary>
+    [GeneratedRegex(@"\b(?<event>forum|seminar|workshop|conference|dialogue|event|exhibition|festival)\b[^.;]{0,120}?\b(?:co-?organi[sz]ed|co-?hosted|jointly\s+(?:organi[sz]ed|held|hosted))\s+by\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
+    private static partial Regex CoOrganised();
+
     public void Read(Sentence sentence)
     {
         context.NationalConference |= NationalConference().IsMatch(sentence.Text);
         ReadConferences(sentence);
+        ReadNamedMeetings(sentence);
         ReadMeetings(sentence);
     }
 
-    /// <summary>Two officials of two countries who sign a document have met, though the text may not say so.</summary>
-    public void Complete()
+    /// <summary>
+    /// Meetings named rather than told by a verb: the session of a joint committee of two countries, a meeting or forum
+    /// named by two countries, an event two sides organised together. Each is a bilateral meeting of its own.
+    /// </summary>
+    private void ReadNamedMeetings(Sentence sentence)
     {
+        var text = sentence.Text;
+        foreach (var session in MechanismSession().All(text))
+        {
+            if (ArticleContext.IsFuture(text, session.Index))
+            {
+                continue;
+            }
+
+            var name = session.Groups["name"];
+            var countries = Foreign(sentence, name.Index, name.Index + name.Length);
+            if (countries.Count > 1)
+            {
+                continue;
+            }
+
+            if (countries.Count == 0)
+            {
+                countries = context.ForeignCountries(sentence, 0, text.Length, cities: false);
+            }
+
+            var meeting = NewMeeting(sentence, countries.Count == 1 ? countries : [], "a session of a joint committee");
+            meeting.Kind = MeetingKind.Bilateral;
+            meeting.NeedsCounterpart = countries.Count != 1;
+            meeting.EventName = EventKey(session.Value);
+            meeting.Parties.Add(MeetingParty.OfOrganisation(name.Value));
+            AddMeeting(meeting, sameSentence: true);
+        }
+
+        foreach (var named in TwoCountryMeeting().All(text))
+        {
+            if (ArticleContext.IsFuture(text, named.Index))
+            {
+                continue;
+            }
+
+            var codes = sentence.Places.Where(p => p.Index >= named.Index && p.End <= named.Index + named.Length).Select(p => p.Code).Distinct().ToList();
+            if (codes.Count != 2 || !codes.Contains(context.HomeCountry))
+            {
+                continue;
+            }
+
+            var meeting = NewMeeting(sentence, new SortedSet<string>(codes.Where(c => c != context.HomeCountry), StringComparer.Ordinal), "a meeting named by its two countries");
+            meeting.EventName = EventKey(named.Value);
+            meeting.Parties.Add(MeetingParty.OfOrganisation(meeting.EventName));
+            AddMeeting(meeting, sameSentence: true);
+        }
+
+        if (CoOrganised().Match(text) is { Success: true } together && !ArticleContext.IsFuture(text, together.Index)
+            && context.ForeignCountries(sentence, together.Index + together.Length, text.Length, cities: false) is { Count: 1 } partner)
+        {
+            var meeting = NewMeeting(sentence, partner, "an event organised with a foreign side");
+            meeting.Parties.Add(MeetingParty.OfOrganisation(together.Groups["event"].Value + " " + partner.Min));
+            AddMeeting(meeting, sameSentence: true);
+        }
+    }
+
+    private SortedSet<string> Foreign(Sentence sentence, int start, int end) =>
+        new(sentence.Places.Where(p => p.Index >= start && p.End <= end && p.Code != context.HomeCountry).Select(p => p.Code), StringComparer.Ordinal);
+
+    /// <summary>
+    /// A session of a joint body whose text named no country takes the article's counterpart; two officials of two
+    /// countries who sign a document have met, though the text may not say so.
+    /// </summary>
+    public void Complete(string? mainCounterpart)
+    {
+        foreach (var meeting in context.Meetings.Where(m => m.NeedsCounterpart))
+        {
+            if (mainCounterpart is not null && mainCounterpart != context.HomeCountry)
+            {
+                meeting.Countries.Add(mainCounterpart);
+            }
+        }
+
         // Two officials of two countries who sign a document have met, though the text may not say so.
         foreach (var agreement in context.Agreements.ToList())
         {
@@ -128,7 +228,7 @@ public sealed partial class MeetingReader(ArticleContext context, EventLexicon l
             var hosting = role == MeetingRole.Host;
             var weak = role == MeetingRole.Weak;
             // "received", "welcomed", "hosted" make a meeting only when someone is received, not "received support".
-            if (hosting && peopleInWindow.Count == 0 && !SomeoneReceived().IsMatch(window[..Math.Min(window.Length, 80)]))
+            if (hosting && (PassiveBy().IsMatch(window) || peopleInWindow.Count == 0 && !SomeoneReceived().IsMatch(window[..Math.Min(window.Length, 80)])))
             {
                 continue;
             }
@@ -244,9 +344,15 @@ public sealed partial class MeetingReader(ArticleContext context, EventLexicon l
 
     private void AddMeeting(MeetingDraft meeting, bool sameSentence)
     {
-        var match = context.Meetings.LastOrDefault(m =>
+        // "At the meeting, the minister welcomed X": a sentence that goes back to the meeting just told adds to it.
+        var backTo = ArticleContext.AfterTheMeeting().IsMatch(meeting.Evidence.Text) && context.LastMeeting is { Distinct: false } last
+            && last.Kind == meeting.Kind && (meeting.Countries.Count == 0 || meeting.Countries.IsSubsetOf(last.Countries))
+            ? last
+            : null;
+        var match = backTo ?? context.Meetings.LastOrDefault(m =>
             m.Kind == meeting.Kind && !m.Distinct && m.Countries.SetEquals(meeting.Countries)
             && (m.Parties.Count == 0 || meeting.Parties.Count == 0 || m.Parties.Overlaps(meeting.Parties))
+            && (m.EventName is null || meeting.EventName is null || m.EventName == meeting.EventName)
             && !(m.Date is { Precision: DatePrecision.Day } a && meeting.Date is { Precision: DatePrecision.Day } b && a != b));
         if (match is null)
         {
@@ -271,14 +377,27 @@ public sealed partial class MeetingReader(ArticleContext context, EventLexicon l
     private void ReadConferences(Sentence sentence)
     {
         var text = sentence.Text;
-        foreach (var trigger in lexicon.ConferenceTrigger.All(text).Concat(MultilateralHeld().All(text)))
+        var sessions = MechanismSession().All(text);
+        foreach (var trigger in lexicon.ConferenceTrigger.All(text).Concat(MultilateralHeld().All(text)).Concat(NumberedGathering().All(text)))
         {
-            if (ArticleContext.IsFuture(text, trigger.Index))
+            var span = trigger.Groups["event"];
+            if (ArticleContext.IsFuture(text, trigger.Index) || sessions.Any(s => s.Index <= span.Index && span.Index < s.Index + s.Length))
             {
                 continue;
             }
 
-            var eventText = trigger.Groups["event"].Value;
+            var eventText = span.Value;
+            var inName = Foreign(sentence, span.Index, span.Index + span.Length);
+            if (inName.Count == 1 && eventText.Contains("Viet", StringComparison.OrdinalIgnoreCase))
+            {
+                // "the Vietnam-Czech Business Forum": a gathering of two countries is a bilateral meeting.
+                var bilateral = NewMeeting(sentence, inName, "a meeting named by its two countries");
+                bilateral.EventName = EventKey(eventText);
+                bilateral.Parties.Add(MeetingParty.OfOrganisation(EventKey(eventText)));
+                AddMeeting(bilateral, sameSentence: true);
+                continue;
+            }
+
             var named = char.IsUpper(eventText[0]) || char.IsDigit(eventText[0]);
             var name = named ? EventKeyOrNull(eventText) : null;
             var after = trigger.Index + trigger.Length;
