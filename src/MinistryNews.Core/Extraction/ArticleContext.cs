@@ -16,7 +16,7 @@ public sealed partial class ArticleContext(PeopleReader people, string homeCount
     [GeneratedRegex(@"[,;:()]|\b(?:after|before|when|while|because|since|although|whereas|which|who|where)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     internal static partial Regex ClauseBoundary();
 
-    [GeneratedRegex(@"\b(?:the two|both)\s+(?:ministers|sides|ministries|officials|leaders|parties|countries|governments|deputy ministers)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?:the two|both)\s+(?:ministers|sides|ministries|officials|leaders|parties|countries|governments|deputy ministers|prime ministers|foreign ministers|presidents|delegations)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     internal static partial Regex BothSides();
 
     [GeneratedRegex(@"^[^.;]{0,60}?\b(?:the two|both)\s+(?:ministers|deputy ministers|officials|leaders)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]

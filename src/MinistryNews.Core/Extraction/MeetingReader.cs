@@ -56,8 +56,12 @@ public sealed partial class MeetingReader(ArticleContext context, EventLexicon l
     private static partial Regex TwoCountryMeeting();
 
     /// <summary>A gathering named by its number: "the 40th meeting of the ASEAN Ministers on Agriculture", "the 18th AMAF Plus Three meet-up".</summary>
-    [GeneratedRegex(@"\b\d{1,3}(?:st|nd|rd|th)\s+(?<event>(?:meeting|session|summit|conference|forum)\s+of\s+the\s+[\p{Lu}][\p{L}\p{N}+&'’-]{0,30}(?:\s+(?:[\p{Lu}][\p{L}\p{N}+&'’-]{0,30}|of|on|and|for)){0,8}|(?:[\p{Lu}][\p{L}\p{N}+&'’()-]{0,30}\s+){1,8}?(?:Meeting|Summit|Conference|Forum|Session|Congress|Assembly|meet-up|meeting|summit))\b", RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b\d{1,3}(?:st|nd|rd|th)\s+(?<event>(?:meeting|session|summit|conference|forum)\s+of\s+the\s+[\p{Lu}][\p{L}\p{N}+&'’-]{0,30}(?:\s+(?:[\p{Lu}][\p{L}\p{N}+&'’-]{0,30}|of|on|and|for)){0,8}|(?:[\p{Lu}(][\p{L}\p{N}+&'’()-]{0,30}\s+){1,8}?(?:Meeting|Summit|Conference|Forum|Session|Congress|Assembly|meet-up|meeting|summit))\b", RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex NumberedGathering();
+
+    /// <summary>A meeting recalled by its number and date: "since the first meeting in April 2018".</summary>
+    [GeneratedRegex(@"\b(?:since|at|during|after|following)\s+the\s+(?:first|previous|last|\d{1,3}(?:st|nd|rd|th))\s+(?:meeting|session|round)\s+(?:held\s+)?(?:in|on)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
+    private static partial Regex RecalledMeeting();
 
     /// <summary>"a luncheon hosted by the minister": the host of a meal or a ceremony received no one in particular.</summary>
     [GeneratedRegex(@"^\s*by\b", RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
@@ -126,6 +130,16 @@ public sealed partial class MeetingReader(ArticleContext context, EventLexicon l
             meeting.EventName = EventKey(named.Value);
             meeting.Parties.Add(MeetingParty.OfOrganisation(meeting.EventName));
             AddMeeting(meeting, sameSentence: true);
+        }
+
+        if (context.LastMeeting is { Kind: MeetingKind.Bilateral } current && !current.NeedsCounterpart
+            && sentence.Dates.FirstOrDefault(d => RecalledMeeting().IsMatch(text[Math.Max(0, d.Index - 80)..d.Index])) is { } recalled)
+        {
+            var earlier = NewMeeting(sentence, new SortedSet<string>(current.Countries, StringComparer.Ordinal), "a meeting recalled by its date");
+            earlier.Participants.Clear();
+            earlier.Date = recalled.Start;
+            earlier.Distinct = true;
+            context.Meetings.Add(earlier);
         }
 
         if (CoOrganised().Match(text) is { Success: true } together && !ArticleContext.IsFuture(text, together.Index)
@@ -304,7 +318,7 @@ public sealed partial class MeetingReader(ArticleContext context, EventLexicon l
                 meeting.Parties.Add(organisation);
             }
 
-            if (countries.Count == 0 && meeting.Parties.Count == 0 && sentence.People.Count < 2 && !MeetingObject().IsMatch(window))
+            if (countries.Count == 0 && !meeting.NeedsCounterpart && meeting.Parties.Count == 0 && sentence.People.Count < 2 && !MeetingObject().IsMatch(window))
             {
                 continue;
             }
@@ -333,7 +347,9 @@ public sealed partial class MeetingReader(ArticleContext context, EventLexicon l
 
     private MeetingDraft NewMeeting(Sentence sentence, SortedSet<string> countries, string rule)
     {
-        var meeting = new MeetingDraft(countries.Count > 0 ? MeetingKind.Bilateral : MeetingKind.Domestic, sentence, rule);
+        // "the two leaders", "their delegations": two sides met, the other being the article's counterpart.
+        var twoSides = countries.Count == 0 && ArticleContext.BothSides().IsMatch(sentence.Text);
+        var meeting = new MeetingDraft(countries.Count > 0 || twoSides ? MeetingKind.Bilateral : MeetingKind.Domestic, sentence, rule) { NeedsCounterpart = twoSides };
         meeting.Countries.UnionWith(countries);
         meeting.Participants.AddRange(context.Participants(sentence));
         meeting.Date = ArticleContext.AfterTheMeeting().IsMatch(sentence.Text) ? null : context.EventDate(sentence) ?? (GoesBack().IsMatch(sentence.Text) ? context.LastDay : null);
@@ -398,7 +414,7 @@ public sealed partial class MeetingReader(ArticleContext context, EventLexicon l
                 continue;
             }
 
-            var named = char.IsUpper(eventText[0]) || char.IsDigit(eventText[0]);
+            var named = eventText.Any(char.IsUpper) || char.IsDigit(eventText[0]);
             var name = named ? EventKeyOrNull(eventText) : null;
             var after = trigger.Index + trigger.Length;
             var host = sentence.Places
