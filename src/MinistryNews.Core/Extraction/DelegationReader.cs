@@ -37,6 +37,13 @@ public sealed partial class DelegationReader(ArticleContext context, EventLexico
     [GeneratedRegex(@"^,?\s*who\b", RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex WhoClause();
 
+    /// <summary>A visit told by whose it was: "my own visit to Vietnam in 2000", "during his official visit to Japan".</summary>
+    [GeneratedRegex(@"\b(?<whose>my|his|her|their|our)\s+(?:own\s+)?(?:(?:official|state|working|recent|first|last|previous|historic|friendship|two-day|three-day|four-day|five-day)\s+){0,3}(?:visit|trip)\s+to\s+(?:the\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
+    private static partial Regex OwnVisit();
+
+    [GeneratedRegex(@"\bvisit", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
+    private static partial Regex VisitWord();
+
     public void Read(Sentence sentence)
     {
         var text = sentence.Text;
@@ -63,6 +70,17 @@ public sealed partial class DelegationReader(ArticleContext context, EventLexico
             {
                 var adjective = sentence.Places.FirstOrDefault(p => p.Index >= noun.Index && p.End <= noun.Groups["adj"].Index + noun.Groups["adj"].Length && p.Kind != PlaceKind.City);
                 from ??= adjective?.Code ?? (OwnMinistryAdjective().IsMatch(noun.Groups["adj"].Value) ? context.HomeCountry : null);
+            }
+
+            // "The delegation visited the ministry", said of the side just received at home: that side's delegation.
+            if (from is null && !noun.Groups["adj"].Success && !noun.Groups["prep"].Success && context.TripDestination is null
+                && context.LastMeeting is { Kind: MeetingKind.Bilateral, Countries.Count: 1 } received && VisitWord().IsMatch(text)
+                && !context.Delegations.Any(d => d.FromCountry == context.HomeCountry))
+            {
+                var guest = new DelegationDraft(received.Countries.Min!, sentence, "the delegation of the side received");
+                guest.Destinations.Add(context.HomeCountry);
+                found.Add(guest);
+                continue;
             }
 
             if (from is null)
@@ -192,9 +210,34 @@ public sealed partial class DelegationReader(ArticleContext context, EventLexico
                 continue;
             }
 
-            var delegation = new DelegationDraft(from, sentence, "sent people to a country");
+            // People sent on a task are a trip of their own, apart from the minister's visit the article tells.
+            var delegation = new DelegationDraft(from, sentence, "sent people to a country") { Distinct = true };
             delegation.Destinations.Add(to.Code);
             found.Add(delegation);
+        }
+
+        foreach (var place in sentence.Places.Where(p => p.Kind != PlaceKind.Demonym && OwnVisit().IsMatch(text[Math.Max(0, p.Index - 80)..p.Index])))
+        {
+            if (ArticleContext.IsFuture(text, place.Index))
+            {
+                continue;
+            }
+
+            var leader = sentence.People.FirstOrDefault(p => p.End <= place.Index)?.Person;
+            var from = leader is { } l ? context.People[l].CountryCode : null;
+            if (from is null && place.Code == context.HomeCountry)
+            {
+                from = "";
+            }
+
+            if (from == place.Code)
+            {
+                continue;
+            }
+
+            var visit = new DelegationDraft(from ?? context.HomeCountry, sentence, "a visit told by whose it was") { Leader = leader, NeedsOrigin = from == "" };
+            visit.Destinations.Add(place.Code);
+            found.Add(visit);
         }
 
         var (start, end) = TripDates(sentence);
@@ -209,9 +252,11 @@ public sealed partial class DelegationReader(ArticleContext context, EventLexico
 
     private void AddDelegation(DelegationDraft delegation)
     {
+        // People sent on a task merge only with what their own sentence tells ("sent a delegation of experts to …").
         var match = context.Delegations.LastOrDefault(d => d.FromCountry == delegation.FromCountry
-            && (d.Destinations.Count == 0 || delegation.Destinations.Count == 0 || d.Destinations.Intersect(delegation.Destinations).Any()
-                || d.Evidence == delegation.Evidence));
+            && (d.Distinct || delegation.Distinct
+                ? d.Evidence == delegation.Evidence
+                : d.Destinations.Count == 0 || delegation.Destinations.Count == 0 || d.Destinations.Intersect(delegation.Destinations).Any() || d.Evidence == delegation.Evidence));
         if (match is null)
         {
             if (delegation.Destinations.Count == 0)
@@ -224,6 +269,7 @@ public sealed partial class DelegationReader(ArticleContext context, EventLexico
         }
         else
         {
+            match.Distinct |= delegation.Distinct;
             match.Destinations.AddRange(delegation.Destinations.Except(match.Destinations).ToList());
             match.Leader ??= delegation.Leader;
             match.Start ??= delegation.Start;
@@ -234,6 +280,17 @@ public sealed partial class DelegationReader(ArticleContext context, EventLexico
         {
             context.TripDestination = delegation.Destinations.LastOrDefault() ?? match.Destinations[^1];
         }
+    }
+
+    /// <summary>A visit to Vietnam by someone the text does not place ("my own visit"): from the article's counterpart.</summary>
+    public void Complete(string? mainCounterpart)
+    {
+        foreach (var delegation in context.Delegations.Where(d => d.NeedsOrigin))
+        {
+            delegation.FromCountry = mainCounterpart ?? string.Empty;
+        }
+
+        context.Delegations.RemoveAll(d => d.FromCountry.Length == 0);
     }
 
     private static (PartialDate? Start, PartialDate? End) TripDates(Sentence sentence)

@@ -32,7 +32,13 @@ public sealed class MeetingDraft(MeetingKind kind, Sentence evidence, string rul
 
 public sealed class DelegationDraft(string fromCountry, Sentence evidence, string rule)
 {
-    public string FromCountry { get; } = fromCountry;
+    public string FromCountry { get; set; } = fromCountry;
+
+    /// <summary>The text did not say where the delegation came from: the article's counterpart is taken.</summary>
+    public bool NeedsOrigin { get; set; }
+
+    /// <summary>People sent on a task (told apart from the visit the article follows): never merged with another trip.</summary>
+    public bool Distinct { get; set; }
 
     public List<string> Destinations { get; } = [];
 

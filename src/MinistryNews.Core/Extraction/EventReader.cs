@@ -46,5 +46,6 @@ public sealed class EventReader
     {
         _agreements.Complete(mainCounterpart);
         _meetings.Complete(mainCounterpart);
+        _delegations.Complete(mainCounterpart);
     }
 }
