@@ -10,7 +10,7 @@ namespace MinistryNews.Core.Extraction;
 /// </summary>
 public sealed partial class DelegationReader(ArticleContext context, EventLexicon lexicon)
 {
-    [GeneratedRegex(@"\b(?:(?<adj>[\p{Lu}][\p{L}'’-]{0,40}(?:\s+[\p{Lu}][\p{L}'’-]{0,40})?)\s+)?delegations?\b(?:\s+(?<prep>of|from)\b)?", RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?:(?<adj>[\p{Lu}][\p{L}'’-]{0,40}(?:\s+[\p{Lu}][\p{L}'’-]{0,40})?)\s+)?[Dd]elegations?\b(?:\s+(?<prep>of|from)\b)?", RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex DelegationNoun();
 
     [GeneratedRegex(@"\b(?:led|headed|chaired)\s+by\b|,|\bwhich\b|\bwho\b|\bthat\b|\bto\b|\b(?:is|are|was|were|has|have|had|will)\b|\b(?:attended|visited|visits|met|arrived|paid|paying|worked)\b", RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
