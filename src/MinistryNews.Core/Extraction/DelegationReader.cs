@@ -216,9 +216,11 @@ public sealed partial class DelegationReader(ArticleContext context, EventLexico
             found.Add(delegation);
         }
 
-        foreach (var place in sentence.Places.Where(p => p.Kind != PlaceKind.Demonym && OwnVisit().IsMatch(text[Math.Max(0, p.Index - 80)..p.Index])))
+        foreach (var place in sentence.Places.Where(p => p.Kind != PlaceKind.Demonym))
         {
-            if (ArticleContext.IsFuture(text, place.Index))
+            var from80 = Math.Max(0, place.Index - 80);
+            var own = OwnVisit().Match(text[from80..place.Index]);
+            if (!own.Success || ArticleContext.IsFuture(text, from80 + own.Index))
             {
                 continue;
             }

@@ -1,0 +1,132 @@
+using MinistryNews.Core.Extraction;
+
+namespace MinistryNews.Core.Tests.Extraction;
+
+/// <summary>The meetings a sentence tells, rule by rule, on sentences written for each pattern.</summary>
+public sealed class MeetingReaderTests
+{
+    private static ExtractedArticle Extract(string text) => ArticleExtractor.Default.Extract(new SourceDocument("meetings.txt", text));
+
+    [Fact]
+    public void Should_read_talks_between_two_leaders_as_a_meeting_with_the_foreign_one()
+    {
+        var article = Extract("Right after the official talks between Prime Minister Pham Minh Chinh and Thai Prime Minister Srettha Thavisin, the two sides issued a statement.");
+
+        var meeting = Assert.Single(article.Meetings);
+        Assert.Equal(MeetingKind.Bilateral, meeting.Kind);
+        Assert.Equal(["TH"], meeting.CounterpartCountries);
+    }
+
+    [Fact]
+    public void Should_read_a_courtesy_call_on_an_official()
+    {
+        var article = Extract("In Canberra, Minister Nguyen Manh Hung paid a courtesy call on Australian Minister for Communications Michelle Rowland.");
+
+        Assert.Equal(["AU"], Assert.Single(article.Meetings).CounterpartCountries);
+    }
+
+    [Fact]
+    public void Should_read_the_session_of_a_joint_committee_named_by_its_two_countries_as_a_bilateral_meeting()
+    {
+        var article = Extract("The third meeting of the Vietnam – Chile Joint Committee on Economic Cooperation was held in Santiago on May 4, 2023, co-chaired by the two deputy ministers.");
+
+        var meeting = Assert.Single(article.Meetings);
+        Assert.Equal(MeetingKind.Bilateral, meeting.Kind);
+        Assert.Equal(["CL"], meeting.CounterpartCountries);
+    }
+
+    [Fact]
+    public void Should_give_a_session_of_an_unnamed_intergovernmental_commission_the_articles_counterpart()
+    {
+        var article = Extract("""
+            Vietnam and Mongolia review cooperation
+
+            Ulaanbaatar, June 3 – Mongolian Deputy Prime Minister Batbayar Ganbold welcomed the Vietnamese side.
+            The two delegations concluded the 17th Session of the Intergovernmental Committee for Economic, Trade and Scientific Cooperation on Friday.
+            """);
+
+        Assert.Contains(article.Meetings, m => m.Kind == MeetingKind.Bilateral && m.CounterpartCountries.SequenceEqual(["MN"]) && m.Rule == "a session of a joint committee");
+    }
+
+    [Fact]
+    public void Should_read_a_forum_named_by_two_countries_as_a_meeting_apart_from_the_talks_of_the_same_visit()
+    {
+        var article = Extract("""
+            During his visit to Poland, Minister Nguyen Manh Hung met with Polish Minister of Digital Affairs Krzysztof Gawkowski.
+            The minister then attended the Vietnam-Poland Digital Business Forum in Warsaw, where businesses of the two countries met.
+            """);
+
+        Assert.Equal(2, article.Meetings.Count(m => m.Kind == MeetingKind.Bilateral && m.CounterpartCountries.SequenceEqual(["PL"])));
+    }
+
+    [Fact]
+    public void Should_read_each_numbered_gathering_as_its_own_multilateral_meeting_held_at_home_without_a_counterpart()
+    {
+        var article = Extract("The ministers met on the sidelines of the 12th meeting of the ASEAN Ministers on Energy (AMEM) and the 9th AMEM Plus Three (AMEM+3) meet-up in Hanoi.");
+
+        Assert.Equal(2, article.Meetings.Count(m => m.Kind == MeetingKind.Multilateral && m.CounterpartCountries.Count == 0));
+    }
+
+    [Fact]
+    public void Should_read_a_forum_organised_with_a_foreign_ministry_as_a_meeting_with_that_country()
+    {
+        var article = Extract("The Deputy Minister spoke at a seminar on smart cities, which was co-organised by the Ministry of Information and Communications and the Korean Ministry of Science and ICT.");
+
+        var meeting = Assert.Single(article.Meetings);
+        Assert.Equal(["KR"], meeting.CounterpartCountries);
+    }
+
+    [Fact]
+    public void Should_add_what_a_sentence_going_back_to_the_reception_says_to_that_reception()
+    {
+        var article = Extract("""
+            On May 2, Deputy Minister Phan Tam met with the Japan Broadcasting Cooperation Council in Hanoi.
+            At the reception, Deputy Minister Phan Tam welcomed Mr. Kenji Sato and thanked the Council.
+            """);
+
+        var meeting = Assert.Single(article.Meetings);
+        Assert.Equal(["JP"], meeting.CounterpartCountries);
+        Assert.Contains("Kenji Sato", meeting.Participants);
+    }
+
+    [Fact]
+    public void Should_not_take_a_luncheon_hosted_by_a_minister_for_a_reception_of_its_own()
+    {
+        var article = Extract("On June 9, Minister Nguyen Manh Hung held talks with Indian Minister of Communications Ashwini Vaishnaw in New Delhi, followed by a luncheon hosted by Minister Ashwini Vaishnaw.");
+
+        Assert.Single(article.Meetings);
+    }
+
+    [Fact]
+    public void Should_read_a_meeting_where_two_prime_ministers_discussed_as_a_meeting_with_the_articles_counterpart()
+    {
+        var article = Extract("""
+            Singapore and Vietnam deepen ties
+
+            Prime Minister Lawrence Wong of Singapore arrived in Hanoi on Tuesday.
+            The two prime ministers had earlier led their delegations in a meeting where they discussed the digital economy.
+            """);
+
+        Assert.Contains(article.Meetings, m => m.CounterpartCountries.SequenceEqual(["SG"]) && m.Rule == "met");
+    }
+
+    [Fact]
+    public void Should_read_a_meeting_recalled_by_its_number_and_date_with_that_date()
+    {
+        var article = Extract("""
+            The fourth meeting of the Vietnam – Peru Sub-Committee on Trade was held online on September 9.
+            Both sides reviewed progress since the first meeting in March 2019.
+            """);
+
+        Assert.Equal(2, article.Meetings.Count(m => m.CounterpartCountries.SequenceEqual(["PE"])));
+        Assert.Contains(article.Meetings, m => m.Date?.ToString() == "2019-03");
+    }
+
+    [Fact]
+    public void Should_not_read_a_joint_committee_session_planned_for_next_year()
+    {
+        var article = Extract("The two sides agreed that the next session of the Vietnam – Chile Joint Committee will be held in Hanoi in 2026.");
+
+        Assert.Empty(article.Meetings);
+    }
+}
