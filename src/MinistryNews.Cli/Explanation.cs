@@ -30,7 +30,9 @@ internal static class Explanation
 
         foreach (var meeting in article.Meetings)
         {
-            Fact("meeting", $"{meeting.Kind.ToString().ToLower(CultureInfo.InvariantCulture)} with [{Countries(meeting.CounterpartCountries)}] on {Date(meeting.Date)}: {string.Join(", ", meeting.Participants)}", meeting.Rule, meeting.Evidence);
+            var named = meeting.Name is null ? string.Empty : $" \"{meeting.Name}\"";
+            var with = meeting.CounterpartOrganisation is null ? string.Empty : $" ({meeting.CounterpartOrganisation})";
+            Fact("meeting", $"{meeting.Kind.ToString().ToLower(CultureInfo.InvariantCulture)}{named} with [{Countries(meeting.CounterpartCountries)}]{with} on {Date(meeting.Date)}: {string.Join(", ", meeting.Participants)}", meeting.Rule, meeting.Evidence);
         }
 
         foreach (var delegation in article.Delegations)

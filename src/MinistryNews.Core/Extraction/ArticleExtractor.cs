@@ -83,7 +83,7 @@ public sealed partial class ArticleExtractor(Gazetteer gazetteer, Lexicon lexico
             StoredText.NameOrNull(m.Location),
             [.. m.Participants.Distinct().Select(NameOf)],
             [.. m.Countries],
-            m.Evidence.Text) { Rule = m.Rule }).ToList();
+            m.Evidence.Text) { Rule = m.Rule, Name = StoredText.NameOrNull(m.Name), CounterpartOrganisation = StoredText.NameOrNull(m.CounterpartOrganisation) }).ToList();
         var delegations = events.Delegations.Select(d => new ExtractedDelegation(
             d.Leader is { } leader ? NameOf(leader) : null,
             [.. d.Members.Select(NameOf)],

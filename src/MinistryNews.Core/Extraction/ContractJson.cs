@@ -118,6 +118,8 @@ public static class ContractJson
             Names("participants", meeting.Participants);
             Countries("counterpart_countries", meeting.CounterpartCountries);
             Text("location", meeting.Location);
+            Text("name", meeting.Name);
+            Text("counterpart_organisation", meeting.CounterpartOrganisation);
             Evidence(meeting.Evidence);
             writer.WriteEndObject();
         }

@@ -16,8 +16,14 @@ public sealed class MeetingDraft(MeetingKind kind, Sentence evidence, string rul
 
     public string? Location { get; set; }
 
-    /// <summary>The name of a conference or forum ("g20 digital ministers meeting"), folded.</summary>
+    /// <summary>The name of a conference or forum ("g20 digital ministers meeting"), folded: two names are two meetings.</summary>
     public string? EventName { get; set; }
+
+    /// <summary>The meeting's name as written, when it has one ("the 6th Meeting of the Japan-Viet Nam Cooperation Committee").</summary>
+    public string? Name { get; set; }
+
+    /// <summary>The foreign organisation met, as written ("the Japanese People's Friendship Exchange Council").</summary>
+    public string? CounterpartOrganisation { get; set; }
 
     /// <summary>The text named no country for the other side (a session of "the Intergovernmental Commission"): the article's counterpart is taken.</summary>
     public bool NeedsCounterpart { get; set; }

@@ -90,6 +90,12 @@ public sealed record ExtractedMeeting(
 {
     /// <summary>The rule that read the fact, for <c>extract --explain</c>.</summary>
     public string? Rule { get; init; }
+
+    /// <summary>The meeting's name as written, when it has one ("the 23rd ASEAN Digital Ministers' Meeting").</summary>
+    public string? Name { get; init; }
+
+    /// <summary>The foreign organisation met, as written ("the Ministry of Internal Affairs and Communications").</summary>
+    public string? CounterpartOrganisation { get; init; }
 }
 
 public sealed record ExtractedDelegation(

@@ -109,6 +109,8 @@ public sealed partial class MeetingReader(ArticleContext context, EventLexicon l
             meeting.Kind = MeetingKind.Bilateral;
             meeting.NeedsCounterpart = countries.Count != 1;
             meeting.EventName = EventKey(session.Value);
+            meeting.Name = session.Value;
+            meeting.CounterpartOrganisation = name.Value;
             meeting.Parties.Add(MeetingParty.OfOrganisation(name.Value));
             AddMeeting(meeting, sameSentence: true);
         }
@@ -128,6 +130,7 @@ public sealed partial class MeetingReader(ArticleContext context, EventLexicon l
 
             var meeting = NewMeeting(sentence, new SortedSet<string>(codes.Where(c => c != context.HomeCountry), StringComparer.Ordinal), "a meeting named by its two countries");
             meeting.EventName = EventKey(named.Value);
+            meeting.Name = named.Value;
             meeting.Parties.Add(MeetingParty.OfOrganisation(meeting.EventName));
             AddMeeting(meeting, sameSentence: true);
         }
@@ -204,7 +207,8 @@ public sealed partial class MeetingReader(ArticleContext context, EventLexicon l
                 meeting.Distinct = true;
                 if (i < parties.Count)
                 {
-                    meeting.Parties.Add(parties[i]);
+                    meeting.Parties.Add(MeetingParty.OfOrganisation(parties[i]));
+                    meeting.CounterpartOrganisation = parties[i];
                 }
 
                 context.Meetings.Add(meeting);
@@ -315,8 +319,12 @@ public sealed partial class MeetingReader(ArticleContext context, EventLexicon l
 
             foreach (var organisation in Organisations(window))
             {
-                meeting.Parties.Add(organisation);
+                meeting.Parties.Add(MeetingParty.OfOrganisation(organisation));
+                // "the Government" alone names no one in particular.
+                meeting.CounterpartOrganisation ??= organisation.Contains(' ', StringComparison.Ordinal) ? organisation : null;
             }
+
+            meeting.CounterpartOrganisation ??= met.Select(p => context.People[p]).FirstOrDefault(p => !p.IsHome(context.HomeCountry) && p.Organisation is not null)?.Organisation;
 
             if (countries.Count == 0 && !meeting.NeedsCounterpart && meeting.Parties.Count == 0 && sentence.People.Count < 2 && !MeetingObject().IsMatch(window))
             {
@@ -388,6 +396,8 @@ public sealed partial class MeetingReader(ArticleContext context, EventLexicon l
         into.Date ??= from.Date;
         into.Location ??= from.Location;
         into.EventName ??= from.EventName;
+        into.Name ??= from.Name;
+        into.CounterpartOrganisation ??= from.CounterpartOrganisation;
     }
 
     private void ReadConferences(Sentence sentence)
@@ -409,6 +419,7 @@ public sealed partial class MeetingReader(ArticleContext context, EventLexicon l
                 // "the Vietnam-Czech Business Forum": a gathering of two countries is a bilateral meeting.
                 var bilateral = NewMeeting(sentence, inName, "a meeting named by its two countries");
                 bilateral.EventName = EventKey(eventText);
+                bilateral.Name = eventText;
                 bilateral.Parties.Add(MeetingParty.OfOrganisation(EventKey(eventText)));
                 AddMeeting(bilateral, sameSentence: true);
                 continue;
@@ -429,6 +440,8 @@ public sealed partial class MeetingReader(ArticleContext context, EventLexicon l
             }
 
             meeting.EventName = name;
+            // "the 40th meeting of the ASEAN Ministers …" keeps its number; "attended the G20 Digital Ministers Meeting" is named by what it attended.
+            meeting.Name = named ? (span.Index > trigger.Index && char.IsDigit(trigger.Value[0]) ? trigger.Value : eventText) : null;
             meeting.Location = host?.Kind == PlaceKind.City ? host.Text : null;
             meeting.Participants.AddRange(context.Participants(sentence).Where(p => context.People[p].IsHome(context.HomeCountry)));
             meeting.Date = context.EventDate(sentence);
@@ -455,7 +468,8 @@ public sealed partial class MeetingReader(ArticleContext context, EventLexicon l
         }
     }
 
-    private static IEnumerable<MeetingParty> Organisations(string window)
+    /// <summary>The foreign organisations a part of a sentence names, as written ("the Japan Broadcasting Council").</summary>
+    private static IEnumerable<string> Organisations(string window)
     {
         for (var m = Organisation().Match(window); m.Success; m = m.NextMatch())
         {
@@ -465,7 +479,7 @@ public sealed partial class MeetingReader(ArticleContext context, EventLexicon l
                 continue;
             }
 
-            yield return MeetingParty.OfOrganisation(value);
+            yield return value;
         }
     }
 
