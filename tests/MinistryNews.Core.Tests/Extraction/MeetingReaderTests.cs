@@ -129,4 +129,26 @@ public sealed class MeetingReaderTests
 
         Assert.Empty(article.Meetings);
     }
+
+    [Fact]
+    public void Should_keep_the_name_of_a_numbered_gathering_and_of_a_gathering_attended()
+    {
+        var article = Extract("""
+            Deputy Minister Nguyen Huy Dung attended the Asia-Pacific Digital Ministers Forum in Tokyo on March 3, 2024.
+            He then spoke at the 7th meeting of the ASEAN Telecommunication Regulators Council in Tokyo.
+            """);
+
+        Assert.Contains(article.Meetings, m => m.Name == "Asia-Pacific Digital Ministers Forum");
+        Assert.Contains(article.Meetings, m => m.Name == "7th meeting of the ASEAN Telecommunication Regulators Council");
+    }
+
+    [Fact]
+    public void Should_keep_the_foreign_organisation_met_as_written()
+    {
+        var article = Extract("On April 2, Deputy Minister Pham Duc Long had a working session with the Korea Internet Security Agency in Seoul.");
+
+        var meeting = Assert.Single(article.Meetings);
+        Assert.Equal(["KR"], meeting.CounterpartCountries);
+        Assert.Equal("Korea Internet Security Agency", meeting.CounterpartOrganisation);
+    }
 }
