@@ -33,6 +33,9 @@ public sealed partial class ArticleContext(PeopleReader people, string homeCount
     /// <summary>The people of the article, by their index in the sentences.</summary>
     public IReadOnlyList<PersonDraft> People => people.People;
 
+    /// <summary>The person is an official of the home country.</summary>
+    public bool IsHome(int person) => people.People[person].IsHome(HomeCountry);
+
     public List<MeetingDraft> Meetings { get; } = [];
 
     public List<DelegationDraft> Delegations { get; } = [];
@@ -51,10 +54,14 @@ public sealed partial class ArticleContext(PeopleReader people, string homeCount
     /// <summary>The article is about a national conference: "the conference" is a meeting at home.</summary>
     public bool NationalConference { get; set; }
 
+    /// <summary>"It was a pleasure to welcome …": the infinitive tells what happened, not a plan.</summary>
+    [GeneratedRegex(@"\b(?:was|is|it's|it’s|has been)\s+(?:a|an|my|our)\s+(?:great\s+|real\s+)?(?:pleasure|honou?r|privilege)\s+to\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
+    private static partial Regex PleasureTo();
+
     public static bool IsFuture(string text, int index)
     {
         var start = ClauseStart(text, index);
-        return FutureMarker().IsMatch(text[start..index]);
+        return FutureMarker().IsMatch(text[start..index]) && !PleasureTo().IsMatch(text[start..index]);
     }
 
     public static int ClauseStart(string text, int index)

@@ -287,6 +287,8 @@ public sealed partial class MeetingReader(ArticleContext context, EventLexicon l
                 continue;
             }
 
+            // "The Secretary welcomed Deputy Prime Minister X": whoever received a Vietnamese official was the foreign side.
+            var receivedHome = hosting && countries.Count == 0 && peopleInWindow.Count > 0 && peopleInWindow.All(context.IsHome) && !inVietnam;
             var meeting = NewMeeting(sentence, countries, role switch
             {
                 MeetingRole.Meet => "met",
@@ -297,6 +299,11 @@ public sealed partial class MeetingReader(ArticleContext context, EventLexicon l
             if (withBody)
             {
                 meeting.Kind = MeetingKind.Multilateral;
+            }
+            else if (receivedHome)
+            {
+                meeting.Kind = MeetingKind.Bilateral;
+                meeting.NeedsCounterpart = true;
             }
             if (triggers.Count > 1)
             {

@@ -151,4 +151,28 @@ public sealed class MeetingReaderTests
         Assert.Equal(["KR"], meeting.CounterpartCountries);
         Assert.Equal("Korea Internet Security Agency", meeting.CounterpartOrganisation);
     }
+
+    [Fact]
+    public void Should_read_a_foreign_host_welcoming_a_vietnamese_official_as_a_meeting_with_the_articles_counterpart()
+    {
+        var article = Extract("""
+            Remarks with the Deputy Prime Minister of Vietnam
+
+            Canberra
+            It was a pleasure to welcome Deputy Prime Minister Tran Hong Ha to Parliament House today.
+            Australia and Vietnam have a comprehensive strategic partnership.
+            """);
+
+        var meeting = Assert.Single(article.Meetings);
+        Assert.Equal(MeetingKind.Bilateral, meeting.Kind);
+        Assert.Equal(["AU"], meeting.CounterpartCountries);
+    }
+
+    [Fact]
+    public void Should_leave_out_a_welcome_that_is_only_planned()
+    {
+        var article = Extract("Australia is ready to welcome Deputy Prime Minister Tran Hong Ha to Canberra next year.");
+
+        Assert.Empty(article.Meetings);
+    }
 }
