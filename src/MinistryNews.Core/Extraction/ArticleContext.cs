@@ -120,10 +120,17 @@ public sealed partial class ArticleContext(PeopleReader people, string homeCount
 
     public PartialDate? EventDate(Sentence sentence)
     {
-        var past = sentence.Dates.Where(d => Published is not { } p || d.Start.FirstDay <= p.LastDay).ToList();
+        var past = sentence.Dates.Where(d => (Published is not { } p || d.Start.FirstDay <= p.LastDay) && !Modifier(sentence.Text, d)).ToList();
         return past.FirstOrDefault(d => d.Start.Precision != DatePrecision.Year || d.Relative)?.Start
             ?? (past.Count > 0 ? past[0].Start : null);
     }
+
+    /// <summary>"the 2022 general elections", "its 2025 budget": a year that names a thing, not when the event was.</summary>
+    private static bool Modifier(string text, DateMention date) =>
+        date.Start.Precision == DatePrecision.Year && date.End is null && !date.Relative && YearAsAdjective().IsMatch(text[Math.Max(0, date.Index - 8)..date.Index]);
+
+    [GeneratedRegex(@"\b(?:the|its|their|his|her|this|a)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
+    private static partial Regex YearAsAdjective();
 
     public static int Number(string word) => word.ToLowerInvariant() switch
     {

@@ -244,8 +244,16 @@ public sealed partial class DelegationReader(ArticleContext context, EventLexico
 
         var (start, end) = TripDates(sentence);
         context.Remember(start);
+        // "received the delegation from X on November 7": the day of the reception, not when the delegation's trip began.
+        var atReception = lexicon.MeetingTrigger.IsMatch(text) && !sentence.Dates.Any(d => d.End is not null);
         foreach (var delegation in found)
         {
+            if (atReception && delegation.Rule == "delegation of a country" && delegation.FromCountry != context.HomeCountry)
+            {
+                AddDelegation(delegation);
+                continue;
+            }
+
             delegation.Start ??= start;
             delegation.End ??= end;
             AddDelegation(delegation);

@@ -57,4 +57,23 @@ public sealed class DelegationReaderTests
         var trip = Assert.Single(article.Delegations);
         Assert.Equal("VN", trip.FromCountry);
     }
+
+    [Fact]
+    public void Should_not_date_a_received_delegations_trip_by_the_day_of_the_reception()
+    {
+        var article = Extract("On November 7, 2023, Deputy Minister Hoang Vinh Bao received the delegation from the Lao Ministry of Technology and Communications, headed by Mr. Boviengkham Vongdara.");
+
+        var visit = Assert.Single(article.Delegations);
+        Assert.Equal("LA", visit.FromCountry);
+        Assert.Null(visit.Start);
+        Assert.Equal("11-07", Assert.Single(article.Meetings).Date?.ToString()[^5..]);
+    }
+
+    [Fact]
+    public void Should_date_a_received_delegations_trip_when_the_sentence_gives_its_days()
+    {
+        var article = Extract("From November 7 to 9, 2023, the delegation from the Lao Ministry of Technology and Communications visited Vietnam and met with Deputy Minister Hoang Vinh Bao.");
+
+        Assert.Equal("2023-11-07", Assert.Single(article.Delegations).Start?.ToString());
+    }
 }

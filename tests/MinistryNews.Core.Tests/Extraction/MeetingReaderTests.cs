@@ -175,4 +175,12 @@ public sealed class MeetingReaderTests
 
         Assert.Empty(article.Meetings);
     }
+
+    [Fact]
+    public void Should_not_date_a_meeting_by_a_year_that_names_a_thing()
+    {
+        var article = Extract("The minister paid a courtesy call on the Chilean Senate President Manuel Ossandon, and congratulated him on the 2022 general elections.");
+
+        Assert.Null(Assert.Single(article.Meetings).Date);
+    }
 }
