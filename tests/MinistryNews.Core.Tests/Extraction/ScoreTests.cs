@@ -5,14 +5,17 @@ namespace MinistryNews.Core.Tests.Extraction;
 
 /// <summary>
 /// The extraction scored against the hand annotations kept in Fixtures/gold, with the thresholds the project holds
-/// itself to: the five seeds and the ten articles from other outlets.
+/// itself to: the five seeds and the forty articles from other outlets, ministries and the foreign side.
 /// </summary>
 public sealed class ScoreTests(ITestOutputHelper output)
 {
+    /// <summary>No field may buy its recall with wrong facts: each of the five is held to this precision.</summary>
+    private const double Precision = 0.90;
+
     [Theory]
     [InlineData("seeds", 0.97)]
-    [InlineData("dev", 0.90)]
-    public void Should_reach_the_macro_f1_the_project_holds_itself_to(string set, double threshold)
+    [InlineData("dev", 0.92)]
+    public void Should_reach_the_macro_f1_and_the_precision_the_project_holds_itself_to(string set, double threshold)
     {
         var score = Fixtures.Score(set);
         foreach (var field in score.Fields)
@@ -26,6 +29,7 @@ public sealed class ScoreTests(ITestOutputHelper output)
         }
 
         Assert.True(score.MacroF1 >= threshold, $"macro F1 {score.MacroF1:F3} on {set} is below {threshold}: {string.Join(" | ", score.Differences.Select(d => $"{d.Key}: {string.Join("; ", d.Value)}"))}");
+        Assert.All(score.Fields, f => Assert.True(f.Precision >= Precision, $"{f.Field} precision {f.Precision:F3} on {set} is below {Precision}"));
     }
 
     [Theory]
