@@ -17,7 +17,7 @@ public sealed class ExtractCommandTests
         Assert.Equal(0, exitCode);
         Assert.Equal(string.Empty, errors.ToString());
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(15, lines.Length);
+        Assert.Equal(45, lines.Length);
         foreach (var line in lines)
         {
             using var json = JsonDocument.Parse(line);

@@ -20,8 +20,8 @@ public sealed class IngestCommandTests : IDisposable
 
         Assert.Equal(0, firstExit);
         Assert.Equal(0, secondExit);
-        Assert.StartsWith("15 added, 0 updated, 0 unchanged, 0 failed", first.ToString(), StringComparison.Ordinal);
-        Assert.StartsWith("0 added, 0 updated, 15 unchanged, 0 failed", second.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("45 added, 0 updated, 0 unchanged, 0 failed", first.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("0 added, 0 updated, 45 unchanged, 0 failed", second.ToString(), StringComparison.Ordinal);
         Assert.Equal("ok", await TestDatabase.CheckAsync(database));
         TestDatabase.Drop(database);
     }
@@ -40,7 +40,7 @@ public sealed class IngestCommandTests : IDisposable
 
         Assert.Equal(1, exitCode);
         var lines = output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("15 added, 0 updated, 0 unchanged, 1 failed", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("45 added, 0 updated, 0 unchanged, 1 failed", lines[0], StringComparison.Ordinal);
         Assert.Contains("failed: zero.txt: file is empty", lines);
     }
 

@@ -118,7 +118,7 @@ public sealed class FuzzTests
         var stored = (await db.Articles.Select(a => new { a.SourceFile, a.Title, a.Body }).ToListAsync())
             .Select(a => new { a.SourceFile, a.Title, Body = string.Join("\n", a.Body.Select(b => b.Text)) })
             .ToList();
-        Assert.Equal(15 + expected.Values.Count(e => e.Stored), stored.Count);
+        Assert.Equal(45 + expected.Values.Count(e => e.Stored), stored.Count);
         var japan = stored.Single(a => a.SourceFile == JapanSeed);
         foreach (var name in new[] { "utf16le-bom.txt", "utf16be-bom.txt", "utf8-bom.txt", "Bộ trưởng gặp Nhật Bản (bản 2).txt", "link-in.txt" })
         {

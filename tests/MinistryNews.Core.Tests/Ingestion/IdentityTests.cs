@@ -50,7 +50,10 @@ public sealed class IdentityTests
         Assert.Equal("Ministry of Science and Technology", mic.Successor?.Name);
         Assert.True(mic.Articles.Count >= 10);
         var japan = await db.Organisations.Include(o => o.Articles).SingleAsync(o => o.KnownKey == "jp-mic");
-        Assert.Equal(["002_43bc5bf8eb7e91f7.txt", "dev03.txt", "dev05.txt"], japan.Articles.Select(a => a.SourceFile).Order(StringComparer.Ordinal));
+        // "Ministry of Home Affairs and Communications" (002, dev03, dev05) and a state minister "of Internal Affairs and
+        // Communications" (dev34) are one ministry. dev12's "Japanese Ministry of Internal Affairs and Communications" is
+        // not read as it yet (the extraction keeps the adjective in the name), so it is not counted here.
+        Assert.Equal(["002_43bc5bf8eb7e91f7.txt", "dev03.txt", "dev05.txt", "dev34.txt"], japan.Articles.Select(a => a.SourceFile).Order(StringComparer.Ordinal));
         var takaichi = await db.ArticlePeople.Include(m => m.Organisation).SingleAsync(m => m.Person.Name == "Takaichi Sanae");
         Assert.Equal("jp-mic", takaichi.Organisation?.KnownKey);
         Assert.Empty(await db.Organisations.GroupBy(o => new { o.NameKey, o.CountryId }).Where(g => g.Count() > 1).Select(g => g.Key).ToListAsync());
@@ -66,7 +69,7 @@ public sealed class IdentityTests
         await using var db = archive.Open();
         var hung = await db.People.SingleAsync(p => p.Name == "Nguyen Manh Hung");
         var files = await db.ArticlePeople.Where(m => m.PersonId == hung.Id).Select(m => m.Article.SourceFile).ToListAsync();
-        Assert.Equal(["002_43bc5bf8eb7e91f7.txt", "003_860488fec2fe90e9.txt", "004_9ed1b855dc992e56.txt", "dev04.txt", "dev06.txt", "dev08.txt"], files.Order(StringComparer.Ordinal));
+        Assert.Equal(["002_43bc5bf8eb7e91f7.txt", "003_860488fec2fe90e9.txt", "004_9ed1b855dc992e56.txt", "dev04.txt", "dev06.txt", "dev08.txt", "dev34.txt", "dev38.txt", "dev39.txt"], files.Order(StringComparer.Ordinal));
     }
 }
 

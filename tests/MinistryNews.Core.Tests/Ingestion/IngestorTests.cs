@@ -16,7 +16,7 @@ public sealed class IngestorTests
 
         var report = await archive.IngestAsync();
 
-        Assert.Equal(15, report.Added);
+        Assert.Equal(45, report.Added);
         Assert.Equal(0, report.Failed);
         await using var db = archive.Open();
         var stored = await db.Articles.OrderBy(a => a.SourceFile).ToListAsync();
@@ -50,7 +50,7 @@ public sealed class IngestorTests
 
         var report = await archive.IngestAsync();
 
-        Assert.Equal(15, report.Unchanged);
+        Assert.Equal(45, report.Unchanged);
         Assert.Equal(0, report.Added + report.Updated + report.Failed);
         Assert.Equal(before, await SnapshotAsync(archive));
     }
@@ -73,7 +73,7 @@ public sealed class IngestorTests
         var report = await archive.IngestAsync();
 
         Assert.Equal(1, report.Updated);
-        Assert.Equal(14, report.Unchanged);
+        Assert.Equal(44, report.Unchanged);
         await using var check = archive.Open();
         var article = await check.Articles
             .Include(a => a.Meetings).Include(a => a.Agreements).Include(a => a.Countries)
@@ -86,7 +86,7 @@ public sealed class IngestorTests
         Assert.Equal(expected.Meetings.Count, article.Meetings.Count);
         Assert.Equal(expected.Agreements.Count, article.Agreements.Count);
         Assert.Equal(expected.Countries.Order(), article.Countries.Select(c => c.Code).Order());
-        Assert.Equal(15, await check.Articles.CountAsync());
+        Assert.Equal(45, await check.Articles.CountAsync());
     }
 
     [Fact]
@@ -131,7 +131,7 @@ public sealed class IngestorTests
 
         var report = await archive.IngestAsync(maxFileBytes: 64 * 1024);
 
-        Assert.Equal(15, report.Added);
+        Assert.Equal(45, report.Added);
         var errors = report.Failures.ToDictionary(f => f.File, f => f.Error);
         Assert.Equal(6, errors.Count);
         Assert.Contains("empty", errors["empty.txt"], StringComparison.Ordinal);
@@ -141,7 +141,7 @@ public sealed class IngestorTests
         Assert.Contains("no text", errors["chrome-only.html"], StringComparison.Ordinal);
         Assert.Contains("no text", errors["blank.txt"], StringComparison.Ordinal);
         await using var db = archive.Open();
-        Assert.Equal(15, await db.Articles.CountAsync());
+        Assert.Equal(45, await db.Articles.CountAsync());
         Assert.False(await db.Articles.AnyAsync(a => errors.Keys.Contains(a.SourceFile)));
     }
 
@@ -259,7 +259,7 @@ public sealed class IngestorTests
         var report = await archive.IngestAsync();
 
         Assert.Equal(1, report.Updated);
-        Assert.Equal(14, report.Unchanged);
+        Assert.Equal(44, report.Unchanged);
         await using var check = archive.Open();
         Assert.All(await check.Articles.Select(a => a.ExtractorVersion).ToListAsync(), v => Assert.Equal(ArticleExtractor.Version, v));
     }

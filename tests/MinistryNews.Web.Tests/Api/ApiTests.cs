@@ -9,16 +9,17 @@ public sealed class ApiTests(ArchiveFixture archive) : IClassFixture<ArchiveFixt
     [Fact]
     public async Task Should_list_articles_with_filters_paging_and_links_to_the_next_page()
     {
-        var first = await JsonAsync("/api/articles?country=japan&pageSize=2");
+        // Laos: the ADGMIN conference of January 2025 (004), then the minister's visit to Vientiane of March 2019 (dev04).
+        var first = await JsonAsync("/api/articles?country=laos&pageSize=1");
         var second = await JsonAsync(first.GetProperty("next").GetString()!);
 
-        Assert.Equal(3, first.GetProperty("total").GetInt32());
-        Assert.Equal(2, first.GetProperty("items").GetArrayLength());
+        Assert.Equal(2, first.GetProperty("total").GetInt32());
+        Assert.Equal("2025-01-18", Assert.Single(first.GetProperty("items").EnumerateArray()).GetProperty("published").GetString());
         Assert.Equal(JsonValueKind.Null, first.GetProperty("previous").ValueKind);
-        Assert.Equal("/api/articles?country=japan&pageSize=2&page=2", first.GetProperty("next").GetString());
+        Assert.Equal("/api/articles?country=laos&pageSize=1&page=2", first.GetProperty("next").GetString());
         var last = Assert.Single(second.GetProperty("items").EnumerateArray());
-        Assert.Equal("2018-05-03", last.GetProperty("published").GetString());
-        Assert.Equal("japan", last.GetProperty("countries")[0].GetProperty("slug").GetString());
+        Assert.Equal("2019-03-13", last.GetProperty("published").GetString());
+        Assert.Equal("laos", last.GetProperty("countries")[0].GetProperty("slug").GetString());
         Assert.Equal(JsonValueKind.Null, second.GetProperty("next").ValueKind);
     }
 
@@ -44,16 +45,18 @@ public sealed class ApiTests(ArchiveFixture archive) : IClassFixture<ArchiveFixt
     public async Task Should_list_countries_people_meetings_delegations_and_agreements()
     {
         var countries = await JsonAsync("/api/countries");
-        var people = await JsonAsync("/api/people?country=japan");
+        var people = await JsonAsync("/api/people?country=south-korea");
         var meetings = await JsonAsync("/api/meetings?kind=multilateral");
         var delegations = await JsonAsync("/api/delegations?direction=hosted");
         var agreements = await JsonAsync("/api/agreements?status=in-force");
 
         Assert.Equal("japan", countries.GetProperty("items")[0].GetProperty("slug").GetString());
-        Assert.Equal(["Akihiko Miyamoto", "Manabu Sakai", "Takaichi Sanae"], people.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
-        Assert.Equal(2, meetings.GetProperty("total").GetInt32());
+        Assert.Equal(["Lee Jong-ho", "Lee Myung-Bak", "Moon Seok Yang"], people.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
+        await using var db = archive.App.OpenDatabase();
+        Assert.Equal(db.Meetings.Count(m => m.Kind == Core.Extraction.MeetingKind.Multilateral), meetings.GetProperty("total").GetInt32());
+        Assert.All(meetings.GetProperty("items").EnumerateArray(), m => Assert.Equal("multilateral", m.GetProperty("kind").GetString()));
         Assert.All(delegations.GetProperty("items").EnumerateArray(), d => Assert.Equal("vietnam", d.GetProperty("destinations")[0].GetProperty("slug").GetString()));
-        Assert.Equal(4, delegations.GetProperty("total").GetInt32());
+        Assert.Equal(db.Delegations.Count(d => d.Destinations.Any(c => c.Slug == "vietnam")), delegations.GetProperty("total").GetInt32());
         Assert.Equal("japan", Assert.Single(agreements.GetProperty("items").EnumerateArray()).GetProperty("countries")[0].GetProperty("slug").GetString());
     }
 

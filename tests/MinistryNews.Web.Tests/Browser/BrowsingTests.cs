@@ -14,9 +14,12 @@ public sealed class BrowsingTests(BrowserFixture browser)
         Assert.Equal("Latest articles", (await page.Locator("h1").TextContentAsync())?.Trim());
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Articles", Exact = true }).First.ClickAsync();
-        await page.Locator("#facet-country + .facet a", new() { HasText = "Japan" }).ClickAsync();
+        var japan = page.Locator("#facet-country + .facet a", new() { HasText = "Japan" });
+        var counted = int.Parse((await japan.Locator(".count").TextContentAsync())!, System.Globalization.CultureInfo.InvariantCulture);
+        await japan.ClickAsync();
         await page.WaitForURLAsync("**/articles?country=japan");
-        Assert.Equal(3, await page.Locator(".article-list .article").CountAsync());
+        Assert.InRange(counted, 2, 20);
+        Assert.Equal(counted, await page.Locator(".article-list .article").CountAsync());
 
         await page.Locator(".article-list a.title", new() { HasText = "The signing ceremony of Memorandum of Cooperation" }).ClickAsync();
         await page.WaitForURLAsync("**/articles/*/*");
@@ -52,14 +55,19 @@ public sealed class BrowsingTests(BrowserFixture browser)
         Assert.True(found, "The Agreements facet is not reached with Tab from the content.");
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync("**/articles?kind=agreement");
-        Assert.Equal(8, await page.Locator(".article-list .article").CountAsync());
+        await using var db = browser.App.OpenDatabase();
+        var withAgreements = db.Articles.Count(a => a.Agreements.Count > 0);
+        Assert.InRange(withAgreements, 2, 20);
+        Assert.Equal(withAgreements, await page.Locator(".article-list .article").CountAsync());
 
         // The date form: type a date and submit with Enter.
         await page.Locator("#from").FocusAsync();
         await page.Keyboard.TypeAsync("01012020");
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync("**from=2020-01-01**");
-        Assert.Equal(3, await page.Locator(".article-list .article").CountAsync());
+        var since2020 = db.Articles.Count(a => a.Agreements.Count > 0 && a.PublishedOn >= new DateOnly(2020, 1, 1));
+        Assert.InRange(since2020, 1, withAgreements - 1);
+        Assert.Equal(since2020, await page.Locator(".article-list .article").CountAsync());
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public sealed class PublicAddressTests(PublicAddressTests.PublicSite site, Archi
 
         Assert.Contains($"Sitemap: {PublicUrl}/sitemap.xml", robots.Split('\n'));
         var urls = sitemap.Descendants(Sitemap + "loc").Select(l => l.Value).ToList();
-        Assert.True(urls.Count > 15, $"{urls.Count} urls");
+        Assert.True(urls.Count > 45, $"{urls.Count} urls");
         Assert.All(urls, u => Assert.StartsWith(PublicUrl + "/", u, StringComparison.Ordinal));
     }
 

@@ -10,23 +10,26 @@ public sealed class BrowseTests(ArchiveFixture archive) : IClassFixture<ArchiveF
     {
         var page = await archive.PageAsync("/countries");
 
-        var japan = page.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector("th")!.TextContent.Trim() == "Japan");
-        Assert.Equal(["3", "3", "0", "1", "2"], japan.QuerySelectorAll("td").Select(td => td.TextContent.Trim()));
-        Assert.Equal("/countries/japan", japan.QuerySelector("th a")!.GetAttribute("href"));
+        // South Korea: dev08 (the minister's working trip to Seoul, three meetings) and dev09 (IT specialists sent there,
+        // President Lee Myung-Bak's visit of October 2009 and the agreement reached on it).
+        var korea = page.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector("th")!.TextContent.Trim() == "South Korea");
+        Assert.Equal(["2", "3", "2", "1", "1"], korea.QuerySelectorAll("td").Select(td => td.TextContent.Trim()));
+        Assert.Equal("/countries/south-korea", korea.QuerySelector("th a")!.GetAttribute("href"));
     }
 
     [Fact]
     public async Task Should_show_everything_done_with_a_country_on_one_page()
     {
-        var page = await archive.PageAsync("/countries/japan");
+        var page = await archive.PageAsync("/countries/south-korea");
 
-        Assert.Equal("Japan", page.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal("South Korea", page.QuerySelector("h1")!.TextContent.Trim());
         var kinds = page.QuerySelectorAll(".timeline-table tbody tr strong").Select(s => s.TextContent).ToList();
         Assert.Equal(3, kinds.Count(k => k == "meeting"));
+        Assert.Equal(2, kinds.Count(k => k == "visit made"));
         Assert.Equal(1, kinds.Count(k => k == "visit hosted"));
-        Assert.Equal(2, kinds.Count(k => k == "agreement"));
-        Assert.Equal(["Akihiko Miyamoto", "Manabu Sakai", "Takaichi Sanae"], page.QuerySelectorAll("#people + ul a").Select(a => a.TextContent).Order(StringComparer.Ordinal));
-        Assert.Equal(3, page.QuerySelectorAll(".article-list .article").Length);
+        Assert.Equal(1, kinds.Count(k => k == "agreement"));
+        Assert.Equal(["Lee Jong-ho", "Lee Myung-Bak", "Moon Seok Yang"], page.QuerySelectorAll("#people + ul a").Select(a => a.TextContent).Order(StringComparer.Ordinal));
+        Assert.Equal(2, page.QuerySelectorAll(".article-list .article").Length);
     }
 
     [Fact]
@@ -37,7 +40,7 @@ public sealed class BrowseTests(ArchiveFixture archive) : IClassFixture<ArchiveF
         Assert.Equal("Nguyen Manh Hung", page.QuerySelector("h1")!.TextContent.Trim());
         Assert.Contains("Minister of Information and Communications", page.QuerySelector(".titles")!.TextContent, StringComparison.Ordinal);
         var stats = page.QuerySelectorAll(".stats li").ToDictionary(li => li.TextContent.Replace(li.QuerySelector(".number")!.TextContent, string.Empty, StringComparison.Ordinal).Trim(), li => li.QuerySelector(".number")!.TextContent);
-        Assert.Equal("6", stats["articles"]);
+        Assert.Equal("9", stats["articles"]);
         Assert.Equal("2", stats["trips"]);
         Assert.Equal("2", stats["countries visited"]);
         Assert.Equal("3", stats["agreements signed"]);
@@ -65,7 +68,8 @@ public sealed class BrowseTests(ArchiveFixture archive) : IClassFixture<ArchiveF
         var inForce = await archive.PageAsync("/agreements?status=in-force");
         var expired = await archive.PageAsync("/agreements?status=expired&country=japan");
 
-        Assert.Equal(11, all.QuerySelectorAll("tbody tr").Length);
+        await using var db = archive.App.OpenDatabase();
+        Assert.Equal(db.Agreements.Count(), all.QuerySelectorAll("tbody tr").Length);
         var row = Assert.Single(inForce.QuerySelectorAll("tbody tr"));
         Assert.Equal("in force", row.QuerySelector(".status")!.TextContent.Trim());
         Assert.Contains("Japan", row.TextContent, StringComparison.Ordinal);
@@ -80,7 +84,13 @@ public sealed class BrowseTests(ArchiveFixture archive) : IClassFixture<ArchiveF
         var multilateral = await archive.PageAsync("/meetings?kind=multilateral");
         var byKind = await archive.PageAsync("/meetings?sort=kind");
 
-        Assert.Equal(2, multilateral.QuerySelectorAll("tbody tr").Length);
+        // Every multilateral meeting and nothing else; among them the G20 ministerial conference (000) and ADGMIN (004).
+        await using var db = archive.App.OpenDatabase();
+        var rows = multilateral.QuerySelectorAll("tbody tr").ToList();
+        Assert.Equal(db.Meetings.Count(m => m.Kind == Core.Extraction.MeetingKind.Multilateral), rows.Count);
+        Assert.All(rows, r => Assert.Equal("multilateral", r.QuerySelectorAll("td")[1].TextContent.Trim()));
+        Assert.Contains(rows, r => r.TextContent.Contains("G20 Ministerial Conference", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.TextContent.Contains("The ADGMIN Conference", StringComparison.Ordinal));
         Assert.Equal("ascending", byKind.QuerySelector("th[aria-sort]")!.GetAttribute("aria-sort"));
         var kinds = byKind.QuerySelectorAll("tbody tr").Select(r => r.QuerySelectorAll("td")[1].TextContent).ToList();
         Assert.Equal(kinds.Order(StringComparer.Ordinal), kinds);
@@ -91,9 +101,22 @@ public sealed class BrowseTests(ArchiveFixture archive) : IClassFixture<ArchiveF
     {
         var made = await archive.PageAsync("/delegations?direction=made");
         var hosted = await archive.PageAsync("/delegations?direction=hosted");
+        var madeToKorea = await archive.PageAsync("/delegations?direction=made&country=south-korea");
+        var hostedFromKorea = await archive.PageAsync("/delegations?direction=hosted&country=south-korea");
 
-        Assert.Equal(6, made.QuerySelectorAll("tbody tr").Length);
-        Assert.Equal(["Cambodia", "China", "Japan", "South Korea"], hosted.QuerySelectorAll("tbody tr").Select(r => r.QuerySelectorAll("td")[3].TextContent.Trim()).Order(StringComparer.Ordinal));
+        Assert.All(made.QuerySelectorAll("tbody tr"), r => Assert.Equal("Vietnam", From(r)));
+        Assert.All(hosted.QuerySelectorAll("tbody tr"), r => Assert.NotEqual("Vietnam", From(r)));
+        Assert.NotEmpty(hosted.QuerySelectorAll("tbody tr"));
+
+        // dev08's working trip to Seoul and dev09's IT specialists sent to South Korea; dev09's recalled visit of President
+        // Lee Myung-Bak to Vietnam.
+        Assert.Equal(2, madeToKorea.QuerySelectorAll("tbody tr").Length);
+        Assert.All(madeToKorea.QuerySelectorAll("tbody tr"), r => Assert.Equal("visit made", r.QuerySelectorAll("td")[1].TextContent.Trim()));
+        var visit = Assert.Single(hostedFromKorea.QuerySelectorAll("tbody tr"));
+        Assert.Equal("South Korea", From(visit));
+        Assert.Equal("Lee Myung-Bak", visit.QuerySelectorAll("td")[2].TextContent.Trim());
+
+        static string From(AngleSharp.Dom.IElement row) => row.QuerySelectorAll("td")[3].TextContent.Trim();
     }
 
     [Fact]
@@ -144,7 +167,8 @@ public sealed class BrowseTests(ArchiveFixture archive) : IClassFixture<ArchiveF
         Assert.Equal(counts.Select(c => c.ToString(System.Globalization.CultureInfo.InvariantCulture)), page.QuerySelectorAll(".stats .number").Select(n => n.TextContent.Trim()));
         Assert.Equal("/countries/japan", page.QuerySelector("#top-countries + ol a")!.GetAttribute("href"));
         Assert.Equal("/people/nguyen-manh-hung", page.QuerySelector("#top-people + ol a")!.GetAttribute("href"));
-        Assert.Equal("/archive/2025/1", page.QuerySelector(".timeline a")!.GetAttribute("href"));
+        var newest = db.Articles.Max(a => a.PublishedOn)!.Value;
+        Assert.Equal($"/archive/{newest.Year}/{newest.Month}", page.QuerySelector(".timeline a")!.GetAttribute("href"));
     }
 }
 

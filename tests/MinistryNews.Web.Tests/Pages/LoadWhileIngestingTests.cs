@@ -44,13 +44,13 @@ public sealed class LoadWhileIngestingTests
         await Task.WhenAll(Enumerable.Range(0, Clients).Select(c => Task.Run(() => ReadAsync(c))));
         var report = await ingestion;
 
-        Assert.Equal(Count + 15, report.Added);
+        Assert.Equal(Count + 45, report.Added);
         Assert.Equal(0, report.Failed);
         Assert.True(answers.Count >= 50, $"only {answers.Count} reads were made during the ingestion");
         Assert.All(answers, a => Assert.True(a.Status == HttpStatusCode.OK, $"{a.Url}: {(int)a.Status}"));
         var page = await ArchiveApplication.GetPageAsync(client, "/");
         var shown = page.QuerySelector("a[href='/articles'] .number")!.TextContent;
-        Assert.Equal((Count + 15).ToString(System.Globalization.CultureInfo.InvariantCulture), string.Concat(shown.Where(char.IsAsciiDigit)));
+        Assert.Equal((Count + 45).ToString(System.Globalization.CultureInfo.InvariantCulture), string.Concat(shown.Where(char.IsAsciiDigit)));
     }
 }
 
@@ -89,7 +89,7 @@ public sealed class StopWhileIngestingTests
         await using var db = app.OpenDatabase();
         var stored = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
             db.Articles.Select(a => new { a.SourceFile, Meetings = a.Meetings.Count, Delegations = a.Delegations.Count, Agreements = a.Agreements.Count }));
-        Assert.InRange(stored.Count, 1, Count + 14);
+        Assert.InRange(stored.Count, 1, Count + 44);
         Assert.All(stored.Where(a => gold.ContainsKey(a.SourceFile)), a => Assert.Equal(gold[a.SourceFile], (a.Meetings, a.Delegations, a.Agreements)));
         Assert.Equal("ok", await app.CheckDatabaseAsync());
     }

@@ -3,8 +3,8 @@ using System.Globalization;
 namespace MinistryNews.Web.Tests.Pages.Articles;
 
 /// <summary>
-/// Every facet of a list counts the articles its link shows: the facets are counted in SQL from the filters' ids, where
-/// an article naming two of the countries chosen comes twice and must still count once.
+/// Every facet of a list counts the articles its link shows, over all its pages: the facets are counted in SQL from the
+/// filters' ids, where an article naming two of the countries chosen comes twice and must still count once.
 /// </summary>
 public sealed class FacetCountTests(ArchiveFixture archive) : IClassFixture<ArchiveFixture>
 {
@@ -30,13 +30,27 @@ public sealed class FacetCountTests(ArchiveFixture archive) : IClassFixture<Arch
             foreach (var value in page.QuerySelectorAll($"#facet-{facet} + .facet a:not(.selected)"))
             {
                 var count = int.Parse(value.QuerySelector(".count")!.TextContent, CultureInfo.InvariantCulture);
-                var filtered = await archive.PageAsync(value.GetAttribute("href")!);
-                var shown = filtered.QuerySelectorAll(search ? ".search-results a.title" : ".article-list .article").Length;
+                var shown = await ShownAsync(value.GetAttribute("href")!, search ? ".search-results a.title" : ".article-list .article");
                 Assert.True(count == shown, $"{facet} “{value.TextContent.Trim()}” counts {count}; its link {value.GetAttribute("href")} shows {shown}.");
                 checkedValues++;
             }
         }
 
         Assert.True(checkedValues > 0);
+    }
+
+    /// <summary>The articles a list shows on its first page and on every page its "Next" links lead to.</summary>
+    private async Task<int> ShownAsync(string url, string articles)
+    {
+        var shown = 0;
+        string? next = url;
+        for (var pages = 0; next is not null && pages < 10; pages++)
+        {
+            var page = await archive.PageAsync(next);
+            shown += page.QuerySelectorAll(articles).Length;
+            next = page.QuerySelector(".pager a[rel=next]")?.GetAttribute("href");
+        }
+
+        return shown;
     }
 }
