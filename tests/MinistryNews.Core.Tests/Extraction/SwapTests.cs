@@ -65,8 +65,10 @@ public sealed class SwapTests(ITestOutputHelper output)
             output.WriteLine($"{file}: {string.Join("; ", notes)}");
         }
 
-        Assert.True(score.MacroF1 >= 0.97, $"macro F1 {score.MacroF1:F3} on swapped {set}: {string.Join(" | ", score.Differences.Select(d => $"{d.Key}: {string.Join("; ", d.Value)}"))}");
-        Assert.Equal(score.Published, score.PublishedRight);
+        // The swapped articles read as well as the real ones: a rule that leaned on a word of these files would lose here.
+        var real = Fixtures.Score(set);
+        Assert.True(score.MacroF1 >= real.MacroF1 - 0.02, $"macro F1 {score.MacroF1:F3} on swapped {set} against {real.MacroF1:F3} on the real articles: {string.Join(" | ", score.Differences.Select(d => $"{d.Key}: {string.Join("; ", d.Value)}"))}");
+        Assert.True(score.PublishedRight >= real.PublishedRight, $"{score.PublishedRight} publication dates right on swapped {set} against {real.PublishedRight} on the real articles");
     }
 
     [Fact]
