@@ -74,7 +74,7 @@ public sealed partial class AgreementReader(ArticleContext context, EventLexicon
     private static partial Regex ReachedADocument();
 
     // "asked the institute to help … by signing a work plan": asked for, not signed.
-    [GeneratedRegex(@"\b(?:request(?:ed|s)?|ask(?:ed|s)?|urg(?:ed|es)|suggest(?:ed|s)?|propos(?:ed|es)|recommend(?:ed|s)?|call(?:ed|s)?\s+(?:on|for)|encourag(?:ed|es)|invit(?:ed|es))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?:request(?:ed|s)?|ask(?:ed|s)?|urg(?:ed|es)|suggest(?:ed|s)?|propos(?:ed|es)|recommend(?:ed|s)?|call(?:ed|s)?\s+for|encourag(?:ed|es))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex Requested();
 
     [GeneratedRegex(@"\b(?:draft|new|future|next)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
@@ -200,7 +200,7 @@ public sealed partial class AgreementReader(ArticleContext context, EventLexicon
 
         // "expected to sign a new plan" is not a document yet; "the MoU signed in 2022" is one, whatever the clause plans for it.
         var future = verbAfter.Success ? ToBeSigned().IsMatch(afterToNext)
-            : verbBefore is not null ? ArticleContext.FutureMarker().IsMatch(before[..verbBefore.Index]) || ToBeSigned().IsMatch(afterToNext) || IsRequested(text[..(clauseStart + verbBefore.Index)])
+            : verbBefore is not null ? ArticleContext.FutureMarker().IsMatch(before[..verbBefore.Index]) || ToBeSigned().IsMatch(afterToNext) || (!verbBefore.Value.EndsWith("ed", StringComparison.OrdinalIgnoreCase) && IsRequested(text[..(clauseStart + verbBefore.Index)]))
             : inForce.Success ? NotYetInForce().IsMatch(before) || ToBeSigned().IsMatch(afterToNext)
             : ArticleContext.FutureMarker().IsMatch(before) || ToBeSigned().IsMatch(afterToNext) || IsRequested(text[..noun.Index]);
         if (future || !Fits(kind, before, verbBefore, inForce.Success))
@@ -278,7 +278,7 @@ public sealed partial class AgreementReader(ArticleContext context, EventLexicon
         }
     }
 
-    /// <summary>Whether the words before a signing, back to the last semicolon, ask for it.</summary>
+    /// <summary>Whether the words before a signing not told as done ("by signing", "sign"), back to the last semicolon, ask for it.</summary>
     private static bool IsRequested(string before) => Requested().IsMatch(before[(before.LastIndexOf(';') + 1)..]);
 
     /// <summary>Whether the words around a document make it one of its kind: a statement only when adopted or signed, a joint statement or declaration issued, an agreement reached only with an article.</summary>

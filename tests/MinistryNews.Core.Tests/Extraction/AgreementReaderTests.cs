@@ -115,6 +115,16 @@ public sealed class AgreementReaderTests
     }
 
     [Fact]
+    public void Should_count_a_document_signed_in_a_sentence_that_also_tells_a_suggestion_or_a_courtesy_call()
+    {
+        var suggested = Extract("German Ambassador Klaus Becker suggested closer cooperation in digital skills, and the two sides signed a memorandum of understanding on vocational training.");
+        var called = Extract("Minister Tran Quoc Khanh called on Lao Prime Minister Khamphan Sisouk and witnessed the signing of a cooperation agreement on railways.");
+
+        Assert.Equal(["DE"], Assert.Single(suggested.Agreements).CounterpartCountries);
+        Assert.Equal(["LA"], Assert.Single(called.Agreements).CounterpartCountries);
+    }
+
+    [Fact]
     public void Should_count_a_plan_told_twice_once_when_the_year_of_one_is_the_year_the_other_is_for()
     {
         var article = Extract("""
