@@ -15,7 +15,8 @@ public sealed partial class AgreementReader(ArticleContext context, EventLexicon
     [GeneratedRegex(@"^[^.;]{0,40}\b(?:(?:will|to) be signed|will take place|will be held|(?:is|are) (?:scheduled|set|slated) (?:to|for))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex ToBeSigned();
 
-    [GeneratedRegex(@"\bwitness(?:ed|es|ing)?\s+(?:the\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
+    // "witnessed the signing", "welcomed the signing": those who watched or hailed a signing did not sign.
+    [GeneratedRegex(@"\b(?:witness(?:ed|es|ing)?|welcom(?:ed|es|ing)|attend(?:ed|s|ing)|hail(?:ed|s)|applaud(?:ed|s)|congratulat(?:ed|es))\s+(?:the\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex Witnessed();
 
     [GeneratedRegex(@"\b(?:the|this|that)\s+(?:document|documents|memorandum|agreement|deal|MoU|MOU|letter|plan|protocol)\s+(?:was|were|had been|has been)\s+signed\s+by\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
@@ -355,7 +356,7 @@ public sealed partial class AgreementReader(ArticleContext context, EventLexicon
         {
             var verbAt = clauseStart + verbBefore.Index;
             agreement.Signatories.AddRange(sentence.People.Where(p => p.End <= verbAt).Select(p => p.Person).Distinct());
-            // Those who witnessed a signing did not sign.
+            // Those who witnessed or welcomed a signing did not sign.
             if (Witnessed().IsMatch(text[..verbAt]))
             {
                 agreement.Signatories.Clear();

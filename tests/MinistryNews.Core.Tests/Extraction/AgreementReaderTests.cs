@@ -315,6 +315,22 @@ public sealed class AgreementReaderTests
     }
 
     [Fact]
+    public void Should_not_take_those_who_welcomed_a_signing_for_its_signatories()
+    {
+        var article = Extract("""
+            Japan-Vietnam foreign ministers meet
+
+            On March 4, 2031, Foreign Minister Sato Kenji held a meeting with Deputy Prime Minister Tran Quoc Khanh in Tokyo.
+
+            The two ministers welcomed the signing of the Loan Agreement for the North-South Railway project.
+            """);
+
+        var loan = Assert.Single(article.Agreements);
+        Assert.Equal(["JP"], loan.CounterpartCountries);
+        Assert.Empty(loan.Signatories);
+    }
+
+    [Fact]
     public void Should_read_minutes_signed_at_a_joint_committee_as_a_document()
     {
         var article = Extract("""
