@@ -271,11 +271,15 @@ public sealed class AgreementReaderTests
     }
 
     [Fact]
-    public void Should_leave_out_a_signing_ceremony_that_will_take_place()
+    public void Should_count_a_document_whose_signing_ceremony_took_place_but_not_one_whose_ceremony_will()
     {
-        var article = Extract("The signing ceremony of the action plan between Vietnam and Singapore will take place in October.");
+        var held = Extract("On May 12, 2031, Deputy Minister Vu Hai Dang attended the MoU signing ceremony between the two ministries of Vietnam and Chile in Santiago.");
+        var coming = Extract("The signing ceremony of the action plan between Vietnam and Singapore will take place in October.");
 
-        Assert.Empty(article.Agreements);
+        var memorandum = Assert.Single(held.Agreements);
+        Assert.Equal(["CL"], memorandum.CounterpartCountries);
+        Assert.Equal("2031-05-12", memorandum.SignedOn.ToString());
+        Assert.Empty(coming.Agreements);
     }
 
     [Fact]
