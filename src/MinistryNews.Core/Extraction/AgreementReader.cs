@@ -52,6 +52,10 @@ public sealed partial class AgreementReader(ArticleContext context, EventLexicon
     [GeneratedRegex(@"\b(?:meeting|conference|forum|summit|session|dialogue|ministers|delegates|participants|leaders|parties|members|countries|nations)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex AdoptedByAMeeting();
 
+    // "the conference", "member states": a document signed by a gathering of countries, not by one side.
+    [GeneratedRegex(@"\b(?:conference|summit|forum|ministerial meeting|member states|member countries|participating countries)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
+    private static partial Regex SignedByAGathering();
+
     // "the 2015 agreement", "the 2021-2025 period": a year that names a thing, not when it was signed.
     [GeneratedRegex(@"\b(?:the|a|an|its|their|this|that)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex Determiner();
@@ -316,6 +320,11 @@ public sealed partial class AgreementReader(ArticleContext context, EventLexicon
         {
             // Adopted by a conference: its host, when the text says where it was held abroad, else none.
             agreement.Countries.UnionWith(conference.Countries);
+        }
+        else if (countries.Count == 0 && context.Meetings.Count > 0 && context.Meetings[^1] is { Kind: MeetingKind.Multilateral } gathering && SignedByAGathering().IsMatch(sentence.Text))
+        {
+            // "At the summit, the member states signed …": the gathering's host too.
+            agreement.Countries.UnionWith(gathering.Countries);
         }
         else if (adopted && countries.Count == 0 && !bothSides && !AdoptedByAMeeting().IsMatch(sentence.Text))
         {

@@ -212,6 +212,26 @@ public sealed class AgreementReaderTests
     }
 
     [Fact]
+    public void Should_give_a_document_the_members_of_a_conference_signed_the_conference_s_host_but_one_two_ministers_signed_there_their_country()
+    {
+        var article = Extract("""
+            Minister attends APEC digital ministers' conference
+
+            November 9, 2031 | 10:00 am GMT+7
+
+            On November 8, Minister Tran Quoc Khanh attended the APEC Digital Ministerial Conference in Lima, Peru.
+
+            At the conference, the member states signed a framework agreement on cross-border data flows.
+
+            On the sidelines of the conference, Minister Tran Quoc Khanh and Chilean Minister of Science Sofia Reyes signed a memorandum of understanding on artificial intelligence.
+            """);
+
+        Assert.Equal(2, article.Agreements.Count);
+        Assert.Equal(["PE"], article.Agreements[0].CounterpartCountries);
+        Assert.Equal(["CL"], article.Agreements[1].CounterpartCountries);
+    }
+
+    [Fact]
     public void Should_not_take_a_plan_approved_at_home_for_an_agreement()
     {
         var article = Extract("""
