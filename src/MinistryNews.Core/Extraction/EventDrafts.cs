@@ -78,6 +78,13 @@ public sealed class AgreementDraft(string kind, Sentence evidence, string rule)
 
     public Validity? Valid { get; set; }
 
+    /// <summary>What the document is about, as the text words it: "on cooperation in information security".</summary>
+    public string? Subject { get; set; }
+
+    /// <summary>The foreign ministry or agency it was signed with, as the text names it: "Ministry of Health of Chile".</summary>
+    public string? CounterpartOrganisation { get; set; }
+
+    /// <summary>Counted in the text ("two MOU", "(1) … (2) …"): never merged with another document.</summary>
     public bool Distinct { get; set; }
 
     public Sentence Evidence { get; } = evidence;

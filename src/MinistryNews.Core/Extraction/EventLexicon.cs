@@ -57,6 +57,11 @@ public sealed class EventLexicon
         SigningAfter = Compile(
             $@"^[^.;]{{0,160}}?\b(?:(?:was|were|had been|has been|have been)\s+)?(?:{string.Join('|', file.Signing.After.Select(Form))})\b",
             RegexOptions.IgnoreCase);
+        // A lexicon without such words matches nothing.
+        var inForce = file.Signing.InForce is { Count: > 0 } words ? string.Join('|', words.Select(Form)) : "(?!)";
+        DocumentInForce = Compile(
+            $@"\b(?:{inForce})\s+(?:the|this|that|its|their)\s+(?:[\p{{L}}\p{{N}}'’-]+\s+){{0,3}}$",
+            RegexOptions.IgnoreCase);
     }
 
     public static EventLexicon Default => LazyDefault.Value;
@@ -82,6 +87,9 @@ public sealed class EventLexicon
     /// <summary>A verb after a document, in its clause, that makes it signed ("the MoU, signed in 2011").</summary>
     public Regex SigningAfter { get; }
 
+    /// <summary>Words before a document, in its clause, that take it as in force already ("as part of the MoU"): the end of the text before the document.</summary>
+    public Regex DocumentInForce { get; }
+
     /// <summary>Every expression built from the lexicon, by name: the linear-time test runs them all.</summary>
     public IReadOnlyDictionary<string, Regex> Patterns => new Dictionary<string, Regex>(StringComparer.Ordinal)
     {
@@ -91,6 +99,7 @@ public sealed class EventLexicon
         [nameof(DocumentNoun)] = DocumentNoun,
         [nameof(SigningBefore)] = SigningBefore,
         [nameof(SigningAfter)] = SigningAfter,
+        [nameof(DocumentInForce)] = DocumentInForce,
     };
 
     /// <summary>The role of a <see cref="MeetingTrigger"/> match.</summary>
@@ -210,7 +219,7 @@ public sealed class EventLexicon
 
     private sealed record Conferences(IReadOnlyList<string> Verbs, IReadOnlyList<string> NamedNouns, IReadOnlyList<string> CommonNouns);
 
-    private sealed record Signing(IReadOnlyList<string> Before, IReadOnlyList<string> After);
+    private sealed record Signing(IReadOnlyList<string> Before, IReadOnlyList<string> After, IReadOnlyList<string>? InForce);
 
     private sealed record LexiconFile(
         IReadOnlyList<Trigger> Meetings,
