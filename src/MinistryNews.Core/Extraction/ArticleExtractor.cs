@@ -27,6 +27,9 @@ public sealed partial class ArticleExtractor(Gazetteer gazetteer, Lexicon lexico
 
     private readonly HashSet<string> _bodies = [.. gazetteer.Bodies.Select(b => b.Acronym)];
 
+    // Acronyms of the bodies and organisations the archive knows, which are never a name written in capitals.
+    private readonly HashSet<string> _acronyms = [.. gazetteer.Bodies.Select(b => b.Acronym), .. OrganisationDirectory.Default.Acronyms];
+
     public ArticleExtractor(Gazetteer gazetteer)
         : this(gazetteer, Lexicon.Default)
     {
@@ -61,7 +64,7 @@ public sealed partial class ArticleExtractor(Gazetteer gazetteer, Lexicon lexico
         var (published, publishedFrom) = PublicationDate(layout);
         var sentences = SplitSentences(layout, published, cancellationToken);
 
-        var people = new PeopleReader(lexicon, HomeCountry, _bodies);
+        var people = new PeopleReader(lexicon, HomeCountry, _bodies, _acronyms);
         people.Read(sentences, cancellationToken);
         var counterpart = MainCounterpart(sentences, people);
         people.ResolveCountries(counterpart);
