@@ -212,4 +212,22 @@ public sealed class PeopleTests
         Assert.Empty(person.Aliases);
         Assert.Empty(other.People);
     }
+
+    [Fact]
+    public void Should_read_a_speaker_from_the_name_and_title_lines_over_a_statement()
+    {
+        var article = Extract("""
+            Remarks at the Signing of the Science Agreement
+
+            Jane Whitfield
+            Secretary of State
+            Benjamin Franklin Room
+            March 3, 2011
+
+            Good morning. It is a pleasure to welcome Minister Nguyen Van Binh.
+            """);
+
+        Assert.Contains(article.People, p => p.Name == "Jane Whitfield" && p.Title == "Secretary of State");
+        Assert.Equal("2011-03-03", article.Published.ToString());
+    }
 }
