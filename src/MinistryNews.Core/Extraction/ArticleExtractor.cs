@@ -27,6 +27,9 @@ public sealed partial class ArticleExtractor(Gazetteer gazetteer, Lexicon lexico
 
     private readonly HashSet<string> _bodies = [.. gazetteer.Bodies.Select(b => b.Acronym)];
 
+    // Acronyms of the bodies and organisations the archive knows, which are never a name written in capitals.
+    private readonly HashSet<string> _acronyms = [.. gazetteer.Bodies.Select(b => b.Acronym), .. OrganisationDirectory.Default.Acronyms];
+
     public ArticleExtractor(Gazetteer gazetteer)
         : this(gazetteer, Lexicon.Default)
     {
@@ -61,7 +64,7 @@ public sealed partial class ArticleExtractor(Gazetteer gazetteer, Lexicon lexico
         var (published, publishedFrom) = PublicationDate(layout);
         var sentences = SplitSentences(layout, published, cancellationToken);
 
-        var people = new PeopleReader(lexicon, HomeCountry, _bodies);
+        var people = new PeopleReader(lexicon, HomeCountry, _bodies, _acronyms);
         people.Read(sentences, cancellationToken);
         var counterpart = MainCounterpart(sentences, people);
         people.ResolveCountries(counterpart);
@@ -130,7 +133,7 @@ public sealed partial class ArticleExtractor(Gazetteer gazetteer, Lexicon lexico
 
     /// <summary>
     /// The publication date, in order of trust: the dateline; the date a source URL encodes; a photo's file name;
-    /// a full date in the first paragraphs of the body.
+    /// a full date in the first paragraphs of the body, else in a caption.
     /// </summary>
     private static (PartialDate? Date, PublishedFrom From) PublicationDate(ArticleLayout layout)
     {
@@ -152,11 +155,14 @@ public sealed partial class ArticleExtractor(Gazetteer gazetteer, Lexicon lexico
             }
         }
 
-        foreach (var paragraph in layout.Paragraphs.Take(2))
+        // A day the first paragraphs name, or else a caption: the day something happened ("on May 6, 2025") rather than
+        // the first day of a period ("from May 5-7, 2025").
+        foreach (var text in layout.Paragraphs.Take(2).Concat(layout.Body.Where(b => b.Kind == BlockKind.Caption).Select(b => b.Text)))
         {
-            if (DateReader.Find(paragraph, null).FirstOrDefault(d => d.Start.Precision == DatePrecision.Day) is { } inBody)
+            var days = DateReader.Find(text, null).Where(d => d.Start.Precision == DatePrecision.Day).ToList();
+            if ((days.FirstOrDefault(d => d.End is null) ?? days.FirstOrDefault()) is { } inText)
             {
-                return (inBody.Start, PublishedFrom.Body);
+                return (inText.Start, PublishedFrom.Body);
             }
         }
 

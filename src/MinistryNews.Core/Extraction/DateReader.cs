@@ -57,7 +57,7 @@ public static partial class DateReader
 
     private static readonly SearchValues<string> RelativeWords = SearchValues.Create(["day", "this ", "last ", "previous", "ago"], StringComparison.OrdinalIgnoreCase);
 
-    [GeneratedRegex(@"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\b(?:GMT|UTC|ICT)\s*[+-]?\s*\d{0,2}|\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|urday|rsday)?\b|\b(?:updated|posted|published|last update|date)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\b(?:GMT|UTC|ICT)\s*[+-]?\s*\d{0,2}|\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|urday|rsday)?\b|\b(?:Thứ\s(?:Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ\snhật)(?!\p{L})|\b(?:updated|posted|published|last update|date)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex DatelineNoise();
 
     // mic.gov.vn and other sites built on the same platform end article URLs with "-1" + "97" + YYMMDD + time digits.
@@ -162,7 +162,8 @@ public static partial class DateReader
 
     /// <summary>
     /// Whether a line is a dateline ("April 25, 2017 | 10:27 am GMT+7", "Tue 02nd November 2021 | 05:15 PM",
-    /// "10:32:43 PM | 3/21/2012"): a date and nothing but times, weekdays and separators around it.
+    /// "10:32:43 PM | 3/21/2012", "Thứ Ba, 14/06/2016 10:30"): a date and nothing but times, weekdays (in English or
+    /// Vietnamese) and separators around it.
     /// </summary>
     public static bool TryReadDateline(string line, out PartialDate date)
     {

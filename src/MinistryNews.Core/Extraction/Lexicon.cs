@@ -19,6 +19,12 @@ public sealed class Lexicon
         OrgWords = Set(file.OrgWords.Concat(file.TitleHeads));
         VietnameseSurnames = Set(file.VietnameseSurnames);
         NameParticles = file.NameParticles.ToFrozenSet(StringComparer.Ordinal);
+        Ranks = (file.Ranks ?? [])
+            .Select(phrase => Tokenizer.Split(phrase).Where(t => t.IsWord).Select(t => t.Folded).ToArray())
+            .Where(words => words.Length > 0)
+            .DistinctBy(words => string.Join(' ', words), StringComparer.Ordinal)
+            .GroupBy(words => words[0], StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(w => w.Length).ToArray(), StringComparer.Ordinal);
         ChromeLines = Set(file.ChromeLines);
         // One compiled expression for all of them: every line of every article is tested.
         _chrome = new Regex(
@@ -34,6 +40,12 @@ public sealed class Lexicon
 
     /// <summary>Words that start an official's title (Minister, Deputy, Ambassador, Director …).</summary>
     public FrozenSet<string> TitleHeads { get; }
+
+    /// <summary>
+    /// Honorifics and ranks of one or more words ("Datuk Seri", "Tan Sri", "Sr Lt Gen", "Lieutenant General"), as folded
+    /// words by their first word, longest first: dropped before a name, never part of it.
+    /// </summary>
+    public FrozenDictionary<string, string[][]> Ranks { get; }
 
     /// <summary>Words of titles and organisation names: a capitalised word in this set is never part of a person's name.</summary>
     public FrozenSet<string> OrgWords { get; }
@@ -67,6 +79,7 @@ public sealed class Lexicon
 
     private sealed record LexiconFile(
         IReadOnlyList<string> Honorifics,
+        IReadOnlyList<string>? Ranks,
         IReadOnlyList<string> TitleHeads,
         IReadOnlyList<string> OrgWords,
         IReadOnlyList<string> VietnameseSurnames,

@@ -54,7 +54,7 @@ public sealed record UnnamedOfficial(string Title, string? CountryCode, Sentence
 /// of Home Affairs and Communications of Japan"). Later short forms ("Minister Hung", "Mr. Tuan", "Philp") attach to the
 /// full name; variant spellings of one person merge.
 /// </summary>
-public sealed partial class PeopleReader(Lexicon lexicon, string homeCountry, IReadOnlySet<string>? bodies = null)
+public sealed partial class PeopleReader(Lexicon lexicon, string homeCountry, IReadOnlySet<string>? bodies = null, IReadOnlySet<string>? knownAcronyms = null)
 {
     [GeneratedRegex(@"(?<!\s)\s*\(\p{Lu}{2,20}\)|(?<!\s)\s+in\s+(?:the\s+)?\p{Lu}[\p{L} ]{0,80}$", RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex AcronymOrPosting();
@@ -72,6 +72,7 @@ public sealed partial class PeopleReader(Lexicon lexicon, string homeCountry, IR
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "the", "a", "an", "this", "that", "these", "both", "all",
         "during", "at", "on", "in", "after", "before", "also", "with", "he", "she", "they", "we", "it", "his", "her", "their", "its", "our",
         "said", "says", "photo", "source", "vna", "however", "meanwhile", "accordingly", "especially", "regarding", "speaking", "earlier",
+        "meeting", "meetings", "conference", "summit", "forum", "session", "dialogue", "seminar", "workshop", "ceremony", "talks", "week",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     private readonly List<PersonDraft> _people = [];
@@ -82,6 +83,18 @@ public sealed partial class PeopleReader(Lexicon lexicon, string homeCountry, IR
     private readonly Dictionary<string, int> _byFirstWord = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _byAnyWord = new(StringComparer.Ordinal);
     private readonly List<UnnamedOfficial> _unnamed = [];
+
+    // One-word names read after a title or an honorific, made people once the whole article is read (AddLoneNames).
+    private readonly List<LoneName> _loneNames = [];
+
+    // People named as "his X counterpart", with the sentence and where the phrase starts.
+    private readonly List<(int Person, Sentence Sentence, int Start)> _counterparts = [];
+
+    // The capitalised words of the body, not the first of a sentence: what backs up a name the headline gives.
+    private HashSet<string>? _bodyWords;
+    private IReadOnlyList<Sentence> _sentences = [];
+
+    private sealed record LoneName(string Key, string Name, Sentence Sentence, Title? Title, string? Country, string Rule);
 
     public IReadOnlyList<PersonDraft> People => _people;
 
@@ -98,13 +111,18 @@ public sealed partial class PeopleReader(Lexicon lexicon, string homeCountry, IR
     public void Read(IReadOnlyList<Sentence> sentences, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sentences);
+        _sentences = sentences;
         var mentions = new Dictionary<int, List<(int Person, int Start, int End)>>();
-        foreach (var sentence in sentences)
+
+        // The body first: a headline in title case runs names into verbs ("Minister Phan Tam Receives …"), so a name the
+        // headline gives is taken as the body spells it, and one the body never backs up is not a person.
+        foreach (var sentence in sentences.Where(s => s.Segment != SegmentKind.Headline).Concat(sentences.Where(s => s.Segment == SegmentKind.Headline)))
         {
             cancellationToken.ThrowIfCancellationRequested();
             mentions[sentence.Id] = [.. ReadFullMentions(sentence)];
         }
 
+        AddLoneNames();
         foreach (var sentence in sentences)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -115,6 +133,53 @@ public sealed partial class PeopleReader(Lexicon lexicon, string homeCountry, IR
                 .Select(g => g.OrderBy(m => m.Start).First())
                 .OrderBy(m => m.Start)
                 .Select(m => new PersonMention(m.Person, m.Start, m.End)));
+        }
+
+        GiveCounterpartsTheirTitles();
+    }
+
+    /// <summary>
+    /// "Dr. Rahimi", "Minister SUZUKI": a one-word name after a title or an honorific is a short form of someone the
+    /// article names in full, and a person of its own when it names no one.
+    /// </summary>
+    private void AddLoneNames()
+    {
+        foreach (var lone in _loneNames)
+        {
+            if (Find([lone.Key]) >= 0)
+            {
+                continue;
+            }
+
+            var index = AddPerson(lone.Name, lone.Sentence, lone.Rule);
+            var person = _people[index];
+            person.Title = lone.Title?.Text is { Length: > 0 } title ? title : null;
+            person.TitleSegment = person.Title is null ? null : lone.Sentence.Segment;
+            if (lone.Country is not null)
+            {
+                person.CountryCode = lone.Country;
+                person.CountryStated = true;
+            }
+        }
+    }
+
+    /// <summary>"… Cao Quoc Hung and his Egyptian counterpart Ibrahim El-Seginy": the counterpart holds the matching office.</summary>
+    private void GiveCounterpartsTheirTitles()
+    {
+        foreach (var (index, sentence, start) in _counterparts)
+        {
+            var person = _people[index];
+            if (person.Title is not null)
+            {
+                continue;
+            }
+
+            var other = sentence.People.LastOrDefault(m => m.Start < start && m.Person != index && _people[m.Person].Title is not null);
+            if (other is not null)
+            {
+                person.Title = _people[other.Person].Title;
+                person.TitleSegment = sentence.Segment;
+            }
         }
     }
 
@@ -148,8 +213,7 @@ public sealed partial class PeopleReader(Lexicon lexicon, string homeCountry, IR
         var tokens = sentence.Tokens;
         for (var i = 0; i < tokens.Count; i++)
         {
-            var token = tokens[i];
-            if (IsHonorific(tokens, i, out var afterHonorific))
+            if (IsHonorific(tokens, i, out var afterHonorific, out var courtesy))
             {
                 var nameEnd = ReadName(sentence, afterHonorific);
                 if (nameEnd == afterHonorific)
@@ -159,12 +223,13 @@ public sealed partial class PeopleReader(Lexicon lexicon, string homeCountry, IR
 
                 // "Mr. Guo Weimin, Vice President" / "Ms. Takaichi Sanae - Minister of Home Affairs and Communications of Japan"
                 Title? title = null;
-                if (nameEnd < tokens.Count - 1 && tokens[nameEnd].Text is "," or "-" or "–" or "—" && IsTitleHead(tokens[nameEnd + 1]))
+                if (nameEnd < tokens.Count - 1 && tokens[nameEnd].Text is "," or "-" or "–" or "—"
+                    && (StartsTitle(sentence, nameEnd + 1) || tokens[nameEnd + 1].IsAcronym))
                 {
                     title = ReadTitle(sentence, nameEnd + 1);
                 }
 
-                var person = Register(sentence, afterHonorific, nameEnd, title, TitleCountryBefore(sentence, i), title is null ? "honorific and name" : "honorific, name and title");
+                var person = Register(sentence, afterHonorific, nameEnd, title, TitleCountryBefore(sentence, i), title is null ? "honorific and name" : "honorific, name and title", courtesy);
                 if (person >= 0)
                 {
                     yield return (person, tokens[i].Start, tokens[nameEnd - 1].End);
@@ -174,45 +239,131 @@ public sealed partial class PeopleReader(Lexicon lexicon, string homeCountry, IR
                 continue;
             }
 
-            if (!IsTitleHead(token))
+            if (StartsTitle(sentence, i))
             {
+                var titled = ReadTitledNames(sentence, i, out var next);
+                foreach (var mention in titled)
+                {
+                    yield return mention;
+                }
+
+                i = next - 1;
                 continue;
             }
 
-            var t = ReadTitle(sentence, i);
-            if (t is null)
+            // "director general Le Van Nghiem", "the vice-president of the MPLA, Luísa Damião"
+            if (ReadLowerCaseTitle(sentence, i) is { } lower)
             {
+                if (lower.Person >= 0)
+                {
+                    yield return (lower.Person, tokens[lower.NameStart].Start, tokens[lower.End - 1].End);
+                }
+
+                i = lower.End - 1;
                 continue;
             }
 
-            var start = t.End;
-            var rule = "title and name";
-            if (start + 1 < tokens.Count && tokens[start].Text == "," && StartsName(sentence, start + 1))
+            // "his Egyptian counterpart Ibrahim El-Seginy": the title is the other side's, found once the sentence is read.
+            if (ReadCounterpart(sentence, i) is { } counterpart)
             {
-                start++;
-                rule = "title, comma and name";
-            }
+                if (counterpart.Person >= 0)
+                {
+                    _counterparts.Add((counterpart.Person, sentence, tokens[i].Start));
+                    yield return (counterpart.Person, tokens[counterpart.NameStart].Start, tokens[counterpart.End - 1].End);
+                }
 
-            var end = ReadName(sentence, start);
-            if (end == start || (rule == "title, comma and name" && end < tokens.Count && tokens[end] is { IsCapitalized: true }))
-            {
-                i = t.End - 1;
+                i = counterpart.End - 1;
                 continue;
             }
 
-            var index = Register(sentence, start, end, t, TitleCountryBefore(sentence, i), rule);
-            if (index >= 0 && i > 0 && bodies?.Contains(tokens[i - 1].Text) == true && !_people[index].CountryStated)
+            // "Koichiro Urabe, CICC Director, affirmed", "Huot Hak, Minister of Inspection of Cambodia, and …"
+            if (NameThenTitle(sentence, i) is { } appositive)
             {
-                _people[index].OfBody = true;
-            }
+                var index = Register(sentence, i, appositive.NameEnd, appositive.Title, appositive.CountryBefore, "name, comma and title");
+                if (index >= 0)
+                {
+                    yield return (index, tokens[i].Start, tokens[appositive.NameEnd - 1].End);
+                }
 
-            if (index >= 0)
-            {
-                yield return (index, tokens[start].Start, tokens[end - 1].End);
+                i = appositive.Title.End - 1;
             }
-
-            i = end - 1;
         }
+    }
+
+    /// <summary>A title and the name or names after it: "Deputy Minister Phan Tam", "the Lao Minister …, Boviengkham Vongdara", "Deputy Ministers Karel Novotny and Lukas Kaucky".</summary>
+    private List<(int Person, int Start, int End)> ReadTitledNames(Sentence sentence, int i, out int next)
+    {
+        var tokens = sentence.Tokens;
+        var found = new List<(int Person, int Start, int End)>();
+        var t = ReadTitle(sentence, i);
+        next = i + 1;
+        if (t is null)
+        {
+            return found;
+        }
+
+        next = t.End;
+        var start = t.End;
+        var rule = "title and name";
+        if (start + 1 < tokens.Count && tokens[start].Text == "," && StartsName(sentence, HonorificsEnd(tokens, start + 1, out _)))
+        {
+            start++;
+            rule = "title, comma and name";
+        }
+
+        // "Interior Minister Samdech Krolahom Sar Kheng", "Attorney General Tan Sri Idrus Harun": honorifics and ranks go.
+        start = HonorificsEnd(tokens, start, out _);
+        var end = ReadName(sentence, start);
+        if (end == start || (rule == "title, comma and name" && end < tokens.Count && tokens[end] is { IsCapitalized: true }))
+        {
+            return found;
+        }
+
+        var countryBefore = TitleCountryBefore(sentence, i);
+        // A lone word after a comma is more likely the next item of a list than a name ("Minister of Agriculture, Forestry …").
+        var index = Register(sentence, start, end, t, countryBefore, rule, courtesy: rule == "title and name" && !t.Plural);
+        if (index >= 0 && i > 0 && bodies?.Contains(tokens[i - 1].Text) == true && !_people[index].CountryStated)
+        {
+            _people[index].OfBody = true;
+        }
+
+        if (index >= 0)
+        {
+            found.Add((index, tokens[start].Start, tokens[end - 1].End));
+        }
+
+        // A plural title names each of the people after it, each with the title.
+        while (t.Plural && end < tokens.Count)
+        {
+            var more = end;
+            if (tokens[more].Text == "," && more + 1 < tokens.Count)
+            {
+                more++;
+            }
+
+            if (tokens[more].Text == "and")
+            {
+                more++;
+            }
+
+            more = HonorificsEnd(tokens, more, out _);
+            if (more == end || !StartsName(sentence, more))
+            {
+                break;
+            }
+
+            var moreEnd = ReadName(sentence, more);
+            var another = Register(sentence, more, moreEnd, t, countryBefore, "plural title and names", courtesy: true);
+            if (another >= 0)
+            {
+                found.Add((another, tokens[more].Start, tokens[moreEnd - 1].End));
+            }
+
+            end = moreEnd;
+        }
+
+        next = end;
+        return found;
     }
 
     /// <summary>Short forms of people already known: "Minister Hung", "Mr. Tuan", "Philp introduced…", and a bare title ("the Deputy Minister").</summary>
@@ -315,9 +466,15 @@ public sealed partial class PeopleReader(Lexicon lexicon, string homeCountry, IR
         return _byLastWord.TryGetValue(folded, out var p) || _byFirstWord.TryGetValue(folded, out p) || _byAnyWord.TryGetValue(folded, out p) ? p : -1;
     }
 
-    private int Register(Sentence sentence, int nameStart, int nameEnd, Title? title, string? countryBefore, string rule)
+    private int Register(Sentence sentence, int nameStart, int nameEnd, Title? title, string? countryBefore, string rule, bool courtesy = false)
     {
         var tokens = sentence.Tokens;
+        var headline = sentence.Segment == SegmentKind.Headline;
+        if (headline)
+        {
+            nameEnd = HeadlineNameEnd(tokens, nameStart, nameEnd);
+        }
+
         var name = string.Join(' ', tokens.Skip(nameStart).Take(nameEnd - nameStart).Select(t => t.Bare)).Replace(" .", ".", StringComparison.Ordinal);
         var key = NameKey(name);
         if (key.Length == 0)
@@ -329,30 +486,26 @@ public sealed partial class PeopleReader(Lexicon lexicon, string homeCountry, IR
         var existing = Find(key);
         if (key.Length == 1)
         {
-            // A single word is a short form: it names someone already known, or nobody yet.
+            // A single word is a short form: it names someone already known, or someone named in full later, or (in the
+            // body, after a title or a courtesy honorific) a person known by one name.
+            if (existing < 0 && courtesy && !headline && IsLoneName(sentence, nameStart))
+            {
+                _loneNames.Add(new LoneName(key[0], name, sentence, title, country, rule));
+            }
+
             return existing;
         }
 
         if (existing < 0)
         {
-            if (_people.Count >= MaxPeople)
+            if (headline && !BackedByBody(name, key))
             {
-                // Every name is looked up among the people read before it: past a bound no press release reaches, the
-                // article (a list, a directory, a hostile file) would take time with the square of its length.
-                throw new ExtractionLimitException($"article names more than {MaxPeople:N0} people");
+                return -1;
             }
 
-            _people.Add(new PersonDraft(name, sentence, rule));
-            existing = _people.Count - 1;
-            _byLastWord[key[^1]] = existing;
-            _byFirstWord[key[0]] = existing;
-            foreach (var word in key)
-            {
-                _byAnyWord[word] = existing;
-            }
-
+            existing = AddPerson(name, sentence, rule);
         }
-        else if (!_people[existing].Spellings.Contains(name, StringComparer.OrdinalIgnoreCase))
+        else if (!_people[existing].Spellings.Contains(name, StringComparer.OrdinalIgnoreCase) && !(headline && key.Length > _people[existing].Key.Length))
         {
             _people[existing].Spellings.Add(name);
         }
@@ -379,6 +532,46 @@ public sealed partial class PeopleReader(Lexicon lexicon, string homeCountry, IR
         return existing;
     }
 
+    private int AddPerson(string name, Sentence sentence, string rule)
+    {
+        if (_people.Count >= MaxPeople)
+        {
+            // Every name is looked up among the people read before it: past a bound no press release reaches, the
+            // article (a list, a directory, a hostile file) would take time with the square of its length.
+            throw new ExtractionLimitException($"article names more than {MaxPeople:N0} people");
+        }
+
+        _people.Add(new PersonDraft(name, sentence, rule));
+        var index = _people.Count - 1;
+        var key = _people[index].Key;
+        _byLastWord[key[^1]] = index;
+        _byFirstWord[key[0]] = index;
+        foreach (var word in key)
+        {
+            _byAnyWord[word] = index;
+        }
+
+        return index;
+    }
+
+    /// <summary>
+    /// A headline's name ends where the body stops backing it up: "Minister Phan Tam Receives …" names Phan Tam when the
+    /// body never writes "Receives" with a capital.
+    /// </summary>
+    private int HeadlineNameEnd(IReadOnlyList<Token> tokens, int nameStart, int nameEnd)
+    {
+        while (nameEnd - nameStart > 2 && !BodyWords.Contains(tokens[nameEnd - 1].Folded))
+        {
+            nameEnd--;
+        }
+
+        return nameEnd;
+    }
+
+    /// <summary>A name only the headline gives is a person when it is Vietnamese or the body writes its first or last word.</summary>
+    private bool BackedByBody(string name, string[] key) =>
+        IsVietnameseName(name) || BodyWords.Contains(key[0]) || BodyWords.Contains(key[^1]);
+
     /// <summary>The person a name refers to (<see cref="PersonIdentity.SameName(string[], string[])"/>), the most recent first.</summary>
     private int Find(string[] key)
     {
@@ -396,316 +589,5 @@ public sealed partial class PeopleReader(Lexicon lexicon, string homeCountry, IR
         }
 
         return -1;
-    }
-
-    private bool IsHonorific(IReadOnlyList<Token> tokens, int i, out int next)
-    {
-        next = i + 1;
-        var token = tokens[i];
-        if (!token.IsCapitalized || !lexicon.Honorifics.Contains(token.Folded) || token.Folded is "his" or "her" or "professor")
-        {
-            return false;
-        }
-
-        if (next < tokens.Count && tokens[next].Text == ".")
-        {
-            next++;
-        }
-
-        return next < tokens.Count && StartsName(null, tokens, next);
-    }
-
-    private bool IsTitleHead(Token token) => token.IsCapitalized && lexicon.TitleHeads.Contains(token.Folded);
-
-    private bool StartsName(Sentence sentence, int i) => StartsName(sentence, sentence.Tokens, i);
-
-    private bool StartsName(Sentence? sentence, IReadOnlyList<Token> tokens, int i) =>
-        i < tokens.Count && IsNameWord(sentence, tokens[i]);
-
-    private bool IsNameWord(Sentence? sentence, Token token) =>
-        token.IsCapitalized && !token.IsAcronym && !lexicon.OrgWords.Contains(token.Folded) && !NotNames.Contains(token.Folded)
-        && !lexicon.Honorifics.Contains(token.Folded)
-        && (sentence is null || !sentence.Places.Any(p => p.Kind != PlaceKind.City && token.Start >= p.Index && token.End <= p.End));
-
-    /// <summary>Reads a name from <paramref name="start"/>: capitalised words that are not title or organisation words, with particles between them.</summary>
-    private int ReadName(Sentence sentence, int start)
-    {
-        var tokens = sentence.Tokens;
-        var end = start;
-        while (end < tokens.Count && end - start < 5)
-        {
-            var token = tokens[end];
-            if (IsNameWord(sentence, token))
-            {
-                end++;
-                if (token.Possessive)
-                {
-                    break;
-                }
-
-                continue;
-            }
-
-            // "Jose W. Fernandez", "S. Krishnan": an initial and its full stop.
-            if (token.Text == "." && end > start && tokens[end - 1].Text.Length == 1 && char.IsUpper(tokens[end - 1].Text[0])
-                && end + 1 < tokens.Count && IsNameWord(sentence, tokens[end + 1]))
-            {
-                end++;
-                continue;
-            }
-
-            // "Ursula von der Leyen": lower-case particles between capitalised words.
-            if (end > start && lexicon.NameParticles.Contains(token.Text) && end + 1 < tokens.Count && IsNameWord(sentence, tokens[end + 1]))
-            {
-                end++;
-                continue;
-            }
-
-            break;
-        }
-
-        while (end > start && lexicon.NameParticles.Contains(tokens[end - 1].Text))
-        {
-            end--;
-        }
-
-        return end;
-    }
-
-    /// <summary>A title read from the text: where it ends, its words without the country, and the country it names ("… of Japan").</summary>
-    private sealed record Title(int End, string Text, string? Country, string? PossessiveCountry);
-
-    private Title? ReadTitle(Sentence sentence, int start)
-    {
-        var tokens = sentence.Tokens;
-        var end = start;
-        var hasCore = false;
-        string? ofCountry = null;
-        string? possessiveCountry = null;
-        var ofCountryStart = -1;
-        while (end < tokens.Count)
-        {
-            var token = tokens[end];
-            var place = PlaceAt(sentence, token);
-            if (token.IsWord && token.IsCapitalized && lexicon.OrgWords.Contains(token.Folded) || token.IsAcronym || IsCompoundOfPlaces(sentence, token))
-            {
-                hasCore |= lexicon.TitleHeads.Contains(token.Folded) && !TitleModifiers.Contains(token.Folded);
-                end++;
-                if (token.Possessive)
-                {
-                    break;
-                }
-
-                continue;
-            }
-
-            if (place is not null && place.Kind != PlaceKind.City)
-            {
-                // Skip the whole place name ("Russian Federation", "Timor Leste").
-                var placeEnd = end;
-                while (placeEnd < tokens.Count && tokens[placeEnd].Start < place.End)
-                {
-                    placeEnd++;
-                }
-
-                var before = end > start ? tokens[end - 1].Folded : string.Empty;
-                var beforeThe = end > start + 1 ? tokens[end - 2].Folded : string.Empty;
-                if (tokens[placeEnd - 1].Possessive)
-                {
-                    possessiveCountry ??= place.Code;
-                }
-                else if (before == "of" || (before == "the" && beforeThe == "of"))
-                {
-                    ofCountry = place.Code;
-                    ofCountryStart = before == "of" ? end - 1 : end - 2;
-                }
-
-                end = placeEnd;
-                continue;
-            }
-
-            // A word the lexicon does not know ("Infocommunications") is still part of the title when the title goes on
-            // after it ("… of Brunei"): names are not followed by "of" or "and" and more of a title.
-            if (end > start && token.IsCapitalized && UnknownWordsThenTitle(sentence, end) is var resume and > 0)
-            {
-                end = resume;
-                continue;
-            }
-
-            if (token.Text == "(" && end + 2 < tokens.Count && tokens[end + 1].IsAcronym && tokens[end + 2].Text == ")")
-            {
-                end += 3;
-                continue;
-            }
-
-            if (end > start && Connectors.Contains(token.Text) && end + 1 < tokens.Count && ContinuesTitle(sentence, end + 1))
-            {
-                end++;
-                continue;
-            }
-
-            if (end > start && token.Text == "," && end + 1 < tokens.Count && tokens[end + 1].IsCapitalized
-                && lexicon.OrgWords.Contains(tokens[end + 1].Folded) && !StartsName(sentence, end + 1))
-            {
-                end++;
-                continue;
-            }
-
-            // "… for Economic Growth, Energy, and the Environment Jose W. Fernandez": the serial comma before the last area.
-            if (end > start && token.Text == "," && end + 2 < tokens.Count && tokens[end + 1].Text == "and" && ContinuesTitle(sentence, end + 2))
-            {
-                end += 2;
-                continue;
-            }
-
-            break;
-        }
-
-        // A title does not end on a connector or a comma.
-        while (end > start && (Connectors.Contains(tokens[end - 1].Text) || tokens[end - 1].Text == ","))
-        {
-            end--;
-        }
-
-        if (!hasCore || end == start)
-        {
-            return null;
-        }
-
-        var textEnd = ofCountryStart > start && ofCountry is not null && TitleEndsWithCountry(sentence, ofCountryStart, end) ? ofCountryStart : end;
-        var text = sentence.Text[tokens[start].Start..tokens[textEnd - 1].End];
-        text = StripPartyMembership(text);
-        text = AcronymOrPosting().Replace(text, string.Empty).Trim();
-        return new Title(end, text, ofCountry, possessiveCountry);
-    }
-
-    private int UnknownWordsThenTitle(Sentence sentence, int i)
-    {
-        var tokens = sentence.Tokens;
-        var run = i;
-        while (run < tokens.Count && tokens[run].IsCapitalized && !lexicon.OrgWords.Contains(tokens[run].Folded) && PlaceAt(sentence, tokens[run]) is null && run - i < 2)
-        {
-            run++;
-        }
-
-        return run > i && run + 1 < tokens.Count && tokens[run].Text is "of" or "for" or "," && TitleThenName(sentence, run + 1) ? run : -1;
-    }
-
-    /// <summary>Whether the words from <paramref name="i"/> are more of a title (organisation words, places) and then a name.</summary>
-    private bool TitleThenName(Sentence sentence, int i)
-    {
-        var tokens = sentence.Tokens;
-        var seenTitleWord = false;
-        while (i < tokens.Count)
-        {
-            var token = tokens[i];
-            if (PlaceAt(sentence, token) is { Kind: not PlaceKind.City } place)
-            {
-                if (token.Possessive)
-                {
-                    return false;
-                }
-
-                seenTitleWord = true;
-                while (i < tokens.Count && tokens[i].Start < place.End)
-                {
-                    i++;
-                }
-
-                continue;
-            }
-
-            if (Connectors.Contains(token.Text) || token.Text == "," || token.IsAcronym || (token.IsCapitalized && lexicon.OrgWords.Contains(token.Folded)))
-            {
-                seenTitleWord |= token.IsCapitalized;
-                i++;
-                continue;
-            }
-
-            break;
-        }
-
-        if (!seenTitleWord || i >= tokens.Count)
-        {
-            return false;
-        }
-
-        return StartsName(sentence, i) || (tokens[i].Text == "," && StartsName(sentence, i + 1));
-    }
-
-    private static bool TitleEndsWithCountry(Sentence sentence, int ofIndex, int end) =>
-        sentence.Places.Any(p => p.End == sentence.Tokens[end - 1].End && p.Index > sentence.Tokens[ofIndex].Start);
-
-    /// <summary>"Member of the Party Central Committee, Deputy Prime Minister and …": the membership is not the office.</summary>
-    private static string StripPartyMembership(string title)
-    {
-        const string Prefix = "Member of the Party Central Committee";
-        if (title.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
-        {
-            var rest = title[Prefix.Length..].TrimStart(',', ' ');
-            return rest.Length > 0 ? rest : title;
-        }
-
-        return title;
-    }
-
-    private bool ContinuesTitle(Sentence sentence, int i)
-    {
-        var tokens = sentence.Tokens;
-        var token = tokens[i];
-        if (token.Text is "the" && i + 1 < tokens.Count)
-        {
-            return ContinuesTitle(sentence, i + 1);
-        }
-
-        return token.IsCapitalized && (lexicon.OrgWords.Contains(token.Folded) || token.IsAcronym || PlaceAt(sentence, token) is { Kind: not PlaceKind.City })
-            || IsCompoundOfPlaces(sentence, token)
-            || (token.IsCapitalized && UnknownWordsThenTitle(sentence, i) > 0);
-    }
-
-    /// <summary>"Vietnam-India", "UK-ASEAN": a hyphenated word made of places and bodies belongs to an organisation's name.</summary>
-    private static bool IsCompoundOfPlaces(Sentence sentence, Token token) =>
-        token.IsWord && token.Text.Contains('-', StringComparison.Ordinal)
-        && sentence.Places.Any(p => p.Index >= token.Start && p.End <= token.End && p.Kind != PlaceKind.City);
-
-    private static PlaceMention? PlaceAt(Sentence sentence, Token token) =>
-        sentence.Places.FirstOrDefault(p => token.Start >= p.Index && token.Start < p.End);
-
-    /// <summary>"Indonesian Minister…", "the UK's Parliamentary Under-Secretary…", "Myanmar's Deputy Prime Minister…".</summary>
-    private static string? TitleCountryBefore(Sentence sentence, int titleStart)
-    {
-        var start = sentence.Tokens[titleStart].Start;
-        foreach (var place in sentence.Places.Where(p => p.Kind != PlaceKind.City && p.End <= start))
-        {
-            var gap = sentence.Text[place.End..start].Trim();
-            if (gap is "" or "'s" or "’s")
-            {
-                return place.Code;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>"the delegation of the Ministry … of Japan headed by Deputy Minister Manabu Sakai": the leader is of the delegation's country.</summary>
-    private string? DelegationCountry(Sentence sentence, int nameStart)
-    {
-        var text = sentence.Text;
-        var delegation = text.LastIndexOf("delegation", nameStart, StringComparison.OrdinalIgnoreCase);
-        if (delegation < 0)
-        {
-            return null;
-        }
-
-        var between = text[delegation..nameStart];
-        if (!between.Contains("led by", StringComparison.OrdinalIgnoreCase) && !between.Contains("headed by", StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
-        // "a delegation of the Ministry … of Japan headed by …", or "a Japanese delegation led by …".
-        var places = sentence.Places.Where(p => p.Kind != PlaceKind.City && p.Index > delegation && p.End <= nameStart).ToList();
-        var adjective = sentence.Places.LastOrDefault(p => p.Kind != PlaceKind.City && p.End <= delegation && text[p.End..delegation].Trim().Length == 0);
-        return places.Count > 0 ? places[0].Code : adjective?.Code ?? homeCountry;
     }
 }

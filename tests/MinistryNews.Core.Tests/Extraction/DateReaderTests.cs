@@ -45,6 +45,12 @@ public sealed class DateReaderTests
     [InlineData("April 25, 2017 | 10:27 am GMT+7", "2017-04-25")]
     [InlineData("Tue 02nd November 2021 | 05:15 PM", "2021-11-02")]
     [InlineData("10:32:43 PM | 3/21/2012", "2012-03-21")]
+    [InlineData("Monday, June 13, 2016", "2016-06-13")]
+    [InlineData("Tuesday, 14/06/2016 - 10:30", "2016-06-14")]
+    [InlineData("Thứ Ba, 14/06/2016 10:30 (GMT+7)", "2016-06-14")]
+    [InlineData("6/14/2016 09:15", "2016-06-14")]
+    [InlineData("04/06/2016 09:15", "2016-06-04")]
+    [InlineData("08:29, February 14, 2012", "2012-02-14")]
     public void Should_read_datelines(string line, string expected)
     {
         Assert.True(DateReader.TryReadDateline(line, out var date));
@@ -74,5 +80,26 @@ public sealed class DateReaderTests
     public void Should_read_the_date_of_a_photo_file_name(string name, string? expected)
     {
         Assert.Equal(expected, DateReader.FromFileName(name)?.ToString());
+    }
+
+    [Fact]
+    public void Should_date_an_article_by_the_day_its_first_paragraphs_name_rather_than_the_start_of_a_period()
+    {
+        var article = ArticleExtractor.Default.Extract(new SourceDocument(
+            "test.txt",
+            "Minister Nguyen Van Binh visits Laos\n\nDuring the visit from June 3-5, 2021, on June 4, 2021, Minister Nguyen Van Binh signed a plan with his Lao counterpart."));
+
+        Assert.Equal("2021-06-04", article.Published.ToString());
+    }
+
+    [Fact]
+    public void Should_date_an_article_by_a_dated_caption_when_nothing_else_dates_it()
+    {
+        var article = ArticleExtractor.Default.Extract(new SourceDocument(
+            "test.txt",
+            "Minister Jane Doe receives a gift from her Vietnamese counterpart in Hanoi, May 2, 2021. — Reuters pic\n\nHANOI, May 2 — The two ministers signed a plan today."));
+
+        Assert.Null(article.Title is { } t && !article.TitleDerived ? t : null);
+        Assert.Equal("2021-05-02", article.Published.ToString());
     }
 }

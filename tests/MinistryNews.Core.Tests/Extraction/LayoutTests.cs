@@ -34,4 +34,63 @@ public sealed class LayoutTests
             ["He met Mr. Guo Weimin in the U.S. capital.", "Both sides discussed training.", "The ministry agreed."],
             Sentences.Split("He met Mr. Guo Weimin in the U.S. capital. Both sides discussed training.The ministry agreed."));
     }
+
+    [Theory]
+    [InlineData("14/06/2016\nVietnam and Japan sign MoU on e-government\nOn June 13, the two ministers signed a memorandum in Tokyo.")]
+    [InlineData("Vietnam and Japan sign MoU on e-government | 6/14/2016\nOn June 13, the two ministers signed a memorandum in Tokyo.")]
+    [InlineData("14/06/2016 - Vietnam and Japan sign MoU on e-government\nOn June 13, the two ministers signed a memorandum in Tokyo.")]
+    [InlineData("Vietnam and Japan sign MoU on e-government (14/06/2016)\nOn June 13, the two ministers signed a memorandum in Tokyo.")]
+    [InlineData("Tuesday, June 14, 2016 Vietnam and Japan sign MoU on e-government\nOn June 13, the two ministers signed a memorandum in Tokyo.")]
+    public void Should_read_a_date_line_above_the_headline_or_on_its_line(string text)
+    {
+        var layout = LayoutReader.Read(text, Lexicon.Default);
+
+        Assert.Equal("Vietnam and Japan sign MoU on e-government", layout.Headline);
+        Assert.Equal("2016-06-14", layout.DatelineDate.ToString());
+        Assert.Equal([BlockKind.Paragraph], layout.Body.Select(b => b.Kind));
+    }
+
+    [Fact]
+    public void Should_not_take_the_first_of_several_short_lines_under_a_date_for_a_headline()
+    {
+        var layout = LayoutReader.Read(
+            "March 2, 2015\nForeign Ministers' Meeting\nCourtesy Call on the President,\nSecond Meeting of the Joint Committee\nThe minister made an official visit to Laos.",
+            Lexicon.Default);
+
+        Assert.Null(layout.Headline);
+        Assert.Equal("2015-03-02", layout.DatelineDate.ToString());
+    }
+
+    [Fact]
+    public void Should_set_aside_a_wire_dateline_on_its_own_line()
+    {
+        var layout = LayoutReader.Read("Vientiane (VNA) –\nThe Lao Minister of Technology met his Vietnamese counterpart on May 4.", Lexicon.Default);
+
+        Assert.Null(layout.Headline);
+        Assert.Equal(["The Lao Minister of Technology met his Vietnamese counterpart on May 4."], layout.Body.Select(b => b.Text));
+    }
+
+    [Theory]
+    [InlineData("President Jane Doe receives a gift from her Vietnamese counterpart in Hanoi, May 2, 2021. — Reuters pic")]
+    [InlineData("Minister Nguyen Van Binh (R) meets the Thai delegation in Bangkok (Xinhua/Li Ming)")]
+    [InlineData("Minister Nguyen Van Binh (second, left) and the Thai delegation at the meeting")]
+    [InlineData("Hanoi (VNA) – Vietnam and Thailand agreed on Monday to expand cooperation in digital transformation")]
+    public void Should_not_take_a_caption_or_a_lead_sentence_for_a_headline(string firstLine)
+    {
+        var layout = LayoutReader.Read(firstLine + "\nThe two ministers discussed cooperation in the digital economy.", Lexicon.Default);
+
+        Assert.Null(layout.Headline);
+    }
+
+    [Fact]
+    public void Should_read_the_date_under_a_speakers_name_title_and_place()
+    {
+        var layout = LayoutReader.Read(
+            "Remarks With the Foreign Minister\n\nJane Whitfield\nSecretary of State\nTreaty Room\nWashington, DC\nMarch 3, 2011\n\nGood morning. It is a pleasure to be here.",
+            Lexicon.Default);
+
+        Assert.Equal("Remarks With the Foreign Minister", layout.Headline);
+        Assert.Equal("2011-03-03", layout.DatelineDate.ToString());
+        Assert.Equal((BlockKind.Caption, "Jane Whitfield, Secretary of State"), (layout.Body[0].Kind, layout.Body[0].Text));
+    }
 }

@@ -66,4 +66,168 @@ public sealed class PeopleTests
         Assert.Equal(["JP"], meeting.CounterpartCountries);
         Assert.Equal(["Pham Hong Hai", "Takio Yamada"], meeting.Participants.Order());
     }
+
+    [Fact]
+    public void Should_drop_honorifics_and_ranks_of_many_countries()
+    {
+        var article = Extract("""
+            Prime Minister Datuk Seri Rahim Osman and Attorney General Tan Sri Azman Latif met Interior Minister Samdech Krolahom Chea Sovann in Hanoi.
+            Shri Arun Mehta, Minister of Railways of India, and H.E. Mr. Hoang Van Thai, Deputy Minister, also attended.
+            Sr Lt Gen Le Quang Vinh, Deputy Minister of Public Security, and Lieutenant General Tran Duc Hoa welcomed His Excellency Karim Saleh.
+            """);
+
+        Assert.Equal(
+            ["Arun Mehta", "Azman Latif", "Chea Sovann", "Hoang Van Thai", "Karim Saleh", "Le Quang Vinh", "Rahim Osman", "Tran Duc Hoa"],
+            article.People.Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Contains(article.People, p => p.Name == "Azman Latif" && p.Title == "Attorney General");
+        Assert.Contains(article.People, p => p.Name == "Chea Sovann" && p.Title == "Interior Minister");
+        Assert.Contains(article.People, p => p.Name == "Arun Mehta" && p.Title == "Minister of Railways" && p.CountryCode == "IN");
+        Assert.Contains(article.People, p => p.Name == "Le Quang Vinh" && p.Title == "Deputy Minister of Public Security");
+    }
+
+    [Fact]
+    public void Should_read_vietnamese_names_with_diacritics_and_family_names_that_are_english_words()
+    {
+        var article = Extract("General Secretary To Minh Khoa received Deputy Minister Nguyễn Văn Thành and Director Lê Thị Hương in Hanoi.");
+
+        Assert.Equal(["Lê Thị Hương", "Nguyễn Văn Thành", "To Minh Khoa"], article.People.Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.All(article.People, p => Assert.Equal("VN", p.CountryCode));
+        Assert.Contains(article.People, p => p.Name == "To Minh Khoa" && p.Title == "General Secretary");
+    }
+
+    [Fact]
+    public void Should_read_family_names_in_capitals_and_one_word_names_after_a_title_or_honorific()
+    {
+        var article = Extract("""
+            On June 3, Japanese Minister of Internal Affairs and Communications TANAKA Hiroshi met Minister Nguyen Van Binh of MIC in Tokyo.
+            Hiroshi KATO, Director of the Bureau, and Minister SUZUKI also attended, and Dr. Rahimi, an adviser, spoke. Minister Binh thanked them.
+            """);
+
+        Assert.Equal(["Hiroshi KATO", "Nguyen Van Binh", "Rahimi", "SUZUKI", "TANAKA Hiroshi"], article.People.Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Contains(article.People, p => p.Name == "TANAKA Hiroshi" && p.Title == "Minister of Internal Affairs and Communications" && p.CountryCode == "JP");
+        Assert.Contains(article.People, p => p.Name == "SUZUKI" && p.Title == "Minister");
+    }
+
+    [Fact]
+    public void Should_end_a_title_where_a_name_follows_a_title_word()
+    {
+        var article = Extract("The co-chairs were Uruguayan Minister of Industry and Energy Carlos Vidal, and Vietnamese Minister of Transport Tran Van Binh.");
+
+        Assert.Contains(article.People, p => p.Name == "Carlos Vidal" && p.Title == "Minister of Industry and Energy" && p.CountryCode == "UY");
+        Assert.Contains(article.People, p => p.Name == "Tran Van Binh" && p.Title == "Minister of Transport" && p.CountryCode == "VN");
+    }
+
+    [Fact]
+    public void Should_give_a_plural_title_to_each_name_after_it()
+    {
+        var article = Extract("Minister Le Van Tuan and Slovak Deputy Ministers Jana Dvorak and Milan Horak attended the G20 Digital Ministers Meeting in Berlin.");
+
+        Assert.Equal(["Jana Dvorak", "Le Van Tuan", "Milan Horak"], article.People.Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.All(article.People.Where(p => p.Name != "Le Van Tuan"), p => Assert.Equal(("Deputy Minister", "SK"), (p.Title, p.CountryCode)));
+    }
+
+    [Fact]
+    public void Should_read_a_name_followed_by_a_comma_and_a_title()
+    {
+        var article = Extract("""
+            Opening the seminar, Kenji Mori, JICA Director, said the projects were on track.
+            The plan was signed by Minister Pham Van Long and Anna Berg, Trade Envoy of the Swedish Prime Minister.
+            In Da Nang, Deputy Minister Tran Quoc Hai opened an exhibition.
+            """);
+
+        Assert.Equal(["Anna Berg", "Kenji Mori", "Pham Van Long", "Tran Quoc Hai"], article.People.Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Contains(article.People, p => p.Name == "Kenji Mori" && p.Title == "JICA Director");
+        Assert.Contains(article.People, p => p.Name == "Anna Berg" && p.Title == "Trade Envoy of the Swedish Prime Minister" && p.CountryCode == "SE");
+    }
+
+    [Fact]
+    public void Should_read_a_title_in_lower_case_before_a_name()
+    {
+        var article = Extract("""
+            The delegation was received by the Authority of Broadcasting director general Pham Van Long.
+            It later met the vice-president of the ANC, Thandi Nkosi, and the chief editor of a newspaper.
+            """);
+
+        Assert.Equal(["Pham Van Long", "Thandi Nkosi"], article.People.Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Contains(article.People, p => p.Name == "Pham Van Long" && p.Title == "Authority of Broadcasting director general");
+        Assert.Contains(article.People, p => p.Name == "Thandi Nkosi" && p.Title == "vice-president of the ANC");
+    }
+
+    [Fact]
+    public void Should_give_a_counterpart_the_matching_office_and_the_country_named()
+    {
+        var article = Extract("""
+            Deputy Minister of Health Le Van Tuan and his Egyptian counterpart Karim Hassan opened the session.
+            Tuan later held talks with his Indian counterpart, Ravi Shankar.
+            """);
+
+        Assert.Contains(article.People, p => p.Name == "Karim Hassan" && p.Title == "Deputy Minister of Health" && p.CountryCode == "EG");
+        Assert.Contains(article.People, p => p.Name == "Ravi Shankar" && p.Title == "Deputy Minister of Health" && p.CountryCode == "IN");
+    }
+
+    [Fact]
+    public void Should_read_the_area_before_a_title_word_as_part_of_the_title()
+    {
+        var article = Extract("Vietnamese Foreign Minister Nguyen Van Binh met Japan's Labour Minister Sato Kenji and Chinese State Councilor Li Wei.");
+
+        Assert.Contains(article.People, p => p.Name == "Nguyen Van Binh" && p.Title == "Foreign Minister" && p.CountryCode == "VN");
+        Assert.Contains(article.People, p => p.Name == "Sato Kenji" && p.Title == "Labour Minister" && p.CountryCode == "JP");
+        Assert.Contains(article.People, p => p.Name == "Li Wei" && p.Title == "State Councilor" && p.CountryCode == "CN");
+    }
+
+    [Fact]
+    public void Should_take_the_country_out_of_a_title_that_names_it_in_full()
+    {
+        var article = Extract("The Minister of Health of the Socialist Republic of Vietnam, Tran Thi Mai, visited Luanda.");
+
+        var person = Assert.Single(article.People);
+        Assert.Equal(("Tran Thi Mai", "Minister of Health", "VN"), (person.Name, person.Title, person.CountryCode));
+    }
+
+    [Fact]
+    public void Should_keep_initials_and_titles_that_start_with_an_acronym()
+    {
+        var article = Extract("Minister Pham Van Long received Ambassador Omar Khalid A. Rahman and Mr. Taro Yamada, JETRO Chief Representative.");
+
+        Assert.Contains(article.People, p => p.Name == "Omar Khalid A. Rahman");
+        Assert.Contains(article.People, p => p.Name == "Taro Yamada" && p.Title == "JETRO Chief Representative");
+    }
+
+    [Fact]
+    public void Should_take_a_headline_name_as_the_body_spells_it_and_no_headline_phrase_for_a_person()
+    {
+        var article = Extract("""
+            Deputy Minister Nguyen Van Tam Receives Thai Delegation
+
+            On May 5, Deputy Minister Nguyen Van Tam received the delegation of the Thai Ministry of Digital Economy.
+            """);
+        var other = Extract("""
+            Minister Hails Strong Ties With Neighbours
+
+            The minister said relations with neighbouring countries were strong.
+            """);
+
+        var person = Assert.Single(article.People);
+        Assert.Equal("Nguyen Van Tam", person.Name);
+        Assert.Empty(person.Aliases);
+        Assert.Empty(other.People);
+    }
+
+    [Fact]
+    public void Should_read_a_speaker_from_the_name_and_title_lines_over_a_statement()
+    {
+        var article = Extract("""
+            Remarks at the Signing of the Science Agreement
+
+            Jane Whitfield
+            Secretary of State
+            Benjamin Franklin Room
+            March 3, 2011
+
+            Good morning. It is a pleasure to welcome Minister Nguyen Van Binh.
+            """);
+
+        Assert.Contains(article.People, p => p.Name == "Jane Whitfield" && p.Title == "Secretary of State");
+        Assert.Equal("2011-03-03", article.Published.ToString());
+    }
 }
