@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using MinistryNews.Core.Countries;
 using MinistryNews.Core.Organisations;
@@ -120,7 +121,7 @@ public sealed partial class ArticleExtractor(Gazetteer gazetteer, Lexicon lexico
             layout.SourceUrl,
             StoredText.NameOrNull(layout.Byline),
             layout.Body,
-            ArticleCountries(meetings, delegations, agreements, extractedPeople),
+            ArticleCountries(meetings, delegations, agreements, extractedPeople, HeadlineCountries(layout.Headline)),
             extractedPeople,
             meetings,
             delegations,
@@ -253,13 +254,31 @@ public sealed partial class ArticleExtractor(Gazetteer gazetteer, Lexicon lexico
     }
 
     /// <summary>The countries the ministry dealt with: the foreign sides of its meetings, trips and agreements, and the countries of the officials it met.</summary>
+    /// <summary>
+    /// The countries a headline names ("Strengthening legal cooperation with Kazakhstan, Azerbaijan and Belarus"): the
+    /// partners the article is about, also those the text ends before telling. A headline in capitals is read as words.
+    /// </summary>
+    private IEnumerable<string> HeadlineCountries(string? headline)
+    {
+        if (headline is null)
+        {
+            return [];
+        }
+
+        var shouting = headline.Count(char.IsUpper) > headline.Count(char.IsLower);
+        var text = shouting ? CultureInfo.InvariantCulture.TextInfo.ToTitleCase(headline.ToLowerInvariant()) : headline;
+        return _countries.Find(text).Where(p => p.Kind != PlaceKind.City).Select(p => p.Code);
+    }
+
     private static List<string> ArticleCountries(
         IEnumerable<ExtractedMeeting> meetings,
         IEnumerable<ExtractedDelegation> delegations,
         IEnumerable<ExtractedAgreement> agreements,
-        IEnumerable<ExtractedPerson> people)
+        IEnumerable<ExtractedPerson> people,
+        IEnumerable<string> headline)
     {
         var codes = meetings.SelectMany(m => m.CounterpartCountries)
+            .Concat(headline)
             .Concat(delegations.SelectMany(d => d.Destinations.Append(d.FromCountry ?? HomeCountry)))
             .Concat(agreements.SelectMany(a => a.CounterpartCountries))
             .Concat(people.Select(p => p.CountryCode).OfType<string>());

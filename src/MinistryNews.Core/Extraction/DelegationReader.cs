@@ -44,6 +44,9 @@ public sealed partial class DelegationReader(ArticleContext context, EventLexico
     [GeneratedRegex(@"\bvisit", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex VisitWord();
 
+    [GeneratedRegex(@"\b(?:invited\s+by|invitation\s+(?:of|from)|hosted\s+by)\b[^,;]{0,60}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
+    private static partial Regex InvitedBy();
+
     public void Read(Sentence sentence)
     {
         var text = sentence.Text;
@@ -147,7 +150,8 @@ public sealed partial class DelegationReader(ArticleContext context, EventLexico
 
             // The subject of the sentence leads the trip, or the person a "who" clause describes ("received X, who is on
             // an official visit to Vietnam").
-            var before = sentence.People.Where(p => p.End <= trip.Index).ToList();
+            // "Invited by Yang, Minh is paying a visit": the host who invited does not travel.
+            var before = sentence.People.Where(p => p.End <= trip.Index && !InvitedBy().IsMatch(text[Math.Max(0, p.Start - 60)..p.Start])).ToList();
             var leader = before.Count > 0 && WhoClause().IsMatch(text[before[^1].End..trip.Index])
                 ? before[^1].Person
                 : before.Select(p => (int?)p.Person).FirstOrDefault();

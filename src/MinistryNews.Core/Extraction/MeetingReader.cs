@@ -180,6 +180,13 @@ public sealed partial class MeetingReader(ArticleContext context, EventLexicon l
                 continue;
             }
 
+            // "concluded the 41st Session …, inking a Protocol": the signing was part of the meeting its sentence tells.
+            if (context.Meetings.FirstOrDefault(m => m.Evidence == agreement.Evidence && m.Kind == MeetingKind.Bilateral && m.Countries.Overlaps(agreement.Countries)) is { } told)
+            {
+                told.Participants.AddRange(agreement.Signatories.Except(told.Participants).ToList());
+                continue;
+            }
+
             var meeting = new MeetingDraft(MeetingKind.Bilateral, agreement.Evidence, "signing implies a meeting") { Date = agreement.SignedOn };
             meeting.Countries.UnionWith(foreign.Select(p => context.People[p].CountryCode).OfType<string>());
             meeting.Participants.AddRange(agreement.Signatories);

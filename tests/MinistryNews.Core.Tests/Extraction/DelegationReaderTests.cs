@@ -76,4 +76,15 @@ public sealed class DelegationReaderTests
 
         Assert.Equal("2023-11-07", Assert.Single(article.Delegations).Start?.ToString());
     }
+
+    [Fact]
+    public void Should_not_take_the_host_who_invited_for_the_leader_of_the_visit()
+    {
+        var article = Extract("Invited by Minister Takeshi Iwaya, Foreign Minister Bui Thanh Son is paying an official visit to Japan from March 2 to 5, 2025.");
+
+        var trip = Assert.Single(article.Delegations);
+        Assert.Equal("VN", trip.FromCountry);
+        Assert.Equal(["JP"], trip.Destinations);
+        Assert.Equal("Bui Thanh Son", trip.Leader);
+    }
 }

@@ -183,4 +183,17 @@ public sealed class MeetingReaderTests
 
         Assert.Null(Assert.Single(article.Meetings).Date);
     }
+
+    [Fact]
+    public void Should_count_a_signing_told_inside_a_session_as_part_of_that_session()
+    {
+        var article = Extract("""
+            Vietnam and Mongolia sign a protocol
+
+            The two delegations concluded the 17th Session of the Vietnam – Mongolia Intergovernmental Committee on Friday, inking a Protocol signed by Mongolian Deputy Prime Minister Batbayar Ganbold and Vietnamese Minister of Construction Nguyen Thanh Nghi.
+            """);
+
+        var meeting = Assert.Single(article.Meetings);
+        Assert.Equal(["MN"], meeting.CounterpartCountries);
+    }
 }

@@ -176,4 +176,16 @@ public sealed class ShapeTests
         Assert.Contains(article.Meetings, m => m.CounterpartCountries.Count == 0 && m.Participants.Contains("Houlin Zhao"));
         Assert.Equal(["RO"], article.Countries);
     }
+
+    [Fact]
+    public void Should_count_the_countries_a_headline_in_capitals_names_as_the_articles_partners()
+    {
+        var article = Extract("""
+            DEEPENING COOPERATION WITH MONGOLIA, KAZAKHSTAN AND THE RUSSIAN FEDERATION
+
+            On May 6, 2025, Minister of Justice Nguyen Hai Ninh met with Mongolian Minister of Justice Khishgee Nyambaatar in Ulaanbaatar.
+            """);
+
+        Assert.Equal(["KZ", "MN", "RU"], article.Countries.Order());
+    }
 }

@@ -144,6 +144,12 @@ public sealed class SwapTests(ITestOutputHelper output)
             }
         }
 
+        // Headlines in capitals name countries in capitals too.
+        foreach (var (form, swapped) in forms.ToList())
+        {
+            forms.TryAdd(form.ToUpperInvariant(), swapped.ToUpperInvariant());
+        }
+
         var pattern = @"(?<![\p{L}])(?:" + string.Join('|', forms.Keys.OrderByDescending(k => k.Length).Select(Regex.Escape)) + @")(?![\p{L}])";
         return Regex.Replace(text, pattern, m => forms[m.Value]);
     }
