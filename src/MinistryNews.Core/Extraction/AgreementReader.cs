@@ -259,7 +259,7 @@ public sealed partial class AgreementReader(ArticleContext context, EventLexicon
 
         // A document a conference adopted dates from the conference (dates near it belong to other things adopted); others from their sentence.
         agreement.SignedOn = ArticleContext.AfterTheMeeting().IsMatch(text) && (context.LastMeeting?.Date ?? context.LastDay) is { } meetingDate ? meetingDate
-            : adopted && context.Meetings.Any(m => m.Kind == MeetingKind.Multilateral) ? context.Meetings.Last(m => m.Kind == MeetingKind.Multilateral).Date
+            : adopted && AdoptingConference(context.ForeignCountries(sentence, 0, text.Length, cities: false), ArticleContext.BothSides().IsMatch(text)) is { } conference ? conference.Date
             : SigningDate(sentence, agreement, verbBefore is null ? -1 : clauseStart + verbBefore.Index, noun.Index, nounEnd);
         ReadSignatories(agreement, sentence, noun, clauseStart, verbBefore, afterToNext, opener);
         agreement.CounterpartOrganisation = CounterpartOrganisation(sentence, agreement);
@@ -316,7 +316,7 @@ public sealed partial class AgreementReader(ArticleContext context, EventLexicon
     {
         var countries = context.ForeignCountries(sentence, 0, sentence.Text.Length, cities: false);
         var bothSides = ArticleContext.BothSides().IsMatch(sentence.Text) || ArticleContext.AfterTheMeeting().IsMatch(sentence.Text);
-        if (adopted && context.Meetings.LastOrDefault(m => m.Kind == MeetingKind.Multilateral) is { } conference)
+        if (adopted && AdoptingConference(countries, bothSides) is { } conference)
         {
             // Adopted by a conference: its host, when the text says where it was held abroad, else none.
             agreement.Countries.UnionWith(conference.Countries);
@@ -345,6 +345,13 @@ public sealed partial class AgreementReader(ArticleContext context, EventLexicon
         }
 
         return true;
+    }
+
+    /// <summary>The conference that adopted a document: the meeting just told when it is one, else the last one told, unless the sentence names the sides.</summary>
+    private MeetingDraft? AdoptingConference(SortedSet<string> countries, bool bothSides)
+    {
+        var conference = context.Meetings.LastOrDefault(m => m.Kind == MeetingKind.Multilateral);
+        return conference is not null && (context.Meetings[^1] == conference || (countries.Count == 0 && !bothSides)) ? conference : null;
     }
 
     /// <summary>Signatories: the people after "was signed by" or of a sentence that opens with "Signed by"; the people before "signed"; or both sides of the meeting the signing closed.</summary>

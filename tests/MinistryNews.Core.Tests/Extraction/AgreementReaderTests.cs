@@ -232,6 +232,24 @@ public sealed class AgreementReaderTests
     }
 
     [Fact]
+    public void Should_give_a_statement_two_countries_adopted_after_a_conference_their_country_not_the_conference_s_host()
+    {
+        var article = Extract("""
+            Minister attends ASEAN meeting and visits Japan
+
+            On May 2, 2031, Minister Tran Quoc Khanh attended the 9th ASEAN Digital Ministers' Meeting in Vientiane, Laos.
+
+            On May 4, he held talks with Japanese Minister of Internal Affairs Sato Kenji in Tokyo.
+
+            Vietnam and Japan adopted a joint statement on digital partnership.
+            """);
+
+        var statement = Assert.Single(article.Agreements);
+        Assert.Equal("Joint Statement", statement.Kind);
+        Assert.Equal(["JP"], statement.CounterpartCountries);
+    }
+
+    [Fact]
     public void Should_not_take_a_plan_approved_at_home_for_an_agreement()
     {
         var article = Extract("""
