@@ -56,6 +56,13 @@ public sealed partial class AgreementReader(ArticleContext context, EventLexicon
     [GeneratedRegex(@"\b(?:conference|summit|forum|ministerial meeting|member states|member countries|participating countries)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex SignedByAGathering();
 
+    // "Phnom Penh, June 11, 2031: …" or "HANOI, May 5 (VNA) –": the date the report was filed, not of what it tells.
+    [GeneratedRegex(@"^\s*[\p{Lu}][\p{L}.'’ -]{0,40},\s*$", RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
+    private static partial Regex LeadPlace();
+
+    [GeneratedRegex(@"^\s*[(:–—-]", RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
+    private static partial Regex LeadEnd();
+
     // "the 2015 agreement", "the 2021-2025 period": a year that names a thing, not when it was signed.
     [GeneratedRegex(@"\b(?:the|a|an|its|their|this|that)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex Determiner();
@@ -608,8 +615,8 @@ public sealed partial class AgreementReader(ArticleContext context, EventLexicon
 
     /// <summary>
     /// The signing date: of the dates of the sentence outside the validity, not between the verb and the document (where
-    /// dates belong to other things adopted), not after publication and not a year that names a thing ("the 2015
-    /// agreement"), the one nearest the signing.
+    /// dates belong to other things adopted), not after publication, not a year that names a thing ("the 2015
+    /// agreement") and not the date of a report's lead ("Vientiane, May 5: …"), the one nearest the signing.
     /// </summary>
     private PartialDate? SigningDate(Sentence sentence, AgreementDraft agreement, int verbAt, int nounStart, int nounEnd)
     {
@@ -619,6 +626,7 @@ public sealed partial class AgreementReader(ArticleContext context, EventLexicon
             .Where(d => agreement.Valid is not { } v || !(d.Start == v.From || d.Start == v.To || d.End == v.To))
             .Where(d => context.Published is not { } published || d.Start.FirstDay <= published.LastDay)
             .Where(d => d.Start.Precision != DatePrecision.Year || !Determiner().IsMatch(sentence.Text[..d.Index]))
+            .Where(d => !(LeadPlace().IsMatch(sentence.Text[..d.Index]) && LeadEnd().IsMatch(sentence.Text[(d.Index + d.Length)..])))
             .OrderBy(d => d.Index + d.Length <= spanStart ? spanStart - (d.Index + d.Length) : d.Index - nounEnd)
             .FirstOrDefault()?.Start;
     }

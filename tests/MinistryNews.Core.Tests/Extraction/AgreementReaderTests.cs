@@ -177,6 +177,16 @@ public sealed class AgreementReaderTests
     }
 
     [Fact]
+    public void Should_not_date_a_signing_by_the_date_that_leads_the_report()
+    {
+        var led = Extract("Vientiane, May 5, 2031: Inspector General Phan Van Loc and Lao Inspector General Khamphan Sisouk signed a memorandum of understanding on anti-corruption.");
+        var told = Extract("In Vientiane on May 5, 2031, Inspector General Phan Van Loc and Lao Inspector General Khamphan Sisouk signed a memorandum of understanding on anti-corruption.");
+
+        Assert.Null(Assert.Single(led.Agreements).SignedOn);
+        Assert.Equal("2031-05-05", Assert.Single(told.Agreements).SignedOn.ToString());
+    }
+
+    [Fact]
     public void Should_take_this_agreement_for_the_memorandum_just_told()
     {
         var article = Extract("""
