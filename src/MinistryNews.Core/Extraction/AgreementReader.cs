@@ -56,6 +56,13 @@ public sealed partial class AgreementReader(ArticleContext context, EventLexicon
     [GeneratedRegex(@"\b(?:conference|summit|forum|ministerial meeting|member states|member countries|participating countries)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex SignedByAGathering();
 
+    // "Phnom Penh, June 11, 2031: …" or "HANOI, May 5 (VNA) –": the date the report was filed, not of what it tells.
+    [GeneratedRegex(@"^\s*[\p{Lu}][\p{L}.'’ -]{0,40},\s*$", RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
+    private static partial Regex LeadPlace();
+
+    [GeneratedRegex(@"^\s*[(:–—-]", RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
+    private static partial Regex LeadEnd();
+
     // "the 2015 agreement", "the 2021-2025 period": a year that names a thing, not when it was signed.
     [GeneratedRegex(@"\b(?:the|a|an|its|their|this|that)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex Determiner();
@@ -259,7 +266,7 @@ public sealed partial class AgreementReader(ArticleContext context, EventLexicon
 
         // A document a conference adopted dates from the conference (dates near it belong to other things adopted); others from their sentence.
         agreement.SignedOn = ArticleContext.AfterTheMeeting().IsMatch(text) && (context.LastMeeting?.Date ?? context.LastDay) is { } meetingDate ? meetingDate
-            : adopted && context.Meetings.Any(m => m.Kind == MeetingKind.Multilateral) ? context.Meetings.Last(m => m.Kind == MeetingKind.Multilateral).Date
+            : adopted && AdoptingConference(context.ForeignCountries(sentence, 0, text.Length, cities: false), ArticleContext.BothSides().IsMatch(text)) is { } conference ? conference.Date
             : SigningDate(sentence, agreement, verbBefore is null ? -1 : clauseStart + verbBefore.Index, noun.Index, nounEnd);
         ReadSignatories(agreement, sentence, noun, clauseStart, verbBefore, afterToNext, opener);
         agreement.CounterpartOrganisation = CounterpartOrganisation(sentence, agreement);
@@ -316,7 +323,7 @@ public sealed partial class AgreementReader(ArticleContext context, EventLexicon
     {
         var countries = context.ForeignCountries(sentence, 0, sentence.Text.Length, cities: false);
         var bothSides = ArticleContext.BothSides().IsMatch(sentence.Text) || ArticleContext.AfterTheMeeting().IsMatch(sentence.Text);
-        if (adopted && context.Meetings.LastOrDefault(m => m.Kind == MeetingKind.Multilateral) is { } conference)
+        if (adopted && AdoptingConference(countries, bothSides) is { } conference)
         {
             // Adopted by a conference: its host, when the text says where it was held abroad, else none.
             agreement.Countries.UnionWith(conference.Countries);
@@ -345,6 +352,13 @@ public sealed partial class AgreementReader(ArticleContext context, EventLexicon
         }
 
         return true;
+    }
+
+    /// <summary>The conference that adopted a document: the meeting just told when it is one, else the last one told, unless the sentence names the sides.</summary>
+    private MeetingDraft? AdoptingConference(SortedSet<string> countries, bool bothSides)
+    {
+        var conference = context.Meetings.LastOrDefault(m => m.Kind == MeetingKind.Multilateral);
+        return conference is not null && (context.Meetings[^1] == conference || (countries.Count == 0 && !bothSides)) ? conference : null;
     }
 
     /// <summary>Signatories: the people after "was signed by" or of a sentence that opens with "Signed by"; the people before "signed"; or both sides of the meeting the signing closed.</summary>
@@ -601,8 +615,8 @@ public sealed partial class AgreementReader(ArticleContext context, EventLexicon
 
     /// <summary>
     /// The signing date: of the dates of the sentence outside the validity, not between the verb and the document (where
-    /// dates belong to other things adopted), not after publication and not a year that names a thing ("the 2015
-    /// agreement"), the one nearest the signing.
+    /// dates belong to other things adopted), not after publication, not a year that names a thing ("the 2015
+    /// agreement") and not the date of a report's lead ("Vientiane, May 5: …"), the one nearest the signing.
     /// </summary>
     private PartialDate? SigningDate(Sentence sentence, AgreementDraft agreement, int verbAt, int nounStart, int nounEnd)
     {
@@ -612,6 +626,7 @@ public sealed partial class AgreementReader(ArticleContext context, EventLexicon
             .Where(d => agreement.Valid is not { } v || !(d.Start == v.From || d.Start == v.To || d.End == v.To))
             .Where(d => context.Published is not { } published || d.Start.FirstDay <= published.LastDay)
             .Where(d => d.Start.Precision != DatePrecision.Year || !Determiner().IsMatch(sentence.Text[..d.Index]))
+            .Where(d => !(LeadPlace().IsMatch(sentence.Text[..d.Index]) && LeadEnd().IsMatch(sentence.Text[(d.Index + d.Length)..])))
             .OrderBy(d => d.Index + d.Length <= spanStart ? spanStart - (d.Index + d.Length) : d.Index - nounEnd)
             .FirstOrDefault()?.Start;
     }

@@ -177,6 +177,16 @@ public sealed class AgreementReaderTests
     }
 
     [Fact]
+    public void Should_not_date_a_signing_by_the_date_that_leads_the_report()
+    {
+        var led = Extract("Vientiane, May 5, 2031: Inspector General Phan Van Loc and Lao Inspector General Khamphan Sisouk signed a memorandum of understanding on anti-corruption.");
+        var told = Extract("In Vientiane on May 5, 2031, Inspector General Phan Van Loc and Lao Inspector General Khamphan Sisouk signed a memorandum of understanding on anti-corruption.");
+
+        Assert.Null(Assert.Single(led.Agreements).SignedOn);
+        Assert.Equal("2031-05-05", Assert.Single(told.Agreements).SignedOn.ToString());
+    }
+
+    [Fact]
     public void Should_take_this_agreement_for_the_memorandum_just_told()
     {
         var article = Extract("""
@@ -229,6 +239,24 @@ public sealed class AgreementReaderTests
         Assert.Equal(2, article.Agreements.Count);
         Assert.Equal(["PE"], article.Agreements[0].CounterpartCountries);
         Assert.Equal(["CL"], article.Agreements[1].CounterpartCountries);
+    }
+
+    [Fact]
+    public void Should_give_a_statement_two_countries_adopted_after_a_conference_their_country_not_the_conference_s_host()
+    {
+        var article = Extract("""
+            Minister attends ASEAN meeting and visits Japan
+
+            On May 2, 2031, Minister Tran Quoc Khanh attended the 9th ASEAN Digital Ministers' Meeting in Vientiane, Laos.
+
+            On May 4, he held talks with Japanese Minister of Internal Affairs Sato Kenji in Tokyo.
+
+            Vietnam and Japan adopted a joint statement on digital partnership.
+            """);
+
+        var statement = Assert.Single(article.Agreements);
+        Assert.Equal("Joint Statement", statement.Kind);
+        Assert.Equal(["JP"], statement.CounterpartCountries);
     }
 
     [Fact]
