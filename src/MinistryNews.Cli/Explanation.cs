@@ -42,7 +42,7 @@ internal static class Explanation
 
         foreach (var agreement in article.Agreements)
         {
-            Fact("agreement", $"{agreement.Kind}{(agreement.Name is null ? string.Empty : $" \"{agreement.Name}\"")} with [{Countries(agreement.CounterpartCountries)}], signed {Date(agreement.SignedOn)}, valid {agreement.Valid?.ToString() ?? "not given"}; signatories: {string.Join(", ", agreement.Signatories)}", agreement.Rule, agreement.Evidence);
+            Fact("agreement", $"{agreement.Kind}{(agreement.Name is null ? string.Empty : $" \"{agreement.Name}\"")}{(agreement.Subject is null ? string.Empty : $" {agreement.Subject}")} with [{Countries(agreement.CounterpartCountries)}]{(agreement.CounterpartOrganisation is null ? string.Empty : $" ({agreement.CounterpartOrganisation})")}, signed {Date(agreement.SignedOn)}, valid {agreement.Valid?.ToString() ?? "not given"}; signatories: {string.Join(", ", agreement.Signatories)}", agreement.Rule, agreement.Evidence);
         }
 
         output.WriteLine();

@@ -220,7 +220,7 @@ public sealed partial class AgreementReader(ArticleContext context, EventLexicon
             return;
         }
 
-        var subject = SubjectOf(text, noun, kind, afterToNext);
+        var subject = WithoutPlace(SubjectOf(text, noun, kind, afterToNext), sentence);
         var count = CountBefore().Match(before);
         var items = count.Success ? [] : EnumeratedItems(afterToNext);
         var copies = count.Success ? Number(count.Groups["n"].Value) : Math.Max(1, items.Count);
@@ -391,6 +391,25 @@ public sealed partial class AgreementReader(ArticleContext context, EventLexicon
                 agreement.Signatories.AddRange(context.LastMeeting.Participants);
             }
         }
+    }
+
+    /// <summary>"on cooperation in digital transformation in Santiago": where it was signed is not what it is about.</summary>
+    private static string? WithoutPlace(string? subject, Sentence sentence)
+    {
+        if (subject is null)
+        {
+            return null;
+        }
+
+        foreach (var place in sentence.Places)
+        {
+            if (subject.EndsWith(" in " + place.Text, StringComparison.Ordinal) || subject.EndsWith(" at " + place.Text, StringComparison.Ordinal))
+            {
+                return subject[..^(place.Text.Length + 4)];
+            }
+        }
+
+        return subject;
     }
 
     /// <summary>What the document is about, from the words after it in its clause: "on cooperation in information security".</summary>

@@ -8,7 +8,7 @@ namespace MinistryNews.Core.Extraction;
 /// last meeting, the trip in progress and the last day named. The meeting, delegation and agreement readers share it,
 /// so that a sentence is read against what came before it ("the two ministers", "during the visit", "on the same day").
 /// </summary>
-public sealed partial class ArticleContext(PeopleReader people, string homeCountry, PartialDate? published)
+public sealed partial class ArticleContext(PeopleReader people, string homeCountry, PartialDate? published, string? mainCounterpart)
 {
     [GeneratedRegex(@"\b(?:will|would|shall|going to|plans? to|planned to|planning to|expects? to|expected to|is to|are to|intends? to|aims? to|hopes? to|wish(?:es)? to|propos(?:e|es|ed|al)|agreed? (?:on|to)|consider(?:s|ing)?|prepar(?:e|es|ing) (?:to|for)|upcoming|next|later this|look(?:s|ing)? forward|towards?|invit(?:e|es|ed|ing|ation)\b.*\bto|to be)\b|\bto\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     internal static partial Regex FutureMarker();
@@ -35,6 +35,13 @@ public sealed partial class ArticleContext(PeopleReader people, string homeCount
 
     /// <summary>The person is an official of the home country.</summary>
     public bool IsHome(int person) => people.People[person].IsHome(HomeCountry);
+
+    /// <summary>
+    /// The foreign country the article is mostly about, as a set of one (or none): the other side of a meeting the text
+    /// tells by "the two sides" or by an unnamed joint commission.
+    /// </summary>
+    public SortedSet<string> Counterpart() =>
+        mainCounterpart is { } code && code != HomeCountry ? new(StringComparer.Ordinal) { code } : new(StringComparer.Ordinal);
 
     public List<MeetingDraft> Meetings { get; } = [];
 

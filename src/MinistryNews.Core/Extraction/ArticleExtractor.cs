@@ -73,7 +73,7 @@ public sealed partial class ArticleExtractor(Gazetteer gazetteer, Lexicon lexico
         var organisations = new OrganisationReader(OrganisationDirectory.Default, lexicon, HomeCountry);
         organisations.Read(sentences, people.People, published, cancellationToken);
 
-        var events = new EventReader(people, HomeCountry, published);
+        var events = new EventReader(people, HomeCountry, published, counterpart);
         events.Read(sentences, cancellationToken);
         events.Complete(counterpart);
 
@@ -103,7 +103,7 @@ public sealed partial class ArticleExtractor(Gazetteer gazetteer, Lexicon lexico
             a.SignedOn,
             [.. a.Signatories.Distinct().Select(NameOf)],
             a.Valid,
-            a.Evidence.Text) { Rule = a.Rule }).ToList();
+            a.Evidence.Text) { Rule = a.Rule, Subject = StoredText.NameOrNull(a.Subject), CounterpartOrganisation = StoredText.NameOrNull(a.CounterpartOrganisation) }).ToList();
         var extractedPeople = people.People.Select((p, i) => new ExtractedPerson(
             personNames[i],
             [.. p.Spellings.Where(s => !s.Equals(p.Name, StringComparison.OrdinalIgnoreCase)).Select(StoredText.Name)],

@@ -151,6 +151,8 @@ public static class ContractJson
             Date("signed", agreement.SignedOn);
             Names("signatories", agreement.Signatories);
             Text("valid", agreement.Valid?.ToString());
+            Text("subject", agreement.Subject);
+            Text("counterpart_organisation", agreement.CounterpartOrganisation);
             Evidence(agreement.Evidence);
             writer.WriteEndObject();
         }

@@ -25,9 +25,6 @@ public sealed class MeetingDraft(MeetingKind kind, Sentence evidence, string rul
     /// <summary>The foreign organisation met, as written ("the Japanese People's Friendship Exchange Council").</summary>
     public string? CounterpartOrganisation { get; set; }
 
-    /// <summary>The text named no country for the other side (a session of "the Intergovernmental Commission"): the article's counterpart is taken.</summary>
-    public bool NeedsCounterpart { get; set; }
-
     /// <summary>Counted in the text ("the two previous talks with …"): never merged with another meeting.</summary>
     public bool Distinct { get; set; }
 

@@ -13,10 +13,10 @@ public sealed class EventReader
     private readonly MeetingReader _meetings;
     private readonly AgreementReader _agreements;
 
-    public EventReader(PeopleReader people, string homeCountry, PartialDate? published = null, EventLexicon? lexicon = null)
+    public EventReader(PeopleReader people, string homeCountry, PartialDate? published = null, string? mainCounterpart = null, EventLexicon? lexicon = null)
     {
         lexicon ??= EventLexicon.Default;
-        _context = new ArticleContext(people, homeCountry, published);
+        _context = new ArticleContext(people, homeCountry, published, mainCounterpart);
         _delegations = new DelegationReader(_context, lexicon);
         _meetings = new MeetingReader(_context, lexicon);
         _agreements = new AgreementReader(_context, lexicon);
@@ -45,7 +45,7 @@ public sealed class EventReader
     public void Complete(string? mainCounterpart)
     {
         _agreements.Complete(mainCounterpart);
-        _meetings.Complete(mainCounterpart);
+        _meetings.Complete();
         _delegations.Complete(mainCounterpart);
     }
 }

@@ -122,6 +122,12 @@ public sealed record ExtractedAgreement(
 {
     /// <summary>The rule that read the fact, for <c>extract --explain</c>.</summary>
     public string? Rule { get; init; }
+
+    /// <summary>What the document is about, as the text words it ("on cooperation in information security").</summary>
+    public string? Subject { get; init; }
+
+    /// <summary>The foreign ministry or agency it was signed with, as written ("Ministry of Health of Chile").</summary>
+    public string? CounterpartOrganisation { get; init; }
 }
 
 /// <summary>A period of validity: "2020-2023", "2025" (one year), "until 2019-09" (no start given).</summary>

@@ -105,9 +105,7 @@ public sealed partial class MeetingReader(ArticleContext context, EventLexicon l
                 countries = context.ForeignCountries(sentence, 0, text.Length, cities: false);
             }
 
-            var meeting = NewMeeting(sentence, countries.Count == 1 ? countries : [], "a session of a joint committee");
-            meeting.Kind = MeetingKind.Bilateral;
-            meeting.NeedsCounterpart = countries.Count != 1;
+            var meeting = NewMeeting(sentence, countries.Count == 1 ? countries : context.Counterpart(), "a session of a joint committee");
             meeting.EventName = EventKey(session.Value);
             meeting.Name = session.Value;
             meeting.CounterpartOrganisation = name.Value;
@@ -135,7 +133,7 @@ public sealed partial class MeetingReader(ArticleContext context, EventLexicon l
             AddMeeting(meeting, sameSentence: true);
         }
 
-        if (context.LastMeeting is { Kind: MeetingKind.Bilateral } current && !current.NeedsCounterpart
+        if (context.LastMeeting is { Kind: MeetingKind.Bilateral, Countries.Count: > 0 } current
             && sentence.Dates.FirstOrDefault(d => RecalledMeeting().IsMatch(text[Math.Max(0, d.Index - 80)..d.Index])) is { } recalled)
         {
             var earlier = NewMeeting(sentence, new SortedSet<string>(current.Countries, StringComparer.Ordinal), "a meeting recalled by its date");
@@ -157,20 +155,9 @@ public sealed partial class MeetingReader(ArticleContext context, EventLexicon l
     private SortedSet<string> Foreign(Sentence sentence, int start, int end) =>
         new(sentence.Places.Where(p => p.Index >= start && p.End <= end && p.Code != context.HomeCountry).Select(p => p.Code), StringComparer.Ordinal);
 
-    /// <summary>
-    /// A session of a joint body whose text named no country takes the article's counterpart; two officials of two
-    /// countries who sign a document have met, though the text may not say so.
-    /// </summary>
-    public void Complete(string? mainCounterpart)
+    /// <summary>Two officials of two countries who sign a document have met, though the text may not say so.</summary>
+    public void Complete()
     {
-        foreach (var meeting in context.Meetings.Where(m => m.NeedsCounterpart))
-        {
-            if (mainCounterpart is not null && mainCounterpart != context.HomeCountry)
-            {
-                meeting.Countries.Add(mainCounterpart);
-            }
-        }
-
         // Two officials of two countries who sign a document have met, though the text may not say so.
         foreach (var agreement in context.Agreements.ToList())
         {
@@ -307,10 +294,10 @@ public sealed partial class MeetingReader(ArticleContext context, EventLexicon l
             {
                 meeting.Kind = MeetingKind.Multilateral;
             }
-            else if (receivedHome)
+            else if (receivedHome && context.Counterpart() is { Count: 1 } host)
             {
                 meeting.Kind = MeetingKind.Bilateral;
-                meeting.NeedsCounterpart = true;
+                meeting.Countries.UnionWith(host);
             }
             if (triggers.Count > 1)
             {
@@ -340,7 +327,7 @@ public sealed partial class MeetingReader(ArticleContext context, EventLexicon l
 
             meeting.CounterpartOrganisation ??= met.Select(p => context.People[p]).FirstOrDefault(p => !p.IsHome(context.HomeCountry) && p.Organisation is not null)?.Organisation;
 
-            if (countries.Count == 0 && !meeting.NeedsCounterpart && meeting.Parties.Count == 0 && sentence.People.Count < 2 && !MeetingObject().IsMatch(window))
+            if (meeting.Countries.Count == 0 && meeting.Parties.Count == 0 && sentence.People.Count < 2 && !MeetingObject().IsMatch(window))
             {
                 continue;
             }
@@ -370,8 +357,12 @@ public sealed partial class MeetingReader(ArticleContext context, EventLexicon l
     private MeetingDraft NewMeeting(Sentence sentence, SortedSet<string> countries, string rule)
     {
         // "the two leaders", "their delegations": two sides met, the other being the article's counterpart.
-        var twoSides = countries.Count == 0 && ArticleContext.BothSides().IsMatch(sentence.Text);
-        var meeting = new MeetingDraft(countries.Count > 0 || twoSides ? MeetingKind.Bilateral : MeetingKind.Domestic, sentence, rule) { NeedsCounterpart = twoSides };
+        if (countries.Count == 0 && ArticleContext.BothSides().IsMatch(sentence.Text))
+        {
+            countries = context.Counterpart();
+        }
+
+        var meeting = new MeetingDraft(countries.Count > 0 ? MeetingKind.Bilateral : MeetingKind.Domestic, sentence, rule);
         meeting.Countries.UnionWith(countries);
         meeting.Participants.AddRange(context.Participants(sentence));
         meeting.Date = ArticleContext.AfterTheMeeting().IsMatch(sentence.Text) ? null : context.EventDate(sentence) ?? (GoesBack().IsMatch(sentence.Text) ? context.LastDay : null);

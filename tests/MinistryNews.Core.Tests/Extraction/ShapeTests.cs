@@ -188,4 +188,15 @@ public sealed class ShapeTests
 
         Assert.Equal(["KZ", "MN", "RU"], article.Countries.Order());
     }
+
+    [Fact]
+    public void Should_print_an_agreements_subject_and_counterpart_ministry_beside_the_scored_fields()
+    {
+        var article = Extract("On March 4, 2024, Minister Nguyen Manh Hung and Chilean Minister of Transport and Telecommunications Juan Carlos Munoz signed a Memorandum of Understanding on cooperation in digital transformation in Santiago.");
+
+        var json = System.Text.Json.Nodes.JsonNode.Parse(ContractJson.Serialize(article, ArticleExtractor.Default.Gazetteer))!;
+        var agreement = json["agreements"]![0]!;
+        Assert.Equal("on cooperation in digital transformation", agreement["subject"]!.GetValue<string>());
+        Assert.Equal(["Chile"], agreement["counterpart_countries"]!.AsArray().Select(c => c!.GetValue<string>()));
+    }
 }
