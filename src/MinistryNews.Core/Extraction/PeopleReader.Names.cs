@@ -29,7 +29,7 @@ public sealed partial class PeopleReader
     {
         courtesy = false;
         var end = i;
-        for (var n = 0; n < MaxHonorifics && end < tokens.Count && tokens[end].IsCapitalized; n++)
+        for (var n = 0; n < MaxHonorifics && end < tokens.Count && tokens[end].IsCapitalized && lexicon.HonorificStarts.Contains(tokens[end].Folded); n++)
         {
             var next = RankEnd(tokens, end, out var words);
             if (next > end)
@@ -265,8 +265,12 @@ public sealed partial class PeopleReader
     /// </summary>
     private PhraseMention? ReadLowerCaseTitle(Sentence sentence, int i)
     {
+        // A title in lower case is followed by a name, a comma, an organisation ("of …") or more of the title: most words
+        // of running text are followed by none of them and are not looked up.
         var tokens = sentence.Tokens;
-        if (!IsLowerCaseTitleWord(tokens[i]) || (i > 0 && IsLowerCaseTitleWord(tokens[i - 1])))
+        if (!tokens[i].IsWord || tokens[i].Text.Length < 4 || i + 1 >= tokens.Count || !lexicon.MayBeTitleHead(tokens[i].Folded)
+            || !(tokens[i + 1].IsCapitalized || tokens[i + 1].Text is "," or "of" or "for" or "at" || lexicon.MayBeTitleHead(tokens[i + 1].Folded))
+            || !IsLowerCaseTitleWord(tokens[i]) || (i > 0 && IsLowerCaseTitleWord(tokens[i - 1])))
         {
             return null;
         }
@@ -339,7 +343,9 @@ public sealed partial class PeopleReader
         return named && start < i && (start == 0 || !tokens[start - 1].IsCapitalized || tokens[start - 1].Possessive) ? start : i;
     }
 
-    private bool IsLowerCaseTitleWord(Token token) => token.IsWord && char.IsLower(token.Text[0]) && lexicon.TitleHeads.Contains(token.Folded);
+    // Title words have four letters or more ("head", "chief", "minister"): the short words of running text are not looked up.
+    private bool IsLowerCaseTitleWord(Token token) =>
+        token.IsWord && token.Text.Length >= 4 && char.IsLower(token.Text[0]) && lexicon.TitleHeads.Contains(token.Folded);
 
     /// <summary>"… of the MPLA", "… of the Ministry of Finance of Laos": an organisation after a title in lower case, and the country it names.</summary>
     private int OrganisationAfter(Sentence sentence, int i, out string? country)
@@ -386,7 +392,7 @@ public sealed partial class PeopleReader
     private PhraseMention? ReadCounterpart(Sentence sentence, int i)
     {
         var tokens = sentence.Tokens;
-        if (tokens[i].Text is not ("his" or "her" or "their" or "its"))
+        if (tokens[i].Text.Length is < 3 or > 5 || tokens[i].Folded is not ("his" or "her" or "their" or "its"))
         {
             return null;
         }
@@ -429,8 +435,8 @@ public sealed partial class PeopleReader
     private Appositive? NameThenTitle(Sentence sentence, int i)
     {
         var tokens = sentence.Tokens;
-        if (!tokens[i].IsCapitalized || (i > 0 && (tokens[i - 1].IsCapitalized || NotBeforeName.Contains(tokens[i - 1].Text)))
-            || !HasCommaWithin(tokens, i + 2, i + MaxNameWords + 2) || !IsNameWordAt(sentence, tokens, i, nameStart: false))
+        if (!tokens[i].IsCapitalized || (i > 0 && tokens[i - 1].IsCapitalized) || !HasCommaAfter(sentence.Text, tokens[i].End)
+            || (i > 0 && NotBeforeName.Contains(tokens[i - 1].Text)) || !IsNameWordAt(sentence, tokens, i, nameStart: false))
         {
             return null;
         }
@@ -462,17 +468,15 @@ public sealed partial class PeopleReader
         return title is null || (title.End < tokens.Count && tokens[title.End].IsCapitalized) ? null : new Appositive(nameEnd, title, countryBefore);
     }
 
-    private static bool HasCommaWithin(IReadOnlyList<Token> tokens, int from, int to)
-    {
-        for (var i = from; i < tokens.Count && i <= to; i++)
-        {
-            if (tokens[i].Text == ",")
-            {
-                return true;
-            }
-        }
+    /// <summary>The most characters of a name read before its comma: five long words and the spaces between them.</summary>
+    private const int MaxNameCharacters = 80;
 
-        return false;
+    /// <summary>Whether a comma and a capital follow within a name's length: the text, not the tokens, is read, since this
+    /// is asked at most capitalised words and the answer is mostly no.</summary>
+    private static bool HasCommaAfter(string text, int from)
+    {
+        var comma = text.AsSpan(from, Math.Min(MaxNameCharacters, text.Length - from)).IndexOf(',');
+        return comma > 0 && from + comma + 2 < text.Length && text[from + comma + 1] == ' ' && char.IsUpper(text[from + comma + 2]);
     }
 
     private static bool OverlapsPlace(Sentence sentence, int start, int end)

@@ -18,14 +18,14 @@ public sealed partial class PeopleReader
     private bool StartsTitle(Sentence sentence, int i)
     {
         var tokens = sentence.Tokens;
-        if (IsTitleHead(tokens[i]))
-        {
-            return true;
-        }
-
         if (!tokens[i].IsCapitalized || !lexicon.OrgWords.Contains(tokens[i].Folded))
         {
             return false;
+        }
+
+        if (lexicon.TitleHeads.Contains(tokens[i].Folded))
+        {
+            return true;
         }
 
         for (var k = i + 1; k < tokens.Count && k <= i + 2; k++)

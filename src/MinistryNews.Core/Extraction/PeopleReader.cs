@@ -213,6 +213,44 @@ public sealed partial class PeopleReader(Lexicon lexicon, string homeCountry, IR
         var tokens = sentence.Tokens;
         for (var i = 0; i < tokens.Count; i++)
         {
+            // Punctuation starts nothing; a word in lower case starts only a counterpart or a title in lower case.
+            var token = tokens[i];
+            if (!token.IsWord)
+            {
+                continue;
+            }
+
+            if (!token.IsCapitalized)
+            {
+                if (token.Text.Length < 3 || !(token.Text is "his" or "her" or "its" or "their" || lexicon.MayBeTitleHead(token.Folded)))
+                {
+                    continue;
+                }
+
+                if (ReadCounterpart(sentence, i) is { } lowerCounterpart)
+                {
+                    if (lowerCounterpart.Person >= 0)
+                    {
+                        _counterparts.Add((lowerCounterpart.Person, sentence, token.Start));
+                        yield return (lowerCounterpart.Person, tokens[lowerCounterpart.NameStart].Start, tokens[lowerCounterpart.End - 1].End);
+                    }
+
+                    i = lowerCounterpart.End - 1;
+                }
+                else if (ReadLowerCaseTitle(sentence, i) is { } lower)
+                {
+                    // "director general Le Van Nghiem", "the vice-president of the MPLA, Luísa Damião"
+                    if (lower.Person >= 0)
+                    {
+                        yield return (lower.Person, tokens[lower.NameStart].Start, tokens[lower.End - 1].End);
+                    }
+
+                    i = lower.End - 1;
+                }
+
+                continue;
+            }
+
             if (IsHonorific(tokens, i, out var afterHonorific, out var courtesy))
             {
                 var nameEnd = ReadName(sentence, afterHonorific);
@@ -251,24 +289,12 @@ public sealed partial class PeopleReader(Lexicon lexicon, string homeCountry, IR
                 continue;
             }
 
-            // "director general Le Van Nghiem", "the vice-president of the MPLA, Luísa Damião"
-            if (ReadLowerCaseTitle(sentence, i) is { } lower)
-            {
-                if (lower.Person >= 0)
-                {
-                    yield return (lower.Person, tokens[lower.NameStart].Start, tokens[lower.End - 1].End);
-                }
-
-                i = lower.End - 1;
-                continue;
-            }
-
-            // "his Egyptian counterpart Ibrahim El-Seginy": the title is the other side's, found once the sentence is read.
-            if (ReadCounterpart(sentence, i) is { } counterpart)
+            // "His Egyptian counterpart, Ibrahim El-Seginy, …": the title is the other side's, found once the sentence is read.
+            if (token.Text is "His" or "Her" or "Its" or "Their" && ReadCounterpart(sentence, i) is { } counterpart)
             {
                 if (counterpart.Person >= 0)
                 {
-                    _counterparts.Add((counterpart.Person, sentence, tokens[i].Start));
+                    _counterparts.Add((counterpart.Person, sentence, token.Start));
                     yield return (counterpart.Person, tokens[counterpart.NameStart].Start, tokens[counterpart.End - 1].End);
                 }
 
@@ -282,7 +308,7 @@ public sealed partial class PeopleReader(Lexicon lexicon, string homeCountry, IR
                 var index = Register(sentence, i, appositive.NameEnd, appositive.Title, appositive.CountryBefore, "name, comma and title");
                 if (index >= 0)
                 {
-                    yield return (index, tokens[i].Start, tokens[appositive.NameEnd - 1].End);
+                    yield return (index, token.Start, tokens[appositive.NameEnd - 1].End);
                 }
 
                 i = appositive.Title.End - 1;
