@@ -190,6 +190,13 @@ public sealed partial class PeopleReader
                 break;
             }
 
+            // "Nguyen Van An": inside a name, a capitalised "An" or "A" is a given name, not an article.
+            if (end > start && token.IsCapitalized && token.Folded is "an" or "a" && (end + 1 >= tokens.Count || tokens[end + 1].Text != "."))
+            {
+                end++;
+                continue;
+            }
+
             // "Mohammed Ismaeil A. Dahlwy": an initial inside a name, before its full stop.
             if (end > start && token.Text.Length == 1 && char.IsUpper(token.Text[0]) && end + 2 < tokens.Count && tokens[end + 1].Text == "."
                 && IsNameWord(sentence, tokens[end + 2]))
@@ -275,6 +282,39 @@ public sealed partial class PeopleReader
             return null;
         }
 
+        if (ReadLowerCaseTitleWords(sentence, i) is not { } title)
+        {
+            return null;
+        }
+
+        var titleEnd = title.End;
+        var nameStart = titleEnd < tokens.Count && tokens[titleEnd].Text == "," ? titleEnd + 1 : titleEnd;
+        nameStart = HonorificsEnd(tokens, nameStart, out _);
+        if (!StartsName(sentence, nameStart))
+        {
+            return null;
+        }
+
+        var nameEnd = ReadName(sentence, nameStart);
+        if (nameEnd - nameStart < 2 || OverlapsPlace(sentence, nameStart, nameEnd))
+        {
+            return null;
+        }
+
+        var before = OrganisationBefore(sentence, i);
+        if (before < i)
+        {
+            title = title with { Text = sentence.Text[tokens[before].Start..tokens[titleEnd - 1].End] };
+        }
+
+        var person = Register(sentence, nameStart, nameEnd, title, TitleCountryBefore(sentence, i), "lower-case title and name");
+        return new PhraseMention(person, nameStart, nameEnd);
+    }
+
+    /// <summary>The words of a title in lower case from <paramref name="i"/> ("deputy director", "editor-in-chief") and the organisation after them ("… of the MPLA"), or null.</summary>
+    private Title? ReadLowerCaseTitleWords(Sentence sentence, int i)
+    {
+        var tokens = sentence.Tokens;
         var end = i;
         var hasCore = false;
         while (end < tokens.Count && end - i < 4 && IsLowerCaseTitleWord(tokens[end]))
@@ -289,22 +329,7 @@ public sealed partial class PeopleReader
         }
 
         var titleEnd = OrganisationAfter(sentence, end, out var country);
-        var nameStart = titleEnd < tokens.Count && tokens[titleEnd].Text == "," ? titleEnd + 1 : titleEnd;
-        nameStart = HonorificsEnd(tokens, nameStart, out _);
-        if (!StartsName(sentence, nameStart))
-        {
-            return null;
-        }
-
-        var nameEnd = ReadName(sentence, nameStart);
-        if (nameEnd - nameStart < 2 || OverlapsPlace(sentence, nameStart, nameEnd))
-        {
-            return null;
-        }
-
-        var title = new Title(titleEnd, sentence.Text[tokens[OrganisationBefore(sentence, i)].Start..tokens[titleEnd - 1].End], country, null, Plural: false);
-        var person = Register(sentence, nameStart, nameEnd, title, TitleCountryBefore(sentence, i), "lower-case title and name");
-        return new PhraseMention(person, nameStart, nameEnd);
+        return new Title(titleEnd, sentence.Text[tokens[i].Start..tokens[titleEnd - 1].End], country, null, Plural: false);
     }
 
     /// <summary>
@@ -459,6 +484,12 @@ public sealed partial class PeopleReader
             }
         }
 
+        // "Tran Van Binh, deputy director of the Authority of Information Security": a title in lower case.
+        if (countryBefore is null && titleStart < tokens.Count && ReadLowerCaseTitleWords(sentence, titleStart) is { } lower)
+        {
+            return new Appositive(nameEnd, lower, null);
+        }
+
         if (titleStart >= tokens.Count || !(StartsTitle(sentence, titleStart) || tokens[titleStart].IsAcronym))
         {
             return null;
@@ -471,12 +502,12 @@ public sealed partial class PeopleReader
     /// <summary>The most characters of a name read before its comma: five long words and the spaces between them.</summary>
     private const int MaxNameCharacters = 80;
 
-    /// <summary>Whether a comma and a capital follow within a name's length: the text, not the tokens, is read, since this
+    /// <summary>Whether a comma and a word follow within a name's length: the text, not the tokens, is read, since this
     /// is asked at most capitalised words and the answer is mostly no.</summary>
     private static bool HasCommaAfter(string text, int from)
     {
         var comma = text.AsSpan(from, Math.Min(MaxNameCharacters, text.Length - from)).IndexOf(',');
-        return comma > 0 && from + comma + 2 < text.Length && text[from + comma + 1] == ' ' && char.IsUpper(text[from + comma + 2]);
+        return comma > 0 && from + comma + 2 < text.Length && text[from + comma + 1] == ' ' && char.IsLetter(text[from + comma + 2]);
     }
 
     private static bool OverlapsPlace(Sentence sentence, int start, int end)

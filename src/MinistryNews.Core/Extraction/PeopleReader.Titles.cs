@@ -59,6 +59,7 @@ public sealed partial class PeopleReader
         var afterOf = false;
         string? ofCountry = null;
         string? possessiveCountry = null;
+        string? cityCountry = null;
         var ofCountryStart = -1;
         while (end < tokens.Count)
         {
@@ -71,7 +72,7 @@ public sealed partial class PeopleReader
             }
 
             var place = PlaceAt(sentence, token);
-            if (token.IsWord && token.IsCapitalized && lexicon.OrgWords.Contains(token.Folded) && !IsSurnameConnector(sentence, tokens, end)
+            if (token.IsWord && token.IsCapitalized && IsOrgWord(token) && !IsSurnameConnector(sentence, tokens, end)
                 || token.IsAcronym && !(end > start && !Connectors.Contains(tokens[end - 1].Text) && IsNameInCapitals(sentence, tokens, end, nameStart: true))
                 || IsCompoundOfPlaces(sentence, token))
             {
@@ -84,7 +85,9 @@ public sealed partial class PeopleReader
                 }
 
                 end++;
-                if (token.Possessive)
+
+                // "the Prime Minister's Office" ends a title; "the People's Committee" goes on.
+                if (token.Possessive && !(end < tokens.Count && tokens[end].IsCapitalized && lexicon.OrgWords.Contains(tokens[end].Folded)))
                 {
                     break;
                 }
@@ -121,6 +124,18 @@ public sealed partial class PeopleReader
                 }
 
                 end = placeEnd;
+                continue;
+            }
+
+            // "Chairman of the People's Committee of Ho Chi Minh City", "Mayor of Seoul": a city the title is of.
+            if (place is { Kind: PlaceKind.City } && end > start && AfterOf(tokens, end))
+            {
+                cityCountry ??= place.Code;
+                while (end < tokens.Count && tokens[end].Start < place.End)
+                {
+                    end++;
+                }
+
                 continue;
             }
 
@@ -189,7 +204,7 @@ public sealed partial class PeopleReader
 
         text = StripPartyMembership(text);
         text = AcronymOrPosting().Replace(text, string.Empty).Trim();
-        return new Title(end, text, ofCountry, possessiveCountry, plural);
+        return new Title(end, text, ofCountry ?? cityCountry, possessiveCountry, plural);
     }
 
     private int UnknownWordsThenTitle(Sentence sentence, int i)
@@ -234,7 +249,7 @@ public sealed partial class PeopleReader
                 return false;
             }
 
-            if (Connectors.Contains(token.Text) || token.Text == "," || token.IsAcronym || (token.IsCapitalized && lexicon.OrgWords.Contains(token.Folded)))
+            if (Connectors.Contains(token.Text) || token.Text == "," || token.IsAcronym || (token.IsCapitalized && IsOrgWord(token)))
             {
                 seenTitleWord |= token.IsCapitalized;
                 i++;
@@ -277,10 +292,17 @@ public sealed partial class PeopleReader
             return ContinuesTitle(sentence, i + 1);
         }
 
-        return token.IsCapitalized && (lexicon.OrgWords.Contains(token.Folded) || token.IsAcronym || PlaceAt(sentence, token) is { Kind: not PlaceKind.City })
+        return token.IsCapitalized && (IsOrgWord(token) || token.IsAcronym || PlaceAt(sentence, token) is { } place && (place.Kind != PlaceKind.City || AfterOf(tokens, i)))
             || IsCompoundOfPlaces(sentence, token)
             || (token.IsCapitalized && UnknownWordsThenTitle(sentence, i) > 0);
     }
+
+    /// <summary>A word of a title or an organisation's name, "People's" and "Women's" too.</summary>
+    private bool IsOrgWord(Token token) =>
+        lexicon.OrgWords.Contains(token.Folded) || (token.Possessive && lexicon.OrgWords.Contains(TextFolding.Fold(token.Text)));
+
+    private static bool AfterOf(IReadOnlyList<Token> tokens, int i) =>
+        i > 0 && (tokens[i - 1].Text == "of" || (i > 1 && tokens[i - 1].Text == "the" && tokens[i - 2].Text == "of"));
 
     /// <summary>"Vietnam-India", "UK-ASEAN": a hyphenated word made of places and bodies belongs to an organisation's name.</summary>
     private static bool IsCompoundOfPlaces(Sentence sentence, Token token) =>

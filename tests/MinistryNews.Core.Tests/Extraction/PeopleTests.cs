@@ -230,4 +230,31 @@ public sealed class PeopleTests
         Assert.Contains(article.People, p => p.Name == "Jane Whitfield" && p.Title == "Secretary of State");
         Assert.Equal("2011-03-03", article.Published.ToString());
     }
+
+    [Fact]
+    public void Should_read_titles_that_name_a_city_a_peoples_committee_or_an_envoys_full_rank()
+    {
+        var article = Extract("""
+            Chairman of the People's Committee of Da Nang City Le Trung Chinh welcomed Mayor of Seoul Kim Min-jun.
+            Ambassador Extraordinary and Plenipotentiary of Vietnam to Japan Pham Quang Hieu and Prime Minister-designate Ishida attended.
+            """);
+
+        Assert.Contains(article.People, p => p.Name == "Le Trung Chinh" && p.Title == "Chairman of the People's Committee of Da Nang City" && p.CountryCode == "VN");
+        Assert.Contains(article.People, p => p.Name == "Kim Min-jun" && p.Title == "Mayor of Seoul" && p.CountryCode == "KR");
+        Assert.Contains(article.People, p => p.Name == "Pham Quang Hieu" && p.Title == "Ambassador Extraordinary and Plenipotentiary");
+        Assert.Contains(article.People, p => p.Name == "Ishida" && p.Title == "Prime Minister-designate");
+        Assert.Equal(4, article.People.Count);
+    }
+
+    [Fact]
+    public void Should_read_a_name_followed_by_a_comma_and_a_title_in_lower_case_and_given_names_that_are_english_words()
+    {
+        var article = Extract("""
+            "We are ready," said Tran Van Binh, deputy director of the Authority of Information Security.
+            Deputy Director General of the Department of Telecommunications, Nguyen Van An, agreed.
+            """);
+
+        Assert.Contains(article.People, p => p.Name == "Tran Van Binh" && p.Title == "deputy director of the Authority of Information Security");
+        Assert.Contains(article.People, p => p.Name == "Nguyen Van An" && p.Title == "Deputy Director General of the Department of Telecommunications");
+    }
 }
