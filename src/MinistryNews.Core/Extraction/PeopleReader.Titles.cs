@@ -65,8 +65,11 @@ public sealed partial class PeopleReader
         {
             var token = tokens[end];
 
-            // "Deputy Minister Lieutenant General Nguyen Van A": a rank ends the title ("Director General" does not).
-            if (end > start && RankEnd(tokens, end, out var rankWords) > end && (rankWords > 1 || !lexicon.OrgWords.Contains(token.Folded)))
+            // "Deputy Minister Lieutenant General Nguyen Van A", "Minister of National Defence General Phan Van Giang": a rank
+            // ends the title ("Director General", "Secretary General" do not).
+            if (end > start && RankEnd(tokens, end, out var rankWords) > end
+                && (rankWords > 1 || !lexicon.OrgWords.Contains(token.Folded) || !IsTitleHead(tokens[end - 1]) || tokens[end - 1].Folded is "minister" or "ministers")
+                && StartsName(sentence, HonorificsEnd(tokens, end, out _)))
             {
                 break;
             }

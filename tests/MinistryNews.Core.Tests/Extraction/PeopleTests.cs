@@ -257,4 +257,18 @@ public sealed class PeopleTests
         Assert.Contains(article.People, p => p.Name == "Tran Van Binh" && p.Title == "deputy director of the Authority of Information Security");
         Assert.Contains(article.People, p => p.Name == "Nguyen Van An" && p.Title == "Deputy Director General of the Department of Telecommunications");
     }
+
+    [Fact]
+    public void Should_end_a_title_at_a_military_rank_but_not_at_a_general_that_belongs_to_the_title()
+    {
+        var article = Extract("""
+            Party General Secretary To Van Hai received Minister of National Defence General Phan Quoc Tuan in Hanoi.
+            Director General Nguyen Thi Lan and Indonesian Minister of Communication and Informatics Budi Santoso also attended.
+            """);
+
+        Assert.Contains(article.People, p => p.Name == "To Van Hai" && p.Title == "Party General Secretary");
+        Assert.Contains(article.People, p => p.Name == "Phan Quoc Tuan" && p.Title == "Minister of National Defence");
+        Assert.Contains(article.People, p => p.Name == "Nguyen Thi Lan" && p.Title == "Director General");
+        Assert.Contains(article.People, p => p.Name == "Budi Santoso" && p.Title == "Minister of Communication and Informatics" && p.CountryCode == "ID");
+    }
 }
