@@ -73,6 +73,8 @@ public sealed partial class PeopleReader(Lexicon lexicon, string homeCountry, IR
         "during", "at", "on", "in", "after", "before", "also", "with", "he", "she", "they", "we", "it", "his", "her", "their", "its", "our",
         "said", "says", "photo", "source", "vna", "however", "meanwhile", "accordingly", "especially", "regarding", "speaking", "earlier",
         "meeting", "meetings", "conference", "summit", "forum", "session", "dialogue", "seminar", "workshop", "ceremony", "talks", "week",
+        "street", "avenue", "boulevard", "hotel", "palace", "building", "tower", "square", "airport", "museum", "theatre", "theater", "stadium",
+        "pagoda", "temple", "citadel", "mausoleum", "room", "house",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     private readonly List<PersonDraft> _people = [];
@@ -608,12 +610,23 @@ public sealed partial class PeopleReader(Lexicon lexicon, string homeCountry, IR
 
         for (var p = _people.Count - 1; p >= 0; p--)
         {
-            if (PersonIdentity.SameName(key, _people[p].Key))
+            if (PersonIdentity.SameName(key, _people[p].Key) || SameWhenRunTogether(key, _people[p].Key))
             {
                 return p;
             }
         }
 
         return -1;
+    }
+
+    /// <summary>"Truong ManhSon" and "Truong Manh Son": the same family name and the same letters, two words run together in one.</summary>
+    private static bool SameWhenRunTogether(string[] a, string[] b)
+    {
+        if (a.Length == b.Length || a[0] != b[0] || a.Sum(w => w.Length) != b.Sum(w => w.Length))
+        {
+            return false;
+        }
+
+        return string.Concat(a) == string.Concat(b);
     }
 }

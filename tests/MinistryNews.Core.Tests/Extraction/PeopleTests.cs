@@ -271,4 +271,17 @@ public sealed class PeopleTests
         Assert.Contains(article.People, p => p.Name == "Nguyen Thi Lan" && p.Title == "Director General");
         Assert.Contains(article.People, p => p.Name == "Budi Santoso" && p.Title == "Minister of Communication and Informatics" && p.CountryCode == "ID");
     }
+
+    [Fact]
+    public void Should_take_a_name_with_two_words_run_together_for_the_same_person()
+    {
+        var article = Extract("""
+            Vietnamese Ambassador to Hungary Le Thanh Binh attended the forum.
+            Minister Tran Quoc Hai thanked Ambassador Le ThanhBinh for his support.
+            """);
+
+        var ambassador = Assert.Single(article.People, p => p.Name.StartsWith("Le ", StringComparison.Ordinal));
+        Assert.Equal("Le Thanh Binh", ambassador.Name);
+        Assert.Equal(["Le ThanhBinh"], ambassador.Aliases);
+    }
 }
