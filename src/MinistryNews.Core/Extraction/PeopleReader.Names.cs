@@ -6,8 +6,8 @@ public sealed partial class PeopleReader
     /// <summary>The most honorifics and ranks read before one name ("His Excellency Datuk Seri", "H.E. Mr."): a bound, so a run of them costs no more than its length.</summary>
     private const int MaxHonorifics = 4;
 
-    /// <summary>The longest name read: five words and the particles and initials between them.</summary>
-    private const int MaxNameWords = 5;
+    /// <summary>The longest name read: six words ("Malai Hajah Halimah Malai Haji Yussof") with the particles and initials between them.</summary>
+    private const int MaxNameWords = 6;
 
     /// <summary>The words that do not come before a name standing on its own: "the Saigon Hi-Tech Park, Director …" names no one.</summary>
     private static readonly System.Collections.Frozen.FrozenSet<string> NotBeforeName =
@@ -190,8 +190,9 @@ public sealed partial class PeopleReader
                 break;
             }
 
-            // "Nguyen Van An": inside a name, a capitalised "An" or "A" is a given name, not an article.
-            if (end > start && token.IsCapitalized && token.Folded is "an" or "a" && (end + 1 >= tokens.Count || tokens[end + 1].Text != "."))
+            // "Nguyen Van An", "Azalina Othman Said": inside a name, a capitalised "An", "A" or "Said" is a name, not an article
+            // or a verb.
+            if (end > start && token.IsCapitalized && token.Folded is "an" or "a" or "said" && (end + 1 >= tokens.Count || tokens[end + 1].Text != "."))
             {
                 end++;
                 continue;
@@ -472,8 +473,14 @@ public sealed partial class PeopleReader
             return null;
         }
 
-        // "Huot Hak, Cambodian Minister of Inspection": an adjective before the title is the person's country.
+        // "Huot Hak, Cambodian Minister of Inspection", "… Son, the Vietnamese Minister of …": an adjective before the title is
+        // the person's country.
         var titleStart = nameEnd + 1;
+        if (tokens[titleStart].Text == "the" && titleStart + 1 < tokens.Count && tokens[titleStart + 1].IsCapitalized)
+        {
+            titleStart++;
+        }
+
         string? countryBefore = null;
         if (PlaceAt(sentence, tokens[titleStart]) is { Kind: PlaceKind.Demonym } demonym)
         {

@@ -284,4 +284,19 @@ public sealed class PeopleTests
         Assert.Equal("Le Thanh Binh", ambassador.Name);
         Assert.Equal(["Le ThanhBinh"], ambassador.Aliases);
     }
+
+    [Fact]
+    public void Should_read_long_malay_names_after_their_honorifics_and_a_name_then_the_title_with_its_country()
+    {
+        var article = Extract("""
+            The Prime Minister received the new Ambassador of Brunei to Vietnam, Datin Paduka Siti Rohana Awang Haji Osman, in Hanoi.
+            Also present were Datuk Seri Rosnah Abdul Said and Tran Van Hoa, the Vietnamese Minister of Transport.
+            Mr. Le Quang Minh, Minister of Health, Government of Vietnam, thanked them.
+            """);
+
+        Assert.Contains(article.People, p => p.Name == "Siti Rohana Awang Haji Osman" && p.Title == "Ambassador" && p.CountryCode == "BN");
+        Assert.Contains(article.People, p => p.Name == "Rosnah Abdul Said");
+        Assert.Contains(article.People, p => p.Name == "Tran Van Hoa" && p.Title == "Minister of Transport" && p.CountryCode == "VN");
+        Assert.Contains(article.People, p => p.Name == "Le Quang Minh" && p.Title == "Minister of Health");
+    }
 }
