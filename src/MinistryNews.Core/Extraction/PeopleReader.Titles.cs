@@ -163,10 +163,11 @@ public sealed partial class PeopleReader
                 continue;
             }
 
-            // "…, Global Strategy Agency, Ministry of …": more of the organisation after a comma ("…, Government of Vietnam" is
-            // the country, not the title).
+            // "…, Global Strategy Agency, Ministry of …": more of the organisation after a comma ("…, Government of Vietnam" and
+            // "…, Socialist Republic of Viet Nam" are the country, not the title).
             if (end > start && token.Text == "," && end + 1 < tokens.Count && tokens[end + 1].IsCapitalized
-                && lexicon.OrgWords.Contains(tokens[end + 1].Folded) && tokens[end + 1].Folded != "government" && !StartsName(sentence, end + 1))
+                && lexicon.OrgWords.Contains(tokens[end + 1].Folded) && tokens[end + 1].Folded != "government" && !StartsName(sentence, end + 1)
+                && PlaceAt(sentence, tokens[end + 1]) is not { Kind: not PlaceKind.City })
             {
                 end++;
                 continue;

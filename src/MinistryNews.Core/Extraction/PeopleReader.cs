@@ -267,6 +267,12 @@ public sealed partial class PeopleReader(Lexicon lexicon, string homeCountry, IR
                     && (StartsTitle(sentence, nameEnd + 1) || tokens[nameEnd + 1].IsAcronym))
                 {
                     title = ReadTitle(sentence, nameEnd + 1);
+
+                    // "Mr. X, Vice Minister for Foreign Affairs of Japan, Shimada Tomoaki said": the title is the next name's.
+                    if (title is not null && title.End + 1 < tokens.Count && tokens[title.End].Text == "," && StartsName(sentence, HonorificsEnd(tokens, title.End + 1, out _)))
+                    {
+                        title = null;
+                    }
                 }
 
                 var person = Register(sentence, afterHonorific, nameEnd, title, TitleCountryBefore(sentence, i), title is null ? "honorific and name" : "honorific, name and title", courtesy);
@@ -539,8 +545,9 @@ public sealed partial class PeopleReader(Lexicon lexicon, string homeCountry, IR
         }
 
         var person = _people[existing];
+        // A paragraph's title wins over a caption's or the headline's, but an abbreviation ("PM", "FM") does not replace a title.
         if (title is not null && !string.IsNullOrEmpty(title.Text)
-            && (person.Title is null || (person.TitleSegment != SegmentKind.Paragraph && sentence.Segment == SegmentKind.Paragraph)))
+            && (person.Title is null || (person.TitleSegment != SegmentKind.Paragraph && sentence.Segment == SegmentKind.Paragraph && title.Text.Any(char.IsLower))))
         {
             person.Title = title.Text;
             person.TitleSegment = sentence.Segment;

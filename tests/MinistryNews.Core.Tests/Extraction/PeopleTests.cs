@@ -299,4 +299,22 @@ public sealed class PeopleTests
         Assert.Contains(article.People, p => p.Name == "Tran Van Hoa" && p.Title == "Minister of Transport" && p.CountryCode == "VN");
         Assert.Contains(article.People, p => p.Name == "Le Quang Minh" && p.Title == "Minister of Health");
     }
+
+    [Fact]
+    public void Should_give_a_title_between_two_names_to_the_name_after_it_and_read_abbreviated_titles()
+    {
+        var article = Extract("""
+            Prime Minister Le Van Thanh and his Korean counterpart at the ceremony. (Photo: VNA)
+            Agreeing with Mr. Tran Duc Long, Vice Minister for Foreign Affairs of Japan, Sato Kenji said the visit was a success.
+            PM Le Van Thanh invited Japanese PM Ito Hiroshi and FM Mori Taro to Vietnam.
+            Mr. Hoang Van Nam, Deputy Prime Minister, Socialist Republic of Viet Nam, attended.
+            """);
+
+        Assert.Contains(article.People, p => p.Name == "Sato Kenji" && p.Title == "Vice Minister for Foreign Affairs" && p.CountryCode == "JP");
+        Assert.Contains(article.People, p => p.Name == "Tran Duc Long" && p.Title is null && p.CountryCode == "VN");
+        Assert.Contains(article.People, p => p.Name == "Le Van Thanh" && p.Title == "Prime Minister");
+        Assert.Contains(article.People, p => p.Name == "Ito Hiroshi" && p.Title == "PM" && p.CountryCode == "JP");
+        Assert.Contains(article.People, p => p.Name == "Mori Taro" && p.Title == "FM");
+        Assert.Contains(article.People, p => p.Name == "Hoang Van Nam" && p.Title == "Deputy Prime Minister");
+    }
 }
