@@ -268,8 +268,10 @@ public sealed partial class PeopleReader(Lexicon lexicon, string homeCountry, IR
                 {
                     title = ReadTitle(sentence, nameEnd + 1);
 
-                    // "Mr. X, Vice Minister for Foreign Affairs of Japan, Shimada Tomoaki said": the title is the next name's.
-                    if (title is not null && title.End + 1 < tokens.Count && tokens[title.End].Text == "," && StartsName(sentence, HonorificsEnd(tokens, title.End + 1, out _)))
+                    // "Mr. X, Vice Minister for Foreign Affairs of Japan, Shimada Tomoaki said": the title is the next name's, when
+                    // that name has no honorific of its own ("According to H.E. X, Delegate Minister, H.E. Y said" is X's).
+                    if (title is not null && title.End + 1 < tokens.Count && tokens[title.End].Text == "," && HonorificsEnd(tokens, title.End + 1, out _) == title.End + 1
+                        && StartsName(sentence, title.End + 1))
                     {
                         title = null;
                     }

@@ -308,6 +308,7 @@ public sealed class PeopleTests
             Agreeing with Mr. Tran Duc Long, Vice Minister for Foreign Affairs of Japan, Sato Kenji said the visit was a success.
             PM Le Van Thanh invited Japanese PM Ito Hiroshi and FM Mori Taro to Vietnam.
             Mr. Hoang Van Nam, Deputy Prime Minister, Socialist Republic of Viet Nam, attended.
+            According to H.E. Chan Sophal, Delegate Minister Attached to the Prime Minister, H.E. Le Van Thanh praised the talks.
             """);
 
         Assert.Contains(article.People, p => p.Name == "Sato Kenji" && p.Title == "Vice Minister for Foreign Affairs" && p.CountryCode == "JP");
@@ -316,5 +317,18 @@ public sealed class PeopleTests
         Assert.Contains(article.People, p => p.Name == "Ito Hiroshi" && p.Title == "PM" && p.CountryCode == "JP");
         Assert.Contains(article.People, p => p.Name == "Mori Taro" && p.Title == "FM");
         Assert.Contains(article.People, p => p.Name == "Hoang Van Nam" && p.Title == "Deputy Prime Minister");
+        Assert.Contains(article.People, p => p.Name == "Chan Sophal" && p.Title == "Delegate Minister Attached to the Prime Minister");
+    }
+
+    [Fact]
+    public void Should_drop_the_honorifics_of_cambodian_leaders_and_royals()
+    {
+        var article = Extract("""
+            Samdech Akka Moha Ponhea Chakrei Chea Vuthy, President of the Senate, and Samdech Vibol Sena Pheakdei Men Sarun received the delegation.
+            The guests were received in a royal audience by His Majesty Norodom Rithy, King of Cambodia.
+            """);
+
+        Assert.Equal(["Chea Vuthy", "Men Sarun", "Norodom Rithy"], article.People.Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Contains(article.People, p => p.Name == "Norodom Rithy" && p.Title == "King" && p.CountryCode == "KH");
     }
 }
