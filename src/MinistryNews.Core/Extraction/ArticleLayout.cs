@@ -34,8 +34,8 @@ public static partial class LayoutReader
     [GeneratedRegex(@"\(\s*Photo\s*:?[^)]*\)|\bPhoto\s*:\s*\S|\bPhoto by\b|\bFile photo\b|\(Illustrative (?:photo|image)\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex PhotoCredit();
 
-    // "— Bernama pic", "(Xinhua/Wang Ye)": an agency's credit at the end of a caption.
-    [GeneratedRegex(@"[—–-]\s*\p{Lu}[\p{L}.]{0,30}(?:\s\p{Lu}[\p{L}.]{0,30})?\s(?:pic|photo|file photo)\.?$|\(\p{Lu}[\p{L}.]{0,30}/\p{Lu}[^()/]{0,40}\)\.?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
+    // "— Bernama pic", "— VNA/VNS Photo Tran Hai", "(Xinhua/Wang Ye)": an agency's credit at the end of a caption.
+    [GeneratedRegex(@"[—–-]\s[\p{L}/. ]{0,30}\b(?:pic|photo)\b[\p{L}\p{M} .]{0,40}$|\(\p{Lu}[\p{L}.]{0,30}/\p{Lu}[^()/]{0,40}\)\.?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex AgencyCredit();
 
     // "(R)", "(left)", "(fourth, right)", "(second from left)": where someone stands in a photo.
@@ -209,7 +209,8 @@ public static partial class LayoutReader
     /// <summary>A line of a headline and its date, split at a separator or where the date ends: the headline and the date, or null.</summary>
     private static (string Headline, PartialDate Date)? SplitDatedHeadline(string line)
     {
-        if (line.Length > 300 || !line.Any(char.IsDigit))
+        // A date that dates an article holds its year; most headlines hold none and are not read for dates.
+        if (line.Length > 300 || !HoldsYear(line))
         {
             return null;
         }
@@ -253,6 +254,19 @@ public static partial class LayoutReader
         return null;
     }
 
+    private static bool HoldsYear(string line)
+    {
+        for (var i = 0; i + 3 < line.Length; i++)
+        {
+            if (line[i] is '1' or '2' && line[i + 1] is '9' or '0' && char.IsAsciiDigit(line[i + 2]) && char.IsAsciiDigit(line[i + 3]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>A short line that is no sentence: a caption, a speaker's name or place, a date line.</summary>
     private static bool IsShortLine(string line) => line.Length <= 120 && !EndsLikeSentence(line) && !PhotoFile().IsMatch(line);
 
@@ -271,11 +285,15 @@ public static partial class LayoutReader
         && !PhotoFile().IsMatch(line)
         && !DateReader.TryReadDateline(line, out _);
 
-    private static bool IsCredited(string line) => PhotoCredit().IsMatch(line) || AgencyCredit().IsMatch(line);
+    /// <summary>The longest agency's credit looked for at the end of a line: the expression reads no more of it.</summary>
+    private const int MaxAgencyCredit = 80;
+
+    private static bool IsCredited(string line) =>
+        PhotoCredit().IsMatch(line) || AgencyCredit().IsMatch(line.AsSpan(Math.Max(0, line.Length - MaxAgencyCredit)));
 
     /// <summary>A caption is credited to a photographer, or is a short line that does not end as a sentence does.</summary>
     private static bool IsCaption(string line) =>
-        IsCredited(line) || line.Length < 250 && !EndsLikeSentence(line) && !line.EndsWith(':');
+        line.Length < 250 && !EndsLikeSentence(line) && !line.EndsWith(':') || IsCredited(line);
 
     private static bool IsByline(string line) =>
         line.Length <= 60 && !line.Any(char.IsDigit)

@@ -57,7 +57,7 @@ public static partial class DateReader
 
     private static readonly SearchValues<string> RelativeWords = SearchValues.Create(["day", "this ", "last ", "previous", "ago"], StringComparison.OrdinalIgnoreCase);
 
-    [GeneratedRegex(@"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\b(?:GMT|UTC|ICT)\s*[+-]?\s*\d{0,2}|\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|urday|rsday)?\b|\b(?:Thứ\s(?:Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ\snhật)(?!\p{L})|\b(?:updated|posted|published|last update|date)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\b(?:GMT|UTC|ICT)\s*[+-]?\s*\d{0,2}|\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|urday|rsday)?\b|\b(?:Thứ\s(?:Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ\snhật)(?!\p{L})|\b(?:(?:last\s)?updated|posted|published|last update|date)(?:\s(?:on|at))?\b|\bat(?=\s\d)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex DatelineNoise();
 
     // mic.gov.vn and other sites built on the same platform end article URLs with "-1" + "97" + YYMMDD + time digits.

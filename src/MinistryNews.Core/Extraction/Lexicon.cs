@@ -25,6 +25,11 @@ public sealed class Lexicon
             .DistinctBy(words => string.Join(' ', words), StringComparer.Ordinal)
             .GroupBy(words => words[0], StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(w => w.Length).ToArray(), StringComparer.Ordinal);
+        HonorificStarts = Honorifics.Concat(Ranks.Keys).ToFrozenSet(StringComparer.Ordinal);
+        foreach (var head in TitleHeads)
+        {
+            _titleHeadShapes[Shape(head)] = true;
+        }
         ChromeLines = Set(file.ChromeLines);
         // One compiled expression for all of them: every line of every article is tested.
         _chrome = new Regex(
@@ -46,6 +51,23 @@ public sealed class Lexicon
     /// words by their first word, longest first: dropped before a name, never part of it.
     /// </summary>
     public FrozenDictionary<string, string[][]> Ranks { get; }
+
+    /// <summary>The words an honorific or a rank starts with: one look-up tells most words apart from them.</summary>
+    public FrozenSet<string> HonorificStarts { get; }
+
+    /// <summary>
+    /// Whether a folded word may be a title word, told by its first and last letters and its length without a look-up:
+    /// most words of running text are not, and every word in lower case is asked.
+    /// </summary>
+    public bool MayBeTitleHead(string folded) => folded.Length > 0 && _titleHeadShapes[Shape(folded)];
+
+    // Title words by their first and last letters (a to z, or another character) and their length (up to 31, or longer).
+    private readonly bool[] _titleHeadShapes = new bool[27 * 27 * 32];
+
+    private static int Shape(string folded) =>
+        ((Letter(folded[0]) * 27) + Letter(folded[^1])) * 32 + Math.Min(folded.Length, 31);
+
+    private static int Letter(char c) => c is >= 'a' and <= 'z' ? c - 'a' : 26;
 
     /// <summary>Words of titles and organisation names: a capitalised word in this set is never part of a person's name.</summary>
     public FrozenSet<string> OrgWords { get; }

@@ -6,8 +6,8 @@ public sealed partial class PeopleReader
     /// <summary>The most honorifics and ranks read before one name ("His Excellency Datuk Seri", "H.E. Mr."): a bound, so a run of them costs no more than its length.</summary>
     private const int MaxHonorifics = 4;
 
-    /// <summary>The longest name read: five words and the particles and initials between them.</summary>
-    private const int MaxNameWords = 5;
+    /// <summary>The longest name read: six words ("Malai Hajah Halimah Malai Haji Yussof") with the particles and initials between them.</summary>
+    private const int MaxNameWords = 6;
 
     /// <summary>The words that do not come before a name standing on its own: "the Saigon Hi-Tech Park, Director …" names no one.</summary>
     private static readonly System.Collections.Frozen.FrozenSet<string> NotBeforeName =
@@ -29,7 +29,7 @@ public sealed partial class PeopleReader
     {
         courtesy = false;
         var end = i;
-        for (var n = 0; n < MaxHonorifics && end < tokens.Count && tokens[end].IsCapitalized; n++)
+        for (var n = 0; n < MaxHonorifics && end < tokens.Count && tokens[end].IsCapitalized && lexicon.HonorificStarts.Contains(tokens[end].Folded); n++)
         {
             var next = RankEnd(tokens, end, out var words);
             if (next > end)
@@ -190,6 +190,14 @@ public sealed partial class PeopleReader
                 break;
             }
 
+            // "Nguyen Van An", "Azalina Othman Said": inside a name, a capitalised "An", "A" or "Said" is a name, not an article
+            // or a verb.
+            if (end > start && token.IsCapitalized && token.Folded is "an" or "a" or "said" && (end + 1 >= tokens.Count || tokens[end + 1].Text != "."))
+            {
+                end++;
+                continue;
+            }
+
             // "Mohammed Ismaeil A. Dahlwy": an initial inside a name, before its full stop.
             if (end > start && token.Text.Length == 1 && char.IsUpper(token.Text[0]) && end + 2 < tokens.Count && tokens[end + 1].Text == "."
                 && IsNameWord(sentence, tokens[end + 2]))
@@ -265,12 +273,49 @@ public sealed partial class PeopleReader
     /// </summary>
     private PhraseMention? ReadLowerCaseTitle(Sentence sentence, int i)
     {
+        // A title in lower case is followed by a name, a comma, an organisation ("of …") or more of the title: most words
+        // of running text are followed by none of them and are not looked up.
         var tokens = sentence.Tokens;
-        if (!IsLowerCaseTitleWord(tokens[i]) || (i > 0 && IsLowerCaseTitleWord(tokens[i - 1])))
+        if (!tokens[i].IsWord || tokens[i].Text.Length < 4 || i + 1 >= tokens.Count || !lexicon.MayBeTitleHead(tokens[i].Folded)
+            || !(tokens[i + 1].IsCapitalized || tokens[i + 1].Text is "," or "of" or "for" or "at" || lexicon.MayBeTitleHead(tokens[i + 1].Folded))
+            || !IsLowerCaseTitleWord(tokens[i]) || (i > 0 && IsLowerCaseTitleWord(tokens[i - 1])))
         {
             return null;
         }
 
+        if (ReadLowerCaseTitleWords(sentence, i) is not { } title)
+        {
+            return null;
+        }
+
+        var titleEnd = title.End;
+        var nameStart = titleEnd < tokens.Count && tokens[titleEnd].Text == "," ? titleEnd + 1 : titleEnd;
+        nameStart = HonorificsEnd(tokens, nameStart, out _);
+        if (!StartsName(sentence, nameStart))
+        {
+            return null;
+        }
+
+        var nameEnd = ReadName(sentence, nameStart);
+        if (nameEnd - nameStart < 2 || OverlapsPlace(sentence, nameStart, nameEnd))
+        {
+            return null;
+        }
+
+        var before = OrganisationBefore(sentence, i);
+        if (before < i)
+        {
+            title = title with { Text = sentence.Text[tokens[before].Start..tokens[titleEnd - 1].End] };
+        }
+
+        var person = Register(sentence, nameStart, nameEnd, title, TitleCountryBefore(sentence, i), "lower-case title and name");
+        return new PhraseMention(person, nameStart, nameEnd);
+    }
+
+    /// <summary>The words of a title in lower case from <paramref name="i"/> ("deputy director", "editor-in-chief") and the organisation after them ("… of the MPLA"), or null.</summary>
+    private Title? ReadLowerCaseTitleWords(Sentence sentence, int i)
+    {
+        var tokens = sentence.Tokens;
         var end = i;
         var hasCore = false;
         while (end < tokens.Count && end - i < 4 && IsLowerCaseTitleWord(tokens[end]))
@@ -285,22 +330,7 @@ public sealed partial class PeopleReader
         }
 
         var titleEnd = OrganisationAfter(sentence, end, out var country);
-        var nameStart = titleEnd < tokens.Count && tokens[titleEnd].Text == "," ? titleEnd + 1 : titleEnd;
-        nameStart = HonorificsEnd(tokens, nameStart, out _);
-        if (!StartsName(sentence, nameStart))
-        {
-            return null;
-        }
-
-        var nameEnd = ReadName(sentence, nameStart);
-        if (nameEnd - nameStart < 2 || OverlapsPlace(sentence, nameStart, nameEnd))
-        {
-            return null;
-        }
-
-        var title = new Title(titleEnd, sentence.Text[tokens[OrganisationBefore(sentence, i)].Start..tokens[titleEnd - 1].End], country, null, Plural: false);
-        var person = Register(sentence, nameStart, nameEnd, title, TitleCountryBefore(sentence, i), "lower-case title and name");
-        return new PhraseMention(person, nameStart, nameEnd);
+        return new Title(titleEnd, sentence.Text[tokens[i].Start..tokens[titleEnd - 1].End], country, null, Plural: false);
     }
 
     /// <summary>
@@ -339,7 +369,9 @@ public sealed partial class PeopleReader
         return named && start < i && (start == 0 || !tokens[start - 1].IsCapitalized || tokens[start - 1].Possessive) ? start : i;
     }
 
-    private bool IsLowerCaseTitleWord(Token token) => token.IsWord && char.IsLower(token.Text[0]) && lexicon.TitleHeads.Contains(token.Folded);
+    // Title words have four letters or more ("head", "chief", "minister"): the short words of running text are not looked up.
+    private bool IsLowerCaseTitleWord(Token token) =>
+        token.IsWord && token.Text.Length >= 4 && char.IsLower(token.Text[0]) && lexicon.TitleHeads.Contains(token.Folded);
 
     /// <summary>"… of the MPLA", "… of the Ministry of Finance of Laos": an organisation after a title in lower case, and the country it names.</summary>
     private int OrganisationAfter(Sentence sentence, int i, out string? country)
@@ -386,7 +418,7 @@ public sealed partial class PeopleReader
     private PhraseMention? ReadCounterpart(Sentence sentence, int i)
     {
         var tokens = sentence.Tokens;
-        if (tokens[i].Text is not ("his" or "her" or "their" or "its"))
+        if (tokens[i].Text.Length is < 3 or > 5 || tokens[i].Folded is not ("his" or "her" or "their" or "its"))
         {
             return null;
         }
@@ -429,8 +461,8 @@ public sealed partial class PeopleReader
     private Appositive? NameThenTitle(Sentence sentence, int i)
     {
         var tokens = sentence.Tokens;
-        if (!tokens[i].IsCapitalized || (i > 0 && (tokens[i - 1].IsCapitalized || NotBeforeName.Contains(tokens[i - 1].Text)))
-            || !HasCommaWithin(tokens, i + 2, i + MaxNameWords + 2) || !IsNameWordAt(sentence, tokens, i, nameStart: false))
+        if (!tokens[i].IsCapitalized || (i > 0 && tokens[i - 1].IsCapitalized) || !HasCommaAfter(sentence.Text, tokens[i].End)
+            || (i > 0 && NotBeforeName.Contains(tokens[i - 1].Text)) || !IsNameWordAt(sentence, tokens, i, nameStart: false))
         {
             return null;
         }
@@ -441,8 +473,14 @@ public sealed partial class PeopleReader
             return null;
         }
 
-        // "Huot Hak, Cambodian Minister of Inspection": an adjective before the title is the person's country.
+        // "Huot Hak, Cambodian Minister of Inspection", "… Son, the Vietnamese Minister of …": an adjective before the title is
+        // the person's country.
         var titleStart = nameEnd + 1;
+        if (tokens[titleStart].Text == "the" && titleStart + 1 < tokens.Count && tokens[titleStart + 1].IsCapitalized)
+        {
+            titleStart++;
+        }
+
         string? countryBefore = null;
         if (PlaceAt(sentence, tokens[titleStart]) is { Kind: PlaceKind.Demonym } demonym)
         {
@@ -451,6 +489,12 @@ public sealed partial class PeopleReader
             {
                 titleStart++;
             }
+        }
+
+        // "Tran Van Binh, deputy director of the Authority of Information Security": a title in lower case.
+        if (countryBefore is null && titleStart < tokens.Count && ReadLowerCaseTitleWords(sentence, titleStart) is { } lower)
+        {
+            return new Appositive(nameEnd, lower, null);
         }
 
         if (titleStart >= tokens.Count || !(StartsTitle(sentence, titleStart) || tokens[titleStart].IsAcronym))
@@ -462,17 +506,15 @@ public sealed partial class PeopleReader
         return title is null || (title.End < tokens.Count && tokens[title.End].IsCapitalized) ? null : new Appositive(nameEnd, title, countryBefore);
     }
 
-    private static bool HasCommaWithin(IReadOnlyList<Token> tokens, int from, int to)
-    {
-        for (var i = from; i < tokens.Count && i <= to; i++)
-        {
-            if (tokens[i].Text == ",")
-            {
-                return true;
-            }
-        }
+    /// <summary>The most characters of a name read before its comma: five long words and the spaces between them.</summary>
+    private const int MaxNameCharacters = 80;
 
-        return false;
+    /// <summary>Whether a comma and a word follow within a name's length: the text, not the tokens, is read, since this
+    /// is asked at most capitalised words and the answer is mostly no.</summary>
+    private static bool HasCommaAfter(string text, int from)
+    {
+        var comma = text.AsSpan(from, Math.Min(MaxNameCharacters, text.Length - from)).IndexOf(',');
+        return comma > 0 && from + comma + 2 < text.Length && text[from + comma + 1] == ' ' && char.IsLetter(text[from + comma + 2]);
     }
 
     private static bool OverlapsPlace(Sentence sentence, int start, int end)

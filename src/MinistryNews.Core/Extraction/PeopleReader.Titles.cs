@@ -18,14 +18,14 @@ public sealed partial class PeopleReader
     private bool StartsTitle(Sentence sentence, int i)
     {
         var tokens = sentence.Tokens;
-        if (IsTitleHead(tokens[i]))
-        {
-            return true;
-        }
-
         if (!tokens[i].IsCapitalized || !lexicon.OrgWords.Contains(tokens[i].Folded))
         {
             return false;
+        }
+
+        if (lexicon.TitleHeads.Contains(tokens[i].Folded))
+        {
+            return true;
         }
 
         for (var k = i + 1; k < tokens.Count && k <= i + 2; k++)
@@ -59,19 +59,23 @@ public sealed partial class PeopleReader
         var afterOf = false;
         string? ofCountry = null;
         string? possessiveCountry = null;
+        string? cityCountry = null;
         var ofCountryStart = -1;
         while (end < tokens.Count)
         {
             var token = tokens[end];
 
-            // "Deputy Minister Lieutenant General Nguyen Van A": a rank ends the title ("Director General" does not).
-            if (end > start && RankEnd(tokens, end, out var rankWords) > end && (rankWords > 1 || !lexicon.OrgWords.Contains(token.Folded)))
+            // "Deputy Minister Lieutenant General Nguyen Van A", "Minister of National Defence General Phan Van Giang": a rank
+            // ends the title ("Director General", "Secretary General" do not).
+            if (end > start && RankEnd(tokens, end, out var rankWords) > end
+                && (rankWords > 1 || !lexicon.OrgWords.Contains(token.Folded) || !IsTitleHead(tokens[end - 1]) || tokens[end - 1].Folded is "minister" or "ministers")
+                && StartsName(sentence, HonorificsEnd(tokens, end, out _)))
             {
                 break;
             }
 
             var place = PlaceAt(sentence, token);
-            if (token.IsWord && token.IsCapitalized && lexicon.OrgWords.Contains(token.Folded) && !IsSurnameConnector(sentence, tokens, end)
+            if (token.IsWord && token.IsCapitalized && IsOrgWord(token) && !IsSurnameConnector(sentence, tokens, end)
                 || token.IsAcronym && !(end > start && !Connectors.Contains(tokens[end - 1].Text) && IsNameInCapitals(sentence, tokens, end, nameStart: true))
                 || IsCompoundOfPlaces(sentence, token))
             {
@@ -84,7 +88,9 @@ public sealed partial class PeopleReader
                 }
 
                 end++;
-                if (token.Possessive)
+
+                // "the Prime Minister's Office" ends a title; "the People's Committee" goes on.
+                if (token.Possessive && !(end < tokens.Count && tokens[end].IsCapitalized && lexicon.OrgWords.Contains(tokens[end].Folded)))
                 {
                     break;
                 }
@@ -124,6 +130,18 @@ public sealed partial class PeopleReader
                 continue;
             }
 
+            // "Chairman of the People's Committee of Ho Chi Minh City", "Mayor of Seoul": a city the title is of.
+            if (place is { Kind: PlaceKind.City } && end > start && AfterOf(tokens, end))
+            {
+                cityCountry ??= place.Code;
+                while (end < tokens.Count && tokens[end].Start < place.End)
+                {
+                    end++;
+                }
+
+                continue;
+            }
+
             // A word the lexicon does not know ("Infocommunications") is still part of the title when the title goes on
             // after it ("… of Brunei"): names are not followed by "of" or "and" and more of a title.
             if (end > start && token.IsCapitalized && UnknownWordsThenTitle(sentence, end) is var resume and > 0)
@@ -145,8 +163,11 @@ public sealed partial class PeopleReader
                 continue;
             }
 
+            // "…, Global Strategy Agency, Ministry of …": more of the organisation after a comma ("…, Government of Vietnam" and
+            // "…, Socialist Republic of Viet Nam" are the country, not the title).
             if (end > start && token.Text == "," && end + 1 < tokens.Count && tokens[end + 1].IsCapitalized
-                && lexicon.OrgWords.Contains(tokens[end + 1].Folded) && !StartsName(sentence, end + 1))
+                && lexicon.OrgWords.Contains(tokens[end + 1].Folded) && tokens[end + 1].Folded != "government" && !StartsName(sentence, end + 1)
+                && PlaceAt(sentence, tokens[end + 1]) is not { Kind: not PlaceKind.City })
             {
                 end++;
                 continue;
@@ -189,7 +210,7 @@ public sealed partial class PeopleReader
 
         text = StripPartyMembership(text);
         text = AcronymOrPosting().Replace(text, string.Empty).Trim();
-        return new Title(end, text, ofCountry, possessiveCountry, plural);
+        return new Title(end, text, ofCountry ?? cityCountry, possessiveCountry, plural);
     }
 
     private int UnknownWordsThenTitle(Sentence sentence, int i)
@@ -234,7 +255,7 @@ public sealed partial class PeopleReader
                 return false;
             }
 
-            if (Connectors.Contains(token.Text) || token.Text == "," || token.IsAcronym || (token.IsCapitalized && lexicon.OrgWords.Contains(token.Folded)))
+            if (Connectors.Contains(token.Text) || token.Text == "," || token.IsAcronym || (token.IsCapitalized && IsOrgWord(token)))
             {
                 seenTitleWord |= token.IsCapitalized;
                 i++;
@@ -277,10 +298,17 @@ public sealed partial class PeopleReader
             return ContinuesTitle(sentence, i + 1);
         }
 
-        return token.IsCapitalized && (lexicon.OrgWords.Contains(token.Folded) || token.IsAcronym || PlaceAt(sentence, token) is { Kind: not PlaceKind.City })
+        return token.IsCapitalized && (IsOrgWord(token) || token.IsAcronym || PlaceAt(sentence, token) is { } place && (place.Kind != PlaceKind.City || AfterOf(tokens, i)))
             || IsCompoundOfPlaces(sentence, token)
             || (token.IsCapitalized && UnknownWordsThenTitle(sentence, i) > 0);
     }
+
+    /// <summary>A word of a title or an organisation's name, "People's" and "Women's" too.</summary>
+    private bool IsOrgWord(Token token) =>
+        lexicon.OrgWords.Contains(token.Folded) || (token.Possessive && lexicon.OrgWords.Contains(TextFolding.Fold(token.Text)));
+
+    private static bool AfterOf(IReadOnlyList<Token> tokens, int i) =>
+        i > 0 && (tokens[i - 1].Text == "of" || (i > 1 && tokens[i - 1].Text == "the" && tokens[i - 2].Text == "of"));
 
     /// <summary>"Vietnam-India", "UK-ASEAN": a hyphenated word made of places and bodies belongs to an organisation's name.</summary>
     private static bool IsCompoundOfPlaces(Sentence sentence, Token token) =>

@@ -73,6 +73,8 @@ public sealed partial class PeopleReader(Lexicon lexicon, string homeCountry, IR
         "during", "at", "on", "in", "after", "before", "also", "with", "he", "she", "they", "we", "it", "his", "her", "their", "its", "our",
         "said", "says", "photo", "source", "vna", "however", "meanwhile", "accordingly", "especially", "regarding", "speaking", "earlier",
         "meeting", "meetings", "conference", "summit", "forum", "session", "dialogue", "seminar", "workshop", "ceremony", "talks", "week",
+        "street", "avenue", "boulevard", "hotel", "palace", "building", "tower", "square", "airport", "museum", "theatre", "theater", "stadium",
+        "pagoda", "temple", "citadel", "mausoleum", "room", "house",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     private readonly List<PersonDraft> _people = [];
@@ -213,6 +215,44 @@ public sealed partial class PeopleReader(Lexicon lexicon, string homeCountry, IR
         var tokens = sentence.Tokens;
         for (var i = 0; i < tokens.Count; i++)
         {
+            // Punctuation starts nothing; a word in lower case starts only a counterpart or a title in lower case.
+            var token = tokens[i];
+            if (!token.IsWord)
+            {
+                continue;
+            }
+
+            if (!token.IsCapitalized)
+            {
+                if (token.Text.Length < 3 || !(token.Text is "his" or "her" or "its" or "their" || lexicon.MayBeTitleHead(token.Folded)))
+                {
+                    continue;
+                }
+
+                if (ReadCounterpart(sentence, i) is { } lowerCounterpart)
+                {
+                    if (lowerCounterpart.Person >= 0)
+                    {
+                        _counterparts.Add((lowerCounterpart.Person, sentence, token.Start));
+                        yield return (lowerCounterpart.Person, tokens[lowerCounterpart.NameStart].Start, tokens[lowerCounterpart.End - 1].End);
+                    }
+
+                    i = lowerCounterpart.End - 1;
+                }
+                else if (ReadLowerCaseTitle(sentence, i) is { } lower)
+                {
+                    // "director general Le Van Nghiem", "the vice-president of the MPLA, Luísa Damião"
+                    if (lower.Person >= 0)
+                    {
+                        yield return (lower.Person, tokens[lower.NameStart].Start, tokens[lower.End - 1].End);
+                    }
+
+                    i = lower.End - 1;
+                }
+
+                continue;
+            }
+
             if (IsHonorific(tokens, i, out var afterHonorific, out var courtesy))
             {
                 var nameEnd = ReadName(sentence, afterHonorific);
@@ -227,6 +267,14 @@ public sealed partial class PeopleReader(Lexicon lexicon, string homeCountry, IR
                     && (StartsTitle(sentence, nameEnd + 1) || tokens[nameEnd + 1].IsAcronym))
                 {
                     title = ReadTitle(sentence, nameEnd + 1);
+
+                    // "Mr. X, Vice Minister for Foreign Affairs of Japan, Shimada Tomoaki said": the title is the next name's, when
+                    // that name has no honorific of its own ("According to H.E. X, Delegate Minister, H.E. Y said" is X's).
+                    if (title is not null && title.End + 1 < tokens.Count && tokens[title.End].Text == "," && HonorificsEnd(tokens, title.End + 1, out _) == title.End + 1
+                        && StartsName(sentence, title.End + 1))
+                    {
+                        title = null;
+                    }
                 }
 
                 var person = Register(sentence, afterHonorific, nameEnd, title, TitleCountryBefore(sentence, i), title is null ? "honorific and name" : "honorific, name and title", courtesy);
@@ -251,24 +299,12 @@ public sealed partial class PeopleReader(Lexicon lexicon, string homeCountry, IR
                 continue;
             }
 
-            // "director general Le Van Nghiem", "the vice-president of the MPLA, Luísa Damião"
-            if (ReadLowerCaseTitle(sentence, i) is { } lower)
-            {
-                if (lower.Person >= 0)
-                {
-                    yield return (lower.Person, tokens[lower.NameStart].Start, tokens[lower.End - 1].End);
-                }
-
-                i = lower.End - 1;
-                continue;
-            }
-
-            // "his Egyptian counterpart Ibrahim El-Seginy": the title is the other side's, found once the sentence is read.
-            if (ReadCounterpart(sentence, i) is { } counterpart)
+            // "His Egyptian counterpart, Ibrahim El-Seginy, …": the title is the other side's, found once the sentence is read.
+            if (token.Text is "His" or "Her" or "Its" or "Their" && ReadCounterpart(sentence, i) is { } counterpart)
             {
                 if (counterpart.Person >= 0)
                 {
-                    _counterparts.Add((counterpart.Person, sentence, tokens[i].Start));
+                    _counterparts.Add((counterpart.Person, sentence, token.Start));
                     yield return (counterpart.Person, tokens[counterpart.NameStart].Start, tokens[counterpart.End - 1].End);
                 }
 
@@ -282,7 +318,7 @@ public sealed partial class PeopleReader(Lexicon lexicon, string homeCountry, IR
                 var index = Register(sentence, i, appositive.NameEnd, appositive.Title, appositive.CountryBefore, "name, comma and title");
                 if (index >= 0)
                 {
-                    yield return (index, tokens[i].Start, tokens[appositive.NameEnd - 1].End);
+                    yield return (index, token.Start, tokens[appositive.NameEnd - 1].End);
                 }
 
                 i = appositive.Title.End - 1;
@@ -511,8 +547,9 @@ public sealed partial class PeopleReader(Lexicon lexicon, string homeCountry, IR
         }
 
         var person = _people[existing];
+        // A paragraph's title wins over a caption's or the headline's, but an abbreviation ("PM", "FM") does not replace a title.
         if (title is not null && !string.IsNullOrEmpty(title.Text)
-            && (person.Title is null || (person.TitleSegment != SegmentKind.Paragraph && sentence.Segment == SegmentKind.Paragraph)))
+            && (person.Title is null || (person.TitleSegment != SegmentKind.Paragraph && sentence.Segment == SegmentKind.Paragraph && title.Text.Any(char.IsLower))))
         {
             person.Title = title.Text;
             person.TitleSegment = sentence.Segment;
@@ -582,12 +619,23 @@ public sealed partial class PeopleReader(Lexicon lexicon, string homeCountry, IR
 
         for (var p = _people.Count - 1; p >= 0; p--)
         {
-            if (PersonIdentity.SameName(key, _people[p].Key))
+            if (PersonIdentity.SameName(key, _people[p].Key) || SameWhenRunTogether(key, _people[p].Key))
             {
                 return p;
             }
         }
 
         return -1;
+    }
+
+    /// <summary>"Truong ManhSon" and "Truong Manh Son": the same family name and the same letters, two words run together in one.</summary>
+    private static bool SameWhenRunTogether(string[] a, string[] b)
+    {
+        if (a.Length == b.Length || a[0] != b[0] || a.Sum(w => w.Length) != b.Sum(w => w.Length))
+        {
+            return false;
+        }
+
+        return string.Concat(a) == string.Concat(b);
     }
 }

@@ -51,6 +51,8 @@ public sealed class DateReaderTests
     [InlineData("6/14/2016 09:15", "2016-06-14")]
     [InlineData("04/06/2016 09:15", "2016-06-04")]
     [InlineData("08:29, February 14, 2012", "2012-02-14")]
+    [InlineData("Published on June 14, 2016 at 10:30 am", "2016-06-14")]
+    [InlineData("Last updated: 14/06/2016 10:30", "2016-06-14")]
     public void Should_read_datelines(string line, string expected)
     {
         Assert.True(DateReader.TryReadDateline(line, out var date));

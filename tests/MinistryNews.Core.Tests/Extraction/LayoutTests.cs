@@ -72,6 +72,7 @@ public sealed class LayoutTests
 
     [Theory]
     [InlineData("President Jane Doe receives a gift from her Vietnamese counterpart in Hanoi, May 2, 2021. — Reuters pic")]
+    [InlineData("Prime Minister Jane Doe and her Vietnamese counterpart at the welcome ceremony in Hanoi. — VNA/VNS Photo Tran Hai")]
     [InlineData("Minister Nguyen Van Binh (R) meets the Thai delegation in Bangkok (Xinhua/Li Ming)")]
     [InlineData("Minister Nguyen Van Binh (second, left) and the Thai delegation at the meeting")]
     [InlineData("Hanoi (VNA) – Vietnam and Thailand agreed on Monday to expand cooperation in digital transformation")]

@@ -230,4 +230,105 @@ public sealed class PeopleTests
         Assert.Contains(article.People, p => p.Name == "Jane Whitfield" && p.Title == "Secretary of State");
         Assert.Equal("2011-03-03", article.Published.ToString());
     }
+
+    [Fact]
+    public void Should_read_titles_that_name_a_city_a_peoples_committee_or_an_envoys_full_rank()
+    {
+        var article = Extract("""
+            Chairman of the People's Committee of Da Nang City Le Trung Chinh welcomed Mayor of Seoul Kim Min-jun.
+            Ambassador Extraordinary and Plenipotentiary of Vietnam to Japan Pham Quang Hieu and Prime Minister-designate Ishida attended.
+            """);
+
+        Assert.Contains(article.People, p => p.Name == "Le Trung Chinh" && p.Title == "Chairman of the People's Committee of Da Nang City" && p.CountryCode == "VN");
+        Assert.Contains(article.People, p => p.Name == "Kim Min-jun" && p.Title == "Mayor of Seoul" && p.CountryCode == "KR");
+        Assert.Contains(article.People, p => p.Name == "Pham Quang Hieu" && p.Title == "Ambassador Extraordinary and Plenipotentiary");
+        Assert.Contains(article.People, p => p.Name == "Ishida" && p.Title == "Prime Minister-designate");
+        Assert.Equal(4, article.People.Count);
+    }
+
+    [Fact]
+    public void Should_read_a_name_followed_by_a_comma_and_a_title_in_lower_case_and_given_names_that_are_english_words()
+    {
+        var article = Extract("""
+            "We are ready," said Tran Van Binh, deputy director of the Authority of Information Security.
+            Deputy Director General of the Department of Telecommunications, Nguyen Van An, agreed.
+            """);
+
+        Assert.Contains(article.People, p => p.Name == "Tran Van Binh" && p.Title == "deputy director of the Authority of Information Security");
+        Assert.Contains(article.People, p => p.Name == "Nguyen Van An" && p.Title == "Deputy Director General of the Department of Telecommunications");
+    }
+
+    [Fact]
+    public void Should_end_a_title_at_a_military_rank_but_not_at_a_general_that_belongs_to_the_title()
+    {
+        var article = Extract("""
+            Party General Secretary To Van Hai received Minister of National Defence General Phan Quoc Tuan in Hanoi.
+            Director General Nguyen Thi Lan and Indonesian Minister of Communication and Informatics Budi Santoso also attended.
+            """);
+
+        Assert.Contains(article.People, p => p.Name == "To Van Hai" && p.Title == "Party General Secretary");
+        Assert.Contains(article.People, p => p.Name == "Phan Quoc Tuan" && p.Title == "Minister of National Defence");
+        Assert.Contains(article.People, p => p.Name == "Nguyen Thi Lan" && p.Title == "Director General");
+        Assert.Contains(article.People, p => p.Name == "Budi Santoso" && p.Title == "Minister of Communication and Informatics" && p.CountryCode == "ID");
+    }
+
+    [Fact]
+    public void Should_take_a_name_with_two_words_run_together_for_the_same_person()
+    {
+        var article = Extract("""
+            Vietnamese Ambassador to Hungary Le Thanh Binh attended the forum.
+            Minister Tran Quoc Hai thanked Ambassador Le ThanhBinh for his support.
+            """);
+
+        var ambassador = Assert.Single(article.People, p => p.Name.StartsWith("Le ", StringComparison.Ordinal));
+        Assert.Equal("Le Thanh Binh", ambassador.Name);
+        Assert.Equal(["Le ThanhBinh"], ambassador.Aliases);
+    }
+
+    [Fact]
+    public void Should_read_long_malay_names_after_their_honorifics_and_a_name_then_the_title_with_its_country()
+    {
+        var article = Extract("""
+            The Prime Minister received the new Ambassador of Brunei to Vietnam, Datin Paduka Siti Rohana Awang Haji Osman, in Hanoi.
+            Also present were Datuk Seri Rosnah Abdul Said and Tran Van Hoa, the Vietnamese Minister of Transport.
+            Mr. Le Quang Minh, Minister of Health, Government of Vietnam, thanked them.
+            """);
+
+        Assert.Contains(article.People, p => p.Name == "Siti Rohana Awang Haji Osman" && p.Title == "Ambassador" && p.CountryCode == "BN");
+        Assert.Contains(article.People, p => p.Name == "Rosnah Abdul Said");
+        Assert.Contains(article.People, p => p.Name == "Tran Van Hoa" && p.Title == "Minister of Transport" && p.CountryCode == "VN");
+        Assert.Contains(article.People, p => p.Name == "Le Quang Minh" && p.Title == "Minister of Health");
+    }
+
+    [Fact]
+    public void Should_give_a_title_between_two_names_to_the_name_after_it_and_read_abbreviated_titles()
+    {
+        var article = Extract("""
+            Prime Minister Le Van Thanh and his Korean counterpart at the ceremony. (Photo: VNA)
+            Agreeing with Mr. Tran Duc Long, Vice Minister for Foreign Affairs of Japan, Sato Kenji said the visit was a success.
+            PM Le Van Thanh invited Japanese PM Ito Hiroshi and FM Mori Taro to Vietnam.
+            Mr. Hoang Van Nam, Deputy Prime Minister, Socialist Republic of Viet Nam, attended.
+            According to H.E. Chan Sophal, Delegate Minister Attached to the Prime Minister, H.E. Le Van Thanh praised the talks.
+            """);
+
+        Assert.Contains(article.People, p => p.Name == "Sato Kenji" && p.Title == "Vice Minister for Foreign Affairs" && p.CountryCode == "JP");
+        Assert.Contains(article.People, p => p.Name == "Tran Duc Long" && p.Title is null && p.CountryCode == "VN");
+        Assert.Contains(article.People, p => p.Name == "Le Van Thanh" && p.Title == "Prime Minister");
+        Assert.Contains(article.People, p => p.Name == "Ito Hiroshi" && p.Title == "PM" && p.CountryCode == "JP");
+        Assert.Contains(article.People, p => p.Name == "Mori Taro" && p.Title == "FM");
+        Assert.Contains(article.People, p => p.Name == "Hoang Van Nam" && p.Title == "Deputy Prime Minister");
+        Assert.Contains(article.People, p => p.Name == "Chan Sophal" && p.Title == "Delegate Minister Attached to the Prime Minister");
+    }
+
+    [Fact]
+    public void Should_drop_the_honorifics_of_cambodian_leaders_and_royals()
+    {
+        var article = Extract("""
+            Samdech Akka Moha Ponhea Chakrei Chea Vuthy, President of the Senate, and Samdech Vibol Sena Pheakdei Men Sarun received the delegation.
+            The guests were received in a royal audience by His Majesty Norodom Rithy, King of Cambodia.
+            """);
+
+        Assert.Equal(["Chea Vuthy", "Men Sarun", "Norodom Rithy"], article.People.Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Contains(article.People, p => p.Name == "Norodom Rithy" && p.Title == "King" && p.CountryCode == "KH");
+    }
 }
