@@ -143,7 +143,7 @@ public sealed partial class AgreementReader(ArticleContext context, EventLexicon
         var nouns = text.AsSpan().ContainsAny(lexicon.DocumentWords) ? lexicon.DocumentNoun.All(text) : [];
 
         // "The document was signed by Minister X and Minister Y": the signatories of the document just told.
-        if (AnaphoricSigning().Match(text) is { Success: true } back && context.Agreements.Count > 0)
+        if (context.Agreements.Count > 0 && text.Contains("signed", StringComparison.OrdinalIgnoreCase) && AnaphoricSigning().Match(text) is { Success: true } back)
         {
             var last = context.Agreements[^1];
             var at = back.Index + back.Length;

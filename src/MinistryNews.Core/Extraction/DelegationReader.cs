@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -47,12 +48,21 @@ public sealed partial class DelegationReader(ArticleContext context, EventLexico
     [GeneratedRegex(@"\b(?:invited\s+by|invitation\s+(?:of|from)|hosted\s+by)\b[^,;]{0,60}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex InvitedBy();
 
+    // What each kind of trip needs in its sentence: most sentences tell none, and skip its patterns.
+    private static readonly SearchValues<string> DelegationWords = SearchValues.Create(["elegation"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> TripWords = SearchValues.Create(["visit", "trip", "tour", "mission", "arriv"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> SentWords = SearchValues.Create(["sent"], StringComparison.OrdinalIgnoreCase);
+
     public void Read(Sentence sentence)
     {
         var text = sentence.Text;
         var found = new List<DelegationDraft>();
+        var span = text.AsSpan();
+        var delegationWord = span.ContainsAny(DelegationWords);
+        var tripWord = span.ContainsAny(TripWords);
+        var sentWord = span.ContainsAny(SentWords);
 
-        for (var noun = DelegationNoun().Match(text); noun.Success; noun = noun.NextMatch())
+        for (var noun = delegationWord ? DelegationNoun().Match(text) : Match.Empty; noun.Success; noun = noun.NextMatch())
         {
             if (ArticleContext.IsFuture(text, noun.Index))
             {
@@ -121,7 +131,7 @@ public sealed partial class DelegationReader(ArticleContext context, EventLexico
             found.Add(delegation);
         }
 
-        for (var trip = lexicon.TripTrigger.Match(text); trip.Success; trip = trip.NextMatch())
+        for (var trip = tripWord ? lexicon.TripTrigger.Match(text) : Match.Empty; trip.Success; trip = trip.NextMatch())
         {
             if (ArticleContext.IsFuture(text, trip.Index))
             {
@@ -167,7 +177,7 @@ public sealed partial class DelegationReader(ArticleContext context, EventLexico
             found.Add(delegation);
         }
 
-        for (var visit = VisitOf().Match(text); visit.Success; visit = visit.NextMatch())
+        for (var visit = tripWord ? VisitOf().Match(text) : Match.Empty; visit.Success; visit = visit.NextMatch())
         {
             if (ArticleContext.IsFuture(text, visit.Index))
             {
@@ -193,7 +203,7 @@ public sealed partial class DelegationReader(ArticleContext context, EventLexico
             found.Add(delegation);
         }
 
-        for (var sent = SentTrigger().Match(text); sent.Success; sent = sent.NextMatch())
+        for (var sent = sentWord ? SentTrigger().Match(text) : Match.Empty; sent.Success; sent = sent.NextMatch())
         {
             if (ArticleContext.IsFuture(text, sent.Index))
             {
@@ -220,7 +230,7 @@ public sealed partial class DelegationReader(ArticleContext context, EventLexico
             found.Add(delegation);
         }
 
-        foreach (var place in sentence.Places.Where(p => p.Kind != PlaceKind.Demonym))
+        foreach (var place in tripWord ? sentence.Places.Where(p => p.Kind != PlaceKind.Demonym) : [])
         {
             var from80 = Math.Max(0, place.Index - 80);
             var own = OwnVisit().Match(text[from80..place.Index]);
@@ -249,7 +259,7 @@ public sealed partial class DelegationReader(ArticleContext context, EventLexico
         var (start, end) = TripDates(sentence);
         context.Remember(start);
         // "received the delegation from X on November 7": the day of the reception, not when the delegation's trip began.
-        var atReception = lexicon.MeetingTrigger.IsMatch(text) && !sentence.Dates.Any(d => d.End is not null);
+        var atReception = found.Count > 0 && !sentence.Dates.Any(d => d.End is not null) && lexicon.MeetingTrigger.IsMatch(text);
         foreach (var delegation in found)
         {
             if (atReception && delegation.Rule == "delegation of a country" && delegation.FromCountry != context.HomeCountry)

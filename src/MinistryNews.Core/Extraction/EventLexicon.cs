@@ -52,7 +52,8 @@ public sealed class EventLexicon
         DocumentNoun = Compile(
             string.Join('|', file.Documents.Select((d, i) => $"(?<k{i}>{Alternatives(d.Forms)})")),
             RegexOptions.IgnoreCase);
-        DocumentWords = SearchValues.Create([.. file.Documents.SelectMany(d => d.Forms).SelectMany(FirstWords).Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
+        MeetingWords = SearchValues.Create([.. file.Meetings.SelectMany(t => t.Forms).SelectMany(KeyWords).Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
+        DocumentWords = SearchValues.Create([.. file.Documents.SelectMany(d => d.Forms).SelectMany(KeyWords).Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
         SigningBefore = Compile($@"\b(?:{string.Join('|', file.Signing.Before.Select(Form))})\b", RegexOptions.IgnoreCase);
         SigningAfter = Compile(
             $@"^[^.;]{{0,160}}?\b(?:(?:was|were|had been|has been|have been)\s+)?(?:{string.Join('|', file.Signing.After.Select(Form))})\b",
@@ -68,6 +69,9 @@ public sealed class EventLexicon
 
     /// <summary>A meeting told by a verb or a noun; the group that matched (<c>Meet</c>, <c>Talks</c>, <c>Host</c>, <c>Weak</c>) is its role.</summary>
     public Regex MeetingTrigger { get; }
+
+    /// <summary>Words of which every <see cref="MeetingTrigger"/> match holds one: a sentence without any skips the expression.</summary>
+    public SearchValues<string> MeetingWords { get; }
 
     /// <summary>Taking part in a conference, forum or summit; the group <c>event</c> holds its name.</summary>
     public Regex ConferenceTrigger { get; }
@@ -195,9 +199,24 @@ public sealed class EventLexicon
         return tokens;
     }
 
-    /// <summary>The first words a match of a form must hold (for a quick test before the expression runs).</summary>
-    private static IEnumerable<string> FirstWords(string form) =>
-        Tokens(form).First(t => t != "..." && !t.StartsWith('[')).Split('/').Select(w => w.Length > 5 ? w[..5] : w);
+    /// <summary>
+    /// Words one of which every match of a form holds, for a quick test before the expression runs: the alternatives of
+    /// its first required word that is not a common one ("cooperation document" is tested by "document", not by
+    /// "cooperation", which most sentences hold; "held talks" by "talks").
+    /// </summary>
+    private static IEnumerable<string> KeyWords(string form)
+    {
+        var required = Tokens(form).Where(t => t != "..." && !t.StartsWith('[')).ToList();
+        var key = required.FirstOrDefault(t => !t.Split('/').Any(CommonWords.Contains)) ?? required[0];
+        return key.Split('/');
+    }
+
+    /// <summary>Words too common to tell a sentence that may hold an event from one that does not.</summary>
+    private static readonly HashSet<string> CommonWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "cooperation", "co-operation", "joint", "work", "action", "of", "the", "a", "an", "and", "on", "in", "for", "with", "to",
+        "held", "had", "holds", "has", "paid", "pays", "paying", "made", "makes",
+    };
 
     private static Regex Compile(string pattern, RegexOptions options) =>
         new(pattern, Options | options, TimeSpan.FromMilliseconds(PatternMatches.TimeoutMilliseconds));

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -71,12 +72,24 @@ public sealed partial class MeetingReader(ArticleContext context, EventLexicon l
     [GeneratedRegex(@"\b(?<event>forum|seminar|workshop|conference|dialogue|event|exhibition|festival)\b[^.;]{0,120}?\b(?:co-?organi[sz]ed|co-?hosted|jointly\s+(?:organi[sz]ed|held|hosted))\s+by\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex CoOrganised();
 
+    // Every gathering, session or counted meeting the patterns above read holds one of these words: most sentences hold
+    // none, and skip those patterns.
+    private static readonly SearchValues<string> GatheringWords = SearchValues.Create(
+        ["meeting", "meet-up", "session", "summit", "conference", "forum", "congress", "assembly", "symposium", "dialogue", "ministerial",
+         "expo", "exhibition", "consultation", "talks", "seminar", "workshop", "event", "festival", "round", "committee", "commission", "council"],
+        StringComparison.OrdinalIgnoreCase);
+
     public void Read(Sentence sentence)
     {
-        context.NationalConference |= NationalConference().IsMatch(sentence.Text);
-        ReadConferences(sentence);
-        ReadNamedMeetings(sentence);
-        ReadMeetings(sentence);
+        var gathering = sentence.Text.AsSpan().ContainsAny(GatheringWords);
+        if (gathering)
+        {
+            context.NationalConference |= NationalConference().IsMatch(sentence.Text);
+            ReadConferences(sentence);
+            ReadNamedMeetings(sentence);
+        }
+
+        ReadMeetings(sentence, gathering);
     }
 
     /// <summary>
@@ -182,12 +195,12 @@ public sealed partial class MeetingReader(ArticleContext context, EventLexicon l
         }
     }
 
-    private void ReadMeetings(Sentence sentence)
+    private void ReadMeetings(Sentence sentence, bool gathering)
     {
         var text = sentence.Text;
-        var counted = CountedMeetings().Match(text);
-        var listed = ListedMeetings().Match(text);
-        var triggers = lexicon.MeetingTrigger.All(text);
+        var counted = gathering ? CountedMeetings().Match(text) : Match.Empty;
+        var listed = gathering ? ListedMeetings().Match(text) : Match.Empty;
+        var triggers = text.AsSpan().ContainsAny(lexicon.MeetingWords) ? lexicon.MeetingTrigger.All(text) : [];
         triggers.RemoveAll(m => ArticleContext.IsFuture(text, m.Index));
         if (counted.Success && !ArticleContext.IsFuture(text, counted.Index))
         {
