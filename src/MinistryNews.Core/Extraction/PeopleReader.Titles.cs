@@ -13,7 +13,8 @@ public sealed partial class PeopleReader
 
     /// <summary>
     /// Where a title starts: a title word ("Minister", "Deputy"), or the words of an area right before one ("Foreign
-    /// Minister", "Labour Minister", "National Assembly Chairman") that do not end an organisation's name ("… of Labour").
+    /// Minister", "Labour Minister", "National Assembly Chairman") that do not end an organisation's name ("… of Labour",
+    /// "… and Trade").
     /// </summary>
     private bool StartsTitle(Sentence sentence, int i)
     {
@@ -32,7 +33,7 @@ public sealed partial class PeopleReader
         {
             if (IsTitleHead(tokens[k]))
             {
-                return IsAreaWord(sentence, tokens[i]) && (i == 0 || !(Connectors.Contains(tokens[i - 1].Text) || IsAreaWord(sentence, tokens[i - 1])));
+                return IsAreaWord(sentence, tokens[i]) && (i == 0 || !(tokens[i - 1].Text is "of" or "and" or "&" || IsAreaWord(sentence, tokens[i - 1])));
             }
 
             if (!IsAreaWord(sentence, tokens[k]))

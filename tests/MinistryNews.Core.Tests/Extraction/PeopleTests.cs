@@ -168,11 +168,15 @@ public sealed class PeopleTests
     [Fact]
     public void Should_read_the_area_before_a_title_word_as_part_of_the_title()
     {
-        var article = Extract("Vietnamese Foreign Minister Nguyen Van Binh met Japan's Labour Minister Sato Kenji and Chinese State Councilor Li Wei.");
+        var article = Extract("""
+            Vietnamese Foreign Minister Nguyen Van Binh met Japan's Labour Minister Sato Kenji and Chinese State Councilor Li Wei.
+            He hosted a reception for Standing Deputy Head Tran Van Tho of the Steering Committee of the Ministry of Industry and Trade.
+            """);
 
         Assert.Contains(article.People, p => p.Name == "Nguyen Van Binh" && p.Title == "Foreign Minister" && p.CountryCode == "VN");
         Assert.Contains(article.People, p => p.Name == "Sato Kenji" && p.Title == "Labour Minister" && p.CountryCode == "JP");
         Assert.Contains(article.People, p => p.Name == "Li Wei" && p.Title == "State Councilor" && p.CountryCode == "CN");
+        Assert.Contains(article.People, p => p.Name == "Tran Van Tho" && p.Title == "Standing Deputy Head");
     }
 
     [Fact]
