@@ -201,7 +201,7 @@ public sealed partial class PeopleReader
         var textStart = tokens[start].Start;
         var text = sentence.Text[textStart..tokens[textEnd - 1].End];
 
-        // "Deputy Ministers Karel Novotny and Lukas Kaucky": each holds the title in the singular.
+        // "Deputy Ministers Jana Dvorak and Milan Horak": each holds the title in the singular.
         var plural = lastCore >= 0 && tokens[lastCore].Folded.EndsWith('s') && lexicon.TitleHeads.Contains(tokens[lastCore].Folded[..^1]);
         if (plural && lastCore < textEnd)
         {
@@ -250,7 +250,7 @@ public sealed partial class PeopleReader
                 continue;
             }
 
-            // "… Investment Ricardo Cabrisas, and Vietnamese Minister of Construction …": another title is another person's.
+            // "… and Energy Carlos Vidal, and Vietnamese Minister of Transport …": another title is another person's.
             if (IsTitleHead(token))
             {
                 return false;

@@ -87,7 +87,7 @@ public sealed class LayoutTests
     public void Should_read_the_date_under_a_speakers_name_title_and_place()
     {
         var layout = LayoutReader.Read(
-            "Remarks With the Foreign Minister\n\nJane Whitfield\nSecretary of State\nTreaty Room\nWashington, DC\nMarch 3, 2011\n\nGood morning. It is a pleasure to be here.",
+            "Remarks With the Foreign Minister\n\nJane Whitfield\nSecretary of State\nBenjamin Franklin Room\nWashington, DC\nMarch 3, 2011\n\nGood morning. It is a pleasure to be here.",
             Lexicon.Default);
 
         Assert.Equal("Remarks With the Foreign Minister", layout.Headline);
