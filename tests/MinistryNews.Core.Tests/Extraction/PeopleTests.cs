@@ -335,4 +335,19 @@ public sealed class PeopleTests
         Assert.Equal(["Chea Vuthy", "Men Sarun", "Norodom Rithy"], article.People.Select(p => p.Name).Order(StringComparer.Ordinal));
         Assert.Contains(article.People, p => p.Name == "Norodom Rithy" && p.Title == "King" && p.CountryCode == "KH");
     }
+
+    [Fact]
+    public void Should_read_titles_of_organisations_the_lexicon_does_not_know_and_a_word_in_brackets_after_a_title()
+    {
+        var article = Extract("""
+            The delegation met Secretary General of Umoja Taifa Party (UTP) Amani Mwinyi and Joint Secretary (East) Rajesh Kumar.
+            Prime Minister Le Van Thanh and Foreign Minister Tran Duc Long attended.
+            Minister Nguyen Van Binh (MIC) thanked them.
+            """);
+
+        Assert.Contains(article.People, p => p.Name == "Amani Mwinyi" && p.Title == "Secretary General of Umoja Taifa Party");
+        Assert.Contains(article.People, p => p.Name == "Rajesh Kumar" && p.Title == "Joint Secretary (East)");
+        Assert.Contains(article.People, p => p.Name == "Nguyen Van Binh" && p.Title == "Minister");
+        Assert.Contains(article.People, p => p.Name == "Tran Duc Long" && p.Title == "Foreign Minister");
+    }
 }
