@@ -268,10 +268,10 @@ public sealed partial class PeopleReader(Lexicon lexicon, string homeCountry, IR
                 {
                     title = ReadTitle(sentence, nameEnd + 1);
 
-                    // "Mr. X, Vice Minister for Foreign Affairs of Japan, Sato Kenji said": the title is the next name's, when
-                    // that name has no honorific of its own ("According to H.E. X, Delegate Minister, H.E. Y said" is X's).
-                    if (title is not null && title.End + 1 < tokens.Count && tokens[title.End].Text == "," && HonorificsEnd(tokens, title.End + 1, out _) == title.End + 1
-                        && StartsName(sentence, title.End + 1))
+                    // "Mr. X, Vice Minister for Foreign Affairs of Japan, Sato Kenji said": the title is the next name's, a name of its
+                    // own that starts a clause; not when that name has an honorific ("According to H.E. X, Delegate Minister, H.E. Y
+                    // said" is X's) or is one more item of a list ("Mr. X, CEO, Acme; Mr. Y, …").
+                    if (title is not null && title.End + 1 < tokens.Count && tokens[title.End].Text == "," && NameStartsClause(sentence, title.End + 1))
                     {
                         title = null;
                     }
@@ -324,6 +324,19 @@ public sealed partial class PeopleReader(Lexicon lexicon, string homeCountry, IR
                 i = appositive.Title.End - 1;
             }
         }
+    }
+
+    /// <summary>Whether a name of two words or more, with no honorific, starts at <paramref name="i"/> and a verb follows it.</summary>
+    private bool NameStartsClause(Sentence sentence, int i)
+    {
+        var tokens = sentence.Tokens;
+        if (!StartsName(sentence, i))
+        {
+            return false;
+        }
+
+        var end = ReadName(sentence, i);
+        return end - i >= 2 && end < tokens.Count && tokens[end].IsWord && !tokens[end].IsCapitalized;
     }
 
     /// <summary>A title and the name or names after it: "Deputy Minister Tran Quoc Hai", "the Lao Minister …, Boviengkham Vongdara", "Deputy Ministers Jana Dvorak and Milan Horak".</summary>

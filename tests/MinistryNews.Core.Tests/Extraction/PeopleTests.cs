@@ -313,6 +313,7 @@ public sealed class PeopleTests
             PM Le Van Thanh invited Japanese PM Ito Hiroshi and FM Mori Taro to Vietnam.
             Mr. Hoang Van Nam, Deputy Prime Minister, Socialist Republic of Viet Nam, attended.
             According to H.E. Chan Sophal, Delegate Minister Attached to the Prime Minister, H.E. Le Van Thanh praised the talks.
+            Also present were Mr. Arjun Mehra, CEO, Doordarshan; and Mr. Vikas Rao, Joint Secretary.
             """);
 
         Assert.Contains(article.People, p => p.Name == "Sato Kenji" && p.Title == "Vice Minister for Foreign Affairs" && p.CountryCode == "JP");
@@ -322,6 +323,8 @@ public sealed class PeopleTests
         Assert.Contains(article.People, p => p.Name == "Mori Taro" && p.Title == "FM");
         Assert.Contains(article.People, p => p.Name == "Hoang Van Nam" && p.Title == "Deputy Prime Minister");
         Assert.Contains(article.People, p => p.Name == "Chan Sophal" && p.Title == "Delegate Minister Attached to the Prime Minister");
+        Assert.Contains(article.People, p => p.Name == "Arjun Mehra" && p.Title == "CEO");
+        Assert.Contains(article.People, p => p.Name == "Vikas Rao" && p.Title == "Joint Secretary");
     }
 
     [Fact]
