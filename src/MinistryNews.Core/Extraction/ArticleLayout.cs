@@ -34,7 +34,7 @@ public static partial class LayoutReader
     [GeneratedRegex(@"\(\s*Photo\s*:?[^)]*\)|\bPhoto\s*:\s*\S|\bPhoto by\b|\bFile photo\b|\(Illustrative (?:photo|image)\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex PhotoCredit();
 
-    // "— Bernama pic", "— VNA/VNS Photo Tran Hai", "(Xinhua/Wang Ye)": an agency's credit at the end of a caption.
+    // "— Reuters pic", "— VNA/VNS Photo Tran Hai", "(Xinhua/Li Ming)": an agency's credit at the end of a caption.
     [GeneratedRegex(@"[—–-]\s[\p{L}/. ]{0,30}\b(?:pic|photo)\b[\p{L}\p{M} .]{0,40}$|\(\p{Lu}[\p{L}.]{0,30}/\p{Lu}[^()/]{0,40}\)\.?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex AgencyCredit();
 

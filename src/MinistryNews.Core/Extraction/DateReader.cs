@@ -60,6 +60,10 @@ public static partial class DateReader
     [GeneratedRegex(@"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\b(?:GMT|UTC|ICT)\s*[+-]?\s*\d{0,2}|\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|urday|rsday)?\b|\b(?:Thứ\s(?:Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ\snhật)(?!\p{L})|\b(?:(?:last\s)?updated|posted|published|last update|date)(?:\s(?:on|at))?\b|\bat(?=\s\d)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex DatelineNoise();
 
+    // "Hanoi, ", "Phnom Penh, ": the place a date line or a sign-off names before its date.
+    [GeneratedRegex(@"^\p{Lu}[\p{L}\p{M}.'’-]{0,30}(?:\s\p{Lu}[\p{L}\p{M}.'’-]{0,30}){0,2},\s(?=\d|\p{Lu}\p{Ll})", RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
+    private static partial Regex PlaceBeforeDate();
+
     // mic.gov.vn and other sites built on the same platform end article URLs with "-1" + "97" + YYMMDD + time digits.
     [GeneratedRegex(@"-\d{3}(?<y>\d{2})(?<m>\d{2})(?<d>\d{2})\d{6,}\.html?(?:$|[?#])", RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex PlatformUrl();
@@ -162,8 +166,8 @@ public static partial class DateReader
 
     /// <summary>
     /// Whether a line is a dateline ("April 25, 2017 | 10:27 am GMT+7", "Tue 02nd November 2021 | 05:15 PM",
-    /// "10:32:43 PM | 3/21/2012", "Thứ Ba, 14/06/2016 10:30"): a date and nothing but times, weekdays (in English or
-    /// Vietnamese) and separators around it.
+    /// "10:32:43 PM | 3/21/2012", "Thứ Ba, 14/06/2016 10:30", "Singapore, 12 March 2024"): a date and nothing but times,
+    /// weekdays (in English or Vietnamese), separators and the place before it.
     /// </summary>
     public static bool TryReadDateline(string line, out PartialDate date)
     {
@@ -171,6 +175,17 @@ public static partial class DateReader
         if (string.IsNullOrWhiteSpace(line) || line.Length > 90)
         {
             return false;
+        }
+
+        // "SINGAPORE, 12 MARCH 2024" signs a statement off as "Singapore, 12 March 2024" does; the place is no part of the date.
+        if (!line.Any(char.IsLower))
+        {
+            line = CultureInfo.InvariantCulture.TextInfo.ToTitleCase(line.ToLowerInvariant());
+        }
+
+        if (PlaceBeforeDate().Match(line) is { Success: true } place)
+        {
+            line = line[place.Length..];
         }
 
         var dates = Find(line, null).Where(d => d.Start.Precision == DatePrecision.Day).ToList();

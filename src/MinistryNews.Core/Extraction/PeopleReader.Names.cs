@@ -6,7 +6,7 @@ public sealed partial class PeopleReader
     /// <summary>The most honorifics and ranks read before one name ("His Excellency Datuk Seri", "H.E. Mr."): a bound, so a run of them costs no more than its length.</summary>
     private const int MaxHonorifics = 4;
 
-    /// <summary>The longest name read: six words ("Malai Hajah Halimah Malai Haji Yussof") with the particles and initials between them.</summary>
+    /// <summary>The longest name read: six words ("Siti Rohana Awang Haji Osman Ali") with the particles and initials between them.</summary>
     private const int MaxNameWords = 6;
 
     /// <summary>The words that do not come before a name standing on its own: "the Saigon Hi-Tech Park, Director …" names no one.</summary>
@@ -14,8 +14,8 @@ public sealed partial class PeopleReader
         System.Collections.Frozen.FrozenSet.ToFrozenSet(["the", "a", "an", "of", "in", "at", "on", "from", "into", "to"], StringComparer.Ordinal);
 
     /// <summary>
-    /// Whether honorifics or ranks start at <paramref name="i"/> and a name follows them: "Mr. Guo Weimin", "H.E. Mr. To Huy
-    /// Rua", "Datuk Seri Saifuddin Abdullah", "Sr Lt Gen Nguyen Van A". <paramref name="courtesy"/> tells whether they hold
+    /// Whether honorifics or ranks start at <paramref name="i"/> and a name follows them: "Mr. Taro Yamada", "H.E. Mr. To Van
+    /// Hai", "Datuk Seri Rahim Osman", "Sr Lt Gen Le Quang Vinh". <paramref name="courtesy"/> tells whether they hold
     /// more than a military rank of one word ("General"), which alone does not make a one-word name a person.
     /// </summary>
     private bool IsHonorific(IReadOnlyList<Token> tokens, int i, out int next, out bool courtesy)
@@ -121,11 +121,11 @@ public sealed partial class PeopleReader
         return false;
     }
 
-    /// <summary>A word of a name, with what comes next: a family name that is also an English word ("To Lam"), or one written in capitals ("TANAKA Hiroshi").</summary>
+    /// <summary>A word of a name, with what comes next: a family name that is also an English word ("To Minh Khoa"), or one written in capitals ("TANAKA Hiroshi").</summary>
     private bool IsNameWordAt(Sentence? sentence, IReadOnlyList<Token> tokens, int i, bool nameStart) =>
         IsNameWord(sentence, tokens[i]) || IsSurnameConnector(sentence, tokens, i) || IsNameInCapitals(sentence, tokens, i, nameStart);
 
-    /// <summary>"General Secretary To Lam": a Vietnamese family name that is also a small English word, before more of a name.</summary>
+    /// <summary>"General Secretary To Minh Khoa": a Vietnamese family name that is also a small English word, before more of a name.</summary>
     private bool IsSurnameConnector(Sentence? sentence, IReadOnlyList<Token> tokens, int i) =>
         tokens[i].IsCapitalized && Connectors.Contains(tokens[i].Folded) && lexicon.VietnameseSurnames.Contains(tokens[i].Folded)
         && i + 1 < tokens.Count && IsNameWord(sentence, tokens[i + 1]);
@@ -190,7 +190,7 @@ public sealed partial class PeopleReader
                 break;
             }
 
-            // "Nguyen Van An", "Azalina Othman Said": inside a name, a capitalised "An", "A" or "Said" is a name, not an article
+            // "Nguyen Van An", "Rosnah Abdul Said": inside a name, a capitalised "An", "A" or "Said" is a name, not an article
             // or a verb.
             if (end > start && token.IsCapitalized && token.Folded is "an" or "a" or "said" && (end + 1 >= tokens.Count || tokens[end + 1].Text != "."))
             {
@@ -198,7 +198,7 @@ public sealed partial class PeopleReader
                 continue;
             }
 
-            // "Mohammed Ismaeil A. Dahlwy": an initial inside a name, before its full stop.
+            // "Omar Khalid A. Rahman": an initial inside a name, before its full stop.
             if (end > start && token.Text.Length == 1 && char.IsUpper(token.Text[0]) && end + 2 < tokens.Count && tokens[end + 1].Text == "."
                 && IsNameWord(sentence, tokens[end + 2]))
             {
@@ -268,8 +268,8 @@ public sealed partial class PeopleReader
     private sealed record PhraseMention(int Person, int NameStart, int End);
 
     /// <summary>
-    /// A title in lower case and the name after it, with a comma or without: "director general Le Van Nghiem", "the
-    /// vice-president of the MPLA, Luísa Damião", "editor-in-chief, Khairdzir Md Yunus". The name has two words or more.
+    /// A title in lower case and the name after it, with a comma or without: "director general Pham Van Long", "the
+    /// vice-president of the ANC, Thandi Nkosi", "editor-in-chief, Rahim Osman". The name has two words or more.
     /// </summary>
     private PhraseMention? ReadLowerCaseTitle(Sentence sentence, int i)
     {
@@ -312,7 +312,7 @@ public sealed partial class PeopleReader
         return new PhraseMention(person, nameStart, nameEnd);
     }
 
-    /// <summary>The words of a title in lower case from <paramref name="i"/> ("deputy director", "editor-in-chief") and the organisation after them ("… of the MPLA"), or null.</summary>
+    /// <summary>The words of a title in lower case from <paramref name="i"/> ("deputy director", "editor-in-chief") and the organisation after them ("… of the ANC"), or null.</summary>
     private Title? ReadLowerCaseTitleWords(Sentence sentence, int i)
     {
         var tokens = sentence.Tokens;
@@ -373,7 +373,7 @@ public sealed partial class PeopleReader
     private bool IsLowerCaseTitleWord(Token token) =>
         token.IsWord && token.Text.Length >= 4 && char.IsLower(token.Text[0]) && lexicon.TitleHeads.Contains(token.Folded);
 
-    /// <summary>"… of the MPLA", "… of the Ministry of Finance of Laos": an organisation after a title in lower case, and the country it names.</summary>
+    /// <summary>"… of the ANC", "… of the Ministry of Finance of Laos": an organisation after a title in lower case, and the country it names.</summary>
     private int OrganisationAfter(Sentence sentence, int i, out string? country)
     {
         var tokens = sentence.Tokens;
@@ -414,7 +414,7 @@ public sealed partial class PeopleReader
         return end > i + 1 ? end : i;
     }
 
-    /// <summary>"his Egyptian counterpart Ibrahim El-Seginy", "his Chinese counterpart, Yang Jiechi": a person of the country named, whose title is the other side's.</summary>
+    /// <summary>"his Egyptian counterpart Karim Hassan", "his Indian counterpart, Ravi Shankar": a person of the country named, whose title is the other side's.</summary>
     private PhraseMention? ReadCounterpart(Sentence sentence, int i)
     {
         var tokens = sentence.Tokens;
@@ -455,7 +455,7 @@ public sealed partial class PeopleReader
     private sealed record Appositive(int NameEnd, Title Title, string? CountryBefore);
 
     /// <summary>
-    /// "Koichiro Urabe, CICC Director, affirmed", "Ed Vaizey, Trade Envoy of the British Prime Minister": a name of two words
+    /// "Kenji Mori, JICA Director, said", "Anna Berg, Trade Envoy of the Swedish Prime Minister": a name of two words
     /// or more standing on its own, then a comma and a title that ends the phrase (a comma, the end of the sentence, a verb).
     /// </summary>
     private Appositive? NameThenTitle(Sentence sentence, int i)
@@ -473,7 +473,7 @@ public sealed partial class PeopleReader
             return null;
         }
 
-        // "Huot Hak, Cambodian Minister of Inspection", "… Son, the Vietnamese Minister of …": an adjective before the title is
+        // "Chan Sophal, Cambodian Minister of Inspection", "… Hoa, the Vietnamese Minister of …": an adjective before the title is
         // the person's country.
         var titleStart = nameEnd + 1;
         if (tokens[titleStart].Text == "the" && titleStart + 1 < tokens.Count && tokens[titleStart + 1].IsCapitalized)

@@ -32,7 +32,7 @@ public sealed partial class PeopleReader
         {
             if (IsTitleHead(tokens[k]))
             {
-                return IsAreaWord(sentence, tokens[i]) && (i == 0 || !(Connectors.Contains(tokens[i - 1].Text) || IsAreaWord(sentence, tokens[i - 1])));
+                return IsAreaWord(sentence, tokens[i]) && (i == 0 || !(tokens[i - 1].Text is "of" or "&" || IsAreaWord(sentence, tokens[i - 1])));
             }
 
             if (!IsAreaWord(sentence, tokens[k]))
@@ -156,6 +156,14 @@ public sealed partial class PeopleReader
                 continue;
             }
 
+            // "Joint Secretary (East) Pham Van Long": a word in brackets between a title and the name goes with the title.
+            if (end > start && token.Text == "(" && end + 3 < tokens.Count && tokens[end + 1].IsCapitalized && tokens[end + 2].Text == ")"
+                && lexicon.TitleHeads.Contains(tokens[end - 1].Folded) && StartsName(sentence, end + 3))
+            {
+                end += 3;
+                continue;
+            }
+
             if (end > start && Connectors.Contains(token.Text) && end + 1 < tokens.Count && ContinuesTitle(sentence, end + 1))
             {
                 afterOf |= token.Text is not ("and" or "&");
@@ -200,7 +208,7 @@ public sealed partial class PeopleReader
         var textStart = tokens[start].Start;
         var text = sentence.Text[textStart..tokens[textEnd - 1].End];
 
-        // "Deputy Ministers Karel Novotny and Lukas Kaucky": each holds the title in the singular.
+        // "Deputy Ministers Jana Dvorak and Milan Horak": each holds the title in the singular.
         var plural = lastCore >= 0 && tokens[lastCore].Folded.EndsWith('s') && lexicon.TitleHeads.Contains(tokens[lastCore].Folded[..^1]);
         if (plural && lastCore < textEnd)
         {
@@ -213,9 +221,30 @@ public sealed partial class PeopleReader
         return new Title(end, text, ofCountry ?? cityCountry, possessiveCountry, plural);
     }
 
+    /// <summary>The most words read in the name of an organisation the lexicon does not know, with its acronym after it.</summary>
+    private const int MaxUnknownOrganisationWords = 4;
+
     private int UnknownWordsThenTitle(Sentence sentence, int i)
     {
         var tokens = sentence.Tokens;
+
+        // "Secretary General of Umoja Taifa Party (UTP) Amani Mwinyi": after "of", capitalised words with their acronym in
+        // brackets name an organisation, known words or not.
+        if (i > 0 && tokens[i - 1].Text is "of" or "the" or "for")
+        {
+            var words = i;
+            while (words < tokens.Count && words - i < MaxUnknownOrganisationWords && tokens[words].IsCapitalized && !tokens[words].IsAcronym)
+            {
+                words++;
+            }
+
+            if (words > i && words + 3 < tokens.Count && tokens[words].Text == "(" && tokens[words + 1].IsAcronym && tokens[words + 2].Text == ")"
+                && StartsName(sentence, HonorificsEnd(tokens, words + 3, out _)))
+            {
+                return words;
+            }
+        }
+
         var run = i;
         while (run < tokens.Count && tokens[run].IsCapitalized && !lexicon.OrgWords.Contains(tokens[run].Folded) && PlaceAt(sentence, tokens[run]) is null && run - i < 2)
         {
@@ -249,7 +278,7 @@ public sealed partial class PeopleReader
                 continue;
             }
 
-            // "… Investment Ricardo Cabrisas, and Vietnamese Minister of Construction …": another title is another person's.
+            // "… and Energy Carlos Vidal, and Vietnamese Minister of Transport …": another title is another person's.
             if (IsTitleHead(token))
             {
                 return false;

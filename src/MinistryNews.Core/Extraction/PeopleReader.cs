@@ -116,7 +116,7 @@ public sealed partial class PeopleReader(Lexicon lexicon, string homeCountry, IR
         _sentences = sentences;
         var mentions = new Dictionary<int, List<(int Person, int Start, int End)>>();
 
-        // The body first: a headline in title case runs names into verbs ("Minister Phan Tam Receives …"), so a name the
+        // The body first: a headline in title case runs names into verbs ("Minister Le Van Thanh Receives …"), so a name the
         // headline gives is taken as the body spells it, and one the body never backs up is not a person.
         foreach (var sentence in sentences.Where(s => s.Segment != SegmentKind.Headline).Concat(sentences.Where(s => s.Segment == SegmentKind.Headline)))
         {
@@ -165,7 +165,7 @@ public sealed partial class PeopleReader(Lexicon lexicon, string homeCountry, IR
         }
     }
 
-    /// <summary>"… Cao Quoc Hung and his Egyptian counterpart Ibrahim El-Seginy": the counterpart holds the matching office.</summary>
+    /// <summary>"… Le Van Tuan and his Egyptian counterpart Karim Hassan": the counterpart holds the matching office.</summary>
     private void GiveCounterpartsTheirTitles()
     {
         foreach (var (index, sentence, start) in _counterparts)
@@ -241,7 +241,7 @@ public sealed partial class PeopleReader(Lexicon lexicon, string homeCountry, IR
                 }
                 else if (ReadLowerCaseTitle(sentence, i) is { } lower)
                 {
-                    // "director general Le Van Nghiem", "the vice-president of the MPLA, Luísa Damião"
+                    // "director general Pham Van Long", "the vice-president of the ANC, Thandi Nkosi"
                     if (lower.Person >= 0)
                     {
                         yield return (lower.Person, tokens[lower.NameStart].Start, tokens[lower.End - 1].End);
@@ -268,10 +268,10 @@ public sealed partial class PeopleReader(Lexicon lexicon, string homeCountry, IR
                 {
                     title = ReadTitle(sentence, nameEnd + 1);
 
-                    // "Mr. X, Vice Minister for Foreign Affairs of Japan, Shimada Tomoaki said": the title is the next name's, when
-                    // that name has no honorific of its own ("According to H.E. X, Delegate Minister, H.E. Y said" is X's).
-                    if (title is not null && title.End + 1 < tokens.Count && tokens[title.End].Text == "," && HonorificsEnd(tokens, title.End + 1, out _) == title.End + 1
-                        && StartsName(sentence, title.End + 1))
+                    // "Mr. X, Vice Minister for Foreign Affairs of Japan, Sato Kenji said": the title is the next name's, a name of its
+                    // own that starts a clause; not when that name has an honorific ("According to H.E. X, Delegate Minister, H.E. Y
+                    // said" is X's) or is one more item of a list ("Mr. X, CEO, Acme; Mr. Y, …").
+                    if (title is not null && title.End + 1 < tokens.Count && tokens[title.End].Text == "," && NameStartsClause(sentence, title.End + 1))
                     {
                         title = null;
                     }
@@ -299,7 +299,7 @@ public sealed partial class PeopleReader(Lexicon lexicon, string homeCountry, IR
                 continue;
             }
 
-            // "His Egyptian counterpart, Ibrahim El-Seginy, …": the title is the other side's, found once the sentence is read.
+            // "His Egyptian counterpart, Karim Hassan, …": the title is the other side's, found once the sentence is read.
             if (token.Text is "His" or "Her" or "Its" or "Their" && ReadCounterpart(sentence, i) is { } counterpart)
             {
                 if (counterpart.Person >= 0)
@@ -312,7 +312,7 @@ public sealed partial class PeopleReader(Lexicon lexicon, string homeCountry, IR
                 continue;
             }
 
-            // "Koichiro Urabe, CICC Director, affirmed", "Huot Hak, Minister of Inspection of Cambodia, and …"
+            // "Kenji Mori, JICA Director, said", "Chan Sophal, Minister of Inspection of Cambodia, and …"
             if (NameThenTitle(sentence, i) is { } appositive)
             {
                 var index = Register(sentence, i, appositive.NameEnd, appositive.Title, appositive.CountryBefore, "name, comma and title");
@@ -326,7 +326,20 @@ public sealed partial class PeopleReader(Lexicon lexicon, string homeCountry, IR
         }
     }
 
-    /// <summary>A title and the name or names after it: "Deputy Minister Phan Tam", "the Lao Minister …, Boviengkham Vongdara", "Deputy Ministers Karel Novotny and Lukas Kaucky".</summary>
+    /// <summary>Whether a name of two words or more, with no honorific, starts at <paramref name="i"/> and a verb follows it.</summary>
+    private bool NameStartsClause(Sentence sentence, int i)
+    {
+        var tokens = sentence.Tokens;
+        if (!StartsName(sentence, i))
+        {
+            return false;
+        }
+
+        var end = ReadName(sentence, i);
+        return end - i >= 2 && end < tokens.Count && tokens[end].IsWord && !tokens[end].IsCapitalized;
+    }
+
+    /// <summary>A title and the name or names after it: "Deputy Minister Tran Quoc Hai", "the Lao Minister …, Boviengkham Vongdara", "Deputy Ministers Jana Dvorak and Milan Horak".</summary>
     private List<(int Person, int Start, int End)> ReadTitledNames(Sentence sentence, int i, out int next)
     {
         var tokens = sentence.Tokens;
@@ -347,7 +360,7 @@ public sealed partial class PeopleReader(Lexicon lexicon, string homeCountry, IR
             rule = "title, comma and name";
         }
 
-        // "Interior Minister Samdech Krolahom Sar Kheng", "Attorney General Tan Sri Idrus Harun": honorifics and ranks go.
+        // "Interior Minister Samdech Krolahom Chea Sovann", "Attorney General Tan Sri Azman Latif": honorifics and ranks go.
         start = HonorificsEnd(tokens, start, out _);
         var end = ReadName(sentence, start);
         if (end == start || (rule == "title, comma and name" && end < tokens.Count && tokens[end] is { IsCapitalized: true }))
@@ -356,6 +369,7 @@ public sealed partial class PeopleReader(Lexicon lexicon, string homeCountry, IR
         }
 
         var countryBefore = TitleCountryBefore(sentence, i);
+
         // A lone word after a comma is more likely the next item of a list than a name ("Minister of Agriculture, Forestry …").
         var index = Register(sentence, start, end, t, countryBefore, rule, courtesy: rule == "title and name" && !t.Plural);
         if (index >= 0 && i > 0 && bodies?.Contains(tokens[i - 1].Text) == true && !_people[index].CountryStated)
@@ -592,7 +606,7 @@ public sealed partial class PeopleReader(Lexicon lexicon, string homeCountry, IR
     }
 
     /// <summary>
-    /// A headline's name ends where the body stops backing it up: "Minister Phan Tam Receives …" names Phan Tam when the
+    /// A headline's name ends where the body stops backing it up: "Minister Le Van Thanh Receives …" names Le Van Thanh when the
     /// body never writes "Receives" with a capital.
     /// </summary>
     private int HeadlineNameEnd(IReadOnlyList<Token> tokens, int nameStart, int nameEnd)
@@ -628,7 +642,7 @@ public sealed partial class PeopleReader(Lexicon lexicon, string homeCountry, IR
         return -1;
     }
 
-    /// <summary>"Truong ManhSon" and "Truong Manh Son": the same family name and the same letters, two words run together in one.</summary>
+    /// <summary>"Le ThanhBinh" and "Le Thanh Binh": the same family name and the same letters, two words run together in one.</summary>
     private static bool SameWhenRunTogether(string[] a, string[] b)
     {
         if (a.Length == b.Length || a[0] != b[0] || a.Sum(w => w.Length) != b.Sum(w => w.Length))

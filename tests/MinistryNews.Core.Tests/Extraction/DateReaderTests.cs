@@ -53,6 +53,8 @@ public sealed class DateReaderTests
     [InlineData("08:29, February 14, 2012", "2012-02-14")]
     [InlineData("Published on June 14, 2016 at 10:30 am", "2016-06-14")]
     [InlineData("Last updated: 14/06/2016 10:30", "2016-06-14")]
+    [InlineData("Phnom Penh, June 11, 2024", "2024-06-11")]
+    [InlineData("SINGAPORE, 12 MARCH 2024", "2024-03-12")]
     public void Should_read_datelines(string line, string expected)
     {
         Assert.True(DateReader.TryReadDateline(line, out var date));

@@ -87,11 +87,21 @@ public sealed class LayoutTests
     public void Should_read_the_date_under_a_speakers_name_title_and_place()
     {
         var layout = LayoutReader.Read(
-            "Remarks With the Foreign Minister\n\nJane Whitfield\nSecretary of State\nTreaty Room\nWashington, DC\nMarch 3, 2011\n\nGood morning. It is a pleasure to be here.",
+            "Remarks With the Foreign Minister\n\nJane Whitfield\nSecretary of State\nBenjamin Franklin Room\nWashington, DC\nMarch 3, 2011\n\nGood morning. It is a pleasure to be here.",
             Lexicon.Default);
 
         Assert.Equal("Remarks With the Foreign Minister", layout.Headline);
         Assert.Equal("2011-03-03", layout.DatelineDate.ToString());
         Assert.Equal((BlockKind.Caption, "Jane Whitfield, Secretary of State"), (layout.Body[0].Kind, layout.Body[0].Text));
+    }
+
+    [Fact]
+    public void Should_read_the_date_a_statement_is_signed_off_with()
+    {
+        var layout = LayoutReader.Read(
+            "Minister Jane Doe meets the Vietnamese Foreign Minister\n\nThe two ministers discussed cooperation in trade and the digital economy.\nThey agreed to meet again next year.\n\nMINISTRY OF FOREIGN AFFAIRS\nSINGAPORE\n12 MARCH 2024",
+            Lexicon.Default);
+
+        Assert.Equal("2024-03-12", layout.DatelineDate.ToString());
     }
 }

@@ -168,11 +168,15 @@ public sealed class PeopleTests
     [Fact]
     public void Should_read_the_area_before_a_title_word_as_part_of_the_title()
     {
-        var article = Extract("Vietnamese Foreign Minister Nguyen Van Binh met Japan's Labour Minister Sato Kenji and Chinese State Councilor Li Wei.");
+        var article = Extract("""
+            Vietnamese Foreign Minister Nguyen Van Binh met Japan's Labour Minister Sato Kenji and Chinese State Councilor Li Wei.
+            He hosted a reception for Standing Deputy Head Tran Van Tho of the Steering Committee of the Ministry of Industry and Trade.
+            """);
 
         Assert.Contains(article.People, p => p.Name == "Nguyen Van Binh" && p.Title == "Foreign Minister" && p.CountryCode == "VN");
         Assert.Contains(article.People, p => p.Name == "Sato Kenji" && p.Title == "Labour Minister" && p.CountryCode == "JP");
         Assert.Contains(article.People, p => p.Name == "Li Wei" && p.Title == "State Councilor" && p.CountryCode == "CN");
+        Assert.Contains(article.People, p => p.Name == "Tran Van Tho" && p.Title == "Standing Deputy Head");
     }
 
     [Fact]
@@ -309,6 +313,7 @@ public sealed class PeopleTests
             PM Le Van Thanh invited Japanese PM Ito Hiroshi and FM Mori Taro to Vietnam.
             Mr. Hoang Van Nam, Deputy Prime Minister, Socialist Republic of Viet Nam, attended.
             According to H.E. Chan Sophal, Delegate Minister Attached to the Prime Minister, H.E. Le Van Thanh praised the talks.
+            Also present were Mr. Arjun Mehra, CEO, Doordarshan; and Mr. Vikas Rao, Joint Secretary.
             """);
 
         Assert.Contains(article.People, p => p.Name == "Sato Kenji" && p.Title == "Vice Minister for Foreign Affairs" && p.CountryCode == "JP");
@@ -318,6 +323,8 @@ public sealed class PeopleTests
         Assert.Contains(article.People, p => p.Name == "Mori Taro" && p.Title == "FM");
         Assert.Contains(article.People, p => p.Name == "Hoang Van Nam" && p.Title == "Deputy Prime Minister");
         Assert.Contains(article.People, p => p.Name == "Chan Sophal" && p.Title == "Delegate Minister Attached to the Prime Minister");
+        Assert.Contains(article.People, p => p.Name == "Arjun Mehra" && p.Title == "CEO");
+        Assert.Contains(article.People, p => p.Name == "Vikas Rao" && p.Title == "Joint Secretary");
     }
 
     [Fact]
@@ -330,5 +337,20 @@ public sealed class PeopleTests
 
         Assert.Equal(["Chea Vuthy", "Men Sarun", "Norodom Rithy"], article.People.Select(p => p.Name).Order(StringComparer.Ordinal));
         Assert.Contains(article.People, p => p.Name == "Norodom Rithy" && p.Title == "King" && p.CountryCode == "KH");
+    }
+
+    [Fact]
+    public void Should_read_titles_of_organisations_the_lexicon_does_not_know_and_a_word_in_brackets_after_a_title()
+    {
+        var article = Extract("""
+            The delegation met Secretary General of Umoja Taifa Party (UTP) Amani Mwinyi and Joint Secretary (East) Rajesh Kumar.
+            Prime Minister Le Van Thanh and Foreign Minister Tran Duc Long attended.
+            Minister Nguyen Van Binh (MIC) thanked them.
+            """);
+
+        Assert.Contains(article.People, p => p.Name == "Amani Mwinyi" && p.Title == "Secretary General of Umoja Taifa Party");
+        Assert.Contains(article.People, p => p.Name == "Rajesh Kumar" && p.Title == "Joint Secretary (East)");
+        Assert.Contains(article.People, p => p.Name == "Nguyen Van Binh" && p.Title == "Minister");
+        Assert.Contains(article.People, p => p.Name == "Tran Duc Long" && p.Title == "Foreign Minister");
     }
 }
