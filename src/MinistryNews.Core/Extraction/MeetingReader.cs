@@ -56,8 +56,8 @@ public sealed partial class MeetingReader(ArticleContext context, EventLexicon l
     [GeneratedRegex(@"(?<name>\b[\p{Lu}][\p{L}'’]{1,30}(?:\s+[\p{Lu}][\p{L}'’]{1,30})?\s*[-–—]\s*[\p{Lu}][\p{L}'’]{1,30}(?:\s+[\p{Lu}][\p{L}'’]{1,30})?\s+(?:[\p{Lu}][\p{L}'’-]{0,30}\s+){0,5}(?:Meeting|Summit|Dialogue|Consultations?|Talks|Forum|Conference|Seminar|Workshop))\b", RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex TwoCountryMeeting();
 
-    /// <summary>A gathering named by its number: "the 40th meeting of the ASEAN Ministers on Agriculture", "the 18th AMAF Plus Three meet-up".</summary>
-    [GeneratedRegex(@"\b\d{1,3}(?:st|nd|rd|th)\s+(?<event>(?:meeting|session|summit|conference|forum)\s+of\s+the\s+[\p{Lu}][\p{L}\p{N}+&'’-]{0,30}(?:\s+(?:[\p{Lu}][\p{L}\p{N}+&'’-]{0,30}|of|on|and|for)){0,8}|(?:[\p{Lu}(][\p{L}\p{N}+&'’()-]{0,30}\s+){1,8}?(?:Meeting|Summit|Conference|Forum|Session|Congress|Assembly|meet-up|meeting|summit))\b", RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
+    /// <summary>A gathering named by its number: "the 40th meeting of the ASEAN Ministers on Agriculture", "the 18th AMAF Plus Three meet-up", "the 12th ASEAN Ministers on Energy".</summary>
+    [GeneratedRegex(@"\b\d{1,3}(?:st|nd|rd|th)\s+(?<event>(?:meeting|session|summit|conference|forum)\s+of\s+the\s+[\p{Lu}][\p{L}\p{N}+&'’-]{0,30}(?:\s+(?:[\p{Lu}][\p{L}\p{N}+&'’-]{0,30}|of|on|and|for)){0,8}|(?:[\p{Lu}(][\p{L}\p{N}+&'’()-]{0,30}\s+){1,8}?(?:Meeting|Summit|Conference|Forum|Session|Congress|Assembly|Ministers|meet-up|meeting|summit))\b", RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex NumberedGathering();
 
     /// <summary>A meeting recalled by its number and date: "since the first meeting in April 2018".</summary>
@@ -76,7 +76,8 @@ public sealed partial class MeetingReader(ArticleContext context, EventLexicon l
     // none, and skip those patterns.
     private static readonly SearchValues<string> GatheringWords = SearchValues.Create(
         ["meeting", "meet-up", "session", "summit", "conference", "forum", "congress", "assembly", "symposium", "dialogue", "ministerial",
-         "expo", "exhibition", "consultation", "talks", "seminar", "workshop", "event", "festival", "round", "committee", "commission", "council"],
+         "expo", "exhibition", "consultation", "talks", "seminar", "workshop", "event", "festival", "round", "committee", "commission", "council",
+         "ministers"],
         StringComparison.OrdinalIgnoreCase);
 
     public void Read(Sentence sentence)
@@ -444,7 +445,9 @@ public sealed partial class MeetingReader(ArticleContext context, EventLexicon l
             }
 
             var named = eventText.Any(char.IsUpper) || char.IsDigit(eventText[0]);
-            var name = named ? EventKeyOrNull(eventText) : null;
+            // A numbered gathering keeps its number in its key: the 11th and the 4th meetings of one body are two.
+            var numbered = span.Index > trigger.Index && char.IsDigit(trigger.Value[0]);
+            var name = !named ? null : numbered ? TextFolding.Fold(trigger.Value) : EventKeyOrNull(eventText);
             var after = trigger.Index + trigger.Length;
             var host = sentence.Places
                 .Where(p => p.Index >= after && p.Kind != PlaceKind.Demonym)
@@ -459,7 +462,7 @@ public sealed partial class MeetingReader(ArticleContext context, EventLexicon l
 
             meeting.EventName = name;
             // "the 40th meeting of the ASEAN Ministers …" keeps its number; "attended the G20 Digital Ministers Meeting" is named by what it attended.
-            meeting.Name = named ? (span.Index > trigger.Index && char.IsDigit(trigger.Value[0]) ? trigger.Value : eventText) : null;
+            meeting.Name = named ? (numbered ? trigger.Value : eventText) : null;
             meeting.Location = host?.Kind == PlaceKind.City ? host.Text : null;
             meeting.Participants.AddRange(context.Participants(sentence).Where(p => context.People[p].IsHome(context.HomeCountry)));
             meeting.Date = context.EventDate(sentence);
@@ -510,10 +513,24 @@ public sealed partial class MeetingReader(ArticleContext context, EventLexicon l
             return true;
         }
 
+        // "the 11th …" and "the 4th …" are two gatherings; a number on one side only says nothing.
         var x = a.Split(' ');
         var y = b.Split(' ');
+        var xNumber = x.Where(IsOrdinal).ToList();
+        var yNumber = y.Where(IsOrdinal).ToList();
+        if (xNumber.Count > 0 && yNumber.Count > 0 && !xNumber.SequenceEqual(yNumber))
+        {
+            return false;
+        }
+
+        x = [.. x.Where(w => !IsOrdinal(w))];
+        y = [.. y.Where(w => !IsOrdinal(w))];
         return x.All(y.Contains) || y.All(x.Contains);
     }
+
+    private static bool IsOrdinal(string word) =>
+        word.Length > 2 && char.IsDigit(word[0]) && word.EndsWith("st", StringComparison.Ordinal) | word.EndsWith("nd", StringComparison.Ordinal)
+            | word.EndsWith("rd", StringComparison.Ordinal) | word.EndsWith("th", StringComparison.Ordinal);
 
     private static string? EventKeyOrNull(string name)
     {

@@ -196,4 +196,20 @@ public sealed class MeetingReaderTests
         var meeting = Assert.Single(article.Meetings);
         Assert.Equal(["MN"], meeting.CounterpartCountries);
     }
+
+    [Fact]
+    public void Should_read_an_online_interaction_with_a_minister_as_a_meeting()
+    {
+        var article = Extract("On March 3, 2022, Minister of National Defence Phan Van Giang held an online interaction with Australian Defence Minister Richard Marles.");
+
+        Assert.Equal(["AU"], Assert.Single(article.Meetings).CounterpartCountries);
+    }
+
+    [Fact]
+    public void Should_read_a_numbered_gathering_of_ministers_named_without_the_word_meeting()
+    {
+        var article = Extract("The Deputy Minister reported on the results of the 11th ASEAN Ministers on Energy (AMEM) and the 4th ASEAN+3 Ministers on Energy (AMEM+3).");
+
+        Assert.Equal(2, article.Meetings.Count(m => m.Kind == MeetingKind.Multilateral));
+    }
 }
