@@ -428,11 +428,26 @@ public sealed partial class AgreementReader(ArticleContext context, EventLexicon
         return subject.Success ? TrailingConjunction().Replace(subject.Groups["s"].Value.Trim(), string.Empty) : null;
     }
 
+    private Sentence? _namesOf;
+    private List<Match> _names = [];
+
+    /// <summary>The ministries and agencies a sentence names, read once for all its documents.</summary>
+    private List<Match> OrganisationNames(Sentence sentence)
+    {
+        if (!ReferenceEquals(_namesOf, sentence))
+        {
+            _namesOf = sentence;
+            _names = OrganisationName().All(sentence.Text);
+        }
+
+        return _names;
+    }
+
     /// <summary>The foreign ministry or agency the document was signed with: one the text places abroad, else a foreign signatory's.</summary>
     private string? CounterpartOrganisation(Sentence sentence, AgreementDraft agreement)
     {
         var text = sentence.Text;
-        for (var m = OrganisationName().Match(text); m.Success; m = m.NextMatch())
+        foreach (var m in OrganisationNames(sentence))
         {
             var start = m.Index;
             var end = m.Index + m.Length;
@@ -644,8 +659,10 @@ public sealed partial class AgreementReader(ArticleContext context, EventLexicon
             .Where(d => verbAt < 0 || d.Index < verbAt || d.Index >= nounEnd)
             .Where(d => agreement.Valid is not { } v || !(d.Start == v.From || d.Start == v.To || d.End == v.To))
             .Where(d => context.Published is not { } published || d.Start.FirstDay <= published.LastDay)
-            .Where(d => d.Start.Precision != DatePrecision.Year || !Determiner().IsMatch(sentence.Text[..d.Index]))
-            .Where(d => !(LeadPlace().IsMatch(sentence.Text[..d.Index]) && LeadEnd().IsMatch(sentence.Text[(d.Index + d.Length)..])))
+            // Each test reads a few words beside the date, not the whole sentence: a long sentence of many dates and
+            // documents stays linear.
+            .Where(d => d.Start.Precision != DatePrecision.Year || !Determiner().IsMatch(sentence.Text.AsSpan(Math.Max(0, d.Index - 24), Math.Min(d.Index, 24))))
+            .Where(d => !(d.Index <= 64 && LeadPlace().IsMatch(sentence.Text.AsSpan(0, d.Index)) && LeadEnd().IsMatch(sentence.Text.AsSpan(d.Index + d.Length))))
             .OrderBy(d => d.Index + d.Length <= spanStart ? spanStart - (d.Index + d.Length) : d.Index - nounEnd)
             .FirstOrDefault()?.Start;
     }

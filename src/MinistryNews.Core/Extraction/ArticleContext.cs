@@ -71,11 +71,18 @@ public sealed partial class ArticleContext(PeopleReader people, string homeCount
         return FutureMarker().IsMatch(text[start..index]) && !PleasureTo().IsMatch(text[start..index]);
     }
 
+    /// <summary>
+    /// Where the clause of a word starts: after the last comma, bracket or subordinating word before it, looking back at
+    /// most <see cref="ClauseLookBack"/> characters, so that asking for every word of a long sentence stays linear.
+    /// </summary>
     public static int ClauseStart(string text, int index)
     {
-        var boundary = ClauseBoundary().Last(text[..index]);
-        return boundary is null ? 0 : boundary.Index + boundary.Length;
+        var from = Math.Max(0, index - ClauseLookBack);
+        var boundary = ClauseBoundary().Last(text[from..index]);
+        return boundary is null ? from : from + boundary.Index + boundary.Length;
     }
+
+    private const int ClauseLookBack = 400;
 
     public static (int Start, int End) Window(string text, int start, IEnumerable<int> next)
     {
