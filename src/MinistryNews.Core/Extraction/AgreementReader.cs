@@ -64,8 +64,6 @@ public sealed partial class AgreementReader(ArticleContext context, EventLexicon
     private static partial Regex LeadEnd();
 
     // "the 2015 agreement", "the 2021-2025 period": a year that names a thing, not when it was signed.
-    [GeneratedRegex(@"\b(?:the|a|an|its|their|this|that)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
-    private static partial Regex Determiner();
 
     [GeneratedRegex(@"^(?:sign|ink)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex SigningVerb();
@@ -661,7 +659,7 @@ public sealed partial class AgreementReader(ArticleContext context, EventLexicon
             .Where(d => context.Published is not { } published || d.Start.FirstDay <= published.LastDay)
             // Each test reads a few words beside the date, not the whole sentence: a long sentence of many dates and
             // documents stays linear.
-            .Where(d => d.Start.Precision != DatePrecision.Year || !Determiner().IsMatch(sentence.Text.AsSpan(Math.Max(0, d.Index - 24), Math.Min(d.Index, 24))))
+            .Where(d => !ArticleContext.NamesAThing(sentence.Text, d))
             .Where(d => !(d.Index <= 64 && LeadPlace().IsMatch(sentence.Text.AsSpan(0, d.Index)) && LeadEnd().IsMatch(sentence.Text.AsSpan(d.Index + d.Length))))
             .OrderBy(d => d.Index + d.Length <= spanStart ? spanStart - (d.Index + d.Length) : d.Index - nounEnd)
             .FirstOrDefault()?.Start;

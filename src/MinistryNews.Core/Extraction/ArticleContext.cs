@@ -134,16 +134,17 @@ public sealed partial class ArticleContext(PeopleReader people, string homeCount
 
     public PartialDate? EventDate(Sentence sentence)
     {
-        var past = sentence.Dates.Where(d => (Published is not { } p || d.Start.FirstDay <= p.LastDay) && !Modifier(sentence.Text, d)).ToList();
+        var past = sentence.Dates.Where(d => (Published is not { } p || d.Start.FirstDay <= p.LastDay) && !NamesAThing(sentence.Text, d)).ToList();
         return past.FirstOrDefault(d => d.Start.Precision != DatePrecision.Year || d.Relative)?.Start
             ?? (past.Count > 0 ? past[0].Start : null);
     }
 
-    /// <summary>"the 2022 general elections", "its 2025 budget": a year that names a thing, not when the event was.</summary>
-    private static bool Modifier(string text, DateMention date) =>
-        date.Start.Precision == DatePrecision.Year && date.End is null && !date.Relative && YearAsAdjective().IsMatch(text[Math.Max(0, date.Index - 8)..date.Index]);
+    /// <summary>"the 2022 general elections", "its 2025 budget", "the 2015 agreement": a year that names a thing, not when an event was.</summary>
+    public static bool NamesAThing(string text, DateMention date) =>
+        date.Start.Precision == DatePrecision.Year && date.End is null && !date.Relative
+        && YearAsAdjective().IsMatch(text.AsSpan(Math.Max(0, date.Index - 24), Math.Min(date.Index, 24)));
 
-    [GeneratedRegex(@"\b(?:the|its|their|his|her|this|a)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?:the|a|an|its|their|his|her|this|that)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex YearAsAdjective();
 
     public static int Number(string word) => word.ToLowerInvariant() switch
