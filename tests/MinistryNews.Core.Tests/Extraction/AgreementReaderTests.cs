@@ -1,6 +1,4 @@
-using MinistryNews.Core.Countries;
 using MinistryNews.Core.Extraction;
-using MinistryNews.Core.Organisations;
 
 namespace MinistryNews.Core.Tests.Extraction;
 
@@ -411,10 +409,10 @@ public sealed class AgreementReaderTests
     [Fact]
     public void Should_read_what_a_document_is_about_and_the_foreign_ministry_it_was_signed_with()
     {
-        var drafts = Drafts("""
+        var drafts = Extract("""
             On March 9, 2031, in Santiago, the Ministry of Information and Communications and the Ministry of Health of Chile signed a Memorandum of Cooperation on cooperation in information security.
             Minister Tran Quoc Khanh and Mongolian Minister of Digital Development Batbold Tsend signed an agreement on cooperation in e-government, and exchanged documents on cooperation in postal services.
-            """);
+            """).Agreements;
 
         Assert.Equal(3, drafts.Count);
         Assert.Equal("on cooperation in information security", drafts[0].Subject);
@@ -427,37 +425,8 @@ public sealed class AgreementReaderTests
     [Fact]
     public void Should_read_each_numbered_item_as_the_subject_of_its_document()
     {
-        var drafts = Drafts("Vietnam and Japan signed an Exchange of Notes ((1) Grant Aid for the coast guard, and (2) Grant Aid for scholarships) on August 1, 2031.");
+        var drafts = Extract("Vietnam and Japan signed an Exchange of Notes ((1) Grant Aid for the coast guard, and (2) Grant Aid for scholarships) on August 1, 2031.").Agreements;
 
         Assert.Equal(["Grant Aid for the coast guard", "Grant Aid for scholarships"], drafts.Select(d => d.Subject));
-    }
-
-    /// <summary>
-    /// The documents as the reader drafts them, with what the article record does not carry yet (subject, counterpart
-    /// organisation): each line a paragraph, read by the extractor's own readers in its order.
-    /// </summary>
-    private static IReadOnlyList<AgreementDraft> Drafts(string text)
-    {
-        var finder = new CountryFinder(Gazetteer.Default);
-        var sentences = new List<Sentence>();
-        var paragraph = 0;
-        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            foreach (var sentence in Sentences.Split(line))
-            {
-                sentences.Add(new Sentence(sentences.Count, sentence, SegmentKind.Paragraph, paragraph, finder.Find(sentence), DateReader.Find(sentence, null)));
-            }
-
-            paragraph++;
-        }
-
-        var people = new PeopleReader(Lexicon.Default, ArticleExtractor.HomeCountry);
-        people.Read(sentences);
-        people.ResolveCountries(null);
-        new OrganisationReader(OrganisationDirectory.Default, Lexicon.Default, ArticleExtractor.HomeCountry).Read(sentences, people.People);
-        var events = new EventReader(people, ArticleExtractor.HomeCountry);
-        events.Read(sentences);
-        events.Complete(null);
-        return events.Agreements;
     }
 }
