@@ -37,9 +37,11 @@ public sealed class HostileFileTests
         await using var archive = await TempArchive.CreateAsync();
         var good = Directory.GetFiles(archive.DataFolder).Length;
 
-        // Seconds of reading (a list of 40,000 officials) against a budget of a quarter of a second, where a press
-        // release takes some milliseconds once the extraction's code is compiled.
-        archive.WriteFile("list.txt", HostileTexts.Dateline + "Minister Hung met " + string.Join(", ", Enumerable.Range(0, 40_000).Select(HostileTexts.Official)) + ".\n");
+        // Seconds of reading (20 paragraphs each listing the same 1,500 officials: many mentions, but fewer people than an
+        // article may name) against a budget of a quarter of a second, where a press release takes some milliseconds once
+        // the extraction's code is compiled.
+        var list = "Minister Hung met " + string.Join(", ", Enumerable.Range(0, 1_500).Select(HostileTexts.Official)) + ".\n";
+        archive.WriteFile("list.txt", HostileTexts.Dateline + string.Concat(Enumerable.Repeat(list, 20)));
         ArticleExtractor.Default.Extract(new SourceDocument("warm.txt", await File.ReadAllTextAsync(Directory.GetFiles(archive.DataFolder)[0])));
 
         var report = await IngestWithinAMinuteAsync(archive, new IngestionOptions { MaxExtractionTime = TimeSpan.FromMilliseconds(250) });
@@ -47,7 +49,7 @@ public sealed class HostileFileTests
         Assert.Equal(good, report.Added);
         var failure = Assert.Single(report.Failures);
         Assert.Equal("list.txt", failure.File);
-        Assert.StartsWith("extraction took longer than the limit of 0.25 s a file (750,115 characters)", failure.Error, StringComparison.Ordinal);
+        Assert.StartsWith("extraction took longer than the limit of 0.25 s a file (", failure.Error, StringComparison.Ordinal);
     }
 
     private static async Task<IngestionReport> IngestWithinAMinuteAsync(TempArchive archive, IngestionOptions options)
