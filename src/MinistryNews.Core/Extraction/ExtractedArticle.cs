@@ -23,6 +23,22 @@ public enum BlockKind
 /// <summary>One block of the cleaned body: a paragraph, a photo caption, or a photo's file name.</summary>
 public sealed record BodyBlock(BlockKind Kind, string Text);
 
+/// <summary>Where an event's date came from: the sentence that tells the event, or something around it.</summary>
+public enum DateSource
+{
+    /// <summary>The text gives no date for the event.</summary>
+    None,
+
+    /// <summary>Written in the sentence that tells the event ("on 5 November 2019").</summary>
+    Sentence,
+
+    /// <summary>A relative date in the sentence ("yesterday", "on Monday"), resolved against the article's dateline or publication date.</summary>
+    Relative,
+
+    /// <summary>Not in the sentence itself: the day or the trip an earlier sentence of the article told.</summary>
+    Context,
+}
+
 public enum MeetingKind
 {
     Bilateral,
@@ -96,6 +112,9 @@ public sealed record ExtractedMeeting(
 
     /// <summary>The foreign organisation met, as written ("the Ministry of Internal Affairs and Communications").</summary>
     public string? CounterpartOrganisation { get; init; }
+
+    /// <summary>Where <see cref="Date"/> came from.</summary>
+    public DateSource DateSource { get; init; }
 }
 
 public sealed record ExtractedDelegation(
@@ -109,6 +128,9 @@ public sealed record ExtractedDelegation(
 {
     /// <summary>The rule that read the fact, for <c>extract --explain</c>.</summary>
     public string? Rule { get; init; }
+
+    /// <summary>Where <see cref="Start"/> came from.</summary>
+    public DateSource DateSource { get; init; }
 }
 
 public sealed record ExtractedAgreement(
@@ -128,7 +150,19 @@ public sealed record ExtractedAgreement(
 
     /// <summary>The foreign ministry or agency it was signed with, as written ("Ministry of Health of Chile").</summary>
     public string? CounterpartOrganisation { get; init; }
+
+    /// <summary>Where <see cref="SignedOn"/> came from.</summary>
+    public DateSource DateSource { get; init; }
+
+    /// <summary>Where it was signed, as the text names the place ("Tokyo", "Ha Noi"), when it does.</summary>
+    public string? Place { get; init; }
+
+    /// <summary>The earlier document it renews or replaces, when the text says so ("renewing the MoU signed in 2011").</summary>
+    public AgreementReference? Renews { get; init; }
 }
+
+/// <summary>A document an agreement refers back to, as far as the text describes it: its kind and when it was signed.</summary>
+public sealed record AgreementReference(string Kind, PartialDate? SignedOn);
 
 /// <summary>A period of validity: "2020-2023", "2025" (one year), "until 2019-09" (no start given).</summary>
 public sealed record Validity(PartialDate? From, PartialDate? To)
