@@ -76,10 +76,21 @@ internal static class IngestCommand
 
         progress.Finish();
 
-        await output.WriteLineAsync($"{report.Added} added, {report.Updated} updated, {report.Unchanged} unchanged, {report.Failed} failed ({report.Files.Count} files in {report.Elapsed.TotalSeconds:F1} s, {report.Storing.TotalSeconds:F1} s of it storing)");
+        var withdrawn = report.Withdrawn.Count(w => w.Outcome == FileOutcome.Withdrawn);
+        await output.WriteLineAsync($"{report.Added} added, {report.Updated} updated, {report.Unchanged} unchanged, {report.Duplicates} copies, {report.Skipped} skipped, {withdrawn} withdrawn, {report.Failed} failed ({report.Files.Count} files in {report.Elapsed.TotalSeconds:F1} s, {report.Storing.TotalSeconds:F1} s of it storing)");
         foreach (var failure in report.Failures)
         {
             await output.WriteLineAsync($"failed: {failure.File}: {failure.Error}");
+        }
+
+        foreach (var copy in report.Files.Where(f => f.Outcome == FileOutcome.Duplicate))
+        {
+            await output.WriteLineAsync($"copy: {copy.File} has the text of article {copy.ArticleId}: stored as one of its sources");
+        }
+
+        foreach (var skipped in report.Files.Where(f => f.Outcome == FileOutcome.Skipped))
+        {
+            await output.WriteLineAsync($"skipped: {skipped.File}: {skipped.Error}");
         }
 
         foreach (var skipped in report.SkippedFolders)
@@ -87,9 +98,11 @@ internal static class IngestCommand
             await output.WriteLineAsync($"skipped: {skipped.Folder}/: {skipped.Reason}");
         }
 
-        foreach (var missing in report.Missing)
+        foreach (var gone in report.Withdrawn)
         {
-            await output.WriteLineAsync($"missing: {missing} is stored but its file is gone (kept)");
+            await output.WriteLineAsync(gone.Outcome == FileOutcome.Withdrawn
+                ? $"withdrawn: {gone.File} is gone: article {gone.ArticleId} is withdrawn (its page stays, marked; the file's return restores it)"
+                : $"gone: {gone.File} is gone: article {gone.ArticleId} keeps its other files");
         }
 
         return report.Failed == 0 ? 0 : 1;

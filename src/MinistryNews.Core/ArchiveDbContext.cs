@@ -30,6 +30,12 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
 
     public DbSet<Agreement> Agreements => Set<Agreement>();
 
+    public DbSet<AgreementRecord> AgreementRecords => Set<AgreementRecord>();
+
+    public DbSet<ArticleSource> ArticleSources => Set<ArticleSource>();
+
+    public DbSet<Office> Offices => Set<Office>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ArchiveDbContext).Assembly);
 

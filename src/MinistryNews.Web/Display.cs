@@ -15,6 +15,33 @@ public static class Display
         { } d => d.Year.ToString(CultureInfo.InvariantCulture),
     };
 
+    /// <summary>What every page, export and API answer says of an event the text gives no date for.</summary>
+    public const string DateNotGiven = "date not given";
+
+    /// <summary>An event's date as a page writes it: "5 November 2019", "November 2019", "2019", or "date not given".</summary>
+    public static string EventDate(PartialDate? date) => date is null ? DateNotGiven : Date(date);
+
+    /// <summary>How precise the date is: "day", "month", "year" (the API's and the exports' <c>date_precision</c>).</summary>
+    public static string? Precision(PartialDate? date) => date?.Precision switch
+    {
+        DatePrecision.Day => "day",
+        DatePrecision.Month => "month",
+        DatePrecision.Year => "year",
+        _ => null,
+    };
+
+    /// <summary>Where an event's date came from, as a phrase ("in the sentence", "resolved against the dateline").</summary>
+    public static string? DateSourceText(DateSource source) => source switch
+    {
+        DateSource.Sentence => "given in the sentence",
+        DateSource.Relative => "a relative date in the sentence, resolved against the dateline",
+        DateSource.Context => "from an earlier sentence of the article",
+        _ => null,
+    };
+
+    /// <summary>The machine-readable form of <see cref="DateSource"/>: "sentence", "relative", "context", or null when there is no date.</summary>
+    public static string? DateSourceValue(DateSource source) => source == DateSource.None ? null : source.ToString().ToLowerInvariant();
+
     public static string Count(int count, string noun) =>
         count.ToString(CultureInfo.InvariantCulture) + " " + (count == 1 ? noun : noun + "s");
 

@@ -16,6 +16,21 @@ public sealed class Article
     /// <summary>The file's path relative to the data folder, with '/' separators: the article's identity across ingestions.</summary>
     public required string SourceFile { get; set; }
 
+    /// <summary>
+    /// The article's address in the archive (<c>/articles/{Key}/{Slug}</c>), made from the path of the file that first
+    /// told it (<see cref="ArticleKeys"/>): the same files give the same addresses whatever order they are read in.
+    /// </summary>
+    public required string Key { get; set; }
+
+    /// <summary>SHA-256 of the title and body with whitespace made plain: files with the same text are one article.</summary>
+    public string? TextHash { get; set; }
+
+    /// <summary>When every file of the article left the data folder: its page stays, with a notice; it leaves every list.</summary>
+    public DateTime? WithdrawnAtUtc { get; set; }
+
+    /// <summary>Every file that tells the article (the one read first, and copies with the same text).</summary>
+    public List<ArticleSource> Sources { get; set; } = [];
+
     public required string Title { get; set; }
 
     /// <summary>True when the text has no headline and the title was made from its first sentence.</summary>

@@ -16,6 +16,13 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
     public void Configure(EntityTypeBuilder<Article> builder)
     {
         builder.HasIndex(a => a.SourceFile).IsUnique();
+        builder.HasIndex(a => a.Key).IsUnique();
+        builder.HasIndex(a => a.TextHash);
+        builder.Property(a => a.Key).HasMaxLength(ArticleKeys.MaxLength);
+        builder.Property(a => a.TextHash).HasMaxLength(64);
+
+        // A withdrawn article leaves every list, count, facet and feed; only its own page reads it (IgnoreQueryFilters).
+        builder.HasQueryFilter(a => a.WithdrawnAtUtc == null);
         builder.HasIndex(a => a.Published);
         builder.HasIndex(a => new { a.PublishedOn, a.Id });
         builder.Property(a => a.PublishedFrom).HasConversion<string>().HasMaxLength(16);
@@ -35,5 +42,19 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.HasMany(a => a.Countries)
             .WithMany(c => c.Articles)
             .UsingEntity("ArticleCountries");
+    }
+}
+
+internal sealed class ArticleSourceConfiguration : IEntityTypeConfiguration<ArticleSource>
+{
+    public void Configure(EntityTypeBuilder<ArticleSource> builder)
+    {
+        builder.ToTable("ArticleSources");
+        builder.HasKey(s => s.Path);
+        builder.HasIndex(s => s.Key).IsUnique();
+        builder.HasIndex(s => s.ArticleId);
+        builder.Property(s => s.Key).HasMaxLength(ArticleKeys.MaxLength);
+        builder.Property(s => s.ContentHash).HasMaxLength(64);
+        builder.HasOne(s => s.Article).WithMany(a => a.Sources).OnDelete(DeleteBehavior.Cascade);
     }
 }

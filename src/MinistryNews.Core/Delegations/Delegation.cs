@@ -1,5 +1,6 @@
 using MinistryNews.Core.Articles;
 using MinistryNews.Core.Countries;
+using MinistryNews.Core.Extraction;
 using MinistryNews.Core.People;
 
 namespace MinistryNews.Core.Delegations;
@@ -26,6 +27,9 @@ public sealed class Delegation
     public List<Country> Destinations { get; set; } = [];
 
     public PartialDate? Start { get; set; }
+
+    /// <summary>Where <see cref="Start"/> came from; <see cref="DateSource.None"/> when the text gives no date.</summary>
+    public DateSource DateSource { get; set; }
 
     public PartialDate? End { get; set; }
 

@@ -20,7 +20,7 @@ public sealed record ArticleToStore(string SourceFile, SourceFile File, Extracte
 }
 
 /// <summary>The text columns of an article and of its full-text entry, which depend on nothing but the article.</summary>
-internal sealed record ArticleText(string Slug, string RawText, string BodyJson, string FoldedTitle, string FoldedBody, string AccentedTitle, string AccentedBody)
+internal sealed record ArticleText(string Slug, string RawText, string BodyJson, string FoldedTitle, string FoldedBody, string AccentedTitle, string AccentedBody, string TextHash)
 {
     public static ArticleText From(SourceFile file, ExtractedArticle extracted)
     {
@@ -34,7 +34,15 @@ internal sealed record ArticleText(string Slug, string RawText, string BodyJson,
             SearchText.Fold(extracted.Title),
             SearchText.Fold(body),
             SearchText.AccentedWords(extracted.Title),
-            SearchText.AccentedWords(body));
+            SearchText.AccentedWords(body),
+            HashOfText(extracted.Title, body));
+    }
+
+    /// <summary>SHA-256 of the title and the body with every run of white space (non-breaking spaces too) made one space.</summary>
+    public static string HashOfText(string title, string body)
+    {
+        var words = $"{title}\n{body}".Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join(' ', words))));
     }
 }
 
@@ -186,14 +194,32 @@ public sealed class ArticleWriter : IDisposable
     {
         var (key, _, extracted) = item;
         var text = item.Text;
+        var now = DateTime.UtcNow;
         var existing = _sql.ArticleBySource.Scalar(transaction, key) is { } found ? Convert.ToInt32(found, CultureInfo.InvariantCulture) : (int?)null;
+        if (existing is null)
+        {
+            // A copy of a stored article's text (a second file, or the file it was read from under a new name) is one of
+            // its sources, not an article of its own; a withdrawn article whose text comes back is restored at its address.
+            _sql.DeleteSource.Execute(transaction, key);
+            using var reader = _sql.ArticleByText.Query(transaction, text.TextHash);
+            var same = reader.Read() ? (Id: reader.GetInt32(0), Withdrawn: !reader.IsDBNull(1)) : ((int Id, bool Withdrawn)?)null;
+            reader.Close();
+            if (same is { Withdrawn: false } copy)
+            {
+                _sql.InsertSource.Execute(transaction, key, copy.Id, ArticleKeys.From(key), item.File.ContentHash, now);
+                return new FileResult(key, FileOutcome.Duplicate, copy.Id);
+            }
+
+            existing = same?.Id;
+        }
+
         var published = extracted.Published?.ToString();
         var publishedOn = extracted.Published?.FirstDay;
         object?[] row =
         [
             key, extracted.Title, extracted.TitleDerived, text.Slug, published, publishedOn, extracted.PublishedFrom.ToString(),
             extracted.SourceUrl, extracted.Byline, text.RawText, text.BodyJson,
-            item.File.ContentHash, ArticleExtractor.Version, DateTime.UtcNow,
+            item.File.ContentHash, ArticleExtractor.Version, now, text.TextHash,
         ];
 
         // The facts of the old text go; the article row (and so its id and links) stays.
@@ -203,35 +229,19 @@ public sealed class ArticleWriter : IDisposable
         if (existing is { } stored)
         {
             id = stored;
-            using (var reader = _sql.MentionsOfArticle.Query(transaction, id))
-            {
-                while (reader.Read())
-                {
-                    formerPeople.Add((reader.GetInt32(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2)));
-                }
-            }
-
-            using (var reader = _sql.OrganisationsOfArticle.Query(transaction, id))
-            {
-                while (reader.Read())
-                {
-                    formerOrganisations.Add(reader.GetInt32(0));
-                }
-            }
-
-            identities.RemoveMentions(id, formerPeople);
-            foreach (var delete in _sql.DeleteFacts)
-            {
-                delete.Execute(transaction, id);
-            }
-
+            (formerPeople, formerOrganisations) = RemoveFacts(id, identities, transaction);
             _sql.UpdateArticle.Execute(transaction, [id, .. row]);
+
+            // An article stored before addresses came from files has its number as its key: it takes its file's key now.
+            _sql.GiveKey.Execute(transaction, id, ArticleKeys.From(key));
         }
         else
         {
             id = identities.Ids.Article++;
-            _sql.InsertArticle.Execute(transaction, [id, .. row]);
+            _sql.InsertArticle.Execute(transaction, [id, .. row, ArticleKeys.From(key)]);
         }
+
+        _sql.UpsertSource.Execute(transaction, key, id, ArticleKeys.From(key), item.File.ContentHash, now);
 
         // Countries, organisations and people, in the order the old store resolved them.
         var countries = extracted.Countries.Distinct(StringComparer.Ordinal).Select(identities.Country).Distinct().ToList();
@@ -314,7 +324,7 @@ public sealed class ArticleWriter : IDisposable
         foreach (var (meeting, participants, counterparts) in meetings)
         {
             var meetingId = identities.Ids.Meeting++;
-            _sql.InsertMeeting.Execute(transaction, meetingId, id, meeting.Kind.ToString(), meeting.Date?.ToString(), meeting.Location, meeting.Evidence);
+            _sql.InsertMeeting.Execute(transaction, meetingId, id, meeting.Kind.ToString(), meeting.Date?.ToString(), meeting.Location, meeting.Evidence, meeting.DateSource.ToString(), meeting.Name, meeting.CounterpartOrganisation);
             foreach (var person in participants)
             {
                 _sql.InsertMeetingParticipant.Execute(transaction, meetingId, person.Id);
@@ -329,7 +339,7 @@ public sealed class ArticleWriter : IDisposable
         foreach (var (delegation, leader, members, from, destinations) in delegations)
         {
             var delegationId = identities.Ids.Delegation++;
-            _sql.InsertDelegation.Execute(transaction, delegationId, id, leader?.Id, from?.Id, delegation.Start?.ToString(), delegation.End?.ToString(), delegation.Evidence);
+            _sql.InsertDelegation.Execute(transaction, delegationId, id, leader?.Id, from?.Id, delegation.Start?.ToString(), delegation.End?.ToString(), delegation.Evidence, delegation.DateSource.ToString());
             foreach (var person in members)
             {
                 _sql.InsertDelegationMember.Execute(transaction, delegationId, person.Id);
@@ -344,7 +354,22 @@ public sealed class ArticleWriter : IDisposable
         foreach (var (agreement, counterparts, signatories) in agreements)
         {
             var agreementId = identities.Ids.Agreement++;
-            _sql.InsertAgreement.Execute(transaction, agreementId, id, agreement.Kind, agreement.Name, agreement.SignedOn?.ToString(), agreement.Valid?.From?.ToString(), agreement.Valid?.To?.ToString(), agreement.Evidence);
+            _sql.InsertAgreement.Execute(
+                transaction,
+                agreementId,
+                id,
+                agreement.Kind,
+                agreement.Name,
+                agreement.SignedOn?.ToString(),
+                agreement.Valid?.From?.ToString(),
+                agreement.Valid?.To?.ToString(),
+                agreement.Evidence,
+                agreement.DateSource.ToString(),
+                agreement.Subject,
+                agreement.CounterpartOrganisation,
+                agreement.Place,
+                agreement.Renews?.Kind,
+                agreement.Renews?.SignedOn?.ToString());
             foreach (var country in counterparts)
             {
                 _sql.InsertAgreementCountry.Execute(transaction, agreementId, country.Id);
@@ -379,8 +404,97 @@ public sealed class ArticleWriter : IDisposable
             _sql.InsertSearchExact.Execute(transaction, id, accented[0], accented[1], accented[2], accented[3]);
         }
 
-        // A person or an organisation no article names any more (a changed text dropped them) leaves the archive.
-        foreach (var personId in formerPeople.Select(p => p.PersonId).Distinct())
+        DeleteOrphans(formerPeople, formerOrganisations, identities, transaction);
+        return new FileResult(key, existing is null ? FileOutcome.Added : FileOutcome.Updated, id);
+    }
+
+    /// <summary>
+    /// Takes files that left the data folder out of the archive, in one transaction. A copy's going leaves its article
+    /// as it is. When the file an article was read from goes and a copy stays, the copy becomes the file it is read from.
+    /// When an article's last file goes, the article is withdrawn: its facts and its search entry go, its row and its
+    /// text stay (its page says withdrawn, at the same address), and the file's return restores it.
+    /// </summary>
+    public IReadOnlyList<FileResult> Withdraw(IReadOnlyList<string> paths, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        if (paths.Count == 0)
+        {
+            return [];
+        }
+
+        using var transaction = _connection is SqliteConnection sqlite ? sqlite.BeginTransaction(deferred: false) : _connection.BeginTransaction();
+        var identities = Identities(transaction);
+        var results = new List<FileResult>(paths.Count);
+        var now = DateTime.UtcNow;
+        foreach (var path in paths)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var articleId = _sql.ArticleOfSource.Scalar(transaction, path) is { } a ? Convert.ToInt32(a, CultureInfo.InvariantCulture) : (int?)null;
+            var readFrom = _sql.ArticleBySource.Scalar(transaction, path) is { } b ? Convert.ToInt32(b, CultureInfo.InvariantCulture) : (int?)null;
+            if (readFrom is { } id)
+            {
+                using var reader = _sql.OtherSource.Query(transaction, id, path);
+                var other = reader.Read() ? (Path: reader.GetString(0), Hash: reader.GetString(1)) : ((string Path, string Hash)?)null;
+                reader.Close();
+                if (other is { } copy)
+                {
+                    _sql.DeleteSource.Execute(transaction, path);
+                    _sql.ReadFrom.Execute(transaction, id, copy.Path, copy.Hash);
+                    results.Add(new FileResult(path, FileOutcome.Unchanged, id));
+                    continue;
+                }
+
+                var (people, organisations) = RemoveFacts(id, identities, transaction);
+                DeleteOrphans(people, organisations, identities, transaction);
+                _sql.WithdrawArticle.Execute(transaction, id, now);
+                results.Add(new FileResult(path, FileOutcome.Withdrawn, id));
+            }
+            else if (articleId is { } copyOf)
+            {
+                _sql.DeleteSource.Execute(transaction, path);
+                results.Add(new FileResult(path, FileOutcome.Unchanged, copyOf));
+            }
+        }
+
+        transaction.Commit();
+        identities.ClearChanges();
+        return results;
+    }
+
+    /// <summary>Deletes an article's facts and search entry; gives back the people and organisations it named.</summary>
+    private (List<(int PersonId, string? Title, string NameAsWritten)> People, List<int> Organisations) RemoveFacts(int id, ArchiveIdentities identities, DbTransaction transaction)
+    {
+        List<(int PersonId, string? Title, string NameAsWritten)> people = [];
+        List<int> organisations = [];
+        using (var reader = _sql.MentionsOfArticle.Query(transaction, id))
+        {
+            while (reader.Read())
+            {
+                people.Add((reader.GetInt32(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2)));
+            }
+        }
+
+        using (var reader = _sql.OrganisationsOfArticle.Query(transaction, id))
+        {
+            while (reader.Read())
+            {
+                organisations.Add(reader.GetInt32(0));
+            }
+        }
+
+        identities.RemoveMentions(id, people);
+        foreach (var delete in _sql.DeleteFacts)
+        {
+            delete.Execute(transaction, id);
+        }
+
+        return (people, organisations);
+    }
+
+    /// <summary>A person or an organisation no article names any more (a changed or withdrawn text dropped them) leaves the archive.</summary>
+    private void DeleteOrphans(List<(int PersonId, string? Title, string NameAsWritten)> people, List<int> organisations, ArchiveIdentities identities, DbTransaction transaction)
+    {
+        foreach (var personId in people.Select(p => p.PersonId).Distinct())
         {
             if (_sql.DeleteOrphanPerson.Execute(transaction, personId) > 0)
             {
@@ -388,15 +502,13 @@ public sealed class ArticleWriter : IDisposable
             }
         }
 
-        foreach (var organisationId in formerOrganisations)
+        foreach (var organisationId in organisations)
         {
             if (_sql.DeleteOrphanOrganisation.Execute(transaction, organisationId) > 0)
             {
                 identities.RemoveOrganisation(organisationId);
             }
         }
-
-        return new FileResult(key, existing is null ? FileOutcome.Added : FileOutcome.Updated, id);
     }
 
     /// <summary>Writes the shared rows the batch made or changed.</summary>
@@ -567,7 +679,7 @@ public sealed class ArticleWriter : IDisposable
     /// </summary>
     private sealed class Statements(DbConnection connection, bool postgres) : IDisposable
     {
-        private const string ArticleColumns = "\"SourceFile\", \"Title\", \"TitleDerived\", \"Slug\", \"Published\", \"PublishedOn\", \"PublishedFrom\", \"SourceUrl\", \"Byline\", \"RawText\", \"Body\", \"ContentHash\", \"ExtractorVersion\", \"IngestedAtUtc\"";
+        private const string ArticleColumns = "\"SourceFile\", \"Title\", \"TitleDerived\", \"Slug\", \"Published\", \"PublishedOn\", \"PublishedFrom\", \"SourceUrl\", \"Byline\", \"RawText\", \"Body\", \"ContentHash\", \"ExtractorVersion\", \"IngestedAtUtc\", \"TextHash\"";
 
         private readonly List<SqlStatement> _all = [];
         private readonly Dictionary<string, SqlStatement> _sequences = new(StringComparer.Ordinal);
@@ -579,11 +691,36 @@ public sealed class ArticleWriter : IDisposable
 
         public SqlStatement ArticleBySource => field ??= Make("""SELECT "Id" FROM "Articles" WHERE "SourceFile" = $1""");
 
-        public SqlStatement InsertArticle => field ??= Make($"INSERT INTO \"Articles\" (\"Id\", {ArticleColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)");
+        public SqlStatement InsertArticle => field ??= Make($"INSERT INTO \"Articles\" (\"Id\", {ArticleColumns}, \"Key\") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)");
 
+        /// <summary>Rewrites an article's columns; a withdrawn article read again is back.</summary>
         public SqlStatement UpdateArticle => field ??= Make(
             """UPDATE "Articles" SET "SourceFile" = $2, "Title" = $3, "TitleDerived" = $4, "Slug" = $5, "Published" = $6, "PublishedOn" = $7, "PublishedFrom" = $8, "SourceUrl" = $9, """ +
-            """ "Byline" = $10, "RawText" = $11, "Body" = $12, "ContentHash" = $13, "ExtractorVersion" = $14, "IngestedAtUtc" = $15 WHERE "Id" = $1""");
+            """ "Byline" = $10, "RawText" = $11, "Body" = $12, "ContentHash" = $13, "ExtractorVersion" = $14, "IngestedAtUtc" = $15, "TextHash" = $16, "WithdrawnAtUtc" = NULL WHERE "Id" = $1""");
+
+        /// <summary>Gives an article stored before keys existed (its key is its number) the key of its file.</summary>
+        public SqlStatement GiveKey => field ??= Make(
+            """UPDATE "Articles" SET "Key" = $2 WHERE "Id" = $1 AND "Key" = CAST("Id" AS TEXT) AND NOT EXISTS (SELECT 1 FROM "Articles" WHERE "Key" = $2)""");
+
+        /// <summary>The live or withdrawn article with this text, the live one first.</summary>
+        public SqlStatement ArticleByText => field ??= Make("""SELECT "Id", "WithdrawnAtUtc" FROM "Articles" WHERE "TextHash" = $1 ORDER BY "WithdrawnAtUtc" IS NOT NULL, "Id" LIMIT 1""");
+
+        public SqlStatement ArticleOfSource => field ??= Make("""SELECT "ArticleId" FROM "ArticleSources" WHERE "Path" = $1""");
+
+        public SqlStatement OtherSource => field ??= Make("""SELECT "Path", "ContentHash" FROM "ArticleSources" WHERE "ArticleId" = $1 AND "Path" <> $2 ORDER BY "Path" LIMIT 1""");
+
+        public SqlStatement InsertSource => field ??= Make("""INSERT INTO "ArticleSources" ("Path", "ArticleId", "Key", "ContentHash", "AddedAtUtc") VALUES ($1, $2, $3, $4, $5)""");
+
+        public SqlStatement UpsertSource => field ??= Make(
+            """INSERT INTO "ArticleSources" ("Path", "ArticleId", "Key", "ContentHash", "AddedAtUtc") VALUES ($1, $2, $3, $4, $5) """ +
+            """ON CONFLICT ("Path") DO UPDATE SET "ArticleId" = excluded."ArticleId", "ContentHash" = excluded."ContentHash" """);
+
+        public SqlStatement DeleteSource => field ??= Make("""DELETE FROM "ArticleSources" WHERE "Path" = $1""");
+
+        /// <summary>The copy an article is read from once its first file is gone.</summary>
+        public SqlStatement ReadFrom => field ??= Make("""UPDATE "Articles" SET "SourceFile" = $2, "ContentHash" = $3 WHERE "Id" = $1""");
+
+        public SqlStatement WithdrawArticle => field ??= Make("""UPDATE "Articles" SET "WithdrawnAtUtc" = $2 WHERE "Id" = $1""");
 
         public SqlStatement MentionsOfArticle => field ??= Make("""SELECT "PersonId", "Title", "NameAsWritten" FROM "ArticlePeople" WHERE "ArticleId" = $1""");
 
@@ -609,19 +746,21 @@ public sealed class ArticleWriter : IDisposable
 
         public SqlStatement InsertMention => field ??= Make("""INSERT INTO "ArticlePeople" ("ArticleId", "PersonId", "NameAsWritten", "Title", "CountryId", "Evidence", "OrganisationId") VALUES ($1, $2, $3, $4, $5, $6, $7)""");
 
-        public SqlStatement InsertMeeting => field ??= Make("""INSERT INTO "Meetings" ("Id", "ArticleId", "Kind", "Date", "Location", "Evidence") VALUES ($1, $2, $3, $4, $5, $6)""");
+        public SqlStatement InsertMeeting => field ??= Make("""INSERT INTO "Meetings" ("Id", "ArticleId", "Kind", "Date", "Location", "Evidence", "DateSource", "Name", "CounterpartOrganisation") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)""");
 
         public SqlStatement InsertMeetingParticipant => field ??= Make("""INSERT INTO "MeetingParticipants" ("MeetingId", "ParticipantsId") VALUES ($1, $2)""");
 
         public SqlStatement InsertMeetingCountry => field ??= Make("""INSERT INTO "MeetingCountries" ("MeetingId", "CounterpartCountriesId") VALUES ($1, $2)""");
 
-        public SqlStatement InsertDelegation => field ??= Make("""INSERT INTO "Delegations" ("Id", "ArticleId", "LeaderId", "FromCountryId", "Start", "End", "Evidence") VALUES ($1, $2, $3, $4, $5, $6, $7)""");
+        public SqlStatement InsertDelegation => field ??= Make("""INSERT INTO "Delegations" ("Id", "ArticleId", "LeaderId", "FromCountryId", "Start", "End", "Evidence", "DateSource") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)""");
 
         public SqlStatement InsertDelegationMember => field ??= Make("""INSERT INTO "DelegationMembers" ("DelegationId", "MembersId") VALUES ($1, $2)""");
 
         public SqlStatement InsertDelegationDestination => field ??= Make("""INSERT INTO "DelegationDestinations" ("DelegationId", "DestinationsId") VALUES ($1, $2)""");
 
-        public SqlStatement InsertAgreement => field ??= Make("""INSERT INTO "Agreements" ("Id", "ArticleId", "Kind", "Name", "SignedOn", "ValidFrom", "ValidTo", "Evidence") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)""");
+        public SqlStatement InsertAgreement => field ??= Make(
+            """INSERT INTO "Agreements" ("Id", "ArticleId", "Kind", "Name", "SignedOn", "ValidFrom", "ValidTo", "Evidence", "DateSource", "Subject", "CounterpartOrganisation", "Place", "RenewsKind", "RenewsSignedOn") """ +
+            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)");
 
         public SqlStatement InsertAgreementCountry => field ??= Make("""INSERT INTO "AgreementCountries" ("AgreementId", "CounterpartCountriesId") VALUES ($1, $2)""");
 

@@ -6,6 +6,15 @@ public enum FileOutcome
     Updated,
     Unchanged,
     Failed,
+
+    /// <summary>The file has the text of a stored article (whitespace aside): it is stored as one of that article's sources.</summary>
+    Duplicate,
+
+    /// <summary>The file is not a press release (a few words, a list): not stored; <see cref="FileResult.Error"/> says why.</summary>
+    Skipped,
+
+    /// <summary>The article's last file left the folder: the article is withdrawn from the archive's lists.</summary>
+    Withdrawn,
 }
 
 /// <summary>What happened to one file of a batch; <see cref="Error"/> says why a failed file was not stored.</summary>
@@ -19,6 +28,13 @@ public sealed record IngestionReport(IReadOnlyList<FileResult> Files, IReadOnlyL
 
     /// <summary>The folder links the walk did not follow (they loop or lead out of the folder).</summary>
     public IReadOnlyList<SkippedFolder> SkippedFolders { get; init; } = [];
+
+    /// <summary>What became of the files gone from the folder: their article withdrawn, or left with its other files.</summary>
+    public IReadOnlyList<FileResult> Withdrawn { get; init; } = [];
+
+    public int Duplicates => Count(FileOutcome.Duplicate);
+
+    public int Skipped => Count(FileOutcome.Skipped);
 
     public int Added => Count(FileOutcome.Added);
 

@@ -12,7 +12,9 @@ namespace MinistryNews.Core.Ingestion;
 /// (so who is who is decided as if the files were stored one after the other). An unchanged file (same bytes, same
 /// extraction) is skipped; a changed one replaces its article's facts; a file that cannot be read, extracted or stored
 /// fails alone, named with its problem, and the batch goes on. A stop rolls back the batch being written, never half of
-/// one. A file gone from the folder is reported, not deleted. One run at a time, in this process and (on PostgreSQL)
+/// one. A file with the text of a stored article is one of its sources; a file that is not a press release is skipped
+/// with the reason; when the last file of an article is gone from the folder, the article is withdrawn (its page stays).
+/// One run at a time, in this process and (on PostgreSQL)
 /// across every process that shares the archive (<see cref="IngestionLock"/>).
 /// </summary>
 public sealed partial class Ingestor(
@@ -60,16 +62,13 @@ public sealed partial class Ingestor(
                 LogSkippedFolder(logger, skipped.Folder, skipped.Reason);
             }
 
-            Dictionary<string, StoredState> stored;
-            await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
-            {
-                stored = await db.Articles.AsNoTracking().ToDictionaryAsync(a => a.SourceFile, a => new StoredState(a.ContentHash, a.ExtractorVersion), StringComparer.Ordinal, cancellationToken);
-            }
-
+            var stored = await StoredAsync(null, cancellationToken);
             var (results, storing) = await RunAsync(data, files, stored, progress, cancellationToken);
             var keys = results.Select(r => r.File).ToHashSet(StringComparer.Ordinal);
-            var missing = stored.Keys.Where(k => !keys.Contains(k)).Order(StringComparer.Ordinal).ToList();
-            var report = new IngestionReport(results, missing, stopwatch.Elapsed) { Storing = storing, SkippedFolders = data.SkippedFolders };
+            var missing = stored.Where(s => !s.Value.Withdrawn && !keys.Contains(s.Key)).Select(s => s.Key).Order(StringComparer.Ordinal).ToList();
+            var withdrawn = await WithdrawAsync(missing, cancellationToken);
+            await RefreshRegistersAsync(results.Concat(withdrawn), cancellationToken);
+            var report = new IngestionReport(results, missing, stopwatch.Elapsed) { Storing = storing, SkippedFolders = data.SkippedFolders, Withdrawn = withdrawn };
             foreach (var gone in missing)
             {
                 LogMissing(logger, gone, folder);
@@ -94,15 +93,18 @@ public sealed partial class Ingestor(
             await using var exclusive = await IngestionLock.AcquireAsync(contextFactory, cancellationToken);
             var files = paths.Order(StringComparer.Ordinal).ToList();
             var keys = files.Select(p => KeyOf(folder, p)).ToList();
-            Dictionary<string, StoredState> stored;
-            await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
-            {
-                stored = await db.Articles.AsNoTracking().Where(a => keys.Contains(a.SourceFile))
-                    .ToDictionaryAsync(a => a.SourceFile, a => new StoredState(a.ContentHash, a.ExtractorVersion), StringComparer.Ordinal, cancellationToken);
-            }
+            var stored = await StoredAsync(keys, cancellationToken);
+
+            // A stored file that is gone withdraws its article (or leaves the sources of an article that has others).
+            var gone = files.Where((path, i) => !File.Exists(path) && !Directory.Exists(path) && stored.TryGetValue(keys[i], out var state) && !state.Withdrawn).ToList();
+            var withdrawn = (await WithdrawAsync([.. gone.Select(p => KeyOf(folder, p))], cancellationToken)).ToDictionary(r => r.File, StringComparer.Ordinal);
+            var present = files.Except(gone).ToList();
 
             // The folder is walked only if a file needs it: one reached through a folder link, or a hard link.
-            return (await RunAsync(new DataFolder(folder), files, stored, null, cancellationToken)).Results;
+            var read = (await RunAsync(new DataFolder(folder), present, stored, null, cancellationToken)).Results;
+            var byPath = present.Zip(read).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
+            await RefreshRegistersAsync(read.Concat(withdrawn.Values), cancellationToken);
+            return [.. files.Select(path => byPath.TryGetValue(path, out var result) ? result : withdrawn[KeyOf(folder, path)])];
         }
         finally
         {
@@ -118,8 +120,66 @@ public sealed partial class Ingestor(
     public static string KeyOf(string folder, string path) =>
         Path.GetRelativePath(folder, path).Replace(Path.DirectorySeparatorChar, '/');
 
-    /// <summary>What the archive holds of a file: the hash of the bytes it read and the version of the extraction that read them.</summary>
-    private sealed record StoredState(string ContentHash, string? ExtractorVersion);
+    /// <summary>What the archive holds of a file: the hash of the bytes it read, the version of the extraction that read them, and whether its article is withdrawn.</summary>
+    private sealed record StoredState(string ContentHash, string? ExtractorVersion, bool Withdrawn);
+
+    /// <summary>The stored state of every file the archive knows (of <paramref name="keys"/> alone when given): the files articles were read from, and their copies.</summary>
+    private async Task<Dictionary<string, StoredState>> StoredAsync(List<string>? keys, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var articles = db.Articles.IgnoreQueryFilters().AsNoTracking();
+        var sources = db.ArticleSources.AsNoTracking();
+        if (keys is not null)
+        {
+            articles = articles.Where(a => keys.Contains(a.SourceFile));
+            sources = sources.Where(s => keys.Contains(s.Path));
+        }
+
+        var stored = await sources
+            .Select(s => new { s.Path, s.ContentHash, s.Article.ExtractorVersion, s.Article.WithdrawnAtUtc })
+            .ToDictionaryAsync(s => s.Path, s => new StoredState(s.ContentHash, s.ExtractorVersion, s.WithdrawnAtUtc != null), StringComparer.Ordinal, cancellationToken);
+        await foreach (var article in articles.Select(a => new { a.SourceFile, a.ContentHash, a.ExtractorVersion, a.WithdrawnAtUtc }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            stored[article.SourceFile] = new StoredState(article.ContentHash, article.ExtractorVersion, article.WithdrawnAtUtc != null);
+        }
+
+        return stored;
+    }
+
+    /// <summary>Once articles were added, changed or withdrawn: the names, offices and agreements decided across articles (<see cref="ArchiveRegisters"/>).</summary>
+    private async Task RefreshRegistersAsync(IEnumerable<FileResult> results, CancellationToken cancellationToken)
+    {
+        if (results.Any(r => r.Outcome is FileOutcome.Added or FileOutcome.Updated or FileOutcome.Withdrawn))
+        {
+            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+            await ArchiveRegisters.RefreshAsync(db, cancellationToken);
+            Stored?.Invoke(this, EventArgs.Empty);
+        }
+    }
+
+    /// <summary>Withdraws the articles whose files are gone (<see cref="ArticleWriter.Withdraw"/>); gives back the files whose article was withdrawn.</summary>
+    private async Task<IReadOnlyList<FileResult>> WithdrawAsync(List<string> keys, CancellationToken cancellationToken)
+    {
+        if (keys.Count == 0)
+        {
+            return [];
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        using var writer = new ArticleWriter(db);
+        var results = writer.Withdraw(keys, cancellationToken);
+        foreach (var result in results.Where(r => r.Outcome == FileOutcome.Withdrawn))
+        {
+            LogWithdrawn(logger, result.File, result.ArticleId ?? 0);
+        }
+
+        if (results.Any(r => r.Outcome == FileOutcome.Withdrawn))
+        {
+            Stored?.Invoke(this, EventArgs.Empty);
+        }
+
+        return results;
+    }
 
     /// <summary>A file read and extracted: either its result is known (failed, unchanged) or it waits to be stored.</summary>
     private readonly record struct Prepared(int Index, FileResult? Result, ArticleToStore? Article);
@@ -301,7 +361,7 @@ public sealed partial class Ingestor(
             return Failed(file.Error ?? "file cannot be read");
         }
 
-        if (stored is not null && stored.ContentHash == file.ContentHash && stored.ExtractorVersion == ArticleExtractor.Version)
+        if (stored is { Withdrawn: false } && stored.ContentHash == file.ContentHash && stored.ExtractorVersion == ArticleExtractor.Version)
         {
             LogUnchanged(logger, key);
             return new Prepared(index, new FileResult(key, FileOutcome.Unchanged), null);
@@ -314,6 +374,12 @@ public sealed partial class Ingestor(
             if (IngestionOptions.EntitiesOf(extracted) is var entities && entities > options.MaxEntitiesPerArticle)
             {
                 return Failed($"article names {entities:N0} entities (countries, people, organisations, events), over the limit of {options.MaxEntitiesPerArticle:N0}");
+            }
+
+            if (PressRelease.WhyNot(extracted) is { } reason)
+            {
+                LogSkipped(logger, key, reason);
+                return new Prepared(index, new FileResult(key, FileOutcome.Skipped, Error: reason), null);
             }
 
             return new Prepared(index, null, new ArticleToStore(key, file, extracted));
@@ -344,8 +410,14 @@ public sealed partial class Ingestor(
     [LoggerMessage(Level = LogLevel.Information, Message = "Ingested {Folder}: {Added} added, {Updated} updated, {Unchanged} unchanged, {Failed} failed, {Missing} missing in {ElapsedMs} ms")]
     private static partial void LogBatch(ILogger logger, string folder, int added, int updated, int unchanged, int failed, int missing, long elapsedMs);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Stored article {File} has no file in {Folder} any more; it is kept")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stored file {File} is gone from {Folder}")]
     private static partial void LogMissing(ILogger logger, string file, string folder);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Withdrew article {ArticleId}: its last file {File} is gone")]
+    private static partial void LogWithdrawn(ILogger logger, string file, int articleId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped {File}: {Reason}")]
+    private static partial void LogSkipped(ILogger logger, string file, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped the folder {Folder}: {Reason}")]
     private static partial void LogSkippedFolder(ILogger logger, string folder, string reason);

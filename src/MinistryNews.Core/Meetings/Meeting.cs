@@ -18,7 +18,16 @@ public sealed class Meeting
 
     public PartialDate? Date { get; set; }
 
+    /// <summary>Where <see cref="Date"/> came from; <see cref="DateSource.None"/> when the text gives no date.</summary>
+    public DateSource DateSource { get; set; }
+
     public string? Location { get; set; }
+
+    /// <summary>The meeting's name as written, when it has one ("the 5th ASEAN Digital Ministers' Meeting").</summary>
+    public string? Name { get; set; }
+
+    /// <summary>The foreign organisation met, as written ("the Ministry of Internal Affairs and Communications").</summary>
+    public string? CounterpartOrganisation { get; set; }
 
     public List<Person> Participants { get; set; } = [];
 

@@ -8,6 +8,7 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
     public void Configure(EntityTypeBuilder<Meeting> builder)
     {
         builder.Property(m => m.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(m => m.DateSource).HasConversion<string>().HasMaxLength(16);
         builder.HasIndex(m => m.Date);
         builder.HasIndex(m => m.Kind);
         builder.HasOne(m => m.Article).WithMany(a => a.Meetings).OnDelete(DeleteBehavior.Cascade);

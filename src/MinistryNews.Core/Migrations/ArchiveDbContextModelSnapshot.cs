@@ -32,6 +32,36 @@ namespace MinistryNews.Core.Migrations
                     b.ToTable("AgreementCountries");
                 });
 
+            modelBuilder.Entity("AgreementRecordCountries", b =>
+                {
+                    b.Property<int>("AgreementRecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CounterpartCountriesId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AgreementRecordId", "CounterpartCountriesId");
+
+                    b.HasIndex("CounterpartCountriesId");
+
+                    b.ToTable("AgreementRecordCountries");
+                });
+
+            modelBuilder.Entity("AgreementRecordSignatories", b =>
+                {
+                    b.Property<int>("AgreementRecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SignatoriesId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AgreementRecordId", "SignatoriesId");
+
+                    b.HasIndex("SignatoriesId");
+
+                    b.ToTable("AgreementRecordSignatories");
+                });
+
             modelBuilder.Entity("AgreementSignatories", b =>
                 {
                     b.Property<int>("AgreementId")
@@ -146,6 +176,14 @@ namespace MinistryNews.Core.Migrations
                     b.Property<int>("ArticleId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CounterpartOrganisation")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DateSource")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Evidence")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -157,8 +195,24 @@ namespace MinistryNews.Core.Migrations
                     b.Property<string>("Name")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Place")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RenewsKind")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RenewsSignedOn")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SignedOn")
                         .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ValidFrom")
@@ -175,9 +229,71 @@ namespace MinistryNews.Core.Migrations
 
                     b.HasIndex("Kind");
 
+                    b.HasIndex("RecordId");
+
                     b.HasIndex("SignedOn");
 
                     b.ToTable("Agreements");
+                });
+
+            modelBuilder.Entity("MinistryNews.Core.Agreements.AgreementRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CounterpartOrganisation")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PredecessorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SignedOn")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ValidFrom")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ValidTo")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("Kind");
+
+                    b.HasIndex("PredecessorId");
+
+                    b.HasIndex("SignedOn");
+
+                    b.ToTable("AgreementRecords");
                 });
 
             modelBuilder.Entity("MinistryNews.Core.Articles.Article", b =>
@@ -203,6 +319,11 @@ namespace MinistryNews.Core.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("IngestedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(160)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Published")
@@ -232,6 +353,10 @@ namespace MinistryNews.Core.Migrations
                     b.Property<string>("SourceUrl")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TextHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -239,16 +364,55 @@ namespace MinistryNews.Core.Migrations
                     b.Property<bool>("TitleDerived")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("WithdrawnAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
 
                     b.HasIndex("Published");
 
                     b.HasIndex("SourceFile")
                         .IsUnique();
 
+                    b.HasIndex("TextHash");
+
                     b.HasIndex("PublishedOn", "Id");
 
                     b.ToTable("Articles");
+                });
+
+            modelBuilder.Entity("MinistryNews.Core.Articles.ArticleSource", b =>
+                {
+                    b.Property<string>("Path")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AddedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Path");
+
+                    b.HasIndex("ArticleId");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("ArticleSources", (string)null);
                 });
 
             modelBuilder.Entity("MinistryNews.Core.Countries.Country", b =>
@@ -294,6 +458,11 @@ namespace MinistryNews.Core.Migrations
                     b.Property<int>("ArticleId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DateSource")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("End")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
@@ -334,8 +503,16 @@ namespace MinistryNews.Core.Migrations
                     b.Property<int>("ArticleId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CounterpartOrganisation")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Date")
                         .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DateSource")
+                        .IsRequired()
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Evidence")
@@ -348,6 +525,9 @@ namespace MinistryNews.Core.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Location")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -430,6 +610,9 @@ namespace MinistryNews.Core.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("OfficeId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("OrganisationId")
                         .HasColumnType("INTEGER");
 
@@ -440,11 +623,57 @@ namespace MinistryNews.Core.Migrations
 
                     b.HasIndex("CountryId");
 
+                    b.HasIndex("OfficeId");
+
                     b.HasIndex("OrganisationId");
 
                     b.HasIndex("PersonId");
 
                     b.ToTable("ArticlePeople");
+                });
+
+            modelBuilder.Entity("MinistryNews.Core.People.Office", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CountryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rank")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountryId");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("Offices");
                 });
 
             modelBuilder.Entity("MinistryNews.Core.People.Person", b =>
@@ -511,6 +740,36 @@ namespace MinistryNews.Core.Migrations
                     b.HasOne("MinistryNews.Core.Countries.Country", null)
                         .WithMany()
                         .HasForeignKey("CounterpartCountriesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AgreementRecordCountries", b =>
+                {
+                    b.HasOne("MinistryNews.Core.Agreements.AgreementRecord", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MinistryNews.Core.Countries.Country", null)
+                        .WithMany()
+                        .HasForeignKey("CounterpartCountriesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AgreementRecordSignatories", b =>
+                {
+                    b.HasOne("MinistryNews.Core.Agreements.AgreementRecord", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MinistryNews.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("SignatoriesId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -628,6 +887,34 @@ namespace MinistryNews.Core.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("MinistryNews.Core.Agreements.AgreementRecord", "Record")
+                        .WithMany("Mentions")
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Article");
+
+                    b.Navigation("Record");
+                });
+
+            modelBuilder.Entity("MinistryNews.Core.Agreements.AgreementRecord", b =>
+                {
+                    b.HasOne("MinistryNews.Core.Agreements.AgreementRecord", "Predecessor")
+                        .WithMany()
+                        .HasForeignKey("PredecessorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Predecessor");
+                });
+
+            modelBuilder.Entity("MinistryNews.Core.Articles.ArticleSource", b =>
+                {
+                    b.HasOne("MinistryNews.Core.Articles.Article", "Article")
+                        .WithMany("Sources")
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.Navigation("Article");
                 });
 
@@ -697,6 +984,11 @@ namespace MinistryNews.Core.Migrations
                         .HasForeignKey("CountryId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("MinistryNews.Core.People.Office", "Office")
+                        .WithMany("Mentions")
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("MinistryNews.Core.Organisations.Organisation", "Organisation")
                         .WithMany()
                         .HasForeignKey("OrganisationId")
@@ -712,9 +1004,28 @@ namespace MinistryNews.Core.Migrations
 
                     b.Navigation("Country");
 
+                    b.Navigation("Office");
+
                     b.Navigation("Organisation");
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("MinistryNews.Core.People.Office", b =>
+                {
+                    b.HasOne("MinistryNews.Core.Countries.Country", "Country")
+                        .WithMany()
+                        .HasForeignKey("CountryId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("MinistryNews.Core.Organisations.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Country");
+
+                    b.Navigation("Organisation");
                 });
 
             modelBuilder.Entity("MinistryNews.Core.People.Person", b =>
@@ -738,6 +1049,11 @@ namespace MinistryNews.Core.Migrations
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("MinistryNews.Core.Agreements.AgreementRecord", b =>
+                {
+                    b.Navigation("Mentions");
+                });
+
             modelBuilder.Entity("MinistryNews.Core.Articles.Article", b =>
                 {
                     b.Navigation("Agreements");
@@ -747,6 +1063,13 @@ namespace MinistryNews.Core.Migrations
                     b.Navigation("Meetings");
 
                     b.Navigation("People");
+
+                    b.Navigation("Sources");
+                });
+
+            modelBuilder.Entity("MinistryNews.Core.People.Office", b =>
+                {
+                    b.Navigation("Mentions");
                 });
 
             modelBuilder.Entity("MinistryNews.Core.People.Person", b =>

@@ -29,4 +29,9 @@ public sealed class ArticlePerson
     public Organisation? Organisation { get; set; }
 
     public required string Evidence { get; set; }
+
+    /// <summary>The office the title names, whatever its wording (set by the register of offices after ingestion).</summary>
+    public int? OfficeId { get; set; }
+
+    public Office? Office { get; set; }
 }

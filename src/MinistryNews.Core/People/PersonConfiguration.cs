@@ -36,5 +36,19 @@ internal sealed class ArticlePersonConfiguration : IEntityTypeConfiguration<Arti
         builder.HasOne(m => m.Country).WithMany().OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(m => m.Organisation).WithMany().OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(m => m.OrganisationId);
+        builder.HasOne(m => m.Office).WithMany(o => o.Mentions).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(m => m.OfficeId);
+    }
+}
+
+internal sealed class OfficeConfiguration : IEntityTypeConfiguration<Office>
+{
+    public void Configure(EntityTypeBuilder<Office> builder)
+    {
+        builder.HasIndex(o => o.Key).IsUnique();
+        builder.HasIndex(o => o.Slug).IsUnique();
+        builder.Property(o => o.Key).HasMaxLength(200);
+        builder.HasOne(o => o.Organisation).WithMany().OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne(o => o.Country).WithMany().OnDelete(DeleteBehavior.SetNull);
     }
 }

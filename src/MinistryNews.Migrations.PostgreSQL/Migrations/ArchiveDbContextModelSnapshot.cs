@@ -38,6 +38,36 @@ namespace MinistryNews.Migrations.PostgreSQL.Migrations
                     b.ToTable("AgreementCountries");
                 });
 
+            modelBuilder.Entity("AgreementRecordCountries", b =>
+                {
+                    b.Property<int>("AgreementRecordId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CounterpartCountriesId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("AgreementRecordId", "CounterpartCountriesId");
+
+                    b.HasIndex("CounterpartCountriesId");
+
+                    b.ToTable("AgreementRecordCountries");
+                });
+
+            modelBuilder.Entity("AgreementRecordSignatories", b =>
+                {
+                    b.Property<int>("AgreementRecordId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SignatoriesId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("AgreementRecordId", "SignatoriesId");
+
+                    b.HasIndex("SignatoriesId");
+
+                    b.ToTable("AgreementRecordSignatories");
+                });
+
             modelBuilder.Entity("AgreementSignatories", b =>
                 {
                     b.Property<int>("AgreementId")
@@ -154,6 +184,14 @@ namespace MinistryNews.Migrations.PostgreSQL.Migrations
                     b.Property<int>("ArticleId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("CounterpartOrganisation")
+                        .HasColumnType("text");
+
+                    b.Property<string>("DateSource")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("Evidence")
                         .IsRequired()
                         .HasColumnType("text");
@@ -165,9 +203,25 @@ namespace MinistryNews.Migrations.PostgreSQL.Migrations
                     b.Property<string>("Name")
                         .HasColumnType("text");
 
+                    b.Property<string>("Place")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("RecordId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RenewsKind")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RenewsSignedOn")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
                     b.Property<string>("SignedOn")
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Subject")
+                        .HasColumnType("text");
 
                     b.Property<string>("ValidFrom")
                         .HasMaxLength(10)
@@ -183,9 +237,73 @@ namespace MinistryNews.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("Kind");
 
+                    b.HasIndex("RecordId");
+
                     b.HasIndex("SignedOn");
 
                     b.ToTable("Agreements");
+                });
+
+            modelBuilder.Entity("MinistryNews.Core.Agreements.AgreementRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CounterpartOrganisation")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Place")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("PredecessorId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SignedOn")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Subject")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ValidFrom")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("ValidTo")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("Kind");
+
+                    b.HasIndex("PredecessorId");
+
+                    b.HasIndex("SignedOn");
+
+                    b.ToTable("AgreementRecords");
                 });
 
             modelBuilder.Entity("MinistryNews.Core.Articles.Article", b =>
@@ -215,6 +333,11 @@ namespace MinistryNews.Migrations.PostgreSQL.Migrations
                     b.Property<DateTime>("IngestedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)");
+
                     b.Property<string>("Published")
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
@@ -242,6 +365,10 @@ namespace MinistryNews.Migrations.PostgreSQL.Migrations
                     b.Property<string>("SourceUrl")
                         .HasColumnType("text");
 
+                    b.Property<string>("TextHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasColumnType("text");
@@ -249,16 +376,55 @@ namespace MinistryNews.Migrations.PostgreSQL.Migrations
                     b.Property<bool>("TitleDerived")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTime?>("WithdrawnAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
 
                     b.HasIndex("Published");
 
                     b.HasIndex("SourceFile")
                         .IsUnique();
 
+                    b.HasIndex("TextHash");
+
                     b.HasIndex("PublishedOn", "Id");
 
                     b.ToTable("Articles");
+                });
+
+            modelBuilder.Entity("MinistryNews.Core.Articles.ArticleSource", b =>
+                {
+                    b.Property<string>("Path")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("AddedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)");
+
+                    b.HasKey("Path");
+
+                    b.HasIndex("ArticleId");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("ArticleSources", (string)null);
                 });
 
             modelBuilder.Entity("MinistryNews.Core.Countries.Country", b =>
@@ -308,6 +474,11 @@ namespace MinistryNews.Migrations.PostgreSQL.Migrations
                     b.Property<int>("ArticleId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("DateSource")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("End")
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
@@ -350,9 +521,17 @@ namespace MinistryNews.Migrations.PostgreSQL.Migrations
                     b.Property<int>("ArticleId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("CounterpartOrganisation")
+                        .HasColumnType("text");
+
                     b.Property<string>("Date")
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
+
+                    b.Property<string>("DateSource")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("Evidence")
                         .IsRequired()
@@ -364,6 +543,9 @@ namespace MinistryNews.Migrations.PostgreSQL.Migrations
                         .HasColumnType("character varying(16)");
 
                     b.Property<string>("Location")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
                         .HasColumnType("text");
 
                     b.HasKey("Id");
@@ -448,6 +630,9 @@ namespace MinistryNews.Migrations.PostgreSQL.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int?>("OfficeId")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("OrganisationId")
                         .HasColumnType("integer");
 
@@ -458,11 +643,59 @@ namespace MinistryNews.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("CountryId");
 
+                    b.HasIndex("OfficeId");
+
                     b.HasIndex("OrganisationId");
 
                     b.HasIndex("PersonId");
 
                     b.ToTable("ArticlePeople");
+                });
+
+            modelBuilder.Entity("MinistryNews.Core.People.Office", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CountryId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Rank")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountryId");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("Offices");
                 });
 
             modelBuilder.Entity("MinistryNews.Core.People.Person", b =>
@@ -531,6 +764,36 @@ namespace MinistryNews.Migrations.PostgreSQL.Migrations
                     b.HasOne("MinistryNews.Core.Countries.Country", null)
                         .WithMany()
                         .HasForeignKey("CounterpartCountriesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AgreementRecordCountries", b =>
+                {
+                    b.HasOne("MinistryNews.Core.Agreements.AgreementRecord", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MinistryNews.Core.Countries.Country", null)
+                        .WithMany()
+                        .HasForeignKey("CounterpartCountriesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AgreementRecordSignatories", b =>
+                {
+                    b.HasOne("MinistryNews.Core.Agreements.AgreementRecord", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MinistryNews.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("SignatoriesId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -648,6 +911,34 @@ namespace MinistryNews.Migrations.PostgreSQL.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("MinistryNews.Core.Agreements.AgreementRecord", "Record")
+                        .WithMany("Mentions")
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Article");
+
+                    b.Navigation("Record");
+                });
+
+            modelBuilder.Entity("MinistryNews.Core.Agreements.AgreementRecord", b =>
+                {
+                    b.HasOne("MinistryNews.Core.Agreements.AgreementRecord", "Predecessor")
+                        .WithMany()
+                        .HasForeignKey("PredecessorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Predecessor");
+                });
+
+            modelBuilder.Entity("MinistryNews.Core.Articles.ArticleSource", b =>
+                {
+                    b.HasOne("MinistryNews.Core.Articles.Article", "Article")
+                        .WithMany("Sources")
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.Navigation("Article");
                 });
 
@@ -717,6 +1008,11 @@ namespace MinistryNews.Migrations.PostgreSQL.Migrations
                         .HasForeignKey("CountryId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("MinistryNews.Core.People.Office", "Office")
+                        .WithMany("Mentions")
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("MinistryNews.Core.Organisations.Organisation", "Organisation")
                         .WithMany()
                         .HasForeignKey("OrganisationId")
@@ -732,9 +1028,28 @@ namespace MinistryNews.Migrations.PostgreSQL.Migrations
 
                     b.Navigation("Country");
 
+                    b.Navigation("Office");
+
                     b.Navigation("Organisation");
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("MinistryNews.Core.People.Office", b =>
+                {
+                    b.HasOne("MinistryNews.Core.Countries.Country", "Country")
+                        .WithMany()
+                        .HasForeignKey("CountryId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("MinistryNews.Core.Organisations.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Country");
+
+                    b.Navigation("Organisation");
                 });
 
             modelBuilder.Entity("MinistryNews.Core.People.Person", b =>
@@ -758,6 +1073,11 @@ namespace MinistryNews.Migrations.PostgreSQL.Migrations
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("MinistryNews.Core.Agreements.AgreementRecord", b =>
+                {
+                    b.Navigation("Mentions");
+                });
+
             modelBuilder.Entity("MinistryNews.Core.Articles.Article", b =>
                 {
                     b.Navigation("Agreements");
@@ -767,6 +1087,13 @@ namespace MinistryNews.Migrations.PostgreSQL.Migrations
                     b.Navigation("Meetings");
 
                     b.Navigation("People");
+
+                    b.Navigation("Sources");
+                });
+
+            modelBuilder.Entity("MinistryNews.Core.People.Office", b =>
+                {
+                    b.Navigation("Mentions");
                 });
 
             modelBuilder.Entity("MinistryNews.Core.People.Person", b =>
