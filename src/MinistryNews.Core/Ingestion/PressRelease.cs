@@ -6,8 +6,8 @@ namespace MinistryNews.Core.Ingestion;
 /// <summary>
 /// Whether a file's text reads as a press release: some prose, not a few words or a list. Prose is the words of the
 /// body's sentences of <see cref="SentenceWords"/> words or more; a press release has at least one such sentence (a
-/// brief of one sentence is still news), and its prose makes at least half of its body (a list of names or a table of
-/// contents has short lines, not sentences).
+/// brief of one sentence is still news), and its prose makes at least a quarter of its body (a list of names or a table
+/// of contents is short lines, not sentences, though an introduction may come before it).
 /// </summary>
 public static class PressRelease
 {
@@ -21,13 +21,15 @@ public static class PressRelease
         ArgumentNullException.ThrowIfNull(article);
         var words = 0;
         var prose = 0;
-        foreach (var block in article.Body.Where(b => b.Kind == BlockKind.Paragraph))
+        foreach (var block in article.Body.Where(b => b.Kind != BlockKind.Photo))
         {
             foreach (var sentence in Sentences.Split(block.Text))
             {
                 var count = sentence.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
                 words += count;
-                prose += count >= SentenceWords ? count : 0;
+
+                // A line the layout took for a photo caption is text, but never prose.
+                prose += count >= SentenceWords && block.Kind == BlockKind.Paragraph ? count : 0;
             }
         }
 
@@ -38,7 +40,7 @@ public static class PressRelease
                 : string.Create(CultureInfo.InvariantCulture, $"not a press release: {words} words but no prose (a list or a table: {prose} words in sentences of {SentenceWords} words or more)");
         }
 
-        return prose * 2 < words
+        return prose * 4 < words
             ? string.Create(CultureInfo.InvariantCulture, $"not a press release: mostly a list ({prose} of {words} words in sentences of {SentenceWords} words or more)")
             : null;
     }

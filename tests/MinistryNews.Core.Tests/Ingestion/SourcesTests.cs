@@ -48,6 +48,7 @@ public sealed class SourcesTests
         await using var archive = await TempArchive.CreateAsync(withRepositoryData: false);
         archive.WriteFile("note.txt", "Photos to follow.");
         archive.WriteFile("partners.txt", string.Join("\n\n", "Japan", "Republic of Korea", "Lao People's Democratic Republic", "Cambodia", "Thailand", "India", "Chile", "Cuba", "France", "Germany", "Finland", "Hungary"));
+        archive.WriteFile("participants.txt", "The following delegations took part in the forum held in Hanoi this week:\n\n" + string.Join("\n\n", Enumerable.Range(1, 30).Select(i => $"Delegation number {i}")));
         archive.WriteFile("chile.txt", Release);
 
         var report = await archive.IngestAsync();
@@ -55,7 +56,8 @@ public sealed class SourcesTests
         Assert.Equal(1, report.Added);
         Assert.Equal(0, report.Failed);
         var skipped = report.Files.Where(f => f.Outcome == FileOutcome.Skipped).OrderBy(f => f.File, StringComparer.Ordinal).ToList();
-        Assert.Equal(["note.txt", "partners.txt"], skipped.Select(s => s.File));
+        Assert.Equal(["note.txt", "participants.txt", "partners.txt"], skipped.Select(s => s.File));
+        Assert.Contains("a list", skipped[1].Error, StringComparison.Ordinal);
         Assert.All(skipped, s => Assert.StartsWith("not a press release", s.Error, StringComparison.Ordinal));
         await using var db = archive.Open();
         Assert.Equal(1, await db.Articles.CountAsync());

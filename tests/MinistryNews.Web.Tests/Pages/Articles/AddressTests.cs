@@ -1,0 +1,143 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MinistryNews.Core.Ingestion;
+
+namespace MinistryNews.Web.Tests.Pages.Articles;
+
+/// <summary>Addresses a reader can cite: they outlive rebuilds, lead from copies and old numbers, and a gone file's page stays.</summary>
+public sealed class AddressTests
+{
+    private const string JapanSeed = "002_43bc5bf8eb7e91f7.txt";
+
+    private const string Release = """
+        Minister receives the Ambassador of Chile
+
+        June 2, 2022 | 09:00 am GMT+7
+
+        On June 1, in Hanoi, Minister of Information and Communications Nguyen Manh Hung received Chilean Ambassador Jaime Chomali to discuss cooperation in digital transformation.
+        """;
+
+    [Fact]
+    public async Task Should_show_every_article_at_its_address_after_a_rebuild_that_reads_a_new_file_first()
+    {
+        Dictionary<string, (string Key, string Slug, string Title)> before;
+        await using (var first = new ArchiveApplication())
+        {
+            using var client = await first.StartAsync();
+            await using var db = first.OpenDatabase();
+            before = await db.Articles.ToDictionaryAsync(a => a.SourceFile, a => (a.Key, a.Slug, a.Title));
+        }
+
+        // The archive is made again from the same files and one more, which sorts first and so is read first.
+        await using var rebuilt = new ArchiveApplication();
+        await File.WriteAllTextAsync(Path.Combine(rebuilt.DataFolder, "0000-chile.txt"), Release);
+        using var rebuiltClient = await rebuilt.StartAsync();
+
+        Assert.Equal(45, before.Count);
+        foreach (var (file, (key, slug, title)) in before)
+        {
+            var page = await ArchiveApplication.GetPageAsync(rebuiltClient, $"/articles/{key}/{slug}");
+            Assert.Equal(title, page.QuerySelector("h1")?.TextContent.Trim());
+            Assert.Contains(file, page.QuerySelectorAll(".sources code").Select(c => c.TextContent));
+        }
+    }
+
+    [Fact]
+    public async Task Should_lead_an_old_numbered_address_and_a_copy_to_the_article()
+    {
+        await using var app = new ArchiveApplication();
+        await File.WriteAllBytesAsync(Path.Combine(app.DataFolder, "zz-copy-of-japan.txt"), await File.ReadAllBytesAsync(Path.Combine(app.DataFolder, JapanSeed)));
+        using var client = await app.StartAsync();
+        await using var db = app.OpenDatabase();
+        var article = await db.Articles.Where(a => a.SourceFile == JapanSeed).Select(a => new { a.Id, a.Key, a.Slug }).SingleAsync();
+        var address = $"/articles/{article.Key}/{article.Slug}";
+
+        foreach (var url in new[] { $"/articles/{article.Id}", $"/articles/{article.Id}/{article.Slug}", "/articles/zz-copy-of-japan", $"/articles/{article.Key}" })
+        {
+            using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+            Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
+            Assert.Equal(address, response.Headers.Location?.OriginalString);
+        }
+
+        var page = await ArchiveApplication.GetPageAsync(client, address);
+        Assert.Equal([JapanSeed, "zz-copy-of-japan.txt"], page.QuerySelectorAll(".sources code").Select(c => c.TextContent));
+    }
+
+    [Fact]
+    public async Task Should_count_a_copied_file_once()
+    {
+        await using var app = new ArchiveApplication();
+        using var client = await app.StartAsync();
+        await using var db = app.OpenDatabase();
+        var articles = await db.Articles.CountAsync();
+        var japan = await JapanFactsAsync(client);
+
+        await File.WriteAllBytesAsync(Path.Combine(app.DataFolder, "zz-copy-of-japan.txt"), await File.ReadAllBytesAsync(Path.Combine(app.DataFolder, JapanSeed)));
+        var report = await app.Services.GetRequiredService<Ingestor>().IngestFolderAsync(app.DataFolder);
+
+        Assert.Equal(FileOutcome.Duplicate, Assert.Single(report.Files, f => f.File == "zz-copy-of-japan.txt").Outcome);
+        Assert.Equal(articles, await db.Articles.CountAsync());
+        Assert.Equal(japan, await JapanFactsAsync(client));
+    }
+
+    [Fact]
+    public async Task Should_withdraw_a_removed_file_from_every_list_and_keep_its_page()
+    {
+        await using var app = new ArchiveApplication(outputCache: false);
+        using var client = await app.StartAsync();
+        await using var db = app.OpenDatabase();
+
+        // The newest article, so that it is in the feed's latest entries too.
+        var newest = await db.Articles.OrderByDescending(a => a.PublishedOn).Select(a => new { a.SourceFile, a.Key, a.Slug, a.Title }).FirstAsync();
+        var address = $"/articles/{newest.Key}/{newest.Slug}";
+        var word = newest.Title.Split(' ').OrderByDescending(w => w.Length).First();
+        Assert.True(await ShownEverywhereAsync(client, address, word));
+
+        File.Delete(Path.Combine(app.DataFolder, newest.SourceFile));
+        var report = await app.Services.GetRequiredService<Ingestor>().IngestFolderAsync(app.DataFolder);
+
+        Assert.Equal(FileOutcome.Withdrawn, Assert.Single(report.Withdrawn).Outcome);
+        Assert.False(await ShownAnywhereAsync(client, address, word));
+        var page = await ArchiveApplication.GetPageAsync(client, address);
+        Assert.Equal(newest.Title, page.QuerySelector("h1")?.TextContent.Trim());
+        Assert.StartsWith("Withdrawn on ", page.QuerySelector(".withdrawn-notice")?.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Equal("noindex", page.QuerySelector("meta[name=robots]")?.GetAttribute("content"));
+
+        // The file comes back: the article is back, at the same address.
+        await File.WriteAllBytesAsync(Path.Combine(app.DataFolder, newest.SourceFile), await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "data", newest.SourceFile)));
+        await app.Services.GetRequiredService<Ingestor>().IngestFolderAsync(app.DataFolder);
+
+        Assert.True(await ShownEverywhereAsync(client, address, word));
+        Assert.Null((await ArchiveApplication.GetPageAsync(client, address)).QuerySelector(".withdrawn-notice"));
+    }
+
+    /// <summary>The article is in the list, the search for a word of its title, the feed and the CSV download.</summary>
+    private static async Task<bool> ShownEverywhereAsync(HttpClient client, string address, string word) =>
+        (await WhereShownAsync(client, address, word)).All(shown => shown);
+
+    private static async Task<bool> ShownAnywhereAsync(HttpClient client, string address, string word) =>
+        (await WhereShownAsync(client, address, word)).Any(shown => shown);
+
+    private static async Task<bool[]> WhereShownAsync(HttpClient client, string address, string word)
+    {
+        var list = await ArchiveApplication.GetPageAsync(client, "/articles");
+        var search = await ArchiveApplication.GetPageAsync(client, $"/search?q={Uri.EscapeDataString(word)}");
+        var feed = await client.GetStringAsync(new Uri("/feeds/articles.atom", UriKind.Relative));
+        var csv = await client.GetStringAsync(new Uri("/articles?format=csv", UriKind.Relative));
+        return
+        [
+            list.QuerySelectorAll(".article-list a.title").Any(a => a.GetAttribute("href") == address),
+            search.QuerySelectorAll("a.title").Any(a => a.GetAttribute("href") == address),
+            feed.Contains(address, StringComparison.Ordinal),
+            csv.Contains(address, StringComparison.Ordinal),
+        ];
+    }
+
+    /// <summary>What the country page of Japan counts: its figures as the page writes them.</summary>
+    private static async Task<string> JapanFactsAsync(HttpClient client)
+    {
+        var page = await ArchiveApplication.GetPageAsync(client, "/countries/japan");
+        return string.Join(' ', page.QuerySelector("main")!.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Take(60));
+    }
+}
