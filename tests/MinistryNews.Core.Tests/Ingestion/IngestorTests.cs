@@ -169,7 +169,7 @@ public sealed class IngestorTests
     }
 
     [Fact]
-    public async Task Should_report_a_removed_file_and_keep_its_article()
+    public async Task Should_report_a_removed_file_and_keep_its_article_withdrawn()
     {
         await using var archive = await TempArchive.CreateAsync();
         await archive.IngestAsync();
@@ -179,7 +179,8 @@ public sealed class IngestorTests
 
         Assert.Equal([JapanSeed], report.Missing);
         await using var db = archive.Open();
-        Assert.True(await db.Articles.AnyAsync(a => a.SourceFile == JapanSeed));
+        Assert.False(await db.Articles.AnyAsync(a => a.SourceFile == JapanSeed));
+        Assert.True(await db.Articles.IgnoreQueryFilters().AnyAsync(a => a.SourceFile == JapanSeed && a.WithdrawnAtUtc != null));
     }
 
     [Fact]
