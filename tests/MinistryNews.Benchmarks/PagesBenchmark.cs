@@ -108,7 +108,7 @@ internal static class PagesBenchmark
         }
 
         var country = Scalar("SELECT c.Slug FROM Countries c JOIN ArticleCountries ac ON ac.CountriesId = c.Id GROUP BY c.Id ORDER BY count(*) DESC LIMIT 1");
-        var article = Scalar("SELECT Id || '/' || Slug FROM Articles ORDER BY Id LIMIT 1 OFFSET (SELECT count(*) / 2 FROM Articles)");
+        var article = Scalar("SELECT Key || '/' || Slug FROM Articles ORDER BY Id LIMIT 1 OFFSET (SELECT count(*) / 2 FROM Articles)");
         var person = Scalar("SELECT p.Slug FROM People p JOIN ArticlePeople m ON m.PersonId = p.Id GROUP BY p.Id ORDER BY count(*) DESC LIMIT 1");
         var rare = Scalar("SELECT p.Name FROM People p JOIN ArticlePeople m ON m.PersonId = p.Id GROUP BY p.Id HAVING count(*) = 1 ORDER BY p.Id LIMIT 1");
         var exportFrom = Scalar("SELECT PublishedOn FROM Articles WHERE PublishedOn IS NOT NULL ORDER BY PublishedOn DESC LIMIT 1 OFFSET 9999");
