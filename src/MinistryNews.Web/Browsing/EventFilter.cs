@@ -5,7 +5,7 @@ namespace MinistryNews.Web.Browsing;
 
 /// <summary>
 /// The filters of the event tables (meetings, delegations, agreements): <c>country</c> and <c>person</c> as on the
-/// article list, <c>from</c> and <c>to</c> on the event's own date (the article's when the text gives none),
+/// article list, <c>from</c> and <c>to</c> on the event's own date (an event the text gives no date for matches no date range),
 /// and a column to <c>sort</c> by ("date", "-date" …).
 /// </summary>
 public sealed class EventFilter
@@ -39,7 +39,7 @@ public sealed class EventFilter
         return new EventFilter { Common = common, Sort = sort };
     }
 
-    /// <summary>Whether a date (the event's, else its article's) falls in the range asked for.</summary>
+    /// <summary>Whether an event's date falls in the range asked for; an undated event falls in none.</summary>
     public bool InRange(PartialDate? date) => Common.InRange(date);
 
     public IOrderedEnumerable<T> Order<T, TKey>(IEnumerable<T> rows, Func<T, TKey> key) =>
