@@ -240,7 +240,7 @@ public static class ApiEndpoints
         }
 
         var rows = (await MeetingRow.QueryAsync(db, [.. filter.Countries.Select(c => c.Id)], [.. filter.People.Select(p => p.Id)], meetingKind, cancellationToken))
-            .Where(r => filter.InRange(r.Date));
+            .Where(r => EventFilter.InRange(filter, r.Date));
         var items = EventDates.ByDate(rows, r => r.Date, descending: true).Select(Meeting).ToList();
         return TypedResults.Ok(Paged(request, items.Count, page, size, Offset(page, size, items.Count) is { } skip ? items.Skip(skip).Take(size) : []));
     }
@@ -261,7 +261,7 @@ public static class ApiEndpoints
         }
 
         var rows = (await DelegationRow.QueryAsync(db, [.. filter.Countries.Select(c => c.Id)], [.. filter.People.Select(p => p.Id)], cancellationToken))
-            .Where(r => filter.InRange(r.Start))
+            .Where(r => EventFilter.InRange(filter, r.Start))
             .Where(r => direction is not ("made" or "hosted") || (direction == "made" ? r.VisitMade : r.VisitHosted));
         var items = EventDates.ByDate(rows, r => r.Start, descending: true).Select(Delegation).ToList();
         return TypedResults.Ok(Paged(request, items.Count, page, size, Offset(page, size, items.Count) is { } skip ? items.Skip(skip).Take(size) : []));
