@@ -12,6 +12,7 @@ internal static class Explanation
     {
         string Countries(IEnumerable<string> codes) => string.Join(", ", codes.Select(c => gazetteer.FindByCode(c)?.Name ?? c));
         string Date(PartialDate? date) => date?.ToString() ?? "no date";
+        string Dated(PartialDate? date, DateSource source) => date is null ? Date(date) : $"{date} (date from {source.ToString().ToLower(CultureInfo.InvariantCulture)})";
 
         output.WriteLine($"== {article.FileName}");
         output.WriteLine($"title       {article.Title}{(article.TitleDerived ? "  (derived: the text has no headline)" : string.Empty)}");
@@ -32,17 +33,17 @@ internal static class Explanation
         {
             var named = meeting.Name is null ? string.Empty : $" \"{meeting.Name}\"";
             var with = meeting.CounterpartOrganisation is null ? string.Empty : $" ({meeting.CounterpartOrganisation})";
-            Fact("meeting", $"{meeting.Kind.ToString().ToLower(CultureInfo.InvariantCulture)}{named} with [{Countries(meeting.CounterpartCountries)}]{with} on {Date(meeting.Date)}: {string.Join(", ", meeting.Participants)}", meeting.Rule, meeting.Evidence);
+            Fact("meeting", $"{meeting.Kind.ToString().ToLower(CultureInfo.InvariantCulture)}{named} with [{Countries(meeting.CounterpartCountries)}]{with} on {Dated(meeting.Date, meeting.DateSource)}: {string.Join(", ", meeting.Participants)}", meeting.Rule, meeting.Evidence);
         }
 
         foreach (var delegation in article.Delegations)
         {
-            Fact("delegation", $"{delegation.Leader ?? "unnamed leader"} from {Countries([delegation.FromCountry ?? "?"])} to [{Countries(delegation.Destinations)}], {Date(delegation.Start)} to {Date(delegation.End)}", delegation.Rule, delegation.Evidence);
+            Fact("delegation", $"{delegation.Leader ?? "unnamed leader"} from {Countries([delegation.FromCountry ?? "?"])} to [{Countries(delegation.Destinations)}], {Dated(delegation.Start, delegation.DateSource)} to {Date(delegation.End)}", delegation.Rule, delegation.Evidence);
         }
 
         foreach (var agreement in article.Agreements)
         {
-            Fact("agreement", $"{agreement.Kind}{(agreement.Name is null ? string.Empty : $" \"{agreement.Name}\"")}{(agreement.Subject is null ? string.Empty : $" {agreement.Subject}")} with [{Countries(agreement.CounterpartCountries)}]{(agreement.CounterpartOrganisation is null ? string.Empty : $" ({agreement.CounterpartOrganisation})")}, signed {Date(agreement.SignedOn)}, valid {agreement.Valid?.ToString() ?? "not given"}; signatories: {string.Join(", ", agreement.Signatories)}", agreement.Rule, agreement.Evidence);
+            Fact("agreement", $"{agreement.Kind}{(agreement.Name is null ? string.Empty : $" \"{agreement.Name}\"")}{(agreement.Subject is null ? string.Empty : $" {agreement.Subject}")} with [{Countries(agreement.CounterpartCountries)}]{(agreement.CounterpartOrganisation is null ? string.Empty : $" ({agreement.CounterpartOrganisation})")}, signed {Dated(agreement.SignedOn, agreement.DateSource)}{(agreement.Place is null ? string.Empty : $" in {agreement.Place}")}, valid {agreement.Valid?.ToString() ?? "not given"}; signatories: {string.Join(", ", agreement.Signatories)}{(agreement.Renews is { } renews ? $"; renews {renews.Kind} signed {Date(renews.SignedOn)}" : string.Empty)}", agreement.Rule, agreement.Evidence);
         }
 
         output.WriteLine();

@@ -93,11 +93,12 @@ public sealed class ArchiveApplication : WebApplicationFactory<Program>
         return await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
     }
 
-    public async Task<(int Id, string Slug, string Title)> ArticleAsync(string sourceFile)
+    /// <summary>The article read from a file: its key (its address is <c>/articles/{Key}/{Slug}</c>), slug and title.</summary>
+    public async Task<(string Key, string Slug, string Title)> ArticleAsync(string sourceFile)
     {
         await using var db = OpenDatabase();
-        var article = await db.Articles.Where(a => a.SourceFile == sourceFile).Select(a => new { a.Id, a.Slug, a.Title }).SingleAsync();
-        return (article.Id, article.Slug, article.Title);
+        var article = await db.Articles.Where(a => a.SourceFile == sourceFile).Select(a => new { a.Key, a.Slug, a.Title }).SingleAsync();
+        return (article.Key, article.Slug, article.Title);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -28,7 +28,7 @@ public sealed class ArchiveFixture : IAsyncLifetime
     public async Task<IReadOnlyList<string>> ArticleFilesAsync(IHtmlDocument page)
     {
         await using var db = App.OpenDatabase();
-        var byId = db.Articles.ToDictionary(a => a.Id, a => a.SourceFile);
-        return [.. page.QuerySelectorAll(".article-list a.title").Select(a => byId[int.Parse(a.GetAttribute("href")!.Split('/')[2], System.Globalization.CultureInfo.InvariantCulture)])];
+        var byKey = db.Articles.ToDictionary(a => a.Key, a => a.SourceFile, StringComparer.Ordinal);
+        return [.. page.QuerySelectorAll(".article-list a.title").Select(a => byKey[Uri.UnescapeDataString(a.GetAttribute("href")!.Split('/')[2])])];
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -135,6 +136,40 @@ public sealed partial class AgreementReader(ArticleContext context, EventLexicon
     [GeneratedRegex(@"(?:[\p{Lu}][\p{L}-]{0,40}\s+){1,6}Declaration$", RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
     private static partial Regex NamedDeclaration();
 
+    /// <summary>
+    /// Words that tell a document renews or replaces an earlier one, and that earlier one: "renewing the MoU",
+    /// "to replace the 2014 agreement", "which replaces the one", "succeeding the previous one". The earlier document
+    /// is the document noun right after (the match ends the words before it) or "one", of the same kind.
+    /// </summary>
+    [GeneratedRegex(@"(?<![\p{L}])(?:(?:which|that)\s+(?:replaces|replaced|renews|renewed|extends|extended|succeeds|succeeded|supersedes|superseded)|renewing|extending|replacing|succeeding|superseding|replaces|renews|extends|succeeds|supersedes|(?<!\b(?:agreed?|decided?|plans?|planned|aims?|aimed|expects?|expected|intends?|intended|hopes?|hoped|asked?|requested|proposed?|wish(?:es|ed)?|needs?|needed|wants?|wanted)\s)to\s+(?:renew|extend|replace|succeed|supersede))\s+(?:the|an?|its|their)\s+(?:(?:previous|earlier|old|former|existing|first|current|original|expiring|expired)\s+)?(?:(?<y>(?:19|20)\d{2})\s+)?(?:(?<one>one)\b|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
+    private static partial Regex RenewalCue();
+
+    private static readonly SearchValues<string> RenewalWords = SearchValues.Create(["renew", "replac", "extend", "succeed", "supersed"], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>"the MoU signed in 2011", "the one which was signed on 5 May 2014": the words up to the date an earlier document was signed.</summary>
+    [GeneratedRegex(@"^(?:\s*\([^()]{1,20}\))?[^.;,()]{0,100}?\b(?:signed|inked|concluded)\s+(?:in|on)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
+    private static partial Regex SignedInOrOn();
+
+    /// <summary>"The MoU replaces …": the document that opens the sentence, named again.</summary>
+    [GeneratedRegex(@"^\s*(?:the|this|that)\s+(?:new\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
+    private static partial Regex OpensTheSentence();
+
+    /// <summary>"in Tokyo", "at Hanoi": the words right before a place where something happened.</summary>
+    [GeneratedRegex(@"\b(?:in|at)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
+    private static partial Regex PlaceCue();
+
+    /// <summary>"Tokyo's", "Hanoi-based": a place that qualifies a thing rather than says where.</summary>
+    [GeneratedRegex(@"^(?:['’]s\b|-based\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
+    private static partial Regex PlaceAsQualifier();
+
+    /// <summary>"In Tokyo on May 5, …", "On March 9, 2031, in Santiago, …": the phrases that open a sentence with when and where it happens.</summary>
+    [GeneratedRegex(@"^(?:\s*(?:(?:[Oo]n|[Ii]n|[Aa]t|[Dd]uring)\b[^,;:()]{0,80}|(?:19|20)\d{2}),)+", RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
+    private static partial Regex OpeningWhere();
+
+    /// <summary>The end of the words that go with a document after it: a clause or a bracket.</summary>
+    [GeneratedRegex(@"[,;:()]|\b(?:which|who|where|while|when|after|before|during|following|as)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatches.TimeoutMilliseconds)]
+    private static partial Regex DocumentPhraseEnd();
+
     public void Read(Sentence sentence)
     {
         var text = sentence.Text;
@@ -164,7 +199,7 @@ public sealed partial class AgreementReader(ArticleContext context, EventLexicon
                 next++;
             }
 
-            ReadDocument(sentence, noun, i > 0 ? nouns[i - 1].Index + nouns[i - 1].Length : -1, next < nouns.Count ? nouns[next].Index : text.Length);
+            ReadDocument(sentence, noun, i > 0 ? nouns[i - 1].Index + nouns[i - 1].Length : -1, next < nouns.Count ? nouns[next] : null);
         }
     }
 
@@ -177,9 +212,10 @@ public sealed partial class AgreementReader(ArticleContext context, EventLexicon
         }
     }
 
-    private void ReadDocument(Sentence sentence, Match noun, int previousNounEnd, int nextNounAt)
+    private void ReadDocument(Sentence sentence, Match noun, int previousNounEnd, Match? nextNoun)
     {
         var text = sentence.Text;
+        var nextNounAt = nextNoun?.Index ?? text.Length;
         var kind = lexicon.KindOf(noun);
         var nounEnd = noun.Index + noun.Length;
         var clauseStart = ArticleContext.ClauseStart(text, noun.Index);
@@ -193,6 +229,9 @@ public sealed partial class AgreementReader(ArticleContext context, EventLexicon
         }
 
         var verbAfter = lexicon.SigningAfter.Match(afterToNext);
+        var renews = Renewal(sentence, kind, nounEnd, afterToNext, nextNoun);
+        // "The MoU replaces the one signed in 2016": the document told last, named again, renews the earlier one.
+        var toldBefore = renews is not null && OpensTheSentence().IsMatch(text.AsSpan(0, noun.Index)) ? context.Agreements.LastOrDefault(a => a.Kind == kind) : null;
         if (OneSigned().Match(afterToNext) is { Success: true } one)
         {
             AddEarlierOne(sentence, kind, nounEnd + one.Index + one.Length);
@@ -205,6 +244,7 @@ public sealed partial class AgreementReader(ArticleContext context, EventLexicon
         var inForce = verbBefore is null && !verbAfter.Success && !opener.Success && !exchange ? lexicon.DocumentInForce.Match(before) : Match.Empty;
         if (verbBefore is null && !verbAfter.Success && !opener.Success && !exchange && !inForce.Success)
         {
+            toldBefore?.Renews ??= renews;
             return;
         }
 
@@ -238,6 +278,7 @@ public sealed partial class AgreementReader(ArticleContext context, EventLexicon
         {
             var told = context.Agreements[^1];
             told.Subject ??= subject;
+            told.Renews ??= renews;
             ReadValidity(told, text, nounEnd, afterToNext);
             return;
         }
@@ -247,7 +288,7 @@ public sealed partial class AgreementReader(ArticleContext context, EventLexicon
             : inForce.Success ? "a document in force"
             : exchange ? "an exchange of documents"
             : "a document signed or in force";
-        var agreement = new AgreementDraft(kind, sentence, rule) { Subject = subject };
+        var agreement = new AgreementDraft(kind, sentence, rule) { Subject = subject, Renews = renews };
         var adopted = verbBefore is not null && AdoptingVerb().IsMatch(verbBefore.Value);
         if (!ReadCounterpart(agreement, sentence, adopted))
         {
@@ -268,6 +309,8 @@ public sealed partial class AgreementReader(ArticleContext context, EventLexicon
             : SigningDate(sentence, agreement, verbBefore is null ? -1 : clauseStart + verbBefore.Index, noun.Index, nounEnd);
         ReadSignatories(agreement, sentence, noun, clauseStart, verbBefore, afterToNext, opener);
         agreement.CounterpartOrganisation = CounterpartOrganisation(sentence, agreement);
+        // A document in force was signed before the event the sentence tells, wherever that took place.
+        agreement.Place = inForce.Success ? null : SigningPlace(sentence, agreement, noun, clauseStart, afterToNext);
         agreement.Distinct = copies > 1;
         for (var c = 0; c < copies; c++)
         {
@@ -286,6 +329,106 @@ public sealed partial class AgreementReader(ArticleContext context, EventLexicon
             earlier.SignedOn = sentence.Dates.FirstOrDefault(d => d.Index >= verbEnd)?.Start;
             context.Agreements.Add(earlier);
         }
+    }
+
+    /// <summary>
+    /// The earlier document a document renews, extends or replaces, when the words after it say so: its kind (of the
+    /// document noun that follows, or the same kind for "the one") and when it was signed, by a year before its noun
+    /// ("the 2014 agreement") or a date after "signed in/on".
+    /// </summary>
+    private AgreementReference? Renewal(Sentence sentence, string kind, int nounEnd, string afterToNext, Match? nextNoun)
+    {
+        if (!afterToNext.AsSpan().ContainsAny(RenewalWords))
+        {
+            return null;
+        }
+
+        // The words of renewal follow the document closely: within its own clause, not the next sentence part.
+        const int Reach = 240;
+        var cut = afterToNext.Length > Reach;
+        var cue = RenewalCue().Match(cut ? afterToNext[..Reach] : afterToNext);
+        var toOne = cue.Groups["one"].Success;
+        if (!cue.Success || cue.Index > 160 || afterToNext.AsSpan(0, cue.Index).IndexOfAny(';', ':') >= 0 || (!toOne && (cut || nextNoun is null)))
+        {
+            return null;
+        }
+
+        var earlierKind = toOne ? kind : lexicon.KindOf(nextNoun!);
+        if (cue.Groups["y"].Success)
+        {
+            return new AgreementReference(earlierKind, ArticleContext.Year(cue.Groups["y"].Value));
+        }
+
+        var after = toOne ? nounEnd + cue.Index + cue.Length : nextNoun!.Index + nextNoun.Length;
+        return new AgreementReference(earlierKind, SignedAt(sentence, after));
+    }
+
+    /// <summary>The date of "signed in 2011", "which was signed on 5 May 2014" right after <paramref name="at"/>.</summary>
+    private static PartialDate? SignedAt(Sentence sentence, int at)
+    {
+        var text = sentence.Text;
+        var signed = SignedInOrOn().Match(text, at, Math.Min(140, text.Length - at));
+        if (!signed.Success)
+        {
+            return null;
+        }
+
+        var dateAt = signed.Index + signed.Length;
+        return sentence.Dates.FirstOrDefault(d => d.Index == dateAt)?.Start;
+    }
+
+    /// <summary>
+    /// Where a document was signed: a city the words of its signing place ("signed in Tokyo", "met in Hanoi and signed",
+    /// "In Seoul on May 5, …", "an MoU … in Santiago"), else where the meeting of the same sentence, or the meeting the
+    /// sentence goes back to ("At the talks, …"), took place, when its date does not tell another event. Several places
+    /// are none.
+    /// </summary>
+    private string? SigningPlace(Sentence sentence, AgreementDraft agreement, Match noun, int clauseStart, string afterToNext)
+    {
+        var text = sentence.Text;
+        var nounEnd = noun.Index + noun.Length;
+        var afterStart = AcronymInBrackets().Match(afterToNext) is { Success: true } acronym ? acronym.Length : 0;
+        var phraseEnd = DocumentPhraseEnd().Match(afterToNext, afterStart) is { Success: true } end ? end.Index : afterToNext.Length;
+        var opening = clauseStart > 0 && OpeningWhere().Match(text) is { Success: true } where ? where.Length : 0;
+        string? found = null;
+        foreach (var place in sentence.Places)
+        {
+            var inClause = (place.Index >= clauseStart && place.End <= noun.Index)
+                || (place.Index >= nounEnd + afterStart && place.End <= nounEnd + phraseEnd)
+                || place.End <= opening;
+            if (place.Kind != PlaceKind.City || !inClause
+                || !PlaceCue().IsMatch(text.AsSpan(Math.Max(0, place.Index - 6), Math.Min(place.Index, 6)))
+                || PlaceAsQualifier().IsMatch(text.AsSpan(place.End)))
+            {
+                continue;
+            }
+
+            if (found is not null && !SamePlace(found, place.Text))
+            {
+                return null;
+            }
+
+            found ??= place.Text;
+        }
+
+        if (found is not null)
+        {
+            return found;
+        }
+
+        var meetings = ArticleContext.AfterTheMeeting().IsMatch(text) && context.LastMeeting is { } last
+            ? [last]
+            : context.Meetings.Where(m => m.Evidence == sentence && m.Location is not null).ToList();
+        var locations = meetings.Where(m => m.Location is not null && SameEvent(agreement.SignedOn, m.Date)).Select(m => m.Location!).ToList();
+        return locations.Count > 0 && locations.All(l => SamePlace(l, locations[0])) && meetings.All(m => m.Location is null || SamePlace(m.Location, locations[0]))
+            ? locations[0]
+            : null;
+
+        static bool SameEvent(PartialDate? signed, PartialDate? met) =>
+            signed is not { } s || (met is { } m && s.FirstDay <= m.LastDay && m.FirstDay <= s.LastDay);
+
+        static bool SamePlace(string a, string b) =>
+            TextFolding.Fold(a).Replace(" ", string.Empty, StringComparison.Ordinal) == TextFolding.Fold(b).Replace(" ", string.Empty, StringComparison.Ordinal);
     }
 
     /// <summary>Whether the words before a signing not told as done ("by signing", "sign"), back to the last semicolon, ask for it.</summary>
@@ -549,6 +692,7 @@ public sealed partial class AgreementReader(ArticleContext context, EventLexicon
             Valid = agreement.Valid,
             Subject = agreement.Subject,
             CounterpartOrganisation = agreement.CounterpartOrganisation,
+            Place = agreement.Place,
             Distinct = true,
         };
         copy.Countries.UnionWith(agreement.Countries);
@@ -579,6 +723,8 @@ public sealed partial class AgreementReader(ArticleContext context, EventLexicon
         match.Name ??= agreement.Name;
         match.Subject ??= agreement.Subject;
         match.CounterpartOrganisation ??= agreement.CounterpartOrganisation;
+        match.Place ??= agreement.Place;
+        match.Renews ??= agreement.Renews;
         match.Signatories.AddRange(agreement.Signatories.Except(match.Signatories).ToList());
     }
 

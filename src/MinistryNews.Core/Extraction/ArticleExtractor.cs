@@ -22,7 +22,7 @@ public sealed partial class ArticleExtractor(Gazetteer gazetteer, Lexicon lexico
     /// The version of the rules and word lists. Bump it with any change that alters what is read out of a text:
     /// stored articles read by another version are read again on the next ingestion, though their files did not change.
     /// </summary>
-    public const string Version = "2026-12-06.19";
+    public const string Version = "2026-12-06.20";
 
     private readonly CountryFinder _countries = new(gazetteer);
 
@@ -87,7 +87,7 @@ public sealed partial class ArticleExtractor(Gazetteer gazetteer, Lexicon lexico
             StoredText.NameOrNull(m.Location),
             [.. m.Participants.Distinct().Select(NameOf)],
             [.. m.Countries],
-            m.Evidence.Text) { Rule = m.Rule, Name = StoredText.NameOrNull(m.Name), CounterpartOrganisation = StoredText.NameOrNull(m.CounterpartOrganisation) }).ToList();
+            m.Evidence.Text) { Rule = m.Rule, Name = StoredText.NameOrNull(m.Name), CounterpartOrganisation = StoredText.NameOrNull(m.CounterpartOrganisation), DateSource = SourceOf(m.Date, m.Evidence, range: false) }).ToList();
         var delegations = events.Delegations.Select(d => new ExtractedDelegation(
             d.Leader is { } leader ? NameOf(leader) : null,
             [.. d.Members.Select(NameOf)],
@@ -95,7 +95,7 @@ public sealed partial class ArticleExtractor(Gazetteer gazetteer, Lexicon lexico
             [.. d.Destinations.Distinct()],
             d.Start,
             d.End,
-            d.Evidence.Text) { Rule = d.Rule }).ToList();
+            d.Evidence.Text) { Rule = d.Rule, DateSource = SourceOf(d.Start, d.Evidence, range: true) }).ToList();
         var agreements = events.Agreements.Select(a => new ExtractedAgreement(
             a.Kind,
             StoredText.NameOrNull(a.Name),
@@ -103,7 +103,14 @@ public sealed partial class ArticleExtractor(Gazetteer gazetteer, Lexicon lexico
             a.SignedOn,
             [.. a.Signatories.Distinct().Select(NameOf)],
             a.Valid,
-            a.Evidence.Text) { Rule = a.Rule, Subject = StoredText.NameOrNull(a.Subject), CounterpartOrganisation = StoredText.NameOrNull(a.CounterpartOrganisation) }).ToList();
+            a.Evidence.Text) {
+                Rule = a.Rule,
+                Subject = StoredText.NameOrNull(a.Subject),
+                CounterpartOrganisation = StoredText.NameOrNull(a.CounterpartOrganisation),
+                DateSource = SourceOf(a.SignedOn, a.Evidence, range: false),
+                Place = StoredText.NameOrNull(a.Place),
+                Renews = a.Renews,
+            }).ToList();
         var extractedPeople = people.People.Select((p, i) => new ExtractedPerson(
             personNames[i],
             [.. p.Spellings.Where(s => !s.Equals(p.Name, StringComparison.OrdinalIgnoreCase)).Select(StoredText.Name)],
@@ -130,6 +137,34 @@ public sealed partial class ArticleExtractor(Gazetteer gazetteer, Lexicon lexico
             Organisations = [.. organisations.Organisations.Select(o => o with { Name = StoredText.Name(o.Name) })],
             UnnamedOfficials = [.. people.Unnamed.Select(u => new ExtractedTitleMention(StoredText.Name(u.Title), u.CountryCode, u.Sentence.Text))],
         };
+    }
+
+    /// <summary>
+    /// Where an event's date came from: a date its own sentence writes (to the day or as a period that holds it, for a
+    /// trip) or, when that date is relative ("yesterday", "on Monday", a day without its year), the sentence resolved
+    /// against the publication date; else what an earlier sentence told. The sentence's dates were read once already.
+    /// </summary>
+    private static DateSource SourceOf(PartialDate? date, Sentence evidence, bool range)
+    {
+        if (date is not { } d)
+        {
+            return DateSource.None;
+        }
+
+        var relative = false;
+        foreach (var mention in evidence.Dates)
+        {
+            var matches = mention.Start == d
+                || (range && mention.End is { } end && mention.Start.FirstDay <= d.FirstDay && d.LastDay <= end.LastDay);
+            if (matches && !mention.Relative)
+            {
+                return DateSource.Sentence;
+            }
+
+            relative |= matches;
+        }
+
+        return relative ? DateSource.Relative : DateSource.Context;
     }
 
     /// <summary>

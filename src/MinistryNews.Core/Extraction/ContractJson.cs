@@ -77,6 +77,8 @@ public static class ContractJson
             }
         }
 
+        void Source(DateSource source) => writer.WriteString("date_source", source.ToString().ToLowerInvariant());
+
         void Evidence(string evidence)
         {
             if (includeEvidence)
@@ -120,6 +122,7 @@ public static class ContractJson
             Text("location", meeting.Location);
             Text("name", meeting.Name);
             Text("counterpart_organisation", meeting.CounterpartOrganisation);
+            Source(meeting.DateSource);
             Evidence(meeting.Evidence);
             writer.WriteEndObject();
         }
@@ -135,6 +138,7 @@ public static class ContractJson
             Countries("destinations", delegation.Destinations);
             Date("start", delegation.Start);
             Date("end", delegation.End);
+            Source(delegation.DateSource);
             Evidence(delegation.Evidence);
             writer.WriteEndObject();
         }
@@ -153,6 +157,20 @@ public static class ContractJson
             Text("valid", agreement.Valid?.ToString());
             Text("subject", agreement.Subject);
             Text("counterpart_organisation", agreement.CounterpartOrganisation);
+            Source(agreement.DateSource);
+            Text("place", agreement.Place);
+            if (agreement.Renews is { } renews)
+            {
+                writer.WriteStartObject("renews");
+                writer.WriteString("kind", renews.Kind);
+                Date("signed_on", renews.SignedOn);
+                writer.WriteEndObject();
+            }
+            else
+            {
+                writer.WriteNull("renews");
+            }
+
             Evidence(agreement.Evidence);
             writer.WriteEndObject();
         }

@@ -81,6 +81,12 @@ public sealed class AgreementDraft(string kind, Sentence evidence, string rule)
     /// <summary>The foreign ministry or agency it was signed with, as the text names it: "Ministry of Health of Chile".</summary>
     public string? CounterpartOrganisation { get; set; }
 
+    /// <summary>Where it was signed, as the text names the place: "Tokyo".</summary>
+    public string? Place { get; set; }
+
+    /// <summary>The earlier document it renews or replaces, when the text says so.</summary>
+    public AgreementReference? Renews { get; set; }
+
     /// <summary>Counted in the text ("two MOU", "(1) … (2) …"): never merged with another document.</summary>
     public bool Distinct { get; set; }
 

@@ -5,14 +5,15 @@ namespace MinistryNews.Core.Ingestion;
 
 /// <summary>
 /// Whether a file's text reads as a press release: some prose, not a few words or a list. Prose is the words of the
-/// body's sentences of <see cref="SentenceWords"/> words or more; a press release has at least <see cref="MinimumProse"/>
-/// of them, and they make at least half of its body (a list of names or a table of contents has short lines, not prose).
+/// body's sentences of <see cref="SentenceWords"/> words or more; a press release has at least one such sentence (a
+/// brief of one sentence is still news), and its prose makes at least half of its body (a list of names or a table of
+/// contents has short lines, not sentences).
 /// </summary>
 public static class PressRelease
 {
     public const int SentenceWords = 8;
 
-    public const int MinimumProse = 40;
+    public const int MinimumProse = SentenceWords;
 
     /// <summary>Why the text is not a press release, or null when it is one.</summary>
     public static string? WhyNot(ExtractedArticle article)
@@ -33,7 +34,7 @@ public static class PressRelease
         if (prose < MinimumProse)
         {
             return words < MinimumProse
-                ? string.Create(CultureInfo.InvariantCulture, $"not a press release: {words} words of text, fewer than {MinimumProse}")
+                ? string.Create(CultureInfo.InvariantCulture, $"not a press release: {words} words of text and no sentence of {SentenceWords} words or more")
                 : string.Create(CultureInfo.InvariantCulture, $"not a press release: {words} words but no prose (a list or a table: {prose} words in sentences of {SentenceWords} words or more)");
         }
 

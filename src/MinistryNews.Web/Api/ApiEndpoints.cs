@@ -33,10 +33,11 @@ public sealed record ApiLink(string Slug, string Name);
 /// <param name="PageSize">Items a page, 1 to 100 (20 when not given).</param>
 public sealed record ListQuery(string[]? Country, string[]? Person, string? From, string? To, string? Year, string? Month, string? Page, string? PageSize);
 
-public sealed record ApiArticle(int Id, string Title, string? Published, string Url, IReadOnlyList<ApiLink> Countries, int Meetings, int Delegations, int Agreements);
+public sealed record ApiArticle(int Id, string Key, string Title, string? Published, string Url, IReadOnlyList<ApiLink> Countries, int Meetings, int Delegations, int Agreements);
 
 public sealed record ApiArticleDetail(
     int Id,
+    string Key,
     string Title,
     bool TitleDerived,
     string? Published,
@@ -126,7 +127,7 @@ public static class ApiEndpoints
         ArgumentNullException.ThrowIfNull(app);
         var api = app.MapGroup("/api").WithTags("Archive");
         api.MapGet("/articles", Articles).WithName("ListArticles").WithSummary("Articles, newest first, with the filters of /articles.");
-        api.MapGet("/articles/{id:int}", Article).WithName("GetArticle").WithSummary("One article with its text and its facts.");
+        api.MapGet("/articles/{key}", Article).WithName("GetArticle").WithSummary("One article with its text and its facts, by its key (the number it had before keys is still answered).");
         api.MapGet("/countries", Countries).WithName("ListCountries").WithSummary("Countries the archive deals with, most articles first.");
         api.MapGet("/people", People).WithName("ListPeople").WithSummary("People, most articles first; filter with country.");
         api.MapGet("/meetings", Meetings).WithName("ListMeetings").WithSummary("Meetings, newest first; kind is bilateral, multilateral or domestic.");
@@ -147,11 +148,14 @@ public static class ApiEndpoints
         var articles = filter.Apply(db.Articles.AsNoTracking());
         var total = await articles.CountAsync(cancellationToken);
         var rows = Offset(page, size, total) is { } skip ? await articles.Sorted(db, sort == "oldest").Skip(skip).Take(size).ToRowsAsync(db, cancellationToken) : [];
-        return TypedResults.Ok(Paged(request, total, page, size, rows.Select(r => new ApiArticle(r.Id, r.Title, r.Published?.ToString(), $"/articles/{r.Id}/{r.Slug}", Links(r.Countries), r.Meetings, r.Delegations, r.Agreements))));
+        return TypedResults.Ok(Paged(request, total, page, size, rows.Select(r => new ApiArticle(r.Id, r.Key, r.Title, r.Published?.ToString(), ArticleLinks.Article(r.Key, r.Slug), Links(r.Countries), r.Meetings, r.Delegations, r.Agreements))));
     }
 
-    private static async Task<Results<Ok<ApiArticleDetail>, ProblemHttpResult>> Article(int id, ArchiveDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ApiArticleDetail>, ProblemHttpResult>> Article(string key, ArchiveDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
+        var id = await db.Articles.AsNoTracking().Where(x => x.Key == key).Select(x => (int?)x.Id).FirstOrDefaultAsync(cancellationToken)
+            ?? await db.ArticleSources.AsNoTracking().Where(s => s.Key == key).Select(s => (int?)s.ArticleId).FirstOrDefaultAsync(cancellationToken)
+            ?? (int.TryParse(key, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : 0);
         var today = DateOnly.FromDateTime(time.GetLocalNow().Date);
         var a = await db.Articles.AsNoTracking().AsSplitQuery()
             .Include(x => x.Countries)
@@ -167,18 +171,19 @@ public static class ApiEndpoints
             .FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
         if (a is null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such article", detail: $"The archive has no article {id}.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such article", detail: $"The archive has no article '{key}'.");
         }
 
         return TypedResults.Ok(new ApiArticleDetail(
             a.Id,
+            a.Key,
             a.Title,
             a.TitleDerived,
             a.Published?.ToString(),
             a.PublishedFrom.ToString(),
             a.SourceUrl,
             a.Byline,
-            $"/articles/{a.Id}/{a.Slug}",
+            ArticleLinks.Article(a.Key, a.Slug),
             [.. a.Body.Select(b => new ApiBlock(b.Kind.ToString().ToLowerInvariant(), b.Text))],
             [.. a.Countries.OrderBy(c => c.Name).Select(c => new ApiLink(c.Slug, c.Name))],
             [.. a.People.OrderBy(m => m.Person.Name).Select(m => new ApiArticlePerson(m.Person.Slug, m.Person.Name, m.Title, m.Country?.Name))],

@@ -109,9 +109,9 @@ public sealed class ArchiveSummary : IDisposable
             .ToListAsync(cancellationToken);
         var months = await (db.Database.IsNpgsql()
             ? db.Database.SqlQuery<MonthCount>(
-                $"""SELECT CAST(extract(year FROM "PublishedOn") AS INTEGER) AS "Year", CAST(extract(month FROM "PublishedOn") AS INTEGER) AS "Month", CAST(count(*) AS INTEGER) AS "Count" FROM "Articles" WHERE "PublishedOn" IS NOT NULL GROUP BY 1, 2 ORDER BY 1 DESC, 2 DESC""")
+                $"""SELECT CAST(extract(year FROM "PublishedOn") AS INTEGER) AS "Year", CAST(extract(month FROM "PublishedOn") AS INTEGER) AS "Month", CAST(count(*) AS INTEGER) AS "Count" FROM "Articles" WHERE "PublishedOn" IS NOT NULL AND "WithdrawnAtUtc" IS NULL GROUP BY 1, 2 ORDER BY 1 DESC, 2 DESC""")
             : db.Database.SqlQuery<MonthCount>(
-                $"""SELECT CAST(substr("PublishedOn", 1, 4) AS INTEGER) AS "Year", CAST(substr("PublishedOn", 6, 2) AS INTEGER) AS "Month", CAST(count(*) AS INTEGER) AS "Count" FROM "Articles" WHERE "PublishedOn" IS NOT NULL GROUP BY 1, 2 ORDER BY 1 DESC, 2 DESC"""))
+                $"""SELECT CAST(substr("PublishedOn", 1, 4) AS INTEGER) AS "Year", CAST(substr("PublishedOn", 6, 2) AS INTEGER) AS "Month", CAST(count(*) AS INTEGER) AS "Count" FROM "Articles" WHERE "PublishedOn" IS NOT NULL AND "WithdrawnAtUtc" IS NULL GROUP BY 1, 2 ORDER BY 1 DESC, 2 DESC"""))
             .ToListAsync(cancellationToken);
         return new ArchiveCounts(
             await db.Articles.CountAsync(cancellationToken),

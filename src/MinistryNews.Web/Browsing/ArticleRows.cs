@@ -5,7 +5,8 @@ using MinistryNews.Core.Articles;
 namespace MinistryNews.Web.Browsing;
 
 /// <summary>An article as a list shows it: title, date, countries, and how many of each kind of event it tells.</summary>
-public sealed record ArticleRow(int Id, string Slug, string Title, PartialDate? Published, IReadOnlyList<Link> Countries, int Meetings, int Delegations, int Agreements);
+/// <remarks>Its address is <see cref="ArticleLinks.Article"/> of <c>Key</c> and <c>Slug</c>; <c>Id</c> is the store's own number.</remarks>
+public sealed record ArticleRow(int Id, string Key, string Slug, string Title, PartialDate? Published, IReadOnlyList<Link> Countries, int Meetings, int Delegations, int Agreements);
 
 /// <summary>A name with the page it links to.</summary>
 public sealed record Link(string Slug, string Name);
@@ -46,6 +47,7 @@ public static class ArticleRows
             .Where(a => EF.Parameter(ids).Contains(a.Id))
             .Select(a => new ArticleRow(
                 a.Id,
+                a.Key,
                 a.Slug,
                 a.Title,
                 a.Published,

@@ -51,11 +51,11 @@ public static class FeedEndpoints
     {
         var origin = PublicAddress.Origin(http);
         var latest = await articles.AsNoTracking().Sorted(http.RequestServices.GetRequiredService<ArchiveDbContext>()).Take(FeedSize)
-            .Select(a => new { a.Id, a.Slug, a.Title, a.PublishedOn, a.IngestedAtUtc, a.Body, Countries = a.Countries.Select(c => c.Name).ToList() })
+            .Select(a => new { a.Id, a.Key, a.Slug, a.Title, a.PublishedOn, a.IngestedAtUtc, a.Body, Countries = a.Countries.Select(c => c.Name).ToList() })
             .ToListAsync(cancellationToken);
         var items = latest.Select(a =>
         {
-            var url = new Uri($"{origin}/articles/{a.Id}/{a.Slug}");
+            var url = new Uri(origin + ArticleLinks.Article(a.Key, a.Slug));
             // Stored text is cleaned at ingestion (StoredText); an article stored before that rule, whose file is gone, is
             // cleaned here too, so no character XML forbids can fail the feed.
             var summary = StoredText.Clean(a.Body.FirstOrDefault(b => b.Kind == Core.Extraction.BlockKind.Paragraph)?.Text ?? string.Empty);
@@ -104,9 +104,9 @@ public static class FeedEndpoints
             await Url(path);
         }
 
-        await foreach (var a in db.Articles.AsNoTracking().OrderBy(a => a.Id).Select(a => new { a.Id, a.Slug }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        await foreach (var a in db.Articles.AsNoTracking().OrderBy(a => a.Key).Select(a => new { a.Key, a.Slug }).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            await Url($"/articles/{a.Id}/{a.Slug}");
+            await Url(ArticleLinks.Article(a.Key, a.Slug));
         }
 
         await foreach (var slug in db.Countries.AsNoTracking().Where(c => c.Articles.Any()).OrderBy(c => c.Slug).Select(c => c.Slug).AsAsyncEnumerable().WithCancellation(cancellationToken))

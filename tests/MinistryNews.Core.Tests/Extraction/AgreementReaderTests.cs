@@ -429,4 +429,95 @@ public sealed class AgreementReaderTests
 
         Assert.Equal(["Grant Aid for the coast guard", "Grant Aid for scholarships"], drafts.Select(d => d.Subject));
     }
+
+    [Fact]
+    public void Should_read_where_a_document_was_signed_from_the_place_its_signing_names()
+    {
+        var signedIn = Extract("On 5 November 2031, Minister Tran Quoc Khanh and Japanese Minister of Internal Affairs Sato Kenji signed a memorandum of understanding on digital cooperation in Tokyo.");
+        var opening = Extract("On March 9, 2031, in Santiago, the Ministry of Information and Communications and the Ministry of Health of Chile signed a Memorandum of Cooperation on cooperation in information security.");
+        var wasSigned = Extract("A memorandum of understanding on cooperation in higher education was signed at Hanoi on May 3, 2031 by Vietnamese Minister of Education Do Minh Chau and British Ambassador Oliver Grant.");
+
+        Assert.Equal("Tokyo", Assert.Single(signedIn.Agreements).Place);
+        Assert.Equal("Santiago", Assert.Single(opening.Agreements).Place);
+        Assert.Equal("Hanoi", Assert.Single(wasSigned.Agreements).Place);
+    }
+
+    [Fact]
+    public void Should_take_the_place_of_the_meeting_at_which_a_document_was_signed()
+    {
+        var sameSentence = Extract("""
+            Vietnam and Japan deepen digital ties
+
+            On 5 November 2031, Minister Tran Quoc Khanh held talks with Japanese Minister of Internal Affairs Sato Kenji in Tokyo, and the two ministers signed a memorandum of understanding on digital cooperation.
+            """);
+        var atTheTalks = Extract("""
+            Vietnam and Japan deepen digital ties
+
+            On 5 November 2031, Minister Tran Quoc Khanh held talks with Japanese Minister of Internal Affairs Sato Kenji in Tokyo.
+
+            At the talks, the two ministers signed a memorandum of understanding on digital cooperation.
+            """);
+
+        Assert.Equal("Tokyo", Assert.Single(sameSentence.Agreements).Place);
+        var memorandum = Assert.Single(atTheTalks.Agreements);
+        Assert.Equal("Tokyo", memorandum.Place);
+        Assert.Equal("2031-11-05", memorandum.SignedOn.ToString());
+        Assert.Equal(DateSource.Context, memorandum.DateSource);
+    }
+
+    [Fact]
+    public void Should_not_give_a_document_signed_in_another_year_or_in_force_the_place_of_the_meeting_that_recalls_it()
+    {
+        var recalled = Extract("""
+            Vietnam, India review cooperation
+
+            On August 11, 2031, Deputy Minister Vu Hai Dang received Indian Ambassador Arjun Mehta in Hanoi, and the two sides reviewed the agreement on cooperation in science and technology signed in 2001.
+            """);
+        var inForce = Extract("""
+            Vietnam and Laos review finance cooperation
+
+            Deputy Minister of Finance Phan Van Loc received Lao Deputy Minister of Finance Khamphan Sisouk in Hanoi to train more customs officers as part of the Memorandum of Understanding on cooperation for 2031-2035.
+            """);
+        var dateline = Extract("""
+            Vietnam and Japan ink digital deal
+
+            Hanoi, November 6, 2031
+
+            Minister Tran Quoc Khanh and Japanese Minister of Internal Affairs Sato Kenji signed a memorandum of understanding on digital cooperation.
+            """);
+
+        Assert.Null(Assert.Single(recalled.Agreements).Place);
+        Assert.Null(Assert.Single(inForce.Agreements).Place);
+        Assert.Null(Assert.Single(dateline.Agreements).Place);
+    }
+
+    [Fact]
+    public void Should_read_the_earlier_document_a_new_one_renews_or_replaces()
+    {
+        var renewing = Extract("Minister Tran Quoc Khanh and Lao Minister of Technology Khamphan Sisouk signed a new MoU on postal cooperation, renewing the memorandum of understanding signed in 2021.");
+        var replacing = Extract("Minister Tran Quoc Khanh and Lao Minister of Technology Khamphan Sisouk signed a protocol on postal cooperation to replace the 2019 agreement.");
+        var plain = Extract("Minister Tran Quoc Khanh and Lao Minister of Technology Khamphan Sisouk signed a memorandum of understanding on postal cooperation and an agreement on cybersecurity.");
+
+        var renewal = renewing.Agreements[0];
+        Assert.Equal("Memorandum of Understanding", renewal.Kind);
+        Assert.Equal(new AgreementReference("Memorandum of Understanding", new PartialDate(2021)), renewal.Renews);
+        var protocol = Assert.Single(replacing.Agreements, a => a.Kind == "Protocol");
+        Assert.Equal(new AgreementReference("Agreement", new PartialDate(2019)), protocol.Renews);
+        Assert.All(plain.Agreements, a => Assert.Null(a.Renews));
+    }
+
+    [Fact]
+    public void Should_take_the_document_told_before_as_the_one_that_replaces_an_earlier_one()
+    {
+        var article = Extract("""
+            Vietnam and Thailand ink digital deal
+
+            Minister Tran Quoc Khanh and Thai Minister of Digital Economy Anan Wongsa have inked a memorandum of understanding on digital cooperation.
+
+            The MoU replaces the one signed in 2026, which expired last year.
+            """);
+
+        Assert.Equal(new AgreementReference("Memorandum of Understanding", new PartialDate(2026)), article.Agreements[0].Renews);
+        Assert.Null(article.Agreements[1].Renews);
+    }
 }

@@ -87,7 +87,7 @@ public sealed class ApiTests(ArchiveFixture archive) : IClassFixture<ArchiveFixt
     [InlineData("/api/articles?pageSize=1000", 400, "is not a valid pageSize")]
     [InlineData("/api/meetings?kind=picnic", 400, "is not a kind of meeting")]
     [InlineData("/api/agreements?status=maybe", 400, "is not a status")]
-    [InlineData("/api/articles/99999", 404, "no article 99999")]
+    [InlineData("/api/articles/99999", 404, "no article '99999'")]
     public async Task Should_answer_errors_as_problem_details(string url, int status, string detail)
     {
         using var response = await archive.Client.GetAsync(new Uri(url, UriKind.Relative));
@@ -106,7 +106,7 @@ public sealed class ApiTests(ArchiveFixture archive) : IClassFixture<ArchiveFixt
         var page = await archive.PageAsync("/api");
 
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(["/api/agreements", "/api/articles", "/api/articles/{id}", "/api/countries", "/api/delegations", "/api/meetings", "/api/people"], paths);
+        Assert.Equal(["/api/agreements", "/api/articles", "/api/articles/{key}", "/api/countries", "/api/delegations", "/api/meetings", "/api/people"], paths);
         var parameters = document.GetProperty("paths").GetProperty("/api/articles").GetProperty("get").GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
         Assert.Contains("Country", parameters, StringComparer.OrdinalIgnoreCase);
         Assert.Contains("PageSize", parameters, StringComparer.OrdinalIgnoreCase);

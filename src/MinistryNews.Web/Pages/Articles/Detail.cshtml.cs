@@ -1,25 +1,40 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using MinistryNews.Core;
 using MinistryNews.Core.Articles;
 using MinistryNews.Core.Extraction;
+using MinistryNews.Web.Browsing;
+using MinistryNews.Web.Hosting;
 
 namespace MinistryNews.Web.Pages.Articles;
 
 /// <summary>One article in full, with the facts read out of it beside the text and their sentences marked in it.</summary>
-public sealed class DetailModel(ArchiveDbContext db) : PageModel
+public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageModel
 {
+    /// <summary>Who a citation names when the article names no Vietnamese ministry.</summary>
+    public const string DefaultInstitution = "Ministry of Information and Communications (Viet Nam)";
+
     public Article Article { get; private set; } = null!;
 
-    /// <summary>The sentences facts were read from, numbered in order of first use; the text marks them.</summary>
-    public IReadOnlyList<string> Evidence { get; private set; } = [];
+    /// <summary>The sentences facts were read from; the text marks each with its anchor (<see cref="ArticleLinks.FactAnchor"/>).</summary>
+    public IReadOnlySet<string> Evidence { get; private set; } = new HashSet<string>();
 
-    public async Task<IActionResult> OnGetAsync(int id, string? slug, CancellationToken cancellationToken)
+    public Citation Citation { get; private set; } = null!;
+
+    /// <summary>
+    /// The article at its key. A key of another file of the article (a copy, or the file it was first read from) and the
+    /// number that was its address before addresses came from files lead to it with a permanent redirect; so does a
+    /// wrong slug. A withdrawn article is shown, marked.
+    /// </summary>
+    public async Task<IActionResult> OnGetAsync(string key, string? slug, string? format, CancellationToken cancellationToken)
     {
         var article = await db.Articles
+            .IgnoreQueryFilters()
             .AsNoTracking()
             .AsSplitQuery()
+            .Include(a => a.Sources)
             .Include(a => a.Countries)
             .Include(a => a.People).ThenInclude(m => m.Person)
             .Include(a => a.People).ThenInclude(m => m.Country)
@@ -32,35 +47,67 @@ public sealed class DetailModel(ArchiveDbContext db) : PageModel
             .Include(a => a.Delegations).ThenInclude(d => d.Destinations)
             .Include(a => a.Agreements).ThenInclude(a => a.CounterpartCountries)
             .Include(a => a.Agreements).ThenInclude(a => a.Signatories)
-            .FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+            .FirstOrDefaultAsync(a => a.Key == key, cancellationToken);
         if (article is null)
         {
-            return NotFound();
+            var elsewhere = await db.ArticleSources.IgnoreQueryFilters().AsNoTracking().Where(s => s.Key == key)
+                .Select(s => new { s.Article.Key, s.Article.Slug }).FirstOrDefaultAsync(cancellationToken);
+            if (elsewhere is null && int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+            {
+                elsewhere = await db.Articles.IgnoreQueryFilters().AsNoTracking().Where(a => a.Id == id)
+                    .Select(a => new { a.Key, a.Slug }).FirstOrDefaultAsync(cancellationToken);
+            }
+
+            return elsewhere is null ? NotFound() : RedirectPermanent(ArticleLinks.Article(elsewhere.Key, elsewhere.Slug) + QueryOf(format));
         }
 
         if (slug != article.Slug)
         {
-            return RedirectToPagePermanent("/Articles/Detail", new { id, slug = article.Slug });
+            return RedirectPermanent(ArticleLinks.Article(article.Key, article.Slug) + QueryOf(format));
         }
 
         Article = article;
-        (Previous, Next) = await AdjacentAsync(article, cancellationToken);
+        Citation = new Citation(
+            CitationKind.Article,
+            article.Title,
+            Institution(article),
+            article.Published,
+            article.SourceUrl,
+            new Uri(PublicAddress.Origin(HttpContext) + ArticleLinks.Article(article.Key, article.Slug)),
+            Citation.Today(time));
+        if (CitationResults.File(Citation, format) is { } download)
+        {
+            return download;
+        }
+
+        if (article.WithdrawnAtUtc is null)
+        {
+            (Previous, Next) = await AdjacentAsync(article, cancellationToken);
+        }
+
         Evidence = article.Meetings.Select(m => m.Evidence)
             .Concat(article.Delegations.Select(d => d.Evidence))
             .Concat(article.Agreements.Select(a => a.Evidence))
             .Concat(article.People.Select(p => p.Evidence))
             .Where(e => !string.IsNullOrWhiteSpace(e))
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
+            .ToHashSet(StringComparer.Ordinal);
         return Page();
     }
+
+    /// <summary>The ministry a citation names: the first Vietnamese ministry or agency the article names, else the Ministry of Information and Communications.</summary>
+    private static string Institution(Article article) =>
+        article.Organisations.FirstOrDefault(o => o.Country?.Code == "VN" && o.KnownKey is not null) is { } ministry
+            ? $"{ministry.Name} (Viet Nam)"
+            : DefaultInstitution;
+
+    private static string QueryOf(string? format) => CitationResults.IsDownload(format) ? $"?format={Uri.EscapeDataString(format!)}" : string.Empty;
 
     /// <summary>The article just before this one in date order (newest-first order of the list), and the one just after.</summary>
     public AdjacentArticle? Previous { get; private set; }
 
     public AdjacentArticle? Next { get; private set; }
 
-    public sealed record AdjacentArticle(int Id, string Slug, string Title);
+    public sealed record AdjacentArticle(int Id, string Key, string Slug, string Title);
 
     /// <summary>
     /// The articles before and after in date order (undated ones among themselves, in the order they were stored). Each
@@ -78,47 +125,36 @@ public sealed class DetailModel(ArchiveDbContext db) : PageModel
         return (previous, next);
 
         Task<AdjacentArticle?> First(IQueryable<Article> query) =>
-            query.Select(a => new AdjacentArticle(a.Id, a.Slug, a.Title)).FirstOrDefaultAsync(cancellationToken);
+            query.Select(a => new AdjacentArticle(a.Id, a.Key, a.Slug, a.Title)).FirstOrDefaultAsync(cancellationToken);
     }
 
-    /// <summary>The number of a fact's sentence, for the link to where it is marked in the text.</summary>
-    public int? EvidenceNumber(string evidence)
-    {
-        for (var i = 0; i < Evidence.Count; i++)
-        {
-            if (string.Equals(Evidence[i], evidence, StringComparison.Ordinal))
-            {
-                return i + 1;
-            }
-        }
+    /// <summary>The link from a fact to its sentence in the text.</summary>
+    public string FactHref(string evidence) => "#" + ArticleLinks.FactAnchor(evidence);
 
-        return null;
-    }
-
-    /// <summary>A block of the body cut into plain runs and runs that are the sentence of a fact.</summary>
-    public IEnumerable<(string Text, int? Evidence)> Segments(BodyBlock block)
+    /// <summary>A block of the body cut into plain runs and runs that are the sentence of a fact (with the sentence's anchor).</summary>
+    public IEnumerable<(string Text, string? Anchor)> Segments(BodyBlock block)
     {
         ArgumentNullException.ThrowIfNull(block);
         var text = block.Text;
-        var marks = new List<(int Start, int Length, int Number)>();
-        for (var i = 0; i < Evidence.Count; i++)
+        var marks = new List<(int Start, int Length, string Anchor)>();
+        foreach (var evidence in Evidence)
         {
-            var start = text.IndexOf(Evidence[i], StringComparison.Ordinal);
-            if (start >= 0 && !marks.Any(m => start < m.Start + m.Length && m.Start < start + Evidence[i].Length))
+            var start = text.IndexOf(evidence, StringComparison.Ordinal);
+            if (start >= 0 && !marks.Any(m => start < m.Start + m.Length && m.Start < start + evidence.Length))
             {
-                marks.Add((start, Evidence[i].Length, i + 1));
+                marks.Add((start, evidence.Length, ArticleLinks.FactAnchor(evidence)));
             }
         }
 
         var position = 0;
-        foreach (var (start, length, number) in marks.OrderBy(m => m.Start))
+        foreach (var (start, length, anchor) in marks.OrderBy(m => m.Start))
         {
             if (start > position)
             {
                 yield return (text[position..start], null);
             }
 
-            yield return (text.Substring(start, length), number);
+            yield return (text.Substring(start, length), anchor);
             position = start + length;
         }
 

@@ -101,10 +101,10 @@ public sealed class IndexModel(ArchiveDbContext db, ArchiveSummary summary) : Pa
             .OrderBy(n => n.Id).ThenBy(n => n.Name)
             .ToListAsync(cancellationToken);
         var countries = named.GroupBy(n => n.Id).ToDictionary(g => g.Key, g => string.Join("; ", g.Select(n => n.Name)));
-        var rows = articles.Select(a => new { a.Id, a.Title, a.Slug, a.Published, Meetings = a.Meetings.Count, Delegations = a.Delegations.Count, Agreements = a.Agreements.Count });
+        var rows = articles.Select(a => new { a.Id, a.Key, a.Title, a.Slug, a.Published, Meetings = a.Meetings.Count, Delegations = a.Delegations.Count, Agreements = a.Agreements.Count });
         await foreach (var a in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            yield return new ExportRow(a.Id, a.Title, a.Published?.ToString(), countries.GetValueOrDefault(a.Id, string.Empty), a.Meetings, a.Delegations, a.Agreements, $"/articles/{a.Id}/{a.Slug}");
+            yield return new ExportRow(a.Id, a.Title, a.Published?.ToString(), countries.GetValueOrDefault(a.Id, string.Empty), a.Meetings, a.Delegations, a.Agreements, ArticleLinks.Article(a.Key, a.Slug));
         }
     }
 }

@@ -11,15 +11,19 @@ public sealed class FactsTests(ArchiveFixture archive) : IClassFixture<ArchiveFi
         var page = await archive.PageAsync($"/articles/{id}/{slug}");
 
         var agreement = page.QuerySelector(".facts .agreements li")!;
-        Assert.StartsWith("Memorandum of Understanding with Japan, signed 9 January 2020, valid 2020-2023", Normalize(agreement.TextContent), StringComparison.Ordinal);
+        var text = Normalize(agreement.TextContent);
+        Assert.StartsWith("Memorandum of Understanding with Japan", text, StringComparison.Ordinal);
+        Assert.Contains("Signed 9 January 2020 (day), valid 2020-2023", text, StringComparison.Ordinal);
         Assert.Equal("2020-01-09", agreement.QuerySelector("time")!.GetAttribute("datetime"));
         Assert.Equal(["/people/nguyen-manh-hung", "/people/takaichi-sanae"], agreement.QuerySelectorAll(".signatories a").Select(a => a.GetAttribute("href")));
         Assert.Equal("/countries/japan", agreement.QuerySelector("a")!.GetAttribute("href"));
 
         // The sentence it was read from is marked in the text, and the fact links to it.
-        var evidence = agreement.QuerySelector("a[href^='#evidence-']")!.GetAttribute("href")!;
-        var mark = page.QuerySelector(evidence)!;
+        var evidence = agreement.QuerySelector("a[href^='#fact-']")!;
+        Assert.Equal("Read the sentence that states the agreement", Normalize(evidence.TextContent));
+        var mark = page.QuerySelector(evidence.GetAttribute("href")!)!;
         Assert.Equal("mark", mark.LocalName);
+        Assert.Contains("fact-sentence", mark.ClassList);
         Assert.StartsWith("After the meeting, the two Ministers signed", mark.TextContent, StringComparison.Ordinal);
     }
 
