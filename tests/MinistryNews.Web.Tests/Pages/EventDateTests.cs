@@ -155,6 +155,21 @@ public sealed partial class EventDateTests(ArchiveFixture archive) : IClassFixtu
     }
 
     [Fact]
+    public async Task Should_lead_each_row_s_link_to_its_sentence_on_the_article_s_page()
+    {
+        var rows = (await AllRowsAsync("/meetings")).Concat(await AllRowsAsync("/delegations")).Concat((await archive.PageAsync("/countries/south-korea")).QuerySelectorAll(".timeline-table tbody tr"));
+
+        var links = rows.Select(FactHref).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var article in links.GroupBy(l => l[..l.IndexOf('#', StringComparison.Ordinal)], StringComparer.Ordinal))
+        {
+            var page = await archive.PageAsync(article.Key);
+            Assert.All(article, link => Assert.NotNull(page.GetElementById(link[(link.IndexOf('#', StringComparison.Ordinal) + 1)..])));
+        }
+
+        Assert.True(links.Count > 50, $"{links.Count} links");
+    }
+
+    [Fact]
     public async Task Should_give_a_country_s_timeline_honest_dates_the_undated_last_and_a_link_to_each_sentence()
     {
         await using var db = archive.App.OpenDatabase();
