@@ -38,14 +38,19 @@ public static class EventDates
 /// <summary>A few words that say which fact a row's link to its sentence is about, for screen readers.</summary>
 public static class EventFacts
 {
-    /// <summary>"the meeting of 5 November 2019 with Japan", "the meeting with the ASEAN Digital Ministers' Meeting (date not given)".</summary>
+    /// <summary>
+    /// "the meeting of 5 November 2019 with Japan"; a meeting with no country or organisation named by its event:
+    /// "the 5th ASEAN Digital Ministers' Meeting (date not given)".
+    /// </summary>
     public static string Meeting(PartialDate? date, IReadOnlyList<Link> countries, string? organisation, string? name)
     {
         ArgumentNullException.ThrowIfNull(countries);
-        var with = countries.Count > 0 ? " with " + Names(countries)
-            : organisation is not null ? " with " + organisation
-            : name is not null ? ", " + name
-            : string.Empty;
+        if (countries.Count == 0 && organisation is null && name is not null)
+        {
+            return (name.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? name : "the " + name) + On(date) + Undated(date);
+        }
+
+        var with = countries.Count > 0 ? " with " + Names(countries) : organisation is not null ? " with " + organisation : string.Empty;
         return "the meeting" + On(date) + with + Undated(date);
     }
 

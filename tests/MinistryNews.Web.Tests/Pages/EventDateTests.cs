@@ -129,6 +129,10 @@ public sealed partial class EventDateTests(ArchiveFixture archive) : IClassFixtu
                 && (m.CounterpartOrganisation is null || with.Contains(Words(m.CounterpartOrganisation), StringComparison.Ordinal))
                 && (m.Countries > 0 || m.Name is null || with != "—"));
         });
+
+        // The link to the sentence of a meeting known only by its event's name says that name.
+        Assert.All(meetings.Where(m => m.Countries == 0 && m.CounterpartOrganisation is null && m.Name is not null), m =>
+            Assert.Contains(rows, r => FactHref(r) == ArticleLinks.Fact(m.Key, m.Slug, m.Evidence) && Words(r.QuerySelector("a.evidence-link")!.TextContent).Contains(Words(m.Name!), StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -149,7 +153,8 @@ public sealed partial class EventDateTests(ArchiveFixture archive) : IClassFixtu
             Assert.Matches(@"^/articles/[^/#]+/[^/#]+$", article);
             Assert.Matches("^" + Regex.Escape(article) + "#fact-[0-9a-f]{8}$", FactHref(row));
         });
-        Assert.All(meetingRows, r => Assert.Contains("that states the meeting", r.QuerySelector("a.evidence-link")!.TextContent, StringComparison.Ordinal));
+        Assert.All(meetingRows, r => Assert.StartsWith("Read the sentence that states the ", Words(r.QuerySelector("a.evidence-link")!.TextContent), StringComparison.Ordinal));
+        Assert.Contains(meetingRows, r => r.QuerySelector("a.evidence-link")!.TextContent.Contains("that states the meeting of ", StringComparison.Ordinal));
         Assert.All(tripRows, r => Assert.Contains("that states the visit", r.QuerySelector("a.evidence-link")!.TextContent, StringComparison.Ordinal));
         Assert.All(meetingRows.Where(r => r.QuerySelector("td .date-not-given") is not null), r => Assert.Contains("(date not given)", r.QuerySelector("a.evidence-link")!.TextContent, StringComparison.Ordinal));
     }
