@@ -60,9 +60,56 @@ public sealed record ApiCountry(string Slug, string Code, string Name, int Artic
 
 public sealed record ApiPerson(string Slug, string Name, string? Country, string? Title, int Articles);
 
-public sealed record ApiMeeting(string? Date, string Kind, IReadOnlyList<ApiLink> Countries, IReadOnlyList<ApiLink> Participants, string? Location, int ArticleId, string? Evidence);
+/// <summary>A meeting: its date only when the text gives one, who and what it was, and where it is told.</summary>
+/// <param name="Date">YYYY-MM-DD, YYYY-MM or YYYY; null when the text gives no date (never the article's date).</param>
+/// <param name="DatePrecision">"day", "month", "year"; null when there is no date.</param>
+/// <param name="DateSource">"sentence", "relative" (resolved against the dateline), "context" (an earlier sentence), "not given"; null for a date whose source was not recorded.</param>
+/// <param name="DateText">The date as the pages write it: "5 November 2019", or "date not given".</param>
+/// <param name="Name">The event's name as written ("the 5th ASEAN Digital Ministers' Meeting").</param>
+/// <param name="CounterpartOrganisation">The organisation met, as written.</param>
+/// <param name="ArticleId">The article's number in this copy of the archive (kept for older clients; use ArticleKey).</param>
+/// <param name="ArticleKey">The article's permanent key.</param>
+/// <param name="EvidenceUrl">The article's page at the sentence that states the meeting.</param>
+public sealed record ApiMeeting(
+    string? Date,
+    string? DatePrecision,
+    string? DateSource,
+    string DateText,
+    string Kind,
+    string? Name,
+    string? CounterpartOrganisation,
+    IReadOnlyList<ApiLink> Countries,
+    IReadOnlyList<ApiLink> Participants,
+    string? Location,
+    int ArticleId,
+    string ArticleKey,
+    string ArticleUrl,
+    string EvidenceUrl,
+    string? Evidence);
 
-public sealed record ApiDelegation(string? Start, string? End, string Direction, ApiLink? Leader, ApiLink? From, IReadOnlyList<ApiLink> Destinations, int ArticleId, string? Evidence);
+/// <summary>A trip: its date (the start) only when the text gives one, who went where, and where it is told.</summary>
+/// <param name="Date">The start, YYYY-MM-DD, YYYY-MM or YYYY; null when the text gives no date (never the article's date).</param>
+/// <param name="DatePrecision">"day", "month", "year"; null when there is no date.</param>
+/// <param name="DateSource">"sentence", "relative", "context", "not given"; null for a date whose source was not recorded.</param>
+/// <param name="DateText">The start as the pages write it: "5 November 2019", or "date not given".</param>
+/// <param name="Start">The same as Date (kept for older clients).</param>
+/// <param name="ArticleId">The article's number in this copy of the archive (kept for older clients; use ArticleKey).</param>
+public sealed record ApiDelegation(
+    string? Date,
+    string? DatePrecision,
+    string? DateSource,
+    string DateText,
+    string? Start,
+    string? End,
+    string Direction,
+    ApiLink? Leader,
+    ApiLink? From,
+    IReadOnlyList<ApiLink> Destinations,
+    int ArticleId,
+    string ArticleKey,
+    string ArticleUrl,
+    string EvidenceUrl,
+    string? Evidence);
 
 public sealed record ApiAgreement(string Kind, string? Name, IReadOnlyList<ApiLink> Countries, string? SignedOn, string? ValidFrom, string? ValidTo, string Status, IReadOnlyList<ApiLink> Signatories, int ArticleId, string? Evidence);
 
@@ -140,8 +187,8 @@ public static class ApiEndpoints
             [.. a.Body.Select(b => new ApiBlock(b.Kind.ToString().ToLowerInvariant(), b.Text))],
             [.. a.Countries.OrderBy(c => c.Name).Select(c => new ApiLink(c.Slug, c.Name))],
             [.. a.People.OrderBy(m => m.Person.Name).Select(m => new ApiArticlePerson(m.Person.Slug, m.Person.Name, m.Title, m.Country?.Name))],
-            [.. a.Meetings.Select(m => new ApiMeeting(m.Date?.ToString(), Lower(m.Kind), [.. m.CounterpartCountries.Select(c => new ApiLink(c.Slug, c.Name))], [.. m.Participants.Select(p => new ApiLink(p.Slug, p.Name))], m.Location, a.Id, m.Evidence))],
-            [.. a.Delegations.Select(d => new ApiDelegation(d.Start?.ToString(), d.End?.ToString(), d.Destinations.Any(c => c.Slug == DelegationRow.HomeSlug) ? "hosted" : "made", d.Leader is null ? null : new ApiLink(d.Leader.Slug, d.Leader.Name), d.FromCountry is null ? null : new ApiLink(d.FromCountry.Slug, d.FromCountry.Name), [.. d.Destinations.Select(c => new ApiLink(c.Slug, c.Name))], a.Id, d.Evidence))],
+            [.. a.Meetings.Select(m => Meeting(new MeetingRow(m.Date, m.DateSource, m.Kind, m.Name, m.CounterpartOrganisation, [.. m.CounterpartCountries.Select(c => new Link(c.Slug, c.Name))], [.. m.Participants.Select(p => new Link(p.Slug, p.Name))], m.Location, a.Id, a.Key, a.Slug, a.Title, m.Evidence)))],
+            [.. a.Delegations.Select(d => Delegation(new DelegationRow(d.Start, d.DateSource, d.End, d.Leader is null ? null : new Link(d.Leader.Slug, d.Leader.Name), d.FromCountry is null ? null : new Link(d.FromCountry.Slug, d.FromCountry.Name), [.. d.Destinations.Select(c => new Link(c.Slug, c.Name))], a.Id, a.Key, a.Slug, a.Title, d.Evidence)))],
             [.. a.Agreements.Select(x => new ApiAgreement(x.Kind, x.Name, [.. x.CounterpartCountries.Select(c => new ApiLink(c.Slug, c.Name))], x.SignedOn?.ToString(), x.ValidFrom?.ToString(), x.ValidTo?.ToString(), AgreementRow.StatusValue(AgreementRow.StatusOn(x.ValidFrom, x.ValidTo, today)), [.. x.Signatories.Select(p => new ApiLink(p.Slug, p.Name))], a.Id, x.Evidence))]));
     }
 
@@ -198,11 +245,9 @@ public static class ApiEndpoints
         }
 
         var rows = (await MeetingRow.QueryAsync(db, [.. filter.Countries.Select(c => c.Id)], [.. filter.People.Select(p => p.Id)], meetingKind, cancellationToken))
-            .Where(r => filter.InRange(r.Date))
-            .OrderByDescending(r => r.Date?.FirstDay ?? DateOnly.MinValue)
-            .Select(r => new ApiMeeting(r.Date?.ToString(), Lower(r.Kind), Links(r.Countries), Links(r.Participants), r.Location, r.ArticleId, null))
-            .ToList();
-        return TypedResults.Ok(Paged(request, rows.Count, page, size, Offset(page, size, rows.Count) is { } skip ? rows.Skip(skip).Take(size) : []));
+            .Where(r => EventFilter.InRange(filter, r.Date));
+        var items = EventDates.ByDate(rows, r => r.Date, descending: true).Select(Meeting).ToList();
+        return TypedResults.Ok(Paged(request, items.Count, page, size, Offset(page, size, items.Count) is { } skip ? items.Skip(skip).Take(size) : []));
     }
 
     private static async Task<Results<Ok<ApiPage<ApiDelegation>>, ProblemHttpResult>> Delegations(HttpRequest request, [AsParameters] ListQuery query, string? direction, ArchiveDbContext db, CancellationToken cancellationToken)
@@ -221,12 +266,10 @@ public static class ApiEndpoints
         }
 
         var rows = (await DelegationRow.QueryAsync(db, [.. filter.Countries.Select(c => c.Id)], [.. filter.People.Select(p => p.Id)], cancellationToken))
-            .Where(r => filter.InRange(r.Start))
-            .Where(r => direction is not ("made" or "hosted") || (direction == "made" ? r.VisitMade : r.VisitHosted))
-            .OrderByDescending(r => r.Start?.FirstDay ?? DateOnly.MinValue)
-            .Select(r => new ApiDelegation(r.Start?.ToString(), r.End?.ToString(), r.VisitHosted ? "hosted" : "made", r.Leader is null ? null : new ApiLink(r.Leader.Slug, r.Leader.Name), r.From is null ? null : new ApiLink(r.From.Slug, r.From.Name), Links(r.Destinations), r.ArticleId, null))
-            .ToList();
-        return TypedResults.Ok(Paged(request, rows.Count, page, size, Offset(page, size, rows.Count) is { } skip ? rows.Skip(skip).Take(size) : []));
+            .Where(r => EventFilter.InRange(filter, r.Start))
+            .Where(r => direction is not ("made" or "hosted") || (direction == "made" ? r.VisitMade : r.VisitHosted));
+        var items = EventDates.ByDate(rows, r => r.Start, descending: true).Select(Delegation).ToList();
+        return TypedResults.Ok(Paged(request, items.Count, page, size, Offset(page, size, items.Count) is { } skip ? items.Skip(skip).Take(size) : []));
     }
 
     private static async Task<Results<Ok<ApiPage<ApiAgreement>>, ProblemHttpResult>> Agreements(HttpRequest request, [AsParameters] ListQuery query, string? status, ArchiveDbContext db, TimeProvider time, CancellationToken cancellationToken)
@@ -310,6 +353,40 @@ public static class ApiEndpoints
         var pages = (int)Math.Max(1, (total + size - 1L) / size);
         return new ApiPage<T>(total, page, size, page < pages ? Link(page + 1) : null, page > 1 ? Link(Math.Min(page - 1, pages)) : null, [.. items]);
     }
+
+    private static ApiMeeting Meeting(MeetingRow r) => new(
+        r.Date?.ToString(),
+        Display.Precision(r.Date),
+        EventDates.Source(r.Date, r.DateSource),
+        Display.EventDate(r.Date),
+        Lower(r.Kind),
+        r.Name,
+        r.CounterpartOrganisation,
+        Links(r.Countries),
+        Links(r.Participants),
+        r.Location,
+        r.ArticleId,
+        r.ArticleKey,
+        r.ArticleHref,
+        r.FactHref,
+        r.Evidence);
+
+    private static ApiDelegation Delegation(DelegationRow r) => new(
+        r.Start?.ToString(),
+        Display.Precision(r.Start),
+        EventDates.Source(r.Start, r.DateSource),
+        Display.EventDate(r.Start),
+        r.Start?.ToString(),
+        r.End?.ToString(),
+        r.VisitHosted ? "hosted" : "made",
+        r.Leader is null ? null : new ApiLink(r.Leader.Slug, r.Leader.Name),
+        r.From is null ? null : new ApiLink(r.From.Slug, r.From.Name),
+        Links(r.Destinations),
+        r.ArticleId,
+        r.ArticleKey,
+        r.ArticleHref,
+        r.FactHref,
+        r.Evidence);
 
     private static IReadOnlyList<ApiLink> Links(IEnumerable<Link> links) => [.. links.Select(l => new ApiLink(l.Slug, l.Name))];
 

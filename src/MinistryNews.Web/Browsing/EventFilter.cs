@@ -5,7 +5,7 @@ namespace MinistryNews.Web.Browsing;
 
 /// <summary>
 /// The filters of the event tables (meetings, delegations, agreements): <c>country</c> and <c>person</c> as on the
-/// article list, <c>from</c> and <c>to</c> on the event's own date (the article's when the text gives none),
+/// article list, <c>from</c> and <c>to</c> on the event's own date (an event the text gives no date for matches no date range),
 /// and a column to <c>sort</c> by ("date", "-date" …).
 /// </summary>
 public sealed class EventFilter
@@ -39,8 +39,30 @@ public sealed class EventFilter
         return new EventFilter { Common = common, Sort = sort };
     }
 
-    /// <summary>Whether a date (the event's, else its article's) falls in the range asked for.</summary>
-    public bool InRange(PartialDate? date) => Common.InRange(date);
+    /// <summary>Whether an event's date falls in the range asked for; an undated event falls in none.</summary>
+    public bool InRange(PartialDate? date) => InRange(Common, date);
+
+    /// <summary>
+    /// Whether an event's date can fall in the <c>from</c>–<c>to</c> range and in the <c>year</c> (and <c>month</c>)
+    /// asked for, as far as the date is known; an event the text gives no date for matches no date filter.
+    /// </summary>
+    public static bool InRange(ArticleFilter filter, PartialDate? date)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        if (!filter.InRange(date))
+        {
+            return false;
+        }
+
+        if (filter.Year is not { } year)
+        {
+            return true;
+        }
+
+        var first = new DateOnly(year, filter.Month ?? 1, 1);
+        var last = filter.Month is null ? new DateOnly(year, 12, 31) : first.AddMonths(1).AddDays(-1);
+        return date is { } d && d.LastDay >= first && d.FirstDay <= last;
+    }
 
     public IOrderedEnumerable<T> Order<T, TKey>(IEnumerable<T> rows, Func<T, TKey> key) =>
         Descending ? rows.OrderByDescending(key) : rows.OrderBy(key);

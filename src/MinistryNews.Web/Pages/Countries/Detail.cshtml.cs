@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using MinistryNews.Core;
 using MinistryNews.Core.Countries;
+using MinistryNews.Core.Extraction;
 using MinistryNews.Web.Browsing;
 using MinistryNews.Web.Pages.Agreements;
 using MinistryNews.Web.Pages.Delegations;
@@ -48,22 +49,49 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
             .Where(m => with.Contains(m.Id))
             .Select(m => new
             {
-                Date = m.Date ?? m.Article.Published,
+                m.Date,
+                m.DateSource,
                 m.Kind,
+                m.Name,
+                m.CounterpartOrganisation,
                 m.Location,
-                Participants = m.Participants.Select(p => p.Name).ToList(),
-                m.ArticleId,
+                Countries = m.CounterpartCountries.OrderBy(c => c.Name).Select(c => new Link(c.Slug, c.Name)).ToList(),
+                Participants = m.Participants.OrderBy(p => p.Name).Select(p => p.Name).ToList(),
+                m.Article.Key,
                 m.Article.Slug,
                 m.Article.Title,
+                m.Evidence,
             })
             .AsSplitQuery().ToListAsync(cancellationToken);
         Delegations = await DelegationRow.QueryAsync(db, ids, [], cancellationToken);
         Agreements = await AgreementRow.QueryAsync(db, ids, [], today, cancellationToken);
 
-        Timeline = [.. meetings.Select(m => new TimelineEntry(m.Date, "meeting", $"{m.Kind.ToString().ToLowerInvariant()} meeting{(m.Participants.Count > 0 ? ": " + string.Join(", ", m.Participants) : string.Empty)}{(m.Location is null ? string.Empty : " in " + m.Location)}", m.ArticleId, m.Slug, m.Title))
-            .Concat(Delegations.Select(d => new TimelineEntry(d.Start, d.VisitHosted ? "visit hosted" : "visit made", $"{(d.Leader is null ? "delegation" : "delegation led by " + d.Leader.Name)} from {d.From?.Name ?? "?"} to {string.Join(", ", d.Destinations.Select(x => x.Name))}", d.ArticleId, d.ArticleSlug, d.ArticleTitle)))
-            .Concat(Agreements.Select(a => new TimelineEntry(a.SignedOn, "agreement", $"{a.Kind}{(a.Name is null ? string.Empty : " (" + a.Name + ")")}, {AgreementRow.StatusLabel(a.Status)}", a.ArticleId, a.ArticleSlug, a.ArticleTitle)))
-            .OrderByDescending(e => e.Date?.FirstDay ?? DateOnly.MinValue)];
+        // The timeline's agreements are read apart from the agreements table's rows: each entry links to its sentence.
+        var agreed = LinkTables.AgreementsWithCountries(db, ids);
+        var agreements = await db.Agreements.AsNoTracking()
+            .Where(a => agreed.Contains(a.Id))
+            .Select(a => new
+            {
+                a.Kind,
+                a.Name,
+                a.SignedOn,
+                a.DateSource,
+                a.ValidFrom,
+                a.ValidTo,
+                Countries = a.CounterpartCountries.OrderBy(c => c.Name).Select(c => new Link(c.Slug, c.Name)).ToList(),
+                a.Article.Key,
+                a.Article.Slug,
+                a.Article.Title,
+                a.Evidence,
+            })
+            .AsSplitQuery().ToListAsync(cancellationToken);
+
+        Timeline = [.. EventDates.ByDate(
+            meetings.Select(m => new TimelineEntry(m.Date, m.DateSource, "meeting", MeetingWhat(m.Kind, m.Name, m.CounterpartOrganisation, m.Participants, m.Location), m.Key, m.Slug, m.Title, m.Evidence, EventFacts.Meeting(m.Date, m.Countries, m.CounterpartOrganisation, m.Name)))
+                .Concat(Delegations.Select(d => new TimelineEntry(d.Start, d.DateSource, d.VisitHosted ? "visit hosted" : "visit made", $"{(d.Leader is null ? "delegation" : "delegation led by " + d.Leader.Name)} from {d.From?.Name ?? "?"} to {string.Join(", ", d.Destinations.Select(x => x.Name))}", d.ArticleKey, d.ArticleSlug, d.ArticleTitle, d.Evidence, d.Fact)))
+                .Concat(agreements.Select(a => new TimelineEntry(a.SignedOn, a.DateSource, "agreement", $"{a.Kind}{(a.Name is null ? string.Empty : " (" + a.Name + ")")}, {AgreementRow.StatusLabel(AgreementRow.StatusOn(a.ValidFrom, a.ValidTo, today))}", a.Key, a.Slug, a.Title, a.Evidence, EventFacts.Agreement(a.Kind, a.SignedOn, a.Countries)))),
+            e => e.Date,
+            descending: true)];
 
         People = [.. (await db.People.AsNoTracking()
             .Where(p => p.CountryId == country.Id)
@@ -76,5 +104,19 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
         ArticleCount = await articles.CountAsync(cancellationToken);
         Articles = await articles.Sorted(db).Take(20).ToRowsAsync(db, cancellationToken);
         return Page();
+    }
+
+    /// <summary>
+    /// What a meeting was, as the timeline says it: "multilateral meeting: the G20 Digital Ministers Meeting, with
+    /// the Ministry of …: Nguyen Manh Hung, in Hanoi"; its name and the organisation met only when the text gives them.
+    /// </summary>
+    public static string MeetingWhat(MeetingKind kind, string? name, string? organisation, IReadOnlyList<string> participants, string? location)
+    {
+        ArgumentNullException.ThrowIfNull(participants);
+        return kind.ToString().ToLowerInvariant() + " meeting"
+            + (name is null ? string.Empty : " (" + name + ")")
+            + (organisation is null ? string.Empty : " with " + organisation)
+            + (participants.Count > 0 ? ": " + string.Join(", ", participants) : string.Empty)
+            + (location is null ? string.Empty : " in " + location);
     }
 }

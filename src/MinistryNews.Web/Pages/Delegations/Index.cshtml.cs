@@ -49,27 +49,84 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel, IReadsQuery
             .Where(r => Direction is null || (Direction == "made" ? r.VisitMade : r.VisitHosted));
         var sorted = Filter.SortKey switch
         {
-            "leader" => Filter.Order(rows, r => r.Leader?.Name ?? "\uffff").ThenByDescending(r => r.Start),
-            "from" => Filter.Order(rows, r => r.From?.Name ?? "\uffff").ThenByDescending(r => r.Start),
-            _ => Filter.Order(rows, r => r.Start?.FirstDay ?? DateOnly.MinValue),
+            "leader" => Filter.Order(rows, r => r.Leader?.Name ?? "\uffff").ThenNewest(r => r.Start),
+            "from" => Filter.Order(rows, r => r.From?.Name ?? "\uffff").ThenNewest(r => r.Start),
+            _ => EventDates.ByDate(rows, r => r.Start, Filter.Descending),
         };
         if (Export.Format(Request) is { } format)
         {
-            return await Export.WriteAsync(Response, format, "delegations", Export.Of(sorted.Select(r => new ExportRow(Export.Date(r.Start), Export.Date(r.End), r.VisitMade ? "visit made" : r.VisitHosted ? "visit hosted" : "other", r.Leader?.Name, r.From?.Name, Export.Join(r.Destinations), r.ArticleId, r.ArticleTitle))), cancellationToken);
+            return await Export.WriteAsync(Response, format, "delegations", Export.Of(sorted.Select(ExportRow.Of)), cancellationToken);
         }
 
         (Paging, Rows) = Paging.Of(sorted, Request.Query[QueryKey.Page], PageSize, Messages);
         return Page();
     }
 
-    /// <summary>A row as the downloads give it.</summary>
-    public sealed record ExportRow(string? Start, string? End, string Direction, string? Leader, string? From, string Destinations, int ArticleId, string ArticleTitle);
+    /// <summary>A row as the downloads give it: the start says "date not given" when the text gives none.</summary>
+    public sealed record ExportRow(
+        string Start,
+        string? DatePrecision,
+        string? DateSource,
+        string? End,
+        string Direction,
+        string? Leader,
+        string? From,
+        string Destinations,
+        int ArticleId,
+        string ArticleKey,
+        string ArticleTitle,
+        string ArticleUrl,
+        string EvidenceUrl,
+        string Evidence)
+    {
+        public static ExportRow Of(DelegationRow row)
+        {
+            ArgumentNullException.ThrowIfNull(row);
+            return new(
+                EventDates.Text(row.Start),
+                Display.Precision(row.Start),
+                EventDates.Source(row.Start, row.DateSource),
+                Export.Date(row.End),
+                row.VisitMade ? "visit made" : row.VisitHosted ? "visit hosted" : "other",
+                row.Leader?.Name,
+                row.From?.Name,
+                Export.Join(row.Destinations),
+                row.ArticleId,
+                row.ArticleKey,
+                row.ArticleTitle,
+                row.ArticleHref,
+                row.FactHref,
+                row.Evidence);
+        }
+    }
 
 }
 
-/// <summary>A trip as the tables show it; a visit made leaves Vietnam, a visit hosted comes to it.</summary>
-public sealed record DelegationRow(PartialDate? Start, PartialDate? End, bool DateFromArticle, Link? Leader, Link? From, IReadOnlyList<Link> Destinations, int ArticleId, string ArticleSlug, string ArticleTitle)
+/// <summary>
+/// A trip as the tables show it; a visit made leaves Vietnam, a visit hosted comes to it. Its dates are the text's
+/// only: a trip the text gives no date for has none.
+/// </summary>
+public sealed record DelegationRow(
+    PartialDate? Start,
+    DateSource DateSource,
+    PartialDate? End,
+    Link? Leader,
+    Link? From,
+    IReadOnlyList<Link> Destinations,
+    int ArticleId,
+    string ArticleKey,
+    string ArticleSlug,
+    string ArticleTitle,
+    string Evidence)
 {
+    public string ArticleHref => ArticleLinks.Article(ArticleKey, ArticleSlug);
+
+    /// <summary>The link to the sentence that states the trip.</summary>
+    public string FactHref => ArticleLinks.Fact(ArticleKey, ArticleSlug, Evidence);
+
+    /// <summary>Which trip the row is, in a few words ("the visit of 5 November 2019 from Vietnam to Japan").</summary>
+    public string Fact => EventFacts.Delegation(Start, From, Destinations);
+
     public bool VisitMade => From?.Slug == HomeSlug;
 
     public bool VisitHosted => Destinations.Any(d => d.Slug == HomeSlug);
@@ -77,7 +134,7 @@ public sealed record DelegationRow(PartialDate? Start, PartialDate? End, bool Da
     public const string HomeSlug = "vietnam";
 
     /// <summary>Days abroad when the text gives both ends of the trip to the day.</summary>
-    public int? Days => Start is { Precision: DatePrecision.Day } s && End is { Precision: DatePrecision.Day } e && !DateFromArticle ? e.FirstDay.DayNumber - s.FirstDay.DayNumber + 1 : null;
+    public int? Days => Start is { Precision: DatePrecision.Day } s && End is { Precision: DatePrecision.Day } e ? e.FirstDay.DayNumber - s.FirstDay.DayNumber + 1 : null;
 
     public static async Task<List<DelegationRow>> QueryAsync(ArchiveDbContext db, IReadOnlyList<int> countries, IReadOnlyList<int> people, CancellationToken cancellationToken)
     {
@@ -96,15 +153,17 @@ public sealed record DelegationRow(PartialDate? Start, PartialDate? End, bool Da
 
         return await delegations
             .Select(d => new DelegationRow(
-                d.Start ?? d.Article.Published,
+                d.Start,
+                d.DateSource,
                 d.End,
-                d.Start == null,
                 d.Leader == null ? null : new Link(d.Leader.Slug, d.Leader.Name),
                 d.FromCountry == null ? null : new Link(d.FromCountry.Slug, d.FromCountry.Name),
                 d.Destinations.OrderBy(c => c.Name).Select(c => new Link(c.Slug, c.Name)).ToList(),
                 d.ArticleId,
+                d.Article.Key,
                 d.Article.Slug,
-                d.Article.Title))
+                d.Article.Title,
+                d.Evidence))
             .AsSplitQuery().ToListAsync(cancellationToken);
     }
 }

@@ -30,9 +30,34 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel, IReadsQuery
 
     public EventFilterForm Form => new(Links, Filter.Common, [("bilateral", "Bilateral"), ("multilateral", "Multilateral"), ("domestic", "Domestic")], Kind?.ToString().ToLowerInvariant(), "kind");
 
-    /// <summary>A meeting as the tables show it; its date is the article's when the text gives none.</summary>
-    public sealed record Row(PartialDate? Date, MeetingKind Kind, IReadOnlyList<Link> Countries, IReadOnlyList<Link> Participants, string? Location, int ArticleId, string ArticleSlug, string ArticleTitle)
+    /// <summary>
+    /// A meeting as the tables show it: its date only when the text gives one, who it was with (countries, the
+    /// organisation met), the event's name as written, where it was held, and the sentence that states it.
+    /// </summary>
+    public sealed record Row(
+        PartialDate? Date,
+        DateSource DateSource,
+        MeetingKind Kind,
+        string? Name,
+        string? CounterpartOrganisation,
+        IReadOnlyList<Link> Countries,
+        IReadOnlyList<Link> Participants,
+        string? Location,
+        int ArticleId,
+        string ArticleKey,
+        string ArticleSlug,
+        string ArticleTitle,
+        string Evidence)
     {
+        public string ArticleHref => ArticleLinks.Article(ArticleKey, ArticleSlug);
+
+        /// <summary>The link to the sentence that states the meeting.</summary>
+        public string FactHref => ArticleLinks.Fact(ArticleKey, ArticleSlug, Evidence);
+
+        /// <summary>Which meeting the row is, in a few words ("the meeting of 5 November 2019 with Japan").</summary>
+        public string Fact => EventFacts.Meeting(Date, Countries, CounterpartOrganisation, Name);
+
+
         /// <summary>Reads a <c>kind</c> filter ("bilateral", "multilateral", "domestic"); a message when it is none of them.</summary>
         public static string? ReadKind(string? text, out MeetingKind? kind)
         {
@@ -73,14 +98,19 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel, IReadsQuery
 
             return await meetings
                 .Select(m => new Row(
-                    m.Date ?? m.Article.Published,
+                    m.Date,
+                    m.DateSource,
                     m.Kind,
+                    m.Name,
+                    m.CounterpartOrganisation,
                     m.CounterpartCountries.OrderBy(c => c.Name).Select(c => new Link(c.Slug, c.Name)).ToList(),
                     m.Participants.OrderBy(p => p.Name).Select(p => new Link(p.Slug, p.Name)).ToList(),
                     m.Location,
                     m.ArticleId,
+                    m.Article.Key,
                     m.Article.Slug,
-                    m.Article.Title))
+                    m.Article.Title,
+                    m.Evidence))
                 .AsSplitQuery().ToListAsync(cancellationToken);
         }
     }
@@ -99,20 +129,57 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel, IReadsQuery
         var rows = (await Row.QueryAsync(db, Filter.CountryIds, Filter.PersonIds, Kind, cancellationToken)).Where(r => Filter.InRange(r.Date));
         var sorted = Filter.SortKey switch
         {
-            "kind" => Filter.Order(rows, r => r.Kind.ToString()).ThenByDescending(r => r.Date),
-            "country" => Filter.Order(rows, r => r.Countries.Count > 0 ? r.Countries[0].Name : "\uffff").ThenByDescending(r => r.Date),
-            _ => Filter.Order(rows, r => r.Date?.FirstDay ?? DateOnly.MinValue),
+            "kind" => Filter.Order(rows, r => r.Kind.ToString()).ThenNewest(r => r.Date),
+            "country" => Filter.Order(rows, r => r.Countries.Count > 0 ? r.Countries[0].Name : "\uffff").ThenNewest(r => r.Date),
+            _ => EventDates.ByDate(rows, r => r.Date, Filter.Descending),
         };
         if (Export.Format(Request) is { } format)
         {
-            return await Export.WriteAsync(Response, format, "meetings", Export.Of(sorted.Select(r => new ExportRow(Export.Date(r.Date), r.Kind.ToString().ToLowerInvariant(), Export.Join(r.Countries), Export.Join(r.Participants), r.Location, r.ArticleId, r.ArticleTitle))), cancellationToken);
+            return await Export.WriteAsync(Response, format, "meetings", Export.Of(sorted.Select(ExportRow.Of)), cancellationToken);
         }
 
         (Paging, Rows) = Paging.Of(sorted, Request.Query[QueryKey.Page], PageSize, Messages);
         return Page();
     }
 
-    /// <summary>A row as the downloads give it.</summary>
-    public sealed record ExportRow(string? Date, string Kind, string Countries, string Participants, string? Location, int ArticleId, string ArticleTitle);
+    /// <summary>A row as the downloads give it: the date says "date not given" when the text gives none.</summary>
+    public sealed record ExportRow(
+        string Date,
+        string? DatePrecision,
+        string? DateSource,
+        string Kind,
+        string? Name,
+        string? CounterpartOrganisation,
+        string Countries,
+        string Participants,
+        string? Location,
+        int ArticleId,
+        string ArticleKey,
+        string ArticleTitle,
+        string ArticleUrl,
+        string EvidenceUrl,
+        string Evidence)
+    {
+        public static ExportRow Of(Row row)
+        {
+            ArgumentNullException.ThrowIfNull(row);
+            return new(
+                EventDates.Text(row.Date),
+                Display.Precision(row.Date),
+                EventDates.Source(row.Date, row.DateSource),
+                row.Kind.ToString().ToLowerInvariant(),
+                row.Name,
+                row.CounterpartOrganisation,
+                Export.Join(row.Countries),
+                Export.Join(row.Participants),
+                row.Location,
+                row.ArticleId,
+                row.ArticleKey,
+                row.ArticleTitle,
+                row.ArticleHref,
+                row.FactHref,
+                row.Evidence);
+        }
+    }
 
 }
