@@ -24,7 +24,7 @@ public sealed class BrowsingTests(BrowserFixture browser)
         await page.Locator(".article-list a.title", new() { HasText = "The signing ceremony of Memorandum of Cooperation" }).ClickAsync();
         await page.WaitForURLAsync("**/articles/*/*");
         var agreement = page.Locator(".facts .agreements li").First;
-        Assert.Contains("signed 9 January 2020", await agreement.TextContentAsync(), StringComparison.Ordinal);
+        Assert.Contains("Signed 9 January 2020", await agreement.TextContentAsync(), StringComparison.Ordinal);
 
         await agreement.Locator(".signatories a", new() { HasText = "Takaichi Sanae" }).ClickAsync();
         await page.WaitForURLAsync("**/people/takaichi-sanae");
