@@ -24,7 +24,10 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         // A withdrawn article leaves every list, count, facet and feed; only its own page reads it (IgnoreQueryFilters).
         builder.HasQueryFilter(a => a.WithdrawnAtUtc == null);
         builder.HasIndex(a => a.Published);
-        builder.HasIndex(a => new { a.PublishedOn, a.Id });
+        // Lists read the articles in date order through this index alone: it holds the live articles only (every query of
+        // articles carries the withdrawn filter below, which lets SQLite and PostgreSQL use it), and the filter's column
+        // too, so that it covers the query.
+        builder.HasIndex(a => new { a.PublishedOn, a.Id, a.WithdrawnAtUtc }).HasFilter("\"WithdrawnAtUtc\" IS NULL").HasDatabaseName("IX_Articles_PublishedOn_Id");
         builder.Property(a => a.PublishedFrom).HasConversion<string>().HasMaxLength(16);
         builder.Property(a => a.ContentHash).HasMaxLength(64);
         builder.Property(a => a.ExtractorVersion).HasMaxLength(40);

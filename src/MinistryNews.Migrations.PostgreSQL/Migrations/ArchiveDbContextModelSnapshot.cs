@@ -391,7 +391,9 @@ namespace MinistryNews.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("TextHash");
 
-                    b.HasIndex("PublishedOn", "Id");
+                    b.HasIndex("PublishedOn", "Id", "WithdrawnAtUtc")
+                        .HasDatabaseName("IX_Articles_PublishedOn_Id")
+                        .HasFilter("\"WithdrawnAtUtc\" IS NULL");
 
                     b.ToTable("Articles");
                 });

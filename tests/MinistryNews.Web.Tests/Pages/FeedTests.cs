@@ -22,7 +22,7 @@ public sealed class FeedTests(ArchiveFixture archive) : IClassFixture<ArchiveFix
         Assert.All(dates.Skip(dated.Count), d => Assert.Equal(default, d));
         await using var db = archive.App.OpenDatabase();
         Assert.Equal(db.Articles.Count(a => a.PublishedOn != null), dated.Count);
-        Assert.All(feed.Items, i => Assert.Matches("^https?://[^/]+/articles/\\d+/", i.Links[0].Uri.ToString()));
+        Assert.All(feed.Items, i => Assert.Matches("^https?://[^/]+/articles/[a-z0-9_.~-]+/[a-z0-9-]+$", i.Links[0].Uri.ToString()));
     }
 
     [Fact]

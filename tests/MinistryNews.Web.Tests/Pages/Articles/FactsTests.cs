@@ -13,7 +13,10 @@ public sealed class FactsTests(ArchiveFixture archive) : IClassFixture<ArchiveFi
         var agreement = page.QuerySelector(".facts .agreements li")!;
         var text = Normalize(agreement.TextContent);
         Assert.StartsWith("Memorandum of Understanding with Japan", text, StringComparison.Ordinal);
-        Assert.Contains("Signed 9 January 2020 (day), valid 2020-2023", text, StringComparison.Ordinal);
+        Assert.Contains("valid 2020-2023", text, StringComparison.Ordinal);
+
+        // "After the meeting, the two Ministers signed …": the day is the meeting's, told in an earlier sentence.
+        Assert.Equal("Signed 9 January 2020 (day, from context)", Normalize(agreement.QuerySelector(".event-date")!.TextContent));
         Assert.Equal("2020-01-09", agreement.QuerySelector("time")!.GetAttribute("datetime"));
         Assert.Equal(["/people/nguyen-manh-hung", "/people/takaichi-sanae"], agreement.QuerySelectorAll(".signatories a").Select(a => a.GetAttribute("href")));
         Assert.Equal("/countries/japan", agreement.QuerySelector("a")!.GetAttribute("href"));
