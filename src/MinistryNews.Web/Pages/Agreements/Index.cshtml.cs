@@ -269,7 +269,9 @@ public sealed record AgreementRow(
                 Countries = r.CounterpartCountries.OrderBy(c => c.Name).Select(c => new Link(c.Slug, c.Name)).ToList(),
                 Signatories = r.Signatories.OrderBy(p => p.Name).Select(p => new Link(p.Slug, p.Name)).ToList(),
                 Articles = r.Mentions.Select(m => m.ArticleId).Distinct().Count(),
-                Sources = r.Mentions.Where(m => m.SignedOn == r.SignedOn).Select(m => m.DateSource).Distinct().ToList(),
+                InSentence = r.Mentions.Any(m => m.SignedOn == r.SignedOn && m.DateSource == DateSource.Sentence),
+                Relative = r.Mentions.Any(m => m.SignedOn == r.SignedOn && m.DateSource == DateSource.Relative),
+                FromContext = r.Mentions.Any(m => m.SignedOn == r.SignedOn && m.DateSource == DateSource.Context),
                 FirstMention = r.Mentions.OrderBy(m => m.Article.PublishedOn == null).ThenBy(m => m.Article.PublishedOn).ThenBy(m => m.Id).Select(m => m.Id).FirstOrDefault(),
             })
             .AsSplitQuery().ToListAsync(cancellationToken);
@@ -295,7 +297,7 @@ public sealed record AgreementRow(
                 r.CounterpartOrganisation,
                 r.Place,
                 r.SignedOn,
-                SourceOf(r.SignedOn, r.Sources.Select(s => ((PartialDate?)r.SignedOn, s))),
+                r.SignedOn is null ? DateSource.None : r.InSentence ? DateSource.Sentence : r.Relative ? DateSource.Relative : r.FromContext ? DateSource.Context : DateSource.None,
                 r.Signatories,
                 r.ValidFrom,
                 r.ValidTo,
