@@ -15,6 +15,7 @@ namespace MinistryNews.Core.Agreements;
 /// that kind and those countries whose date falls in it ("the MoU signed in 2011"), when there is exactly one; an
 /// undated mention joins the one record of that kind and those countries when there is exactly one. Subjects that are
 /// both given and clearly different (no subset of each other's words, less than half of them shared) are two documents,
+/// as are validities that contradict (two different ends, or a signing after the other's validity ended),
 /// and so are two mentions in one article (the extraction already made one of what an article tells twice). Any other
 /// mention is a record of its own.
 /// </para>
@@ -98,7 +99,8 @@ public static class AgreementRegister
 
         public bool Tells(int articleId) => Mentions.Exists(m => m.ArticleId == articleId);
 
-        public bool Agrees(string? subject) => Mentions.TrueForAll(m => SubjectsAgree(m.Subject, subject));
+        /// <summary>Whether a mention may tell the record's document: subjects that agree, validities that do not contradict.</summary>
+        public bool Agrees(Mention mention) => Mentions.TrueForAll(m => SubjectsAgree(m.Subject, mention.Subject) && ValiditiesAgree(m, mention) && ValiditiesAgree(mention, m));
     }
 
     private static async Task WriteAsync(ArchiveDbContext db, CancellationToken cancellationToken)
@@ -249,7 +251,7 @@ public static class AgreementRegister
                 foreach (var mention in group.Where(m => m.SignedOn?.Precision == precision).OrderBy(m => m.SignedOn!.Value))
                 {
                     var date = mention.SignedOn!.Value;
-                    var candidates = own.Where(d => d.Date is { } known && Within(known, date) && !d.Tells(mention.ArticleId) && d.Agrees(mention.Subject)).ToList();
+                    var candidates = own.Where(d => d.Date is { } known && Within(known, date) && !d.Tells(mention.ArticleId) && d.Agrees(mention)).ToList();
                     var joined = precision == DatePrecision.Day
                         ? candidates.FirstOrDefault()
                         : candidates.Count == 1 ? candidates[0] : null;
@@ -260,7 +262,7 @@ public static class AgreementRegister
             foreach (var mention in group.Where(m => m.SignedOn is null))
             {
                 var alone = group.Key.Codes.Length == 0 && mention.Subject is null;
-                var joined = !alone && own.Count == 1 && !own[0].Tells(mention.ArticleId) && own[0].Agrees(mention.Subject) ? own[0] : null;
+                var joined = !alone && own.Count == 1 && !own[0].Tells(mention.ArticleId) && own[0].Agrees(mention) ? own[0] : null;
                 Add(joined ?? New(group.Key, null), mention);
             }
 
@@ -362,6 +364,14 @@ public static class AgreementRegister
     /// <summary>A key within the column's length: a longer one is cut and ended with a hash of the whole.</summary>
     private static string Bounded(string key) =>
         key.Length <= MaxKeyLength ? key : key[..(MaxKeyLength - 17)] + "~" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..16];
+
+    /// <summary>
+    /// Whether <paramref name="b"/> may tell <paramref name="a"/>'s document as far as validity goes: not when both give an
+    /// end (or a start) and they differ, nor when <paramref name="b"/> was signed after <paramref name="a"/>'s validity ended.
+    /// </summary>
+    private static bool ValiditiesAgree(Mention a, Mention b) =>
+        !(a.ValidTo is { } end && ((b.ValidTo is { } otherEnd && otherEnd != end) || (b.SignedOn is { } signed && signed.FirstDay > end.LastDay)))
+        && !(a.ValidFrom is { } start && b.ValidFrom is { } otherStart && otherStart != start);
 
     /// <summary>
     /// Whether two subjects may be one document's: yes when either is missing or says nothing beyond "cooperation", when

@@ -212,6 +212,25 @@ public sealed class AgreementRegisterTests
         Assert.Equal(["memorandum-of-understanding/jp/2019-11-05"], await db.AgreementRecords.Select(r => r.Key).ToListAsync());
     }
 
+    [Fact]
+    public async Task Should_keep_apart_on_the_data_folder_a_memorandum_that_expired_before_another_was_signed_and_two_an_article_counts()
+    {
+        await using var archive = await TempArchive.CreateAsync();
+
+        await archive.IngestAsync();
+
+        await using var db = archive.Open();
+        var japan = await db.AgreementRecords.Include(r => r.Mentions).Where(r => r.Kind == "Memorandum of Understanding" && r.CounterpartCountries.Any(c => c.Code == "JP")).ToListAsync();
+        Assert.Equal(2, japan.Count);
+        Assert.All(japan, r => Assert.Single(r.Mentions));
+        Assert.Contains(japan, r => r.SignedOn == new PartialDate(2020, 1, 9) && r.ValidTo == new PartialDate(2023));
+        Assert.Contains(japan, r => r.SignedOn is null && r.ValidTo == new PartialDate(2019, 9));
+
+        // "two MOU for cooperation in the field of publishing, media and foreign affairs signed in 2011"
+        Assert.Equal(2, await db.AgreementRecords.CountAsync(r => r.SignedOn == new PartialDate(2011) && r.CounterpartCountries.Any(c => c.Code == "CN")));
+        Assert.Equal(0, await db.Agreements.CountAsync(a => a.RecordId == null));
+    }
+
     [Theory]
     [InlineData("on cooperation in information security", "on information security", true)]
     [InlineData("on cooperation in information security", "on cooperation", true)]

@@ -111,7 +111,7 @@ public sealed class ApiTests(ArchiveFixture archive) : IClassFixture<ArchiveFixt
         Assert.Contains("Country", parameters, StringComparer.OrdinalIgnoreCase);
         Assert.Contains("PageSize", parameters, StringComparer.OrdinalIgnoreCase);
         Assert.NotNull(page.QuerySelector("a[href='/openapi/v1.json']"));
-        Assert.Equal(7, page.QuerySelectorAll(".api-reference tbody tr").Length);
+        Assert.Equal(8, page.QuerySelectorAll(".api-reference tbody tr").Length);
     }
 
     private async Task<JsonElement> JsonAsync(string url)
