@@ -106,12 +106,12 @@ public sealed class ApiTests(ArchiveFixture archive) : IClassFixture<ArchiveFixt
         var page = await archive.PageAsync("/api");
 
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(["/api/agreements", "/api/articles", "/api/articles/{key}", "/api/countries", "/api/delegations", "/api/meetings", "/api/people"], paths);
+        Assert.Equal(["/api/agreements", "/api/agreements/{id}", "/api/articles", "/api/articles/{key}", "/api/countries", "/api/delegations", "/api/meetings", "/api/people"], paths);
         var parameters = document.GetProperty("paths").GetProperty("/api/articles").GetProperty("get").GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
         Assert.Contains("Country", parameters, StringComparer.OrdinalIgnoreCase);
         Assert.Contains("PageSize", parameters, StringComparer.OrdinalIgnoreCase);
         Assert.NotNull(page.QuerySelector("a[href='/openapi/v1.json']"));
-        Assert.Equal(7, page.QuerySelectorAll(".api-reference tbody tr").Length);
+        Assert.Equal(8, page.QuerySelectorAll(".api-reference tbody tr").Length);
     }
 
     private async Task<JsonElement> JsonAsync(string url)

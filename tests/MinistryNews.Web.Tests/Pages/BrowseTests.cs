@@ -69,7 +69,7 @@ public sealed class BrowseTests(ArchiveFixture archive) : IClassFixture<ArchiveF
         var expired = await archive.PageAsync("/agreements?status=expired&country=japan");
 
         await using var db = archive.App.OpenDatabase();
-        Assert.Equal(db.Agreements.Count(), all.QuerySelectorAll("tbody tr").Length);
+        Assert.Equal(db.AgreementRecords.Count(), all.QuerySelectorAll("tbody tr").Length);
         var row = Assert.Single(inForce.QuerySelectorAll("tbody tr"));
         Assert.Equal("in force", row.QuerySelector(".status")!.TextContent.Trim());
         Assert.Contains("Japan", row.TextContent, StringComparison.Ordinal);

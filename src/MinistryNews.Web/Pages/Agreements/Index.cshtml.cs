@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using MinistryNews.Core;
+using MinistryNews.Core.Extraction;
 using MinistryNews.Web.Browsing;
 
 namespace MinistryNews.Web.Pages.Agreements;
@@ -55,24 +56,73 @@ public sealed class IndexModel(ArchiveDbContext db, TimeProvider time) : PageMod
         var rows = (await AgreementRow.QueryAsync(db, Filter.CountryIds, Filter.PersonIds, Today, cancellationToken))
             .Where(r => Filter.InRange(r.SignedOn))
             .Where(r => Status is null || r.Status == Status);
+
+        // Undated records come last whichever way the dates are sorted: "date not given" is not the earliest date.
+        var undatedLast = rows.OrderBy(r => r.SignedOn is null);
         var sorted = Filter.SortKey switch
         {
-            "kind" => Filter.Order(rows, r => r.Kind).ThenByDescending(r => r.SignedOn),
-            "status" => Filter.Order(rows, r => r.Status).ThenByDescending(r => r.SignedOn),
-            _ => Filter.Order(rows, r => r.SignedOn?.FirstDay ?? DateOnly.MinValue),
+            "kind" => (Filter.Descending ? rows.OrderByDescending(r => r.Kind) : rows.OrderBy(r => r.Kind)).ThenBy(r => r.SignedOn is null).ThenByDescending(r => r.SignedOn?.FirstDay),
+            "status" => (Filter.Descending ? rows.OrderByDescending(r => r.Status) : rows.OrderBy(r => r.Status)).ThenBy(r => r.SignedOn is null).ThenByDescending(r => r.SignedOn?.FirstDay),
+            _ => Filter.Descending ? undatedLast.ThenByDescending(r => r.SignedOn?.FirstDay) : undatedLast.ThenBy(r => r.SignedOn?.FirstDay),
         };
+        sorted = sorted.ThenBy(r => r.Id);
         if (Export.Format(Request) is { } format)
         {
-            return await Export.WriteAsync(Response, format, "agreements", Export.Of(sorted.Select(r => new ExportRow(r.Kind, r.Name, Export.Join(r.Countries), Export.Date(r.SignedOn), Export.Date(r.ValidFrom), Export.Date(r.ValidTo), AgreementRow.StatusLabel(r.Status), Export.Join(r.Signatories), r.ArticleId, r.ArticleTitle))), cancellationToken);
+            var origin = Hosting.PublicAddress.Origin(HttpContext);
+            return await Export.WriteAsync(Response, format, "agreements", Export.Of(sorted.Select(r => ExportRow.Of(r, origin))), cancellationToken);
         }
 
         (Paging, Rows) = Paging.Of(sorted, Request.Query[QueryKey.Page], PageSize, Messages);
         return Page();
     }
 
-    /// <summary>A row as the downloads give it.</summary>
-    public sealed record ExportRow(string Kind, string? Name, string Countries, string? SignedOn, string? ValidFrom, string? ValidTo, string Status, string Signatories, int ArticleId, string ArticleTitle);
-
+    /// <summary>A row as the downloads give it: the table's columns, the record's id and address, and the article of its first mention.</summary>
+    public sealed record ExportRow(
+        int RecordId,
+        string RecordUrl,
+        string Kind,
+        string? Name,
+        string? Subject,
+        string Countries,
+        string? Organisation,
+        string? Place,
+        string SignedOn,
+        string? DatePrecision,
+        string DateSource,
+        string? ValidFrom,
+        string? ValidTo,
+        string Status,
+        string Signatories,
+        int Articles,
+        string ArticleTitle,
+        string ArticleUrl,
+        string Evidence)
+    {
+        public static ExportRow Of(AgreementRow r, string origin)
+        {
+            ArgumentNullException.ThrowIfNull(r);
+            return new(
+                r.Id,
+                origin + r.Url,
+                r.Kind,
+                r.Name,
+                r.Subject,
+                Export.Join(r.Countries),
+                r.Organisation,
+                r.Place,
+                Export.Date(r.SignedOn) ?? Display.DateNotGiven,
+                Display.Precision(r.SignedOn),
+                AgreementRow.DateSourceValue(r.DateSource),
+                Export.Date(r.ValidFrom),
+                Export.Date(r.ValidTo),
+                AgreementRow.StatusLabel(r.Status),
+                Export.Join(r.Signatories),
+                r.Articles,
+                r.ArticleTitle,
+                origin + ArticleLinks.Fact(r.ArticleKey, r.ArticleSlug, r.Evidence),
+                r.Evidence);
+        }
+    }
 }
 
 public enum AgreementStatus
@@ -82,10 +132,55 @@ public enum AgreementStatus
     Unknown,
 }
 
-/// <summary>An agreement as the register shows it, with its status on a given day.</summary>
-public sealed record AgreementRow(string Kind, string? Name, IReadOnlyList<Link> Countries, PartialDate? SignedOn, IReadOnlyList<Link> Signatories, PartialDate? ValidFrom, PartialDate? ValidTo, AgreementStatus Status, int ArticleId, string ArticleSlug, string ArticleTitle)
+/// <summary>
+/// A record of the agreements register as the tables show it: the document, its counterparts, its signing date and where
+/// the date came from, its status on a given day, how many articles tell it, and the first of them with the sentence.
+/// </summary>
+public sealed record AgreementRow(
+    int Id,
+    string Slug,
+    string Kind,
+    string? Name,
+    string? Subject,
+    IReadOnlyList<Link> Countries,
+    string? Organisation,
+    string? Place,
+    PartialDate? SignedOn,
+    DateSource DateSource,
+    IReadOnlyList<Link> Signatories,
+    PartialDate? ValidFrom,
+    PartialDate? ValidTo,
+    AgreementStatus Status,
+    int Articles,
+    int? PredecessorId,
+    IReadOnlyList<int> SuccessorIds,
+    int ArticleId,
+    string ArticleKey,
+    string ArticleSlug,
+    string ArticleTitle,
+    string Evidence)
 {
-    public string Validity => (ValidFrom, ValidTo) switch
+    /// <summary>The record's page.</summary>
+    public string Url => Address(Id, Slug);
+
+    /// <summary>The address of a record's page: <c>/agreements/{id}/{slug}</c>.</summary>
+    public static string Address(int id, string slug) => $"/agreements/{id}/{slug}";
+
+    /// <summary>The first mention's link to its sentence.</summary>
+    public string FactUrl => ArticleLinks.Fact(ArticleKey, ArticleSlug, Evidence);
+
+    /// <summary>The words a screen reader hears for the fact link: "the Memorandum of Understanding with Japan of 5 November 2019".</summary>
+    public string FactLabel => Label(Kind, Countries.Select(c => c.Name), SignedOn);
+
+    public static string Label(string kind, IEnumerable<string> countries, PartialDate? signedOn)
+    {
+        var with = string.Join(", ", countries);
+        return $"the {kind}{(with.Length == 0 ? string.Empty : " with " + with)}{(signedOn is null ? string.Empty : " of " + Display.Date(signedOn))}";
+    }
+
+    public string Validity => ValidityText(ValidFrom, ValidTo);
+
+    public static string ValidityText(PartialDate? from, PartialDate? to) => (from, to) switch
     {
         ({ } f, { } t) when f == t => Display.Date(f),
         ({ } f, { } t) => $"{Display.Date(f)} – {Display.Date(t)}",
@@ -108,6 +203,9 @@ public sealed record AgreementRow(string Kind, string? Name, IReadOnlyList<Link>
         _ => "unknown",
     };
 
+    /// <summary>Where a date came from, as the API and the downloads write it: "sentence", "relative", "context" or "not given".</summary>
+    public static string DateSourceValue(DateSource source) => Display.DateSourceValue(source) ?? "not given";
+
     /// <summary>In force from the start of its validity to the last day it can mean; expired after; unknown when the text gives no end.</summary>
     public static AgreementStatus StatusOn(PartialDate? from, PartialDate? to, DateOnly today) =>
         to is not { } end ? AgreementStatus.Unknown
@@ -115,36 +213,103 @@ public sealed record AgreementRow(string Kind, string? Name, IReadOnlyList<Link>
         : from is { } start && start.FirstDay > today ? AgreementStatus.Unknown
         : AgreementStatus.InForce;
 
+    /// <summary>Where a record's date came from: the surest source among the mentions that give the record's date.</summary>
+    public static DateSource SourceOf(PartialDate? signedOn, IEnumerable<(PartialDate? SignedOn, DateSource Source)> mentions) =>
+        signedOn is null ? DateSource.None
+        : mentions.Where(m => m.SignedOn == signedOn && m.Source != DateSource.None).Select(m => m.Source).OrderBy(Rank).FirstOrDefault();
+
+    private static int Rank(DateSource source) => source switch
+    {
+        DateSource.Sentence => 0,
+        DateSource.Relative => 1,
+        _ => 2,
+    };
+
+    /// <summary>
+    /// The records with any of these countries and signed by any of these people (none: all), one row each. Filters go
+    /// through the mentions' link tables; each record's first mention is the one of the earliest article.
+    /// </summary>
     public static async Task<List<AgreementRow>> QueryAsync(ArchiveDbContext db, IReadOnlyList<int> countries, IReadOnlyList<int> people, DateOnly today, CancellationToken cancellationToken)
     {
-        var agreements = db.Agreements.AsNoTracking();
+        ArgumentNullException.ThrowIfNull(db);
+        var mentions = db.Agreements.AsNoTracking().Where(a => a.RecordId != null);
         if (countries.Count > 0)
         {
             var with = LinkTables.AgreementsWithCountries(db, countries);
-            agreements = agreements.Where(a => with.Contains(a.Id));
+            mentions = mentions.Where(a => with.Contains(a.Id));
         }
 
         if (people.Count > 0)
         {
             var signed = LinkTables.AgreementsSignedBy(db, people);
-            agreements = agreements.Where(a => signed.Contains(a.Id));
+            mentions = mentions.Where(a => signed.Contains(a.Id));
         }
 
-        var rows = await agreements
-            .Select(a => new
+        var records = db.AgreementRecords.AsNoTracking();
+        if (countries.Count > 0 || people.Count > 0)
+        {
+            var ids = mentions.Select(a => a.RecordId!.Value);
+            records = records.Where(r => ids.Contains(r.Id));
+        }
+
+        var rows = await records
+            .Select(r => new
             {
-                a.Kind,
-                a.Name,
-                Countries = a.CounterpartCountries.OrderBy(c => c.Name).Select(c => new Link(c.Slug, c.Name)).ToList(),
-                a.SignedOn,
-                Signatories = a.Signatories.OrderBy(p => p.Name).Select(p => new Link(p.Slug, p.Name)).ToList(),
-                a.ValidFrom,
-                a.ValidTo,
-                a.ArticleId,
-                a.Article.Slug,
-                a.Article.Title,
+                r.Id,
+                r.Slug,
+                r.Kind,
+                r.Name,
+                r.Subject,
+                r.CounterpartOrganisation,
+                r.Place,
+                r.SignedOn,
+                r.ValidFrom,
+                r.ValidTo,
+                r.PredecessorId,
+                Countries = r.CounterpartCountries.OrderBy(c => c.Name).Select(c => new Link(c.Slug, c.Name)).ToList(),
+                Signatories = r.Signatories.OrderBy(p => p.Name).Select(p => new Link(p.Slug, p.Name)).ToList(),
+                Articles = r.Mentions.Select(m => m.ArticleId).Distinct().Count(),
+                InSentence = r.Mentions.Any(m => m.SignedOn == r.SignedOn && m.DateSource == DateSource.Sentence),
+                Relative = r.Mentions.Any(m => m.SignedOn == r.SignedOn && m.DateSource == DateSource.Relative),
+                FromContext = r.Mentions.Any(m => m.SignedOn == r.SignedOn && m.DateSource == DateSource.Context),
+                FirstMention = r.Mentions.OrderBy(m => m.Article.PublishedOn == null).ThenBy(m => m.Article.PublishedOn).ThenBy(m => m.Id).Select(m => m.Id).FirstOrDefault(),
             })
             .AsSplitQuery().ToListAsync(cancellationToken);
-        return [.. rows.Select(a => new AgreementRow(a.Kind, a.Name, a.Countries, a.SignedOn, a.Signatories, a.ValidFrom, a.ValidTo, StatusOn(a.ValidFrom, a.ValidTo, today), a.ArticleId, a.Slug, a.Title))];
+
+        // The first mentions' articles and sentences, and the renewals, in two more queries.
+        var firstIds = rows.Select(r => r.FirstMention).Distinct().ToList();
+        var first = await db.Agreements.AsNoTracking()
+            .Where(a => firstIds.Contains(a.Id))
+            .Select(a => new { a.Id, a.ArticleId, a.Article.Key, a.Article.Slug, a.Article.Title, a.Evidence })
+            .ToDictionaryAsync(a => a.Id, cancellationToken);
+        var successors = (await db.AgreementRecords.AsNoTracking().Where(r => r.PredecessorId != null).Select(r => new { r.Id, r.PredecessorId }).ToListAsync(cancellationToken))
+            .ToLookup(r => r.PredecessorId!.Value, r => r.Id);
+        return [.. rows.Where(r => first.ContainsKey(r.FirstMention)).Select(r =>
+        {
+            var mention = first[r.FirstMention];
+            return new AgreementRow(
+                r.Id,
+                r.Slug,
+                r.Kind,
+                r.Name,
+                r.Subject,
+                r.Countries,
+                r.CounterpartOrganisation,
+                r.Place,
+                r.SignedOn,
+                r.SignedOn is null ? DateSource.None : r.InSentence ? DateSource.Sentence : r.Relative ? DateSource.Relative : r.FromContext ? DateSource.Context : DateSource.None,
+                r.Signatories,
+                r.ValidFrom,
+                r.ValidTo,
+                StatusOn(r.ValidFrom, r.ValidTo, today),
+                r.Articles,
+                r.PredecessorId,
+                [.. successors[r.Id].Order()],
+                mention.ArticleId,
+                mention.Key,
+                mention.Slug,
+                mention.Title,
+                mention.Evidence);
+        })];
     }
 }
