@@ -57,7 +57,11 @@ public sealed record ApiArticlePerson(string Slug, string Name, string? Title, s
 
 public sealed record ApiCountry(string Slug, string Code, string Name, int Articles);
 
-public sealed record ApiPerson(string Slug, string Name, string? Country, string? Title, int Articles);
+public sealed record ApiPerson(string Slug, string Name, string? Country, string? Title, int Articles)
+{
+    /// <summary>The offices the archive shows the person in (whatever the wording of their titles), by name.</summary>
+    public IReadOnlyList<ApiLink> Offices { get; init; } = [];
+}
 
 public sealed record ApiMeeting(string? Date, string Kind, IReadOnlyList<ApiLink> Countries, IReadOnlyList<ApiLink> Participants, string? Location, int ArticleId, string? Evidence);
 
@@ -171,7 +175,10 @@ public static class ApiEndpoints
         var total = await people.CountAsync(cancellationToken);
         var rows = Offset(page, size, total) is { } skip
             ? await people.OrderByDescending(p => p.Mentions.Count).ThenBy(p => p.Name).Skip(skip).Take(size)
-                .Select(p => new ApiPerson(p.Slug, p.Name, p.Country == null ? null : p.Country.Name, p.Mentions.Where(m => m.Title != null).OrderByDescending(m => m.Article.PublishedOn).Select(m => m.Title).FirstOrDefault(), p.Mentions.Count))
+                .Select(p => new ApiPerson(p.Slug, p.Name, p.Country == null ? null : p.Country.Name, p.Mentions.Where(m => m.Title != null).OrderByDescending(m => m.Article.PublishedOn).Select(m => m.Title).FirstOrDefault(), p.Mentions.Count)
+                {
+                    Offices = p.Mentions.Where(m => m.Office != null).Select(m => m.Office!).Distinct().OrderBy(o => o.Name).Select(o => new ApiLink(o.Slug, o.Name)).ToList(),
+                })
                 .ToListAsync(cancellationToken)
             : [];
         return TypedResults.Ok(Paged(request, total, page, size, rows));
