@@ -175,12 +175,17 @@ public static class ApiEndpoints
         var total = await people.CountAsync(cancellationToken);
         var rows = Offset(page, size, total) is { } skip
             ? await people.OrderByDescending(p => p.Mentions.Count).ThenBy(p => p.Name).Skip(skip).Take(size)
-                .Select(p => new ApiPerson(p.Slug, p.Name, p.Country == null ? null : p.Country.Name, p.Mentions.Where(m => m.Title != null).OrderByDescending(m => m.Article.PublishedOn).Select(m => m.Title).FirstOrDefault(), p.Mentions.Count)
-                {
-                    Offices = p.Mentions.Where(m => m.Office != null).Select(m => m.Office!).Distinct().OrderBy(o => o.Name).Select(o => new ApiLink(o.Slug, o.Name)).ToList(),
-                })
+                .Select(p => new ApiPerson(p.Slug, p.Name, p.Country == null ? null : p.Country.Name, p.Mentions.Where(m => m.Title != null).OrderByDescending(m => m.Article.PublishedOn).Select(m => m.Title).FirstOrDefault(), p.Mentions.Count))
                 .ToListAsync(cancellationToken)
             : [];
+        var slugs = rows.Select(r => r.Slug).ToList();
+        var offices = (await db.ArticlePeople.AsNoTracking()
+            .Where(m => m.OfficeId != null && slugs.Contains(m.Person.Slug))
+            .Select(m => new { Person = m.Person.Slug, m.Office!.Slug, m.Office.Name })
+            .Distinct()
+            .ToListAsync(cancellationToken))
+            .ToLookup(o => o.Person, o => new ApiLink(o.Slug, o.Name));
+        rows = [.. rows.Select(r => r with { Offices = [.. offices[r.Slug].OrderBy(o => o.Name, StringComparer.Ordinal)] })];
         return TypedResults.Ok(Paged(request, total, page, size, rows));
     }
 
