@@ -4,7 +4,7 @@ namespace MinistryNews.Core.People;
 /// The rank a title names ("Deputy Minister of Information and Communications" is a Deputy Minister), read from the
 /// title's words: the first rank phrase in it, the longest at that place. What comes before the rank ("Foreign" of
 /// "Foreign Minister") is its qualifier; what follows "of" or "for" after it, the portfolio the title names
-/// ("Information and Communications").
+/// ("Information and Communications"), and for a post of a country, what follows "to" (an "Ambassador to Czechia").
 /// </summary>
 public static class OfficeRanks
 {
@@ -83,7 +83,7 @@ public static class OfficeRanks
                 var lastWord = parts[i + words.Length - 1].Word;
                 var qualifier = firstWord > 0 ? string.Join(' ', written[..firstWord]) : null;
                 string? portfolio = null;
-                if (lastWord + 1 < written.Length && written[lastWord + 1] is "of" or "for")
+                if (lastWord + 1 < written.Length && (written[lastWord + 1] is "of" or "for" || (rank.OfCountry && written[lastWord + 1] == "to")))
                 {
                     var rest = written[(lastWord + 2)..];
                     if (rest.Length > 0 && rest[0] is "the" or "The")

@@ -89,6 +89,7 @@ public sealed class OfficeRegisterTests
     [InlineData("Foreign Minister", "Minister", "Foreign", null)]
     [InlineData("Secretary-General", "Secretary-General", null, null)]
     [InlineData("Deputy Prime Minister", "Deputy Prime Minister", null, null)]
+    [InlineData("Ambassador to the Czech Republic", "Ambassador", null, "Czech Republic")]
     public void Should_read_the_rank_qualifier_and_portfolio_of_a_title(string title, string rank, string? qualifier, string? portfolio)
     {
         var read = OfficeRanks.Read(title);
