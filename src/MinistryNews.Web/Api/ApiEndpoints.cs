@@ -58,7 +58,11 @@ public sealed record ApiArticlePerson(string Slug, string Name, string? Title, s
 
 public sealed record ApiCountry(string Slug, string Code, string Name, int Articles);
 
-public sealed record ApiPerson(string Slug, string Name, string? Country, string? Title, int Articles);
+public sealed record ApiPerson(string Slug, string Name, string? Country, string? Title, int Articles)
+{
+    /// <summary>The offices the archive shows the person in (whatever the wording of their titles), by name.</summary>
+    public IReadOnlyList<ApiLink> Offices { get; init; } = [];
+}
 
 /// <summary>A meeting: its date only when the text gives one, who and what it was, and where it is told.</summary>
 /// <param name="Date">YYYY-MM-DD, YYYY-MM or YYYY; null when the text gives no date (never the article's date).</param>
@@ -264,6 +268,14 @@ public static class ApiEndpoints
                 .Select(p => new ApiPerson(p.Slug, p.Name, p.Country == null ? null : p.Country.Name, p.Mentions.Where(m => m.Title != null).OrderByDescending(m => m.Article.PublishedOn).Select(m => m.Title).FirstOrDefault(), p.Mentions.Count))
                 .ToListAsync(cancellationToken)
             : [];
+        var slugs = rows.Select(r => r.Slug).ToList();
+        var offices = (await db.ArticlePeople.AsNoTracking()
+            .Where(m => m.OfficeId != null && slugs.Contains(m.Person.Slug))
+            .Select(m => new { Person = m.Person.Slug, m.Office!.Slug, m.Office.Name })
+            .Distinct()
+            .ToListAsync(cancellationToken))
+            .ToLookup(o => o.Person, o => new ApiLink(o.Slug, o.Name));
+        rows = [.. rows.Select(r => r with { Offices = [.. offices[r.Slug].OrderBy(o => o.Name, StringComparer.Ordinal)] })];
         return TypedResults.Ok(Paged(request, total, page, size, rows));
     }
 

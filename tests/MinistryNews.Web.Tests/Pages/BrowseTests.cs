@@ -38,7 +38,7 @@ public sealed class BrowseTests(ArchiveFixture archive) : IClassFixture<ArchiveF
         var page = await archive.PageAsync("/people/nguyen-manh-hung");
 
         Assert.Equal("Nguyen Manh Hung", page.QuerySelector("h1")!.TextContent.Trim());
-        Assert.Contains("Minister of Information and Communications", page.QuerySelector(".titles")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Minister of Information and Communications", page.QuerySelector(".offices-held")!.TextContent, StringComparison.Ordinal);
         var stats = page.QuerySelectorAll(".stats li").ToDictionary(li => li.TextContent.Replace(li.QuerySelector(".number")!.TextContent, string.Empty, StringComparison.Ordinal).Trim(), li => li.QuerySelector(".number")!.TextContent);
         Assert.Equal("9", stats["articles"]);
         Assert.Equal("2", stats["trips"]);

@@ -4,13 +4,14 @@ using Microsoft.EntityFrameworkCore;
 using MinistryNews.Core;
 using MinistryNews.Core.People;
 using MinistryNews.Web.Browsing;
+using MinistryNews.Web.Hosting;
 using MinistryNews.Web.Pages.Agreements;
 using MinistryNews.Web.Pages.Delegations;
 
 namespace MinistryNews.Web.Pages.People;
 
 /// <summary>
-/// One person: the titles they held with the dates the archive shows them in office, counters, the trips they led
+/// One person: the offices they held with the dates the archive shows them in each (and the sentences that say so), counters, the trips they led
 /// (like the State Department's travels of the Secretary), their meetings, the agreements they signed, their articles.
 /// </summary>
 public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageModel
@@ -27,7 +28,10 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
 
     public Link? Country { get; private set; }
 
-    public IReadOnlyList<TitleHeld> Titles { get; private set; } = [];
+    /// <summary>The offices held, earliest first, with the span the archive shows the person in each.</summary>
+    public IReadOnlyList<Holding> Offices { get; private set; } = [];
+
+    public Citation Citation { get; private set; } = null!;
 
     public IReadOnlyList<DelegationRow> Trips { get; private set; } = [];
 
@@ -43,12 +47,16 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
 
     public bool IsHome => Country?.Slug == DelegationRow.HomeSlug;
 
-    /// <summary>A title and the first and last dates of the articles that give it.</summary>
-    public sealed record TitleHeld(string Title, PartialDate? First, PartialDate? Last, int Articles);
+    /// <summary>A meeting: its own date as the text gives it (never the publication date), and the sentence that states it.</summary>
+    public sealed record MeetingRow(PartialDate? Date, MinistryNews.Core.Extraction.DateSource DateSource, MinistryNews.Core.Extraction.MeetingKind Kind, IReadOnlyList<Link> Countries, IReadOnlyList<Link> Others, string? Location, string ArticleKey, string ArticleSlug, string ArticleTitle, string Evidence)
+    {
+        public string FactHref => ArticleLinks.Fact(ArticleKey, ArticleSlug, Evidence);
 
-    public sealed record MeetingRow(PartialDate? Date, MinistryNews.Core.Extraction.MeetingKind Kind, IReadOnlyList<Link> Countries, IReadOnlyList<Link> Others, string? Location, int ArticleId, string ArticleSlug, string ArticleTitle);
+        public string Fact => $"the {Kind.ToString().ToLowerInvariant()} of {Display.EventDate(Date)}" + (Countries.Count > 0 ? $" with {string.Join(", ", Countries.Select(c => c.Name))}" : string.Empty);
+    }
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    /// <param name="format">"bib" or "ris" for the page's reference as a download.</param>
+    public async Task<IActionResult> OnGetAsync(string slug, string? format, CancellationToken cancellationToken)
     {
         var person = await db.People.AsNoTracking().Include(p => p.Country).FirstOrDefaultAsync(p => p.Slug == slug, cancellationToken);
         if (person is null)
@@ -60,18 +68,7 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
         Country = person.Country is null ? null : new Link(person.Country.Slug, person.Country.Name);
         var ids = new[] { person.Id };
 
-        var mentions = await db.ArticlePeople.AsNoTracking()
-            .Where(m => m.PersonId == person.Id && m.Title != null)
-            .Select(m => new { m.Title, m.Article.Published, m.Article.PublishedOn })
-            .ToListAsync(cancellationToken);
-        Titles = [.. mentions
-            .GroupBy(m => m.Title!)
-            .Select(g => new TitleHeld(
-                g.Key,
-                g.Where(m => m.Published is not null).OrderBy(m => m.PublishedOn).Select(m => m.Published).FirstOrDefault(),
-                g.Where(m => m.Published is not null).OrderByDescending(m => m.PublishedOn).Select(m => m.Published).FirstOrDefault(),
-                g.Count()))
-            .OrderBy(t => t.First?.FirstDay ?? DateOnly.MaxValue)];
+        Offices = await OfficeHolders.QueryAsync(db, db.ArticlePeople.AsNoTracking().Where(m => m.PersonId == person.Id), cancellationToken);
 
         Trips = [.. (await DelegationRow.QueryAsync(db, [], ids, cancellationToken)).OrderByDescending(t => t.Start?.FirstDay ?? DateOnly.MinValue)];
         var home = Country?.Slug ?? DelegationRow.HomeSlug;
@@ -83,21 +80,30 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
         Meetings = [.. (await db.Meetings.AsNoTracking()
             .Where(m => met.Contains(m.Id))
             .Select(m => new MeetingRow(
-                m.Date ?? m.Article.Published,
+                m.Date,
+                m.DateSource,
                 m.Kind,
                 m.CounterpartCountries.OrderBy(c => c.Name).Select(c => new Link(c.Slug, c.Name)).ToList(),
                 m.Participants.Where(p => p.Id != person.Id).OrderBy(p => p.Name).Select(p => new Link(p.Slug, p.Name)).ToList(),
                 m.Location,
-                m.ArticleId,
+                m.Article.Key,
                 m.Article.Slug,
-                m.Article.Title))
-            .AsSplitQuery().ToListAsync(cancellationToken)).OrderByDescending(m => m.Date?.FirstDay ?? DateOnly.MinValue)];
+                m.Article.Title,
+                m.Evidence))
+            .AsSplitQuery().ToListAsync(cancellationToken)).OrderBy(m => m.Date is null).ThenByDescending(m => m.Date?.FirstDay)];
 
         Agreements = await AgreementRow.QueryAsync(db, [], ids, DateOnly.FromDateTime(time.GetLocalNow().Date), cancellationToken);
         var named = LinkTables.ArticlesOfPeople(db, ids);
         var articles = db.Articles.Where(a => named.Contains(a.Id));
         ArticleCount = await articles.CountAsync(cancellationToken);
         Articles = await articles.Sorted(db).Take(ArticlesShown).ToRowsAsync(db, cancellationToken);
-        return Page();
+
+        var path = $"/people/{person.Slug}";
+        Citation = new Citation(CitationKind.PersonPage, $"{person.Name} — MinistryNews", "MinistryNews", null, null, new Uri(PublicAddress.Origin(HttpContext) + path), Citation.Today(time));
+        var latest = Offices.OrderByDescending(o => o.Last.Date?.FirstDay ?? DateOnly.MinValue).FirstOrDefault();
+        ViewData["Description"] = PageMeta.Description(
+            $"{person.Name}{(latest is null ? string.Empty : $", {latest.OfficeName}")}{(Country is null ? string.Empty : $" ({Country.Name})")}: {Display.Count(ArticleCount, "article")}, {Display.Count(Meetings.Count, "meeting")} and {Display.Count(Trips.Count, "trip")} in the archive of press releases.");
+        ViewData["Canonical"] = path;
+        return (IActionResult?)CitationResults.File(Citation, format) ?? Page();
     }
 }

@@ -23,10 +23,11 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel, IReadsQuery
 
     public QueryLinks Links { get; private set; } = null!;
 
-    public sealed record Row(string Slug, string Name, Link? Country, string? Title, int Articles);
+    /// <summary>A person, with the name of the latest office the archive shows them in (the latest title when none is an office).</summary>
+    public sealed record Row(string Slug, string Name, Link? Country, string? Office, int Articles);
 
     /// <summary>A person as the downloads give them.</summary>
-    public sealed record ExportRow(string Name, string? Country, string? Title, int Articles, string Url);
+    public sealed record ExportRow(string Name, string? Country, string? Office, int Articles, string Url);
 
     public async Task<IActionResult> OnGetAsync(string? country, CancellationToken cancellationToken)
     {
@@ -49,7 +50,7 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel, IReadsQuery
         if (Export.Format(Request) is { } format)
         {
             var all = await Rowed(people.OrderByDescending(p => p.Mentions.Count).ThenBy(p => p.Name)).ToListAsync(cancellationToken);
-            return await Export.WriteAsync(Response, format, "people", Export.Of(all.Select(r => new ExportRow(r.Name, r.Country?.Name, r.Title, r.Articles, $"/people/{r.Slug}"))), cancellationToken);
+            return await Export.WriteAsync(Response, format, "people", Export.Of(all.Select(r => new ExportRow(r.Name, r.Country?.Name, r.Office, r.Articles, $"/people/{r.Slug}"))), cancellationToken);
         }
 
         var total = await people.CountAsync(cancellationToken);
@@ -69,6 +70,7 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel, IReadsQuery
             p.Slug,
             p.Name,
             p.Country == null ? null : new Link(p.Country.Slug, p.Country.Name),
-            p.Mentions.Where(m => m.Title != null).OrderByDescending(m => m.Article.PublishedOn).Select(m => m.Title).FirstOrDefault(),
+            p.Mentions.Where(m => m.Office != null).OrderByDescending(m => m.Article.PublishedOn).ThenByDescending(m => m.ArticleId).Select(m => m.Office!.Name).FirstOrDefault()
+                ?? p.Mentions.Where(m => m.Title != null).OrderByDescending(m => m.Article.PublishedOn).Select(m => m.Title).FirstOrDefault(),
             p.Mentions.Count));
 }
