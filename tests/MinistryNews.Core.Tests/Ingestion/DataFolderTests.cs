@@ -39,12 +39,16 @@ public sealed class DataFolderTests
 
         string[] real = [.. SeedFiles, "drafts/draft.txt", "sub/copy.txt"];
         Assert.Equal(real.Order(StringComparer.Ordinal), report.Files.Select(f => f.File));
-        Assert.Equal(real.Length, report.Added);
+
+        // The two copies of the seed are read once each, and stored as sources of the seed's article.
+        Assert.Equal(real.Length - 2, report.Added);
+        Assert.Equal(["drafts/draft.txt", "sub/copy.txt"], report.Files.Where(f => f.Outcome == FileOutcome.Duplicate).Select(f => f.File));
         Assert.Equal(["again", "drafts-too", "sub/self", "sub/up"], report.SkippedFolders.Select(s => s.Folder));
         Assert.All(report.SkippedFolders, s => Assert.Contains("folder link leads to a folder already read", s.Reason, StringComparison.Ordinal));
         await using (var db = archive.Open())
         {
-            Assert.Equal(real.Length, await db.Articles.CountAsync());
+            Assert.Equal(real.Length - 2, await db.Articles.CountAsync());
+            Assert.Equal(3, await db.ArticleSources.CountAsync(x => x.Article.SourceFile == JapanSeed));
         }
 
         // The folder watcher's path through a loop is refused by name, not stored a second time.
@@ -121,8 +125,10 @@ public sealed class DataFolderTests
         Assert.Equal("hard-out.txt", failure.File);
         Assert.Equal("file is a hard link to a file outside the data folder (it has 2 names, 1 of them in the folder)", failure.Error);
         var results = report.Files.ToDictionary(f => f.File, f => f.Outcome);
-        Assert.Equal(FileOutcome.Added, results["hard-in.txt"]);
         Assert.Equal(FileOutcome.Added, results[JapanSeed]);
+
+        // A second name of a file inside the folder is read, and is a source of the same article.
+        Assert.Equal(FileOutcome.Duplicate, results["hard-in.txt"]);
         Assert.Equal(FileOutcome.Added, results[other]);
 
         using var ingestor = archive.CreateIngestor();
