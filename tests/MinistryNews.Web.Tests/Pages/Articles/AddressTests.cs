@@ -89,7 +89,7 @@ public sealed class AddressTests
         await using var db = app.OpenDatabase();
 
         // The newest article, so that it is in the feed's latest entries too.
-        var newest = await db.Articles.OrderByDescending(a => a.PublishedOn).Select(a => new { a.SourceFile, a.Key, a.Slug, a.Title }).FirstAsync();
+        var newest = await db.Articles.Where(a => a.PublishedOn != null).OrderByDescending(a => a.PublishedOn).Select(a => new { a.SourceFile, a.Key, a.Slug, a.Title }).FirstAsync();
         var address = $"/articles/{newest.Key}/{newest.Slug}";
         var word = newest.Title.Split(' ').OrderByDescending(w => w.Length).First();
         Assert.True(await ShownEverywhereAsync(client, address, word));
