@@ -23,7 +23,7 @@ public sealed class FactsTests(ArchiveFixture archive) : IClassFixture<ArchiveFi
 
         // The sentence it was read from is marked in the text, and the fact links to it.
         var evidence = agreement.QuerySelector("a[href^='#fact-']")!;
-        Assert.Equal("Read the sentence that states the agreement", Normalize(evidence.TextContent));
+        Assert.Equal("Read the sentence that states the Memorandum of Understanding of 9 January 2020 with Japan", Normalize(evidence.TextContent));
         var mark = page.QuerySelector(evidence.GetAttribute("href")!)!;
         Assert.Equal("mark", mark.LocalName);
         Assert.Contains("fact-sentence", mark.ClassList);
