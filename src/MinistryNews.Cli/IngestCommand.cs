@@ -77,7 +77,7 @@ internal static class IngestCommand
         progress.Finish();
 
         var withdrawn = report.Withdrawn.Count(w => w.Outcome == FileOutcome.Withdrawn);
-        await output.WriteLineAsync($"{report.Added} added, {report.Updated} updated, {report.Unchanged} unchanged, {report.Duplicates} copies, {report.Skipped} skipped, {withdrawn} withdrawn, {report.Failed} failed ({report.Files.Count} files in {report.Elapsed.TotalSeconds:F1} s, {report.Storing.TotalSeconds:F1} s of it storing)");
+        await output.WriteLineAsync($"{report.Added} added, {report.Updated} updated, {report.Unchanged} unchanged, {report.Duplicates} copies, {report.Skipped} skipped, {withdrawn} withdrawn, {report.Failed} failed ({report.Files.Count} files in {report.Elapsed.TotalSeconds:F1} s, {report.Storing.TotalSeconds:F1} s of it storing, {report.Deciding.TotalSeconds:F1} s deciding names, offices and agreements)");
         foreach (var failure in report.Failures)
         {
             await output.WriteLineAsync($"failed: {failure.File}: {failure.Error}");

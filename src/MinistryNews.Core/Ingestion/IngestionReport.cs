@@ -26,6 +26,9 @@ public sealed record IngestionReport(IReadOnlyList<FileResult> Files, IReadOnlyL
     /// <summary>Of <see cref="Elapsed"/>, the time the writer spent storing (reading and extraction run beside it).</summary>
     public TimeSpan Storing { get; init; }
 
+    /// <summary>Of <see cref="Elapsed"/>, the time spent deciding names, offices and the agreements register once the files were stored.</summary>
+    public TimeSpan Deciding { get; init; }
+
     /// <summary>The folder links the walk did not follow (they loop or lead out of the folder).</summary>
     public IReadOnlyList<SkippedFolder> SkippedFolders { get; init; } = [];
 

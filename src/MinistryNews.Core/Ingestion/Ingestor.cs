@@ -67,8 +67,8 @@ public sealed partial class Ingestor(
             var keys = results.Select(r => r.File).ToHashSet(StringComparer.Ordinal);
             var missing = stored.Where(s => !s.Value.Withdrawn && !keys.Contains(s.Key)).Select(s => s.Key).Order(StringComparer.Ordinal).ToList();
             var withdrawn = await WithdrawAsync(missing, cancellationToken);
-            await RefreshRegistersAsync(results.Concat(withdrawn), cancellationToken);
-            var report = new IngestionReport(results, missing, stopwatch.Elapsed) { Storing = storing, SkippedFolders = data.SkippedFolders, Withdrawn = withdrawn };
+            var deciding = await RefreshRegistersAsync(results.Concat(withdrawn), cancellationToken);
+            var report = new IngestionReport(results, missing, stopwatch.Elapsed) { Storing = storing, Deciding = deciding, SkippedFolders = data.SkippedFolders, Withdrawn = withdrawn };
             foreach (var gone in missing)
             {
                 LogMissing(logger, gone, folder);
@@ -147,14 +147,22 @@ public sealed partial class Ingestor(
     }
 
     /// <summary>Once articles were added, changed or withdrawn: the names, offices and agreements decided across articles (<see cref="ArchiveRegisters"/>).</summary>
-    private async Task RefreshRegistersAsync(IEnumerable<FileResult> results, CancellationToken cancellationToken)
+    private async Task<TimeSpan> RefreshRegistersAsync(IEnumerable<FileResult> results, CancellationToken cancellationToken)
     {
-        if (results.Any(r => r.Outcome is FileOutcome.Added or FileOutcome.Updated or FileOutcome.Withdrawn))
+        if (!results.Any(r => r.Outcome is FileOutcome.Added or FileOutcome.Updated or FileOutcome.Withdrawn))
         {
-            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-            await ArchiveRegisters.RefreshAsync(db, cancellationToken);
-            Stored?.Invoke(this, EventArgs.Empty);
+            return TimeSpan.Zero;
         }
+
+        var stopwatch = Stopwatch.StartNew();
+        await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
+        {
+            await ArchiveRegisters.RefreshAsync(db, cancellationToken);
+        }
+
+        LogRegisters(logger, (long)stopwatch.Elapsed.TotalMilliseconds);
+        Stored?.Invoke(this, EventArgs.Empty);
+        return stopwatch.Elapsed;
     }
 
     /// <summary>Withdraws the articles whose files are gone (<see cref="ArticleWriter.Withdraw"/>); gives back the files whose article was withdrawn.</summary>
@@ -415,6 +423,9 @@ public sealed partial class Ingestor(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Withdrew article {ArticleId}: its last file {File} is gone")]
     private static partial void LogWithdrawn(ILogger logger, string file, int articleId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Decided names, offices and the agreements register across the archive in {ElapsedMs} ms")]
+    private static partial void LogRegisters(ILogger logger, long elapsedMs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped {File}: {Reason}")]
     private static partial void LogSkipped(ILogger logger, string file, string reason);
