@@ -457,9 +457,13 @@ public static class AgreementRegister
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        foreach (var row in changed)
+
+        // A removed row is no longer tracked once saved (and a shared-type entity cannot be looked up untracked): only the added ones are let go.
+        var written = changed.ToHashSet(ReferenceEqualityComparer.Instance);
+        foreach (var entry in db.ChangeTracker.Entries<Dictionary<string, object>>().Where(e => written.Contains(e.Entity)).ToList())
         {
-            db.Entry(row).State = EntityState.Detached;
+            entry.State = EntityState.Detached;
         }
     }
 }
+
