@@ -40,12 +40,21 @@ public static class AgreementRegister
         "ministries", "bilateral", "mutual",
     };
 
-    public static async Task RefreshAsync(ArchiveDbContext db, CancellationToken cancellationToken = default)
+    public static Task RefreshAsync(ArchiveDbContext db, CancellationToken cancellationToken = default) =>
+        RefreshAsync(db, null, cancellationToken);
+
+    /// <summary>
+    /// Makes the records of the mentions whose counterpart countries are among <paramref name="countries"/> (each a set
+    /// as <see cref="CodesOf"/> writes it), or of all mentions when it is null. A record, its key, its joining of vaguer
+    /// dates and its predecessor depend only on the mentions with its countries, so the records of other countries stay
+    /// as a full refresh would leave them.
+    /// </summary>
+    public static async Task RefreshAsync(ArchiveDbContext db, IReadOnlySet<string>? countries, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         if (db.Database.CurrentTransaction is not null)
         {
-            await WriteAsync(db, cancellationToken);
+            await WriteAsync(db, countries, cancellationToken);
             return;
         }
 
@@ -53,7 +62,7 @@ public static class AgreementRegister
         await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await WriteAsync(db, cancellationToken);
+            await WriteAsync(db, countries, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         });
     }
@@ -103,14 +112,34 @@ public static class AgreementRegister
         public bool Agrees(Mention mention) => Mentions.TrueForAll(m => SubjectsAgree(m.Subject, mention.Subject) && ValiditiesAgree(m, mention) && ValiditiesAgree(mention, m));
     }
 
-    private static async Task WriteAsync(ArchiveDbContext db, CancellationToken cancellationToken)
+    /// <summary>A mention's set of counterpart countries as the register groups by it: the codes, lower case, distinct, in order.</summary>
+    public static string CodesOf(IEnumerable<string> codes) =>
+        string.Join('-', codes.Select(c => c.ToLowerInvariant()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+
+    private static async Task WriteAsync(ArchiveDbContext db, IReadOnlySet<string>? scope, CancellationToken cancellationToken)
     {
-        var mentions = await ReadAsync(db, cancellationToken);
+        var mentions = await ReadAsync(db, scope, cancellationToken);
+
         var drafts = Plan(mentions);
         var countryNames = await db.Countries.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
 
-        // The records as they are: tracked, so that only the values that changed are written.
-        var existing = await db.AgreementRecords.ToDictionaryAsync(r => r.Key, StringComparer.Ordinal, cancellationToken);
+        // The records as they are: tracked, so that only the values that changed are written. Within a scope, the records
+        // its mentions point to or its drafts are keyed as, and those no mention points to any more.
+        Dictionary<string, AgreementRecord> existing;
+        if (scope is null)
+        {
+            existing = await db.AgreementRecords.ToDictionaryAsync(r => r.Key, StringComparer.Ordinal, cancellationToken);
+        }
+        else
+        {
+            var pointed = mentions.Where(m => m.RecordId is not null).Select(m => m.RecordId!.Value).Distinct().ToList();
+            var keys = drafts.Select(d => d.Key).ToList();
+            existing = await db.AgreementRecords
+                .Where(r => pointed.Contains(r.Id) || keys.Contains(r.Key) || !r.Mentions.Any())
+                .ToDictionaryAsync(r => r.Key, StringComparer.Ordinal, cancellationToken);
+        }
+
+        var scoped = scope is null ? null : existing.Values.Select(r => r.Id).ToHashSet();
         var records = new Dictionary<Draft, AgreementRecord>();
         foreach (var draft in drafts)
         {
@@ -162,8 +191,9 @@ public static class AgreementRegister
         await db.SaveChangesAsync(cancellationToken);
 
         // The records' countries and signatories, from their mentions: only the links that changed.
-        await LinkAsync(db, "AgreementRecordCountries", "CounterpartCountriesId", records.Select(r => (r.Value.Id, r.Key.Mentions.SelectMany(m => m.CountryIds))), cancellationToken);
-        await LinkAsync(db, "AgreementRecordSignatories", "SignatoriesId", records.Select(r => (r.Value.Id, r.Key.Mentions.SelectMany(m => m.Signatories))), cancellationToken);
+        scoped?.UnionWith(records.Values.Select(r => r.Id));
+        await LinkAsync(db, "AgreementRecordCountries", "CounterpartCountriesId", scoped, records.Select(r => (r.Value.Id, r.Key.Mentions.SelectMany(m => m.CountryIds))), cancellationToken);
+        await LinkAsync(db, "AgreementRecordSignatories", "SignatoriesId", scoped, records.Select(r => (r.Value.Id, r.Key.Mentions.SelectMany(m => m.Signatories))), cancellationToken);
 
         // The stubs carry only an id and a record: nothing after this may read them as the agreements they stand for.
         foreach (var stub in stubs)
@@ -172,9 +202,27 @@ public static class AgreementRegister
         }
     }
 
-    private static async Task<List<Mention>> ReadAsync(ArchiveDbContext db, CancellationToken cancellationToken)
+    /// <summary>The mentions, or those whose counterpart countries are among <paramref name="scope"/>; each with its place among all its article's agreements.</summary>
+    private static async Task<List<Mention>> ReadAsync(ArchiveDbContext db, IReadOnlySet<string>? scope, CancellationToken cancellationToken)
     {
-        var rows = await db.Agreements.AsNoTracking()
+        var countries = (await (
+                    from link in db.Set<Dictionary<string, object>>("AgreementCountries").AsNoTracking()
+                    join country in db.Countries.AsNoTracking() on EF.Property<int>(link, "CounterpartCountriesId") equals country.Id
+                    select new { AgreementId = EF.Property<int>(link, "AgreementId"), country.Id, country.Code })
+                .ToListAsync(cancellationToken))
+            .ToLookup(c => c.AgreementId);
+        var all = await db.Agreements.AsNoTracking().Select(a => new { a.Id, a.ArticleId }).ToListAsync(cancellationToken);
+        var positions = all.GroupBy(r => r.ArticleId)
+            .SelectMany(g => g.OrderBy(r => r.Id).Select((r, i) => (r.Id, Position: i + 1)))
+            .ToDictionary(p => p.Id, p => p.Position);
+        var agreements = db.Agreements.AsNoTracking();
+        if (scope is not null)
+        {
+            var ids = all.Where(a => scope.Contains(CodesOf(countries[a.Id].Select(c => c.Code)))).Select(a => a.Id).ToList();
+            agreements = agreements.Where(a => ids.Contains(a.Id));
+        }
+
+        var rows = await agreements
             .Select(a => new
             {
                 a.Id,
@@ -194,19 +242,10 @@ public static class AgreementRegister
                 a.RecordId,
             })
             .ToListAsync(cancellationToken);
-        var countries = (await (
-                    from link in db.Set<Dictionary<string, object>>("AgreementCountries").AsNoTracking()
-                    join country in db.Countries.AsNoTracking() on EF.Property<int>(link, "CounterpartCountriesId") equals country.Id
-                    select new { AgreementId = EF.Property<int>(link, "AgreementId"), country.Id, country.Code })
-                .ToListAsync(cancellationToken))
-            .ToLookup(c => c.AgreementId);
         var signatories = (await db.Set<Dictionary<string, object>>("AgreementSignatories").AsNoTracking()
                 .Select(s => new { AgreementId = EF.Property<int>(s, "AgreementId"), PersonId = EF.Property<int>(s, "SignatoriesId") })
                 .ToListAsync(cancellationToken))
             .ToLookup(s => s.AgreementId, s => s.PersonId);
-        var positions = rows.GroupBy(r => r.ArticleId)
-            .SelectMany(g => g.OrderBy(r => r.Id).Select((r, i) => (r.Id, Position: i + 1)))
-            .ToDictionary(p => p.Id, p => p.Position);
         return [.. rows.Select(r => new Mention(
             r.Id,
             r.ArticleId,
@@ -224,7 +263,7 @@ public static class AgreementRegister
             r.RenewsKind,
             r.RenewsSignedOn,
             r.RecordId,
-            string.Join('-', countries[r.Id].Select(c => c.Code.ToLowerInvariant()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)),
+            CodesOf(countries[r.Id].Select(c => c.Code)),
             [.. countries[r.Id].Select(c => c.Id).Distinct()],
             [.. signatories[r.Id].Distinct()]))];
     }
@@ -426,11 +465,18 @@ public static class AgreementRegister
             .FirstOrDefault();
 
     /// <summary>Makes a link table between records and one other side what the records want: adds what is missing, removes what is not wanted.</summary>
-    private static async Task LinkAsync(ArchiveDbContext db, string table, string otherColumn, IEnumerable<(int RecordId, IEnumerable<int> Others)> wanted, CancellationToken cancellationToken)
+    private static async Task LinkAsync(ArchiveDbContext db, string table, string otherColumn, HashSet<int>? scope, IEnumerable<(int RecordId, IEnumerable<int> Others)> wanted, CancellationToken cancellationToken)
     {
         const string RecordColumn = "AgreementRecordId";
         var rows = db.Set<Dictionary<string, object>>(table);
-        var have = (await rows.AsNoTracking()
+        var read = rows.AsNoTracking();
+        if (scope is not null)
+        {
+            var ids = scope.ToList();
+            read = read.Where(r => ids.Contains(EF.Property<int>(r, RecordColumn)));
+        }
+
+        var have = (await read
                 .Select(r => new { Record = EF.Property<int>(r, RecordColumn), Other = EF.Property<int>(r, otherColumn) })
                 .ToListAsync(cancellationToken))
             .Select(r => (r.Record, r.Other))
@@ -457,9 +503,12 @@ public static class AgreementRegister
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        foreach (var row in changed)
+
+        // A removed row is no longer tracked once saved (and a shared-type entity cannot be looked up untracked): only the added ones are let go.
+        var written = changed.ToHashSet(ReferenceEqualityComparer.Instance);
+        foreach (var entry in db.ChangeTracker.Entries<Dictionary<string, object>>().Where(e => written.Contains(e.Entity)).ToList())
         {
-            db.Entry(row).State = EntityState.Detached;
+            entry.State = EntityState.Detached;
         }
     }
 }

@@ -11,16 +11,25 @@ namespace MinistryNews.Core.Ingestion;
 /// </summary>
 public static class ArchiveRegisters
 {
-    public static async Task RefreshAsync(ArchiveDbContext db, CancellationToken cancellationToken = default)
+    public static Task RefreshAsync(ArchiveDbContext db, CancellationToken cancellationToken = default) =>
+        RefreshAsync(db, null, cancellationToken);
+
+    /// <summary>
+    /// Refreshes what <paramref name="changes"/> touched (the people, the offices and the agreements' counterpart sets of
+    /// the articles written or withdrawn), or everything when they are null or too many; either way the registers come out
+    /// as a full refresh makes them.
+    /// </summary>
+    public static async Task RefreshAsync(ArchiveDbContext db, ArchiveChanges? changes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
+        var scoped = changes is { Everything: false } ? changes : null;
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await PersonNames.RefreshAsync(db, cancellationToken);
-            await OfficeRegister.RefreshAsync(db, cancellationToken);
-            await AgreementRegister.RefreshAsync(db, cancellationToken);
+            await PersonNames.RefreshAsync(db, scoped?.People, cancellationToken);
+            await OfficeRegister.RefreshAsync(db, scoped is { Organisations: false } ? scoped.Titles : null, scoped?.Offices ?? [], cancellationToken);
+            await AgreementRegister.RefreshAsync(db, scoped?.AgreementCountries, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         });
     }

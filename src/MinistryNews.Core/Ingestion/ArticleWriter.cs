@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using MinistryNews.Core.Agreements;
 using MinistryNews.Core.Articles;
 using MinistryNews.Core.Countries;
 using MinistryNews.Core.Extraction;
@@ -61,13 +62,17 @@ public sealed class ArticleWriter : IDisposable
     private readonly bool _postgres;
     private readonly Statements _sql;
     private readonly Converters _convert;
+    private readonly ArchiveChanges? _changes;
     private ArchiveIdentities? _identities;
     private long _dataVersion;
 
-    public ArticleWriter(ArchiveDbContext db)
+    /// <param name="db">The archive.</param>
+    /// <param name="changes">When given, what the written and withdrawn articles touch is noted there for the registers (<see cref="ArchiveRegisters"/>).</param>
+    public ArticleWriter(ArchiveDbContext db, ArchiveChanges? changes = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         _db = db;
+        _changes = changes;
         _db.Database.OpenConnection();
         _connection = _db.Database.GetDbConnection();
         _postgres = _db.Database.IsNpgsql();
@@ -316,6 +321,24 @@ public sealed class ArticleWriter : IDisposable
             }
         }
 
+        if (_changes is { } changes)
+        {
+            changes.Article(id);
+            foreach (var mention in mentions)
+            {
+                changes.People.Add(mention.Person.Id);
+                if (mention.Title is { } title)
+                {
+                    changes.Titles.Add(title);
+                }
+            }
+
+            foreach (var (_, counterparts, _) in agreements)
+            {
+                changes.AgreementCountries.Add(AgreementRegister.CodesOf(counterparts.Select(c => c.Code)));
+            }
+        }
+
         foreach (var mention in mentions)
         {
             _sql.InsertMention.Execute(transaction, id, mention.Person.Id, mention.NameAsWritten, mention.Title, mention.CountryId, mention.Evidence, mention.OrganisationId);
@@ -471,6 +494,39 @@ public sealed class ArticleWriter : IDisposable
             while (reader.Read())
             {
                 people.Add((reader.GetInt32(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2)));
+                if (_changes is { } changes)
+                {
+                    changes.People.Add(reader.GetInt32(0));
+                    if (!reader.IsDBNull(1))
+                    {
+                        changes.Titles.Add(reader.GetString(1));
+                    }
+
+                    if (!reader.IsDBNull(3))
+                    {
+                        changes.Offices.Add(reader.GetInt32(3));
+                    }
+                }
+            }
+        }
+
+        if (_changes is { } noted)
+        {
+            noted.Article(id);
+            var codes = new Dictionary<int, List<string>>();
+            using var reader = _sql.AgreementCountriesOfArticle.Query(transaction, id);
+            while (reader.Read())
+            {
+                var agreement = codes.TryGetValue(reader.GetInt32(0), out var list) ? list : codes[reader.GetInt32(0)] = [];
+                if (!reader.IsDBNull(1))
+                {
+                    agreement.Add(reader.GetString(1));
+                }
+            }
+
+            foreach (var agreement in codes.Values)
+            {
+                noted.AgreementCountries.Add(AgreementRegister.CodesOf(agreement));
             }
         }
 
@@ -507,6 +563,7 @@ public sealed class ArticleWriter : IDisposable
             if (_sql.DeleteOrphanOrganisation.Execute(transaction, organisationId) > 0)
             {
                 identities.RemoveOrganisation(organisationId);
+                _changes?.Organisations = true;
             }
         }
     }
@@ -514,6 +571,11 @@ public sealed class ArticleWriter : IDisposable
     /// <summary>Writes the shared rows the batch made or changed.</summary>
     private void Flush(ArchiveIdentities identities, DbTransaction transaction)
     {
+        if (identities.NewOrganisations.Count > 0 && _changes is { } changes)
+        {
+            changes.Organisations = true;
+        }
+
         foreach (var country in identities.NewCountries)
         {
             _sql.InsertCountry.Execute(transaction, country.Id, country.Code, country.Name, country.Slug, _convert.CountryAliases(country.Aliases));
@@ -722,7 +784,10 @@ public sealed class ArticleWriter : IDisposable
 
         public SqlStatement WithdrawArticle => field ??= Make("""UPDATE "Articles" SET "WithdrawnAtUtc" = $2 WHERE "Id" = $1""");
 
-        public SqlStatement MentionsOfArticle => field ??= Make("""SELECT "PersonId", "Title", "NameAsWritten" FROM "ArticlePeople" WHERE "ArticleId" = $1""");
+        public SqlStatement MentionsOfArticle => field ??= Make("""SELECT "PersonId", "Title", "NameAsWritten", "OfficeId" FROM "ArticlePeople" WHERE "ArticleId" = $1""");
+
+        public SqlStatement AgreementCountriesOfArticle => field ??= Make(
+            """SELECT a."Id", c."Code" FROM "Agreements" a LEFT JOIN "AgreementCountries" l ON l."AgreementId" = a."Id" LEFT JOIN "Countries" c ON c."Id" = l."CounterpartCountriesId" WHERE a."ArticleId" = $1""");
 
         public SqlStatement OrganisationsOfArticle => field ??= Make("""SELECT "OrganisationsId" FROM "ArticleOrganisations" WHERE "ArticlesId" = $1""");
 

@@ -63,11 +63,12 @@ public sealed partial class Ingestor(
             }
 
             var stored = await StoredAsync(null, cancellationToken);
-            var (results, storing) = await RunAsync(data, files, stored, progress, cancellationToken);
+            var changes = new ArchiveChanges();
+            var (results, storing) = await RunAsync(data, files, stored, changes, progress, cancellationToken);
             var keys = results.Select(r => r.File).ToHashSet(StringComparer.Ordinal);
             var missing = stored.Where(s => !s.Value.Withdrawn && !keys.Contains(s.Key)).Select(s => s.Key).Order(StringComparer.Ordinal).ToList();
-            var withdrawn = await WithdrawAsync(missing, cancellationToken);
-            var deciding = await RefreshRegistersAsync(results.Concat(withdrawn), cancellationToken);
+            var withdrawn = await WithdrawAsync(missing, changes, cancellationToken);
+            var deciding = await RefreshRegistersAsync(results.Concat(withdrawn), changes, cancellationToken);
             var report = new IngestionReport(results, missing, stopwatch.Elapsed) { Storing = storing, Deciding = deciding, SkippedFolders = data.SkippedFolders, Withdrawn = withdrawn };
             foreach (var gone in missing)
             {
@@ -97,13 +98,14 @@ public sealed partial class Ingestor(
 
             // A stored file that is gone withdraws its article (or leaves the sources of an article that has others).
             var gone = files.Where((path, i) => !File.Exists(path) && !Directory.Exists(path) && stored.TryGetValue(keys[i], out var state) && !state.Withdrawn).ToList();
-            var withdrawn = (await WithdrawAsync([.. gone.Select(p => KeyOf(folder, p))], cancellationToken)).ToDictionary(r => r.File, StringComparer.Ordinal);
+            var changes = new ArchiveChanges();
+            var withdrawn = (await WithdrawAsync([.. gone.Select(p => KeyOf(folder, p))], changes, cancellationToken)).ToDictionary(r => r.File, StringComparer.Ordinal);
             var present = files.Except(gone).ToList();
 
             // The folder is walked only if a file needs it: one reached through a folder link, or a hard link.
-            var read = (await RunAsync(new DataFolder(folder), present, stored, null, cancellationToken)).Results;
+            var read = (await RunAsync(new DataFolder(folder), present, stored, changes, null, cancellationToken)).Results;
             var byPath = present.Zip(read).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
-            await RefreshRegistersAsync(read.Concat(withdrawn.Values), cancellationToken);
+            await RefreshRegistersAsync(read.Concat(withdrawn.Values), changes, cancellationToken);
             return [.. files.Select(path => byPath.TryGetValue(path, out var result) ? result : withdrawn[KeyOf(folder, path)])];
         }
         finally
@@ -147,7 +149,7 @@ public sealed partial class Ingestor(
     }
 
     /// <summary>Once articles were added, changed or withdrawn: the names, offices and agreements decided across articles (<see cref="ArchiveRegisters"/>).</summary>
-    private async Task<TimeSpan> RefreshRegistersAsync(IEnumerable<FileResult> results, CancellationToken cancellationToken)
+    private async Task<TimeSpan> RefreshRegistersAsync(IEnumerable<FileResult> results, ArchiveChanges changes, CancellationToken cancellationToken)
     {
         if (!results.Any(r => r.Outcome is FileOutcome.Added or FileOutcome.Updated or FileOutcome.Withdrawn))
         {
@@ -157,7 +159,7 @@ public sealed partial class Ingestor(
         var stopwatch = Stopwatch.StartNew();
         await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
         {
-            await ArchiveRegisters.RefreshAsync(db, cancellationToken);
+            await ArchiveRegisters.RefreshAsync(db, changes, cancellationToken);
         }
 
         LogRegisters(logger, (long)stopwatch.Elapsed.TotalMilliseconds);
@@ -166,7 +168,7 @@ public sealed partial class Ingestor(
     }
 
     /// <summary>Withdraws the articles whose files are gone (<see cref="ArticleWriter.Withdraw"/>); gives back the files whose article was withdrawn.</summary>
-    private async Task<IReadOnlyList<FileResult>> WithdrawAsync(List<string> keys, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<FileResult>> WithdrawAsync(List<string> keys, ArchiveChanges changes, CancellationToken cancellationToken)
     {
         if (keys.Count == 0)
         {
@@ -174,7 +176,7 @@ public sealed partial class Ingestor(
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        using var writer = new ArticleWriter(db);
+        using var writer = new ArticleWriter(db, changes);
         var results = writer.Withdraw(keys, cancellationToken);
         foreach (var result in results.Where(r => r.Outcome == FileOutcome.Withdrawn))
         {
@@ -192,12 +194,12 @@ public sealed partial class Ingestor(
     /// <summary>A file read and extracted: either its result is known (failed, unchanged) or it waits to be stored.</summary>
     private readonly record struct Prepared(int Index, FileResult? Result, ArticleToStore? Article);
 
-    private async Task<(FileResult[] Results, TimeSpan Storing)> RunAsync(DataFolder folder, List<string> files, Dictionary<string, StoredState> stored, IProgress<IngestionProgress>? progress, CancellationToken cancellationToken)
+    private async Task<(FileResult[] Results, TimeSpan Storing)> RunAsync(DataFolder folder, List<string> files, Dictionary<string, StoredState> stored, ArchiveChanges changes, IProgress<IngestionProgress>? progress, CancellationToken cancellationToken)
     {
         Activity.Began();
         try
         {
-            return await StoreAsync(folder, files, stored, progress, cancellationToken);
+            return await StoreAsync(folder, files, stored, changes, progress, cancellationToken);
         }
         finally
         {
@@ -205,7 +207,7 @@ public sealed partial class Ingestor(
         }
     }
 
-    private async Task<(FileResult[] Results, TimeSpan Storing)> StoreAsync(DataFolder folder, List<string> files, Dictionary<string, StoredState> stored, IProgress<IngestionProgress>? progress, CancellationToken cancellationToken)
+    private async Task<(FileResult[] Results, TimeSpan Storing)> StoreAsync(DataFolder folder, List<string> files, Dictionary<string, StoredState> stored, ArchiveChanges changes, IProgress<IngestionProgress>? progress, CancellationToken cancellationToken)
     {
         var results = new FileResult[files.Count];
         var chunks = Channel.CreateBounded<Prepared[]>(new BoundedChannelOptions(ChunksAhead) { SingleReader = true, SingleWriter = true });
@@ -225,7 +227,7 @@ public sealed partial class Ingestor(
             }
 
             db ??= contextFactory.CreateDbContext();
-            writer ??= new ArticleWriter(db);
+            writer ??= new ArticleWriter(db, changes);
             storing.Start();
             var stored = writer.Store([.. pending.Select(p => p.Article)], cancellationToken);
             storing.Stop();

@@ -17,24 +17,56 @@ public static class OfficeRegister
 {
     private const int KeyLength = 200;
 
-    public static async Task RefreshAsync(ArchiveDbContext db, CancellationToken cancellationToken = default)
+    public static Task RefreshAsync(ArchiveDbContext db, CancellationToken cancellationToken = default) =>
+        RefreshAsync(db, null, [], cancellationToken);
+
+    /// <summary>
+    /// Refreshes the offices the wordings <paramref name="titles"/> name and the offices <paramref name="formerOffices"/>,
+    /// each with all the wordings of its mentions, or every office when <paramref name="titles"/> is null. The other
+    /// wordings are as they were, and so is what they resolve to, as long as no organisation came or went.
+    /// </summary>
+    public static async Task RefreshAsync(ArchiveDbContext db, IReadOnlyCollection<string>? titles, IReadOnlyCollection<int> formerOffices, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(formerOffices);
         var organisations = await db.Organisations.AsNoTracking()
             .Select(o => new OrganisationNode(o.Id, o.Name, o.NameKey, o.KnownKey, o.CountryId, o.SuccessorId))
             .ToDictionaryAsync(o => o.Id, cancellationToken);
         var countries = await db.Countries.AsNoTracking().Select(c => new { c.Id, c.Code, c.Name }).ToDictionaryAsync(c => c.Id, c => (c.Code, c.Name), cancellationToken);
         var resolver = new Resolver(organisations, countries);
 
-        // The distinct wordings of the archive, with the office their mentions have now: one grouped query.
-        var groups = await db.ArticlePeople.AsNoTracking()
-            .Where(m => m.Title != null)
-            .GroupBy(m => new { m.Title, m.OrganisationId, m.CountryId, m.OfficeId })
-            .Select(g => new TitleGroup(g.Key.Title!, g.Key.OrganisationId, g.Key.CountryId, g.Key.OfficeId, g.Count(), g.Max(m => m.Article.PublishedOn)))
-            .ToListAsync(cancellationToken);
+        var offices = await db.Offices.ToDictionaryAsync(o => o.Key, StringComparer.Ordinal, cancellationToken);
+
+        // The distinct wordings of the archive, with the office their mentions have now: one grouped query. Within a scope,
+        // the wordings of the titles, then those of every office they or the former mentions resolve to, until none is new.
+        var mentions = db.ArticlePeople.AsNoTracking().Where(m => m.Title != null);
+        HashSet<int>? scope = null;
+        List<TitleGroup> groups;
+        if (titles is null)
+        {
+            groups = await GroupsAsync(mentions, cancellationToken);
+        }
+        else
+        {
+            var titleList = titles.ToList();
+            scope = [.. formerOffices];
+            groups = await GroupsAsync(mentions.Where(m => titleList.Contains(m.Title!)), cancellationToken);
+            var read = new HashSet<int>();
+            while (true)
+            {
+                scope.UnionWith(groups.Select(resolver.Resolve).OfType<OfficeOf>().Select(o => offices.GetValueOrDefault(o.Key)?.Id).OfType<int>());
+                var more = scope.Except(read).Select(id => (int?)id).ToList();
+                if (more.Count == 0)
+                {
+                    break;
+                }
+
+                read.UnionWith(more.OfType<int>());
+                groups.AddRange(await GroupsAsync(mentions.Where(m => more.Contains(m.OfficeId) && !titleList.Contains(m.Title!)), cancellationToken));
+            }
+        }
 
         var resolved = groups.Select(g => (Group: g, Office: resolver.Resolve(g))).ToList();
-        var offices = await db.Offices.ToDictionaryAsync(o => o.Key, StringComparer.Ordinal, cancellationToken);
         var slugs = offices.Values.Select(o => o.Slug).ToHashSet(StringComparer.Ordinal);
         foreach (var office in resolved.Where(r => r.Office is not null).GroupBy(r => r.Office!.Key, StringComparer.Ordinal))
         {
@@ -79,7 +111,7 @@ public static class OfficeRegister
         }
 
         var kept = resolved.Where(r => r.Office is not null).Select(r => r.Office!.Key).ToHashSet(StringComparer.Ordinal);
-        var gone = offices.Values.Where(o => !kept.Contains(o.Key)).Select(o => o.Id).ToList();
+        var gone = offices.Values.Where(o => !kept.Contains(o.Key) && (scope is null || scope.Contains(o.Id))).Select(o => o.Id).ToList();
         if (gone.Count > 0)
         {
             await db.Offices.Where(o => gone.Contains(o.Id) && !o.Mentions.Any()).ExecuteDeleteAsync(cancellationToken);
@@ -87,6 +119,12 @@ public static class OfficeRegister
 
         db.ChangeTracker.Clear();
     }
+
+    private static Task<List<TitleGroup>> GroupsAsync(IQueryable<ArticlePerson> mentions, CancellationToken cancellationToken) =>
+        mentions
+            .GroupBy(m => new { m.Title, m.OrganisationId, m.CountryId, m.OfficeId })
+            .Select(g => new TitleGroup(g.Key.Title!, g.Key.OrganisationId, g.Key.CountryId, g.Key.OfficeId, g.Count(), g.Max(m => m.Article.PublishedOn)))
+            .ToListAsync(cancellationToken);
 
     /// <summary>The office of one wording: its key, rank, organisation or country, how the wording reads in full, and the words its slug is made from.</summary>
     public sealed record OfficeOf(string Key, string Rank, int? OrganisationId, int? CountryId, string Wording, string SlugText);

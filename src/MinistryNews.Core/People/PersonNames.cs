@@ -15,20 +15,32 @@ public static class PersonNames
     /// <summary>People whose article texts are read at once to check an alias.</summary>
     private const int Chunk = 500;
 
-    public static async Task RefreshAsync(ArchiveDbContext db, CancellationToken cancellationToken = default)
+    public static Task RefreshAsync(ArchiveDbContext db, CancellationToken cancellationToken = default) =>
+        RefreshAsync(db, null, cancellationToken);
+
+    /// <summary>Refreshes the names of <paramref name="only"/> these people (a person's name rests on their own mentions alone), or of everyone when null.</summary>
+    public static async Task RefreshAsync(ArchiveDbContext db, IReadOnlyCollection<int>? only, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
+        var ids = only?.ToList();
+        var mentions = db.ArticlePeople.AsNoTracking();
+        var everyone = db.People.AsNoTracking();
+        if (ids is not null)
+        {
+            mentions = mentions.Where(m => ids.Contains(m.PersonId));
+            everyone = everyone.Where(p => ids.Contains(p.Id));
+        }
 
         // One grouped query: each person's spellings as the articles write them, with how often and how lately. A mention
         // by title alone ("the Minister", given to whoever held it) writes no name.
-        var spellings = await db.ArticlePeople.AsNoTracking()
+        var spellings = await mentions
             .Where(m => m.Title == null || m.NameAsWritten != m.Title)
             .GroupBy(m => new { m.PersonId, m.NameAsWritten })
             .Select(g => new Spelling(g.Key.PersonId, g.Key.NameAsWritten, g.Count(), g.Max(m => m.Article.PublishedOn), g.Max(m => m.ArticleId)))
             .ToListAsync(cancellationToken);
         var byPerson = spellings.GroupBy(s => s.PersonId).ToDictionary(g => g.Key, g => g.ToList());
 
-        var people = await db.People.AsNoTracking().Select(p => new { p.Id, p.Name, p.Aliases }).ToListAsync(cancellationToken);
+        var people = await everyone.Select(p => new { p.Id, p.Name, p.Aliases }).ToListAsync(cancellationToken);
         var wanted = new Dictionary<int, (string Name, List<string> Aliases)>();
         var toCheck = new Dictionary<int, List<string>>();
         foreach (var person in people)
