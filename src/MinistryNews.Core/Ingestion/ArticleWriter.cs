@@ -235,6 +235,10 @@ public sealed class ArticleWriter : IDisposable
         {
             id = stored;
             (formerPeople, formerOrganisations) = RemoveFacts(id, identities, transaction);
+
+            // A file whose text changed is no longer a copy of its old copies: they leave the article, and the next
+            // reading of the folder takes each for what it is (an article of its own, or a copy of another).
+            _sql.DetachCopies.Execute(transaction, id, key, text.TextHash);
             _sql.UpdateArticle.Execute(transaction, [id, .. row]);
 
             // An article stored before addresses came from files has its number as its key: it takes its file's key now.
@@ -778,6 +782,10 @@ public sealed class ArticleWriter : IDisposable
             """ON CONFLICT ("Path") DO UPDATE SET "ArticleId" = excluded."ArticleId", "ContentHash" = excluded."ContentHash" """);
 
         public SqlStatement DeleteSource => field ??= Make("""DELETE FROM "ArticleSources" WHERE "Path" = $1""");
+
+        /// <summary>The other files of an article whose text is about to change (its id, the file read, the new text's hash).</summary>
+        public SqlStatement DetachCopies => field ??= Make(
+            """DELETE FROM "ArticleSources" WHERE "ArticleId" = $1 AND "Path" <> $2 AND EXISTS (SELECT 1 FROM "Articles" WHERE "Id" = $1 AND "TextHash" <> $3)""");
 
         /// <summary>The copy an article is read from once its first file is gone.</summary>
         public SqlStatement ReadFrom => field ??= Make("""UPDATE "Articles" SET "SourceFile" = $2, "ContentHash" = $3 WHERE "Id" = $1""");

@@ -43,6 +43,26 @@ public sealed class SourcesTests
     }
 
     [Fact]
+    public async Task Should_part_a_copy_from_an_article_whose_text_changed()
+    {
+        await using var archive = await TempArchive.CreateAsync(withRepositoryData: false);
+        archive.WriteFile("chile.txt", Release);
+        archive.WriteFile("copy.txt", Release);
+        await archive.IngestAsync();
+
+        archive.WriteFile("chile.txt", Release.Replace("digital transformation", "postal services", StringComparison.Ordinal));
+        await archive.IngestAsync();
+        var report = await archive.IngestAsync();
+
+        // The copy still has the old text: it is an article of its own now, and each article has its one file.
+        Assert.Equal(FileOutcome.Added, Assert.Single(report.Files, f => f.File == "copy.txt").Outcome);
+        await using var db = archive.Open();
+        var articles = await db.Articles.Include(a => a.Sources).OrderBy(a => a.SourceFile).ToListAsync();
+        Assert.Equal(["chile.txt", "copy.txt"], articles.Select(a => a.SourceFile));
+        Assert.All(articles, a => Assert.Equal([a.SourceFile], a.Sources.Select(s => s.Path)));
+    }
+
+    [Fact]
     public async Task Should_skip_a_file_that_is_a_few_words_or_a_list_and_say_why()
     {
         await using var archive = await TempArchive.CreateAsync(withRepositoryData: false);
