@@ -100,7 +100,15 @@ public sealed partial class Ingestor(
             var gone = files.Where((path, i) => !File.Exists(path) && !Directory.Exists(path) && stored.TryGetValue(keys[i], out var state) && !state.Withdrawn).ToList();
             var changes = new ArchiveChanges();
             var withdrawn = (await WithdrawAsync([.. gone.Select(p => KeyOf(folder, p))], changes, cancellationToken)).ToDictionary(r => r.File, StringComparer.Ordinal);
-            var present = files.Except(gone).ToList();
+
+            // Any other name that is gone needs nothing: never stored (made and removed before it was read), or already withdrawn.
+            var never = files.Where(path => !File.Exists(path) && !Directory.Exists(path)).Except(gone).ToHashSet(StringComparer.Ordinal);
+            foreach (var path in never)
+            {
+                withdrawn[KeyOf(folder, path)] = new FileResult(KeyOf(folder, path), FileOutcome.Unchanged);
+            }
+
+            var present = files.Except(gone).Except(never).ToList();
 
             // The folder is walked only if a file needs it: one reached through a folder link, or a hard link.
             var read = (await RunAsync(new DataFolder(folder), present, stored, changes, null, cancellationToken)).Results;

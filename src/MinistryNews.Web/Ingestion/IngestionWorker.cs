@@ -77,15 +77,10 @@ public sealed partial class IngestionWorker(
                 paths.Add(path);
             }
 
-            var present = paths.Where(File.Exists).ToList();
-            foreach (var result in await ingestor.IngestFilesAsync(folder, present, stoppingToken))
+            // Files that appeared or changed are read; a file that is gone withdraws its article (or leaves its copies).
+            foreach (var result in await ingestor.IngestFilesAsync(folder, [.. paths], stoppingToken))
             {
                 LogWatched(logger, result.File, result.Outcome);
-            }
-
-            foreach (var path in paths.Except(present).Where(SourceReader.IsSupported).Order(StringComparer.Ordinal))
-            {
-                LogRemoved(logger, Ingestor.KeyOf(folder, path));
             }
         }
     }
@@ -160,6 +155,4 @@ public sealed partial class IngestionWorker(
     [LoggerMessage(Level = LogLevel.Information, Message = "Watched change to {File}: {Outcome}")]
     private static partial void LogWatched(ILogger logger, string file, FileOutcome outcome);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{File} was removed from the data folder; its article is kept")]
-    private static partial void LogRemoved(ILogger logger, string file);
 }

@@ -112,6 +112,30 @@ public sealed class AddressTests
         Assert.Null((await ArchiveApplication.GetPageAsync(client, address)).QuerySelector(".withdrawn-notice"));
     }
 
+    [Fact]
+    public async Task Should_withdraw_the_article_of_a_file_removed_while_the_app_runs()
+    {
+        await using var app = new ArchiveApplication(watch: true);
+        using var client = await app.StartAsync();
+        var (key, slug, _) = await app.ArticleAsync("dev05.txt");
+        var address = $"/articles/{key}/{slug}";
+
+        File.Delete(Path.Combine(app.DataFolder, "dev05.txt"));
+
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        AngleSharp.Html.Dom.IHtmlDocument page;
+        do
+        {
+            await Task.Delay(250);
+            page = await ArchiveApplication.GetPageAsync(client, address);
+        }
+        while (page.QuerySelector(".withdrawn-notice") is null && DateTime.UtcNow < deadline);
+
+        Assert.NotNull(page.QuerySelector(".withdrawn-notice"));
+        var csv = await client.GetStringAsync(new Uri("/articles?format=csv", UriKind.Relative));
+        Assert.DoesNotContain(address, csv, StringComparison.Ordinal);
+    }
+
     /// <summary>The article is in the list, the search for a word of its title, the feed and the CSV download.</summary>
     private static async Task<bool> ShownEverywhereAsync(HttpClient client, string address, string word) =>
         (await WhereShownAsync(client, address, word)).All(shown => shown);
