@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using MinistryNews.Core;
 using MinistryNews.Core.Articles;
+using MinistryNews.Core.Countries;
 
 namespace MinistryNews.Web.Browsing;
 
@@ -63,15 +64,45 @@ public sealed class ArticleFilter
         ArgumentNullException.ThrowIfNull(query);
         var messages = new List<string>();
 
-        var countrySlugs = Values(query, QueryKey.Country);
-        var countries = await db.Countries.AsNoTracking().Where(c => countrySlugs.Contains(c.Slug))
-            .Select(c => new NamedValue(c.Slug, c.Name, c.Id)).ToListAsync(cancellationToken);
-        messages.AddRange(countrySlugs.Except(countries.Select(c => c.Slug), StringComparer.Ordinal).Select(s => $"No country “{Clip(s)}” in the archive; that filter is left out."));
+        // A country or a person is chosen by slug, or by name in any case and with or without accents ("Japan",
+        // "Nguyễn Mạnh Hùng"); a country also by any name the gazetteer knows for it ("Viet Nam", "Nhật Bản").
+        var countryValues = Values(query, QueryKey.Country);
+        var countryCodes = countryValues.Select(v => Gazetteer.Default.FindByName(v)?.Code).OfType<string>().ToList();
+        var countrySlugs = countryValues.Select(v => Slugs.From(v)).Concat(countryValues).Distinct(StringComparer.Ordinal).ToList();
+        var foundCountries = await db.Countries.AsNoTracking().Where(c => countrySlugs.Contains(c.Slug) || countryCodes.Contains(c.Code))
+            .Select(c => new { Value = new NamedValue(c.Slug, c.Name, c.Id), c.Code }).ToListAsync(cancellationToken);
+        var countries = new List<NamedValue>();
+        foreach (var value in countryValues)
+        {
+            var code = Gazetteer.Default.FindByName(value)?.Code;
+            var found = foundCountries.FirstOrDefault(c => c.Value.Slug == value || c.Value.Slug == Slugs.From(value) || (code is not null && c.Code == code));
+            if (found is null)
+            {
+                messages.Add($"No country “{Clip(value)}” in the archive; that filter is left out.");
+            }
+            else if (!countries.Contains(found.Value))
+            {
+                countries.Add(found.Value);
+            }
+        }
 
-        var personSlugs = Values(query, QueryKey.Person);
-        var people = await db.People.AsNoTracking().Where(p => personSlugs.Contains(p.Slug))
+        var personValues = Values(query, QueryKey.Person);
+        var personSlugs = personValues.Select(v => Slugs.From(v)).Concat(personValues).Distinct(StringComparer.Ordinal).ToList();
+        var foundPeople = await db.People.AsNoTracking().Where(p => personSlugs.Contains(p.Slug))
             .Select(p => new NamedValue(p.Slug, p.Name, p.Id)).ToListAsync(cancellationToken);
-        messages.AddRange(personSlugs.Except(people.Select(p => p.Slug), StringComparer.Ordinal).Select(s => $"No person “{Clip(s)}” in the archive; that filter is left out."));
+        var people = new List<NamedValue>();
+        foreach (var value in personValues)
+        {
+            var found = foundPeople.FirstOrDefault(p => p.Slug == value) ?? foundPeople.FirstOrDefault(p => p.Slug == Slugs.From(value));
+            if (found is null)
+            {
+                messages.Add($"No person “{Clip(value)}” in the archive; that filter is left out.");
+            }
+            else if (!people.Contains(found))
+            {
+                people.Add(found);
+            }
+        }
 
         var kinds = Values(query, QueryKey.Kind).Select(k => k.ToLowerInvariant()).Distinct().ToList();
         messages.AddRange(kinds.Where(k => !Kinds.Contains(k)).Select(k => $"“{Clip(k)}” is not a kind of event (meeting, delegation or agreement); that filter is left out."));
