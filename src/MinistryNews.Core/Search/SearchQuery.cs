@@ -26,13 +26,22 @@ public sealed class SearchQuery
     /// <summary>Whether the user typed accents: then matches written the same way rank first.</summary>
     public bool HasDiacritics => Terms.SelectMany(t => t.Words).Any(SearchText.IsAccented);
 
+    /// <summary>A search of at most <see cref="MaxLength"/> characters, cut after its last whole word when it is longer.</summary>
+    public static string Clip(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length <= MaxLength)
+        {
+            return text;
+        }
+
+        var space = text.LastIndexOf(' ', MaxLength);
+        return (space > MaxLength / 2 ? text[..space] : text[..MaxLength]).TrimEnd();
+    }
+
     public static SearchQuery Parse(string? input)
     {
-        var text = (input ?? string.Empty).Normalize(NormalizationForm.FormC);
-        if (text.Length > MaxLength)
-        {
-            text = text[..MaxLength];
-        }
+        var text = Clip((input ?? string.Empty).Normalize(NormalizationForm.FormC));
 
         var terms = new List<Term>();
         var i = 0;

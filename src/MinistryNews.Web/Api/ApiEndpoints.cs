@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using MinistryNews.Core;
 using MinistryNews.Core.Extraction;
+using MinistryNews.Core.Search;
 using MinistryNews.Web.Browsing;
 using MinistryNews.Web.Pages.Agreements;
 using MinistryNews.Web.Pages.Delegations;
@@ -167,7 +168,7 @@ public static class ApiEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         var api = app.MapGroup("/api").WithTags("Archive");
-        api.MapGet("/articles", Articles).WithName("ListArticles").WithSummary("Articles, newest first, with the filters of /articles.");
+        api.MapGet("/articles", Articles).WithName("ListArticles").WithSummary("Articles, newest first, with the filters of /articles; q keeps those the search finds.");
         api.MapGet("/articles/{key}", Article).WithName("GetArticle").WithSummary("One article with its text and its facts, by its key (the number it had before keys is still answered).");
         api.MapGet("/countries", Countries).WithName("ListCountries").WithSummary("Countries the archive deals with, most articles first.");
         api.MapGet("/people", People).WithName("ListPeople").WithSummary("People, most articles first; filter with country.");
@@ -178,7 +179,7 @@ public static class ApiEndpoints
         return app;
     }
 
-    private static async Task<Results<Ok<ApiPage<ApiArticle>>, ProblemHttpResult>> Articles(HttpRequest request, [AsParameters] ListQuery query, string[]? kind, string? sort, ArchiveDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ApiPage<ApiArticle>>, ProblemHttpResult>> Articles(HttpRequest request, [AsParameters] ListQuery query, string[]? kind, string? sort, string? q, ArchiveDbContext db, CancellationToken cancellationToken)
     {
         _ = query;
         var filter = await ArticleFilter.ReadAsync(db, request.Query, cancellationToken);
@@ -188,6 +189,15 @@ public static class ApiEndpoints
         }
 
         var articles = filter.Apply(db.Articles.AsNoTracking());
+
+        // With q, the articles the search finds, newest first like every list (or oldest first).
+        var search = SearchQuery.Parse(q);
+        if (!search.IsEmpty)
+        {
+            var matched = SearchIndex.Hits(db, search).Select(h => h.Id);
+            articles = articles.Where(a => matched.Contains(a.Id));
+        }
+
         var total = await articles.CountAsync(cancellationToken);
         var rows = Offset(page, size, total) is { } skip ? await articles.Sorted(db, sort == "oldest").Skip(skip).Take(size).ToRowsAsync(db, cancellationToken) : [];
         return TypedResults.Ok(Paged(request, total, page, size, rows.Select(r => new ApiArticle(r.Id, r.Key, r.Title, r.Published?.ToString(), ArticleLinks.Article(r.Key, r.Slug), Links(r.Countries), r.Meetings, r.Delegations, r.Agreements))));

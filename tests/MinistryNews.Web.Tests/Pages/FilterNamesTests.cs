@@ -30,6 +30,33 @@ public sealed class FilterNamesTests(ArchiveFixture archive) : IClassFixture<Arc
         Assert.Contains("No country “Atlantis” in the archive", page.QuerySelector(".messages")?.TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Should_search_the_api_articles_with_q_as_the_search_page_does()
+    {
+        var page = await archive.PageAsync("/search?q=semiconductor");
+        var found = page.QuerySelectorAll(".search-results a.title").Select(a => a.GetAttribute("href")).Order(StringComparer.Ordinal).ToList();
+
+        using var response = await archive.Client.GetAsync(new Uri("/api/articles?q=semiconductor&pageSize=100", UriKind.Relative));
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var urls = json.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("url").GetString()).Order(StringComparer.Ordinal).ToList();
+
+        Assert.NotEmpty(found);
+        Assert.Equal(found, urls);
+        Assert.True(json.RootElement.GetProperty("total").GetInt32() < 45);
+    }
+
+    [Fact]
+    public async Task Should_cut_a_long_search_after_its_last_whole_word()
+    {
+        var words = string.Join(' ', Enumerable.Repeat("cooperation", 30));
+
+        var page = await archive.PageAsync($"/search?q={Uri.EscapeDataString(words)}");
+
+        var message = page.QuerySelector(".messages")!.TextContent;
+        Assert.Contains("to the last whole word", message, StringComparison.Ordinal);
+        Assert.EndsWith("cooperation”.", message.Trim(), StringComparison.Ordinal);
+    }
+
     private static List<string> Rows(AngleSharp.Html.Dom.IHtmlDocument page) =>
         [.. page.QuerySelectorAll(".article-list a.title, table tbody tr").Select(e => e.TextContent.Trim())];
 }

@@ -44,8 +44,8 @@ public sealed class IndexModel(ArchiveDbContext db, ArchiveSummary summary) : Pa
         Query = (Request.Query[QueryKey.Search].FirstOrDefault() ?? string.Empty).Trim();
         if (Query.Length > SearchQuery.MaxLength)
         {
-            Messages.Add($"Only the first {SearchQuery.MaxLength} characters of the search are used.");
-            Query = Query[..SearchQuery.MaxLength];
+            Query = SearchQuery.Clip(Query);
+            Messages.Add($"Only the first {SearchQuery.MaxLength} characters of the search are used, to the last whole word: “{Query}”.");
         }
 
         Parsed = SearchQuery.Parse(Query);
