@@ -59,6 +59,12 @@ public sealed class ArchiveOptions
     /// </summary>
     public Uri? PublicUrl { get; set; }
 
+    /// <summary>
+    /// The most addresses one site map lists (the protocol's limit is 50,000): past it, <c>/sitemap.xml</c> is an index
+    /// of <c>/sitemaps/{n}.xml</c> files of this many addresses each.
+    /// </summary>
+    public int SitemapSize { get; set; } = 50_000;
+
     /// <summary>The largest query string a request may carry, in characters; longer ones get 414.</summary>
     public int MaxQueryStringLength { get; set; } = 2_048;
 }

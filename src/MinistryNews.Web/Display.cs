@@ -42,8 +42,32 @@ public static class Display
     /// <summary>The machine-readable form of <see cref="DateSource"/>: "sentence", "relative", "context", or null when there is no date.</summary>
     public static string? DateSourceValue(DateSource source) => source == DateSource.None ? null : source.ToString().ToLowerInvariant();
 
+    /// <summary>A count with its noun, singular for one and plural otherwise: "1 country", "14 countries", "3 people".</summary>
     public static string Count(int count, string noun) =>
-        count.ToString(CultureInfo.InvariantCulture) + " " + (count == 1 ? noun : noun + "s");
+        count.ToString(CultureInfo.InvariantCulture) + " " + (count == 1 ? noun : Plural(noun));
+
+    /// <summary>
+    /// The plural of an English noun the pages count (the last word of a phrase such as "other article"): "person"
+    /// becomes "people", a consonant and "y" become "ies" ("country", "agency"), a sibilant takes "es" ("address"), the
+    /// rest take "s" ("day", "delegation").
+    /// </summary>
+    public static string Plural(string noun)
+    {
+        ArgumentNullException.ThrowIfNull(noun);
+        if (noun.EndsWith("person", StringComparison.Ordinal))
+        {
+            return noun[..^"person".Length] + "people";
+        }
+
+        if (noun.Length >= 2 && noun[^1] == 'y' && !"aeiou".Contains(noun[^2], StringComparison.Ordinal))
+        {
+            return noun[..^1] + "ies";
+        }
+
+        return noun.EndsWith('s') || noun.EndsWith('x') || noun.EndsWith('z') || noun.EndsWith("ch", StringComparison.Ordinal) || noun.EndsWith("sh", StringComparison.Ordinal)
+            ? noun + "es"
+            : noun + "s";
+    }
 
     public static string Provenance(PublishedFrom from) => from switch
     {

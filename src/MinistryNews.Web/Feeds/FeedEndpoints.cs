@@ -2,6 +2,7 @@ using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using MinistryNews.Core;
 using MinistryNews.Core.Articles;
 using MinistryNews.Web.Browsing;
@@ -42,6 +43,7 @@ public static class FeedEndpoints
         });
 
         feeds.MapGet("/sitemap.xml", SitemapAsync);
+        feeds.MapGet("/sitemaps/{n:int}.xml", SitemapPartAsync);
         feeds.MapGet("/robots.txt", (HttpContext http) =>
             Results.Text($"User-agent: *\nAllow: /\nDisallow: /search\nSitemap: {PublicAddress.Origin(http)}/sitemap.xml\n", "text/plain"));
         return app;
@@ -84,42 +86,82 @@ public static class FeedEndpoints
         return Results.Bytes(buffer.ToArray(), "application/atom+xml; charset=utf-8");
     }
 
-    private static async Task SitemapAsync(HttpContext http, ArchiveDbContext db, CancellationToken cancellationToken)
+    private const string SitemapNs = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+    /// <summary>
+    /// The site map: every address when they are no more than <see cref="ArchiveOptions.SitemapSize"/>, else an index of
+    /// the files that list them that many at a time. Written whole before it is sent (with its length), so no client,
+    /// whatever it asks for compression, gets a truncated or empty answer.
+    /// </summary>
+    private static async Task<IResult> SitemapAsync(HttpContext http, ArchiveDbContext db, IOptions<ArchiveOptions> options, CancellationToken cancellationToken)
     {
         var origin = PublicAddress.Origin(http);
-        http.Response.ContentType = "application/xml; charset=utf-8";
-        await using var writer = XmlWriter.Create(http.Response.Body, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Async = true });
-        const string Ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
-        await writer.WriteStartDocumentAsync();
-        writer.WriteStartElement("urlset", Ns);
-        async Task Url(string path)
+        var paths = await SitemapPathsAsync(db, cancellationToken);
+        var size = Math.Max(1, options.Value.SitemapSize);
+        if (paths.Count <= size)
         {
-            writer.WriteStartElement("url", Ns);
-            writer.WriteElementString("loc", Ns, origin + path);
-            await writer.WriteEndElementAsync();
+            return UrlSet(origin, paths);
         }
 
-        foreach (var path in new[] { "/", "/articles", "/countries", "/people", "/meetings", "/delegations", "/agreements" })
+        return Xml(writer =>
         {
-            await Url(path);
+            writer.WriteStartElement("sitemapindex", SitemapNs);
+            for (var n = 1; n <= (paths.Count + size - 1) / size; n++)
+            {
+                writer.WriteStartElement("sitemap", SitemapNs);
+                writer.WriteElementString("loc", SitemapNs, $"{origin}/sitemaps/{n.ToString(System.Globalization.CultureInfo.InvariantCulture)}.xml");
+                writer.WriteEndElement();
+            }
+
+            writer.WriteEndElement();
+        });
+    }
+
+    /// <summary>One file of a site map split by its index: the <paramref name="n"/>th run of addresses (from 1).</summary>
+    private static async Task<IResult> SitemapPartAsync(int n, ArchiveDbContext db, HttpContext http, IOptions<ArchiveOptions> options, CancellationToken cancellationToken)
+    {
+        var paths = await SitemapPathsAsync(db, cancellationToken);
+        var size = Math.Max(1, options.Value.SitemapSize);
+        return paths.Count <= size || n < 1 || (long)(n - 1) * size >= paths.Count
+            ? Results.NotFound()
+            : UrlSet(PublicAddress.Origin(http), paths.Skip((n - 1) * size).Take(size));
+    }
+
+    private static async Task<List<string>> SitemapPathsAsync(ArchiveDbContext db, CancellationToken cancellationToken)
+    {
+        List<string> paths = ["/", "/articles", "/countries", "/people", "/meetings", "/delegations", "/agreements"];
+        paths.AddRange((await db.Articles.AsNoTracking().OrderBy(a => a.Key).Select(a => new { a.Key, a.Slug }).ToListAsync(cancellationToken))
+            .Select(a => ArticleLinks.Article(a.Key, a.Slug)));
+        paths.AddRange((await db.Countries.AsNoTracking().Where(c => c.Articles.Any()).OrderBy(c => c.Slug).Select(c => c.Slug).ToListAsync(cancellationToken))
+            .Select(slug => $"/countries/{slug}"));
+        paths.AddRange((await db.People.AsNoTracking().OrderBy(p => p.Slug).Select(p => p.Slug).ToListAsync(cancellationToken))
+            .Select(slug => $"/people/{slug}"));
+        return paths;
+    }
+
+    private static IResult UrlSet(string origin, IEnumerable<string> paths) => Xml(writer =>
+    {
+        writer.WriteStartElement("urlset", SitemapNs);
+        foreach (var path in paths)
+        {
+            writer.WriteStartElement("url", SitemapNs);
+            writer.WriteElementString("loc", SitemapNs, origin + path);
+            writer.WriteEndElement();
         }
 
-        await foreach (var a in db.Articles.AsNoTracking().OrderBy(a => a.Key).Select(a => new { a.Key, a.Slug }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        writer.WriteEndElement();
+    });
+
+    private static IResult Xml(Action<XmlWriter> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false) }))
         {
-            await Url(ArticleLinks.Article(a.Key, a.Slug));
+            writer.WriteStartDocument();
+            write(writer);
+            writer.WriteEndDocument();
         }
 
-        await foreach (var slug in db.Countries.AsNoTracking().Where(c => c.Articles.Any()).OrderBy(c => c.Slug).Select(c => c.Slug).AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            await Url($"/countries/{slug}");
-        }
-
-        await foreach (var slug in db.People.AsNoTracking().OrderBy(p => p.Slug).Select(p => p.Slug).AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            await Url($"/people/{slug}");
-        }
-
-        await writer.WriteEndElementAsync();
-        await writer.WriteEndDocumentAsync();
+        return Results.Bytes(buffer.ToArray(), "application/xml; charset=utf-8");
     }
 }
