@@ -389,6 +389,9 @@ public sealed partial class Ingestor(
         try
         {
             var extracted = extractor.Extract(file.Document with { FileName = Path.GetFileName(path) }, budget.Token);
+
+            // Over the budget is over the budget, whether or not the extraction looked at the clock before it ended.
+            budget.Token.ThrowIfCancellationRequested();
             if (IngestionOptions.EntitiesOf(extracted) is var entities && entities > options.MaxEntitiesPerArticle)
             {
                 return Failed($"article names {entities:N0} entities (countries, people, organisations, events), over the limit of {options.MaxEntitiesPerArticle:N0}");
