@@ -97,12 +97,13 @@ public sealed partial class Ingestor(
             var stored = await StoredAsync(keys, cancellationToken);
 
             // A stored file that is gone withdraws its article (or leaves the sources of an article that has others).
-            var gone = files.Where((path, i) => !File.Exists(path) && !Directory.Exists(path) && stored.TryGetValue(keys[i], out var state) && !state.Withdrawn).ToList();
+            var missing = files.Where(path => !File.Exists(path) && !Directory.Exists(path)).ToHashSet(StringComparer.Ordinal);
+            var gone = files.Where((path, i) => missing.Contains(path) && stored.TryGetValue(keys[i], out var state) && !state.Withdrawn).ToList();
             var changes = new ArchiveChanges();
             var withdrawn = (await WithdrawAsync([.. gone.Select(p => KeyOf(folder, p))], changes, cancellationToken)).ToDictionary(r => r.File, StringComparer.Ordinal);
 
             // Any other name that is gone needs nothing: never stored (made and removed before it was read), or already withdrawn.
-            var never = files.Where(path => !File.Exists(path) && !Directory.Exists(path)).Except(gone).ToHashSet(StringComparer.Ordinal);
+            var never = missing.Except(gone).ToHashSet(StringComparer.Ordinal);
             foreach (var path in never)
             {
                 withdrawn[KeyOf(folder, path)] = new FileResult(KeyOf(folder, path), FileOutcome.Unchanged);

@@ -66,16 +66,15 @@ public sealed class ArticleFilter
 
         // A country or a person is chosen by slug, or by name in any case and with or without accents ("Japan",
         // "Nguyễn Mạnh Hùng"); a country also by any name the gazetteer knows for it ("Viet Nam", "Nhật Bản").
-        var countryValues = Values(query, QueryKey.Country);
-        var countryCodes = countryValues.Select(v => Gazetteer.Default.FindByName(v)?.Code).OfType<string>().ToList();
-        var countrySlugs = countryValues.Select(v => Slugs.From(v)).Concat(countryValues).Distinct(StringComparer.Ordinal).ToList();
+        var countryValues = Values(query, QueryKey.Country).Select(v => (Value: v, Slug: Slugs.From(v), Code: Gazetteer.Default.FindByName(v)?.Code)).ToList();
+        var countryCodes = countryValues.Select(v => v.Code).OfType<string>().ToList();
+        var countrySlugs = countryValues.SelectMany(v => new[] { v.Value, v.Slug }).Distinct(StringComparer.Ordinal).ToList();
         var foundCountries = await db.Countries.AsNoTracking().Where(c => countrySlugs.Contains(c.Slug) || countryCodes.Contains(c.Code))
             .Select(c => new { Value = new NamedValue(c.Slug, c.Name, c.Id), c.Code }).ToListAsync(cancellationToken);
         var countries = new List<NamedValue>();
-        foreach (var value in countryValues)
+        foreach (var (value, slug, code) in countryValues)
         {
-            var code = Gazetteer.Default.FindByName(value)?.Code;
-            var found = foundCountries.FirstOrDefault(c => c.Value.Slug == value || c.Value.Slug == Slugs.From(value) || (code is not null && c.Code == code));
+            var found = foundCountries.FirstOrDefault(c => c.Value.Slug == value || c.Value.Slug == slug || (code is not null && c.Code == code));
             if (found is null)
             {
                 messages.Add($"No country “{Clip(value)}” in the archive; that filter is left out.");
@@ -86,14 +85,14 @@ public sealed class ArticleFilter
             }
         }
 
-        var personValues = Values(query, QueryKey.Person);
-        var personSlugs = personValues.Select(v => Slugs.From(v)).Concat(personValues).Distinct(StringComparer.Ordinal).ToList();
+        var personValues = Values(query, QueryKey.Person).Select(v => (Value: v, Slug: Slugs.From(v))).ToList();
+        var personSlugs = personValues.SelectMany(v => new[] { v.Value, v.Slug }).Distinct(StringComparer.Ordinal).ToList();
         var foundPeople = await db.People.AsNoTracking().Where(p => personSlugs.Contains(p.Slug))
             .Select(p => new NamedValue(p.Slug, p.Name, p.Id)).ToListAsync(cancellationToken);
         var people = new List<NamedValue>();
-        foreach (var value in personValues)
+        foreach (var (value, slug) in personValues)
         {
-            var found = foundPeople.FirstOrDefault(p => p.Slug == value) ?? foundPeople.FirstOrDefault(p => p.Slug == Slugs.From(value));
+            var found = foundPeople.FirstOrDefault(p => p.Slug == value) ?? foundPeople.FirstOrDefault(p => p.Slug == slug);
             if (found is null)
             {
                 messages.Add($"No person “{Clip(value)}” in the archive; that filter is left out.");
