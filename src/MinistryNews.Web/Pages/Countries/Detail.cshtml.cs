@@ -6,7 +6,6 @@ using MinistryNews.Core.Countries;
 using MinistryNews.Core.Extraction;
 using MinistryNews.Web.Browsing;
 using MinistryNews.Web.Pages.Agreements;
-using MinistryNews.Web.Pages.Delegations;
 
 namespace MinistryNews.Web.Pages.Countries;
 
@@ -63,7 +62,7 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
                 m.Evidence,
             })
             .AsSplitQuery().ToListAsync(cancellationToken);
-        Delegations = await DelegationRow.QueryAsync(db, ids, [], cancellationToken);
+        Delegations = await DelegationTable.RowsAsync(db, ids, [], cancellationToken);
         Agreements = await AgreementRow.QueryAsync(db, ids, [], today, cancellationToken);
 
         // The timeline's agreements are read apart from the agreements table's rows: each entry links to its sentence.

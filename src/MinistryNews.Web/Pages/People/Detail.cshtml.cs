@@ -6,7 +6,6 @@ using MinistryNews.Core.People;
 using MinistryNews.Web.Browsing;
 using MinistryNews.Web.Hosting;
 using MinistryNews.Web.Pages.Agreements;
-using MinistryNews.Web.Pages.Delegations;
 
 namespace MinistryNews.Web.Pages.People;
 
@@ -70,7 +69,7 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
 
         Offices = await OfficeHolders.QueryAsync(db, db.ArticlePeople.AsNoTracking().Where(m => m.PersonId == person.Id), cancellationToken);
 
-        Trips = [.. (await DelegationRow.QueryAsync(db, [], ids, cancellationToken)).OrderByDescending(t => t.Start?.FirstDay ?? DateOnly.MinValue)];
+        Trips = [.. (await DelegationTable.RowsAsync(db, [], ids, cancellationToken)).OrderByDescending(t => t.Start?.FirstDay ?? DateOnly.MinValue)];
         var home = Country?.Slug ?? DelegationRow.HomeSlug;
         CountriesVisited = [.. Trips.Where(t => t.From?.Slug == home || t.From is null).SelectMany(t => t.Destinations).Where(d => d.Slug != home).DistinctBy(d => d.Slug).OrderBy(d => d.Name)];
         var days = Trips.Where(t => t.From?.Slug == home).Select(t => t.Days).ToList();
