@@ -194,6 +194,18 @@ public sealed class RegisterQueryTests(RegisterQueryFixture archive) : IClassFix
         Assert.Equal(items.OrderBy(i => Array.IndexOf(order, i.Status)).ThenBy(i => !i.Dated), items);
     }
 
+    [Fact]
+    public async Task Should_document_in_the_openapi_document_the_query_the_api_binds()
+    {
+        var document = await archive.JsonAsync("/openapi/v1.json");
+
+        var parameters = document.GetProperty("paths").GetProperty("/api/agreements").GetProperty("get").GetProperty("parameters").EnumerateArray()
+            .ToDictionary(p => p.GetProperty("name").GetString()!, p => p.TryGetProperty("description", out var d) ? d.GetString() : null, StringComparer.OrdinalIgnoreCase);
+        Assert.Equal(Web.Browsing.AgreementQuery.Keys.Order(StringComparer.OrdinalIgnoreCase), parameters.Keys.Order(StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase);
+        Assert.Contains("in-force, expired or unknown", parameters["status"], StringComparison.Ordinal);
+        Assert.Contains("undated", parameters["sort"], StringComparison.OrdinalIgnoreCase);
+    }
+
     [Theory]
     [InlineData("/agreements?pageSize=2&page=2")]
     [InlineData("/api/agreements?pageSize=2&page=2")]
