@@ -224,7 +224,7 @@ public sealed class AgreementFilter(ArticleFilter common, AgreementStatus? statu
 
         // Counted in 64 bits: page 2,147,483,647 of 100 records lies past the end, it does not wrap round to the first.
         var skip = (paging.Number - 1L) * PageSize;
-        var rows = skip < total ? await RowsAsync(db, Sorted(matching).Skip((int)skip).Take(PageSize), cancellationToken) : [];
+        var rows = skip < total ? await RowsAsync(db, Sorted(matching).Skip((int)skip).Take(PageSize).Select(r => r.Record.Id), cancellationToken) : [];
         return new AgreementList(rows, paging, this, messages);
     }
 
@@ -232,7 +232,7 @@ public sealed class AgreementFilter(ArticleFilter common, AgreementStatus? statu
     public async IAsyncEnumerable<AgreementRow> AllAsync(ArchiveDbContext db, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var sorted = Sorted(Matching(db));
+        var sorted = Sorted(Matching(db)).Select(r => r.Record.Id);
         for (var skip = 0; ; skip += Batch)
         {
             var rows = await RowsAsync(db, sorted.Skip(skip).Take(Batch), cancellationToken);
@@ -290,19 +290,7 @@ public sealed class AgreementFilter(ArticleFilter common, AgreementStatus? statu
             records = SignedTo(SignedFrom(records, first), Common.Month is null ? new DateOnly(year, 12, 31) : first.AddMonths(1).AddDays(-1));
         }
 
-        // The status as AgreementRow.StatusOn computes it: no end, unknown; an end whose last day is before today,
-        // expired; a start whose first day is after today, unknown; else in force.
-        var day = PartialDate.FromDate(Today);
-        var month = new PartialDate(Today.Year, Today.Month);
-        var thisYear = new PartialDate(Today.Year);
-        var ranked = records.Select(r => new Ranked
-        {
-            Record = r,
-            Status = r.ValidTo == null ? AgreementStatus.Unknown
-                : r.ValidTo < day && r.ValidTo != month && r.ValidTo != thisYear ? AgreementStatus.Expired
-                : r.ValidFrom != null && r.ValidFrom > day ? AgreementStatus.Unknown
-                : AgreementStatus.InForce,
-        });
+        var ranked = Ranked.On(records, Today);
         return Status is { } status ? ranked.Where(r => r.Status == status) : ranked;
     }
 
@@ -338,10 +326,19 @@ public sealed class AgreementFilter(ArticleFilter common, AgreementStatus? statu
         return sorted.ThenBy(r => r.Record.Id);
     }
 
-    /// <summary>The rows of a slice of the sorted records: one query for the records, and one each for what they list.</summary>
-    private static async Task<List<AgreementRow>> RowsAsync(ArchiveDbContext db, IQueryable<Ranked> slice, CancellationToken cancellationToken)
+    /// <summary>
+    /// The rows of a slice of the sorted records: the slice's ids first, so that the database works out each row's
+    /// counts and first article for those rows alone, not for every record it sorts; then one query for what they list.
+    /// </summary>
+    private async Task<List<AgreementRow>> RowsAsync(ArchiveDbContext db, IQueryable<int> slice, CancellationToken cancellationToken)
     {
-        var records = await slice
+        var ids = await slice.ToListAsync(cancellationToken);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var records = await Ranked.On(db.AgreementRecords.AsNoTracking().Where(r => ids.Contains(r.Id)), Today)
             .Select(s => new
             {
                 s.Record.Id,
@@ -363,12 +360,8 @@ public sealed class AgreementFilter(ArticleFilter common, AgreementStatus? statu
                 FirstMention = s.Record.Mentions.OrderBy(m => m.Article.PublishedOn == null).ThenBy(m => m.Article.PublishedOn).ThenBy(m => m.Id).Select(m => m.Id).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
-        if (records.Count == 0)
-        {
-            return [];
-        }
-
-        var ids = records.Select(r => r.Id).ToList();
+        var position = ids.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i);
+        records.Sort((a, b) => position[a.Id].CompareTo(position[b.Id]));
         var of = db.AgreementRecords.AsNoTracking().Where(r => ids.Contains(r.Id));
         var countries = (await of.SelectMany(r => r.CounterpartCountries, (r, c) => new { r.Id, c.Slug, c.Name }).OrderBy(c => c.Name).ToListAsync(cancellationToken))
             .ToLookup(c => c.Id, c => new Link(c.Slug, c.Name));
@@ -417,5 +410,24 @@ public sealed class AgreementFilter(ArticleFilter common, AgreementStatus? statu
         public required AgreementRecord Record { get; init; }
 
         public AgreementStatus Status { get; init; }
+
+        /// <summary>
+        /// The records with their status as <see cref="AgreementRow.StatusOn"/> computes it: no end, unknown; an end whose
+        /// last day is before today, expired; a start whose first day is after today, unknown; else in force.
+        /// </summary>
+        public static IQueryable<Ranked> On(IQueryable<AgreementRecord> records, DateOnly today)
+        {
+            var day = PartialDate.FromDate(today);
+            var month = new PartialDate(today.Year, today.Month);
+            var year = new PartialDate(today.Year);
+            return records.Select(r => new Ranked
+            {
+                Record = r,
+                Status = r.ValidTo == null ? AgreementStatus.Unknown
+                    : r.ValidTo < day && r.ValidTo != month && r.ValidTo != year ? AgreementStatus.Expired
+                    : r.ValidFrom != null && r.ValidFrom > day ? AgreementStatus.Unknown
+                    : AgreementStatus.InForce,
+            });
+        }
     }
 }
