@@ -6,7 +6,6 @@ using MinistryNews.Core;
 using MinistryNews.Core.Extraction;
 using MinistryNews.Core.Search;
 using MinistryNews.Web.Browsing;
-using MinistryNews.Web.Pages.Agreements;
 
 namespace MinistryNews.Web.Api;
 
@@ -63,42 +62,6 @@ public sealed record ApiPerson(string Slug, string Name, string? Country, string
     public IReadOnlyList<ApiLink> Offices { get; init; } = [];
 }
 
-/// <summary>A record of the agreements register: one document, however many articles tell it.</summary>
-/// <param name="Url">The record's page, <c>/agreements/{id}/{slug}</c>.</param>
-/// <param name="SignedOn">YYYY-MM-DD, YYYY-MM or YYYY, as far as the texts know it; null when they give no date.</param>
-/// <param name="DatePrecision">"day", "month" or "year"; null when no date is given.</param>
-/// <param name="DateSource">"sentence", "relative", "context", or "not given".</param>
-/// <param name="DateText">"5 November 2019", or "date not given".</param>
-/// <param name="Articles">How many articles tell the document.</param>
-/// <param name="Predecessor">The record of the document it renews.</param>
-/// <param name="Successors">The records of the documents that renew it.</param>
-public sealed record ApiAgreementRecord(
-    int Id,
-    string Url,
-    string Kind,
-    string? Name,
-    string? Subject,
-    IReadOnlyList<ApiLink> Countries,
-    string? Organisation,
-    string? Place,
-    string? SignedOn,
-    string? DatePrecision,
-    string DateSource,
-    string DateText,
-    string? ValidFrom,
-    string? ValidTo,
-    string Validity,
-    string Status,
-    IReadOnlyList<ApiLink> Signatories,
-    int Articles,
-    int? Predecessor,
-    IReadOnlyList<int> Successors);
-
-/// <summary>A record with each article's telling of it.</summary>
-public sealed record ApiAgreementDetail(ApiAgreementRecord Record, IReadOnlyList<ApiAgreementMention> Mentions);
-
-/// <summary>An article's telling of a document: the article's key and address, the link to the sentence, and the sentence.</summary>
-public sealed record ApiAgreementMention(string ArticleKey, string ArticleUrl, string Url, string? SignedOn, string DateSource, string Evidence);
 
 public sealed record ApiAgreement(string Kind, string? Name, IReadOnlyList<ApiLink> Countries, string? SignedOn, string? ValidFrom, string? ValidTo, string Status, IReadOnlyList<ApiLink> Signatories, int ArticleId, string? Evidence);
 
@@ -121,8 +84,7 @@ public static class ApiEndpoints
         api.MapGet("/people", People).WithName("ListPeople").WithSummary("People, most articles first; filter with country.");
         api.MapGet("/meetings", EventsApi.Meetings).WithName("ListMeetings").WithSummary("Meetings, newest first; kind is bilateral, multilateral or domestic.");
         api.MapGet("/delegations", EventsApi.Delegations).WithName("ListDelegations").WithSummary("Delegations, newest first; direction is made or hosted.");
-        api.MapGet("/agreements", Agreements).WithName("ListAgreements").WithSummary("The agreements register, one record per document, newest first (undated last); status is in-force, expired or unknown.");
-        api.MapGet("/agreements/{id:int}", Agreement).WithName("GetAgreement").WithSummary("One record of the agreements register with every article that tells it and the sentence.");
+        api.MapAgreements();
         return app;
     }
 
@@ -236,102 +198,6 @@ public static class ApiEndpoints
         return TypedResults.Ok(Paged(request, total, page, size, rows));
     }
 
-    private static async Task<Results<Ok<ApiPage<ApiAgreementRecord>>, ProblemHttpResult>> Agreements(HttpRequest request, [AsParameters] ListQuery query, string? status, ArchiveDbContext db, TimeProvider time, CancellationToken cancellationToken)
-    {
-        _ = query;
-        var filter = await ArticleFilter.ReadAsync(db, request.Query, cancellationToken);
-        var messages = filter.Messages.ToList();
-        if (status is { Length: > 0 } and not ("in-force" or "expired" or "unknown"))
-        {
-            messages.Add($"“{status}” is not a status (in-force, expired or unknown).");
-        }
-
-        if (Problem(messages, ReadPaging(request, out var page, out var size)) is { } problem)
-        {
-            return problem;
-        }
-
-        var today = DateOnly.FromDateTime(time.GetLocalNow().Date);
-        var rows = (await AgreementRow.QueryAsync(db, [.. filter.Countries.Select(c => c.Id)], [.. filter.People.Select(p => p.Id)], today, cancellationToken))
-            .Where(r => filter.InRange(r.SignedOn))
-            .Where(r => status is not ("in-force" or "expired" or "unknown") || AgreementRow.StatusValue(r.Status) == status)
-            .OrderBy(r => r.SignedOn is null)
-            .ThenByDescending(r => r.SignedOn?.FirstDay)
-            .ThenBy(r => r.Id)
-            .Select(ToApi)
-            .ToList();
-        return TypedResults.Ok(Paged(request, rows.Count, page, size, Offset(page, size, rows.Count) is { } skip ? rows.Skip(skip).Take(size) : []));
-    }
-
-    private static async Task<Results<Ok<ApiAgreementDetail>, ProblemHttpResult>> Agreement(int id, ArchiveDbContext db, TimeProvider time, CancellationToken cancellationToken)
-    {
-        var today = DateOnly.FromDateTime(time.GetLocalNow().Date);
-        var record = await db.AgreementRecords.AsNoTracking().AsSplitQuery()
-            .Include(r => r.CounterpartCountries)
-            .Include(r => r.Signatories)
-            .FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (record is null)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such agreement", detail: $"The agreements register has no record {id}.");
-        }
-
-        var mentions = (await db.Agreements.AsNoTracking()
-                .Where(a => a.RecordId == id)
-                .Select(a => new { a.Id, a.ArticleId, a.Article.Key, a.Article.Slug, a.Article.PublishedOn, a.SignedOn, a.DateSource, a.Evidence })
-                .ToListAsync(cancellationToken))
-            .OrderBy(m => m.PublishedOn is null).ThenBy(m => m.PublishedOn).ThenBy(m => m.Id)
-            .ToList();
-        var successors = await db.AgreementRecords.AsNoTracking().Where(r => r.PredecessorId == id).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(cancellationToken);
-        var row = new AgreementRow(
-            record.Id,
-            record.Slug,
-            record.Kind,
-            record.Name,
-            record.Subject,
-            [.. record.CounterpartCountries.OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => new Link(c.Slug, c.Name))],
-            record.CounterpartOrganisation,
-            record.Place,
-            record.SignedOn,
-            AgreementRow.SourceOf(record.SignedOn, mentions.Select(m => (m.SignedOn, m.DateSource))),
-            [.. record.Signatories.OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => new Link(p.Slug, p.Name))],
-            record.ValidFrom,
-            record.ValidTo,
-            AgreementRow.StatusOn(record.ValidFrom, record.ValidTo, today),
-            mentions.Select(m => m.ArticleId).Distinct().Count(),
-            record.PredecessorId,
-            successors,
-            mentions.FirstOrDefault()?.ArticleId ?? 0,
-            mentions.FirstOrDefault()?.Key ?? string.Empty,
-            mentions.FirstOrDefault()?.Slug ?? string.Empty,
-            string.Empty,
-            mentions.FirstOrDefault()?.Evidence ?? string.Empty);
-        return TypedResults.Ok(new ApiAgreementDetail(
-            ToApi(row),
-            [.. mentions.Select(m => new ApiAgreementMention(m.Key, ArticleLinks.Article(m.Key, m.Slug), ArticleLinks.Fact(m.Key, m.Slug, m.Evidence), m.SignedOn?.ToString(), AgreementRow.DateSourceValue(m.SignedOn is null ? DateSource.None : m.DateSource), m.Evidence))]));
-    }
-
-    private static ApiAgreementRecord ToApi(AgreementRow r) => new(
-        r.Id,
-        r.Url,
-        r.Kind,
-        r.Name,
-        r.Subject,
-        Links(r.Countries),
-        r.Organisation,
-        r.Place,
-        r.SignedOn?.ToString(),
-        Display.Precision(r.SignedOn),
-        AgreementRow.DateSourceValue(r.DateSource),
-        Display.EventDate(r.SignedOn),
-        r.ValidFrom?.ToString(),
-        r.ValidTo?.ToString(),
-        r.Validity,
-        AgreementRow.StatusValue(r.Status),
-        Links(r.Signatories),
-        r.Articles,
-        r.PredecessorId,
-        r.SuccessorIds);
-
     private static List<string> ReadPaging(HttpRequest request, out int page, out int size)
     {
         var messages = new List<string>();
@@ -357,7 +223,7 @@ public static class ApiEndpoints
         return fallback;
     }
 
-    private static ProblemHttpResult? Problem(IEnumerable<string> filterMessages, IEnumerable<string> pagingMessages)
+    internal static ProblemHttpResult? Problem(IEnumerable<string> filterMessages, IEnumerable<string> pagingMessages)
     {
         var messages = filterMessages.Concat(pagingMessages).ToList();
         return messages.Count == 0
@@ -379,7 +245,7 @@ public static class ApiEndpoints
         return skip < total ? (int)skip : null;
     }
 
-    private static ApiPage<T> Paged<T>(HttpRequest request, int total, int page, int size, IEnumerable<T> items)
+    internal static ApiPage<T> Paged<T>(HttpRequest request, int total, int page, int size, IEnumerable<T> items)
     {
         string Link(int number) => request.Path + QueryString.Create(request.Query
             .Where(q => q.Key != "page")
@@ -389,5 +255,5 @@ public static class ApiEndpoints
         return new ApiPage<T>(total, page, size, page < pages ? Link(page + 1) : null, page > 1 ? Link(Math.Min(page - 1, pages)) : null, [.. items]);
     }
 
-    private static IReadOnlyList<ApiLink> Links(IEnumerable<Link> links) => [.. links.Select(l => new ApiLink(l.Slug, l.Name))];
+    internal static IReadOnlyList<ApiLink> Links(IEnumerable<Link> links) => [.. links.Select(l => new ApiLink(l.Slug, l.Name))];
 }

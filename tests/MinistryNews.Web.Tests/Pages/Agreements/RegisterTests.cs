@@ -189,6 +189,29 @@ public sealed class RegisterTests(RegisterFixture archive) : IClassFixture<Regis
         Assert.Contains(rows, r => r.GetProperty("signedOn").GetString() == "date not given");
     }
 
+    [Fact]
+    public async Task Should_download_the_countries_and_signatories_as_lists_in_json_and_as_one_cell_in_csv()
+    {
+        var japan = await archive.RecordAsync(RegisterFixture.JapanKey);
+        await using var db = archive.App.OpenDatabase();
+        var signatories = await db.AgreementRecords.Where(r => r.Id == japan.Id).SelectMany(r => r.Signatories).Select(p => p.Name).ToListAsync();
+        signatories.Sort(StringComparer.Ordinal);
+
+        var json = await archive.Client.GetStringAsync(new Uri("/agreements?country=japan&format=json", UriKind.Relative));
+        var csv = await CsvInjectionTests.RowsAsync(archive.Client, "/agreements?country=japan&format=csv");
+
+        Assert.True(signatories.Count > 1, "The memorandum with Japan should have two signatories.");
+        using var document = JsonDocument.Parse(json);
+        var row = Assert.Single(document.RootElement.EnumerateArray(), r => r.GetProperty("recordId").GetInt32() == japan.Id);
+        Assert.Equal(["Japan"], row.GetProperty("countries").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(signatories, row.GetProperty("signatories").EnumerateArray().Select(p => p.GetString()));
+        Assert.StartsWith("http://localhost/articles/", row.GetProperty("articleUrl").GetString(), StringComparison.Ordinal);
+        var line = Assert.Single(csv, r => r["RecordId"] == japan.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("Japan", line["Countries"]);
+        Assert.Equal(string.Join("; ", signatories), line["Signatories"]);
+        Assert.Equal($"http://localhost/agreements/{japan.Id}/{japan.Slug}", line["RecordUrl"]);
+    }
+
     private async Task<JsonElement> JsonAsync(string url)
     {
         using var response = await archive.Client.GetAsync(new Uri(url, UriKind.Relative));
