@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using MinistryNews.Core;
@@ -21,16 +22,16 @@ namespace MinistryNews.Web.Browsing;
 /// <param name="Page">Page number, from 1.</param>
 /// <param name="PageSize">Trips a page, 1 to 100 (20 in the API, 50 on the page).</param>
 public sealed record DelegationQuery(
-    string[]? Country = null,
-    string[]? Person = null,
-    string? Direction = null,
-    string? From = null,
-    string? To = null,
-    string? Year = null,
-    string? Month = null,
-    string? Sort = null,
-    string? Page = null,
-    string? PageSize = null)
+    [property: Description("Countries the trip came from or went to, by slug or name; several combine with OR.")] string[]? Country = null,
+    [property: Description("The leader or members, by slug or name; several combine with OR.")] string[]? Person = null,
+    [property: Description("made (visits made by Vietnam's delegations) or hosted (visits to Vietnam).")] string? Direction = null,
+    [property: Description("Earliest start of the trip, YYYY-MM-DD (or YYYY-MM, YYYY); an undated trip matches no date filter.")] string? From = null,
+    [property: Description("Latest start of the trip, YYYY-MM-DD (or YYYY-MM, YYYY).")] string? To = null,
+    [property: Description("Year of the start.")] string? Year = null,
+    [property: Description("Month of the start (1 to 12), with year.")] string? Month = null,
+    [property: Description("date, leader or from; with a leading \"-\" the other way (-date, the default: latest first). Undated trips come last either way.")] string? Sort = null,
+    [property: Description("Page number, from 1.")] string? Page = null,
+    [property: Description("Trips a page, 1 to 100 (20 in the API, 50 on the page).")] string? PageSize = null)
 {
     /// <summary>The keys of the query string the list reads.</summary>
     public static IReadOnlyCollection<string> Keys { get; } = [.. EventFilter.Keys, QueryKey.Direction, QueryKey.Page, QueryKey.PageSize];

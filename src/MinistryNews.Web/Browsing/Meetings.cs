@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Linq.Expressions;
 using MinistryNews.Core;
 using MinistryNews.Core.Extraction;
@@ -20,16 +21,16 @@ namespace MinistryNews.Web.Browsing;
 /// <param name="Page">Page number, from 1.</param>
 /// <param name="PageSize">Meetings a page, 1 to 100 (20 in the API, 50 on the page).</param>
 public sealed record MeetingQuery(
-    string[]? Country = null,
-    string[]? Person = null,
-    string? Kind = null,
-    string? From = null,
-    string? To = null,
-    string? Year = null,
-    string? Month = null,
-    string? Sort = null,
-    string? Page = null,
-    string? PageSize = null)
+    [property: Description("Countries met, by slug or name (japan, South Korea); several combine with OR.")] string[]? Country = null,
+    [property: Description("Participants, by slug or name (nguyen-manh-hung); several combine with OR.")] string[]? Person = null,
+    [property: Description("bilateral, multilateral or domestic.")] string? Kind = null,
+    [property: Description("Earliest date of the meeting, YYYY-MM-DD (or YYYY-MM, YYYY); an undated meeting matches no date filter.")] string? From = null,
+    [property: Description("Latest date of the meeting, YYYY-MM-DD (or YYYY-MM, YYYY).")] string? To = null,
+    [property: Description("Year of the meeting.")] string? Year = null,
+    [property: Description("Month of the meeting (1 to 12), with year.")] string? Month = null,
+    [property: Description("date, kind or country; with a leading \"-\" the other way (-date, the default: latest first). Undated meetings come last either way.")] string? Sort = null,
+    [property: Description("Page number, from 1.")] string? Page = null,
+    [property: Description("Meetings a page, 1 to 100 (20 in the API, 50 on the page).")] string? PageSize = null)
 {
     /// <summary>The keys of the query string the list reads.</summary>
     public static IReadOnlyCollection<string> Keys { get; } = [.. EventFilter.Keys, QueryKey.Kind, QueryKey.Page, QueryKey.PageSize];

@@ -165,6 +165,23 @@ public sealed class EventListTests : IAsyncLifetime
         Assert.NotEmpty(page.QuerySelectorAll("tbody tr"));
     }
 
+    [Theory]
+    [InlineData("/api/meetings", "kind", "bilateral, multilateral or domestic")]
+    [InlineData("/api/delegations", "direction", "made (visits made")]
+    public async Task Should_document_each_parameter_of_the_query_the_api_binds(string path, string own, string described)
+    {
+        var document = await JsonAsync("/openapi/v1.json");
+
+        var parameters = document.GetProperty("paths").GetProperty(path).GetProperty("get").GetProperty("parameters").EnumerateArray()
+            .ToDictionary(p => p.GetProperty("name").GetString()!, p => p.TryGetProperty("description", out var d) ? d.GetString() : null, StringComparer.OrdinalIgnoreCase);
+        Assert.Equal(
+            new[] { "country", "person", own, "from", "to", "year", "month", "sort", "page", "pageSize" }.Order(StringComparer.OrdinalIgnoreCase),
+            parameters.Keys.Order(StringComparer.OrdinalIgnoreCase),
+            StringComparer.OrdinalIgnoreCase);
+        Assert.All(parameters, p => Assert.False(string.IsNullOrWhiteSpace(p.Value), $"{p.Key} has no description"));
+        Assert.StartsWith(described, parameters[own], StringComparison.Ordinal);
+    }
+
     private async Task<List<string>> MeetingFactsAsync(Func<PartialDate, bool> inRange)
     {
         await using var db = App.OpenDatabase();
