@@ -22,6 +22,12 @@ internal static class PagesBenchmark
 {
     private const double P95TargetMs = 25;
 
+    /// <summary>The target of every page computed afresh for one client at a time.</summary>
+    private const double SingleClientP95TargetMs = 50;
+
+    /// <summary>The largest HTML page allowed, as sent without compression.</summary>
+    private const int MaxPageKilobytes = 300;
+
     private static readonly string[] NginxPaths = ["/usr/sbin/nginx", "/usr/bin/nginx"];
 
     public static async Task<int> RunAsync(BenchmarkOptions options)
@@ -72,6 +78,8 @@ internal static class PagesBenchmark
             }
         }
 
+        failures += await SingleClientAsync(options, corpus, duration);
+
         Console.WriteLine();
         Console.WriteLine("   The same bytes as static files (the physical limit):");
         var staticRps = await StaticKestrelAsync("Kestrel static file, the home page", "index.html", home!, client, options, duration);
@@ -86,6 +94,42 @@ internal static class PagesBenchmark
         }
 
         return failures == 0 ? 0 : 1;
+    }
+
+    /// <summary>
+    /// Every kind of page computed afresh (the output cache off) for one client at a time, as a visitor meets a page no
+    /// one asked for lately: the lists, the largest person and country pages, and pages of one kind taken in turn
+    /// (articles, people, countries), so that each answer reads rows the last one did not. Each page's size as sent
+    /// without compression is checked against the largest allowed.
+    /// </summary>
+    private static async Task<int> SingleClientAsync(BenchmarkOptions options, string corpus, TimeSpan duration)
+    {
+        Console.WriteLine();
+        Console.WriteLine("   Output cache off, one client (every page computed afresh, sizes as sent uncompressed):");
+        using var app = await WebApp.StartAsync(options, corpus, outputCache: false);
+        using var client = LoadTest.Client(1);
+        using var plain = LoadTest.Client(1, compressed: false);
+        var failures = 0;
+        var largest = (Bytes: 0L, Url: string.Empty);
+        foreach (var (label, urls) in SingleClientAddresses(options.Database))
+        {
+            var addresses = urls.Select(u => new Uri(app.BaseAddress, u)).ToList();
+            var result = await LoadTest.RunAsync(client, addresses, 1, duration);
+            failures += result.Errors;
+            foreach (var url in addresses.Take(20))
+            {
+                var size = (await plain.GetByteArrayAsync(url)).LongLength;
+                if (size > largest.Bytes)
+                {
+                    largest = (size, url.PathAndQuery);
+                }
+            }
+
+            Print(label, result, SingleClientP95TargetMs);
+        }
+
+        Report.Row($"Largest HTML page: {largest.Url}", $"{largest.Bytes / 1024.0:N0} KB", $"at most {MaxPageKilobytes} KB", largest.Bytes <= MaxPageKilobytes * 1024);
+        return failures;
     }
 
     private static void Print(string label, LoadResult result, double? target) =>
@@ -125,6 +169,61 @@ internal static class PagesBenchmark
             ("/search, a common word", "/search?q=minister"),
             ("/search, a rare name", $"/search?q={Uri.EscapeDataString(rare)}"),
             ("CSV export of 10,000 articles", $"/articles?from={exportFrom}&format=csv"),
+        ];
+    }
+
+    /// <summary>Every kind of page, the largest of each where the size depends on the data, and pages of one kind in turn.</summary>
+    private static List<(string Label, IReadOnlyList<string> Urls)> SingleClientAddresses(string database)
+    {
+        using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly");
+        connection.Open();
+        List<string> Column(string sql)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            using var reader = command.ExecuteReader();
+            var values = new List<string>();
+            while (reader.Read())
+            {
+                values.Add(Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture) ?? string.Empty);
+            }
+
+            return values;
+        }
+
+        var countries = Column("SELECT c.Slug FROM Countries c JOIN ArticleCountries ac ON ac.CountriesId = c.Id GROUP BY c.Id ORDER BY count(*) DESC");
+        var people = Column("SELECT p.Slug FROM People p JOIN ArticlePeople m ON m.PersonId = p.Id GROUP BY p.Id ORDER BY count(*) DESC LIMIT 200");
+        var articles = Column("SELECT Key || '/' || Slug FROM Articles ORDER BY random() LIMIT 500");
+        var offices = Column("SELECT Slug FROM Offices ORDER BY random() LIMIT 100");
+        var agreements = Column("SELECT Id || '/' || Slug FROM AgreementRecords ORDER BY random() LIMIT 100");
+        var year = Column("SELECT substr(PublishedOn, 1, 4) FROM Articles WHERE PublishedOn IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1")[0];
+        string[] One(string url) => [url];
+        return
+        [
+            ("/ (home)", One("/")),
+            ("/articles", One("/articles")),
+            ("/articles, three filters", One($"/articles?country={countries[0]}&kind=meeting&year={year}")),
+            ("/articles, deep page (4000)", One("/articles?page=4000")),
+            ("/search, a common word", One("/search?q=minister")),
+            ("/search, a stemmed plural", One("/search?q=ministers")),
+            ("/meetings", One("/meetings")),
+            ("/meetings, sorted by country, page 50", One("/meetings?sort=country&page=50")),
+            ("/meetings of the largest country", One($"/meetings?country={countries[0]}")),
+            ("/delegations", One("/delegations")),
+            ("/agreements", One("/agreements")),
+            ("/agreements, in force", One("/agreements?status=in-force")),
+            ("/people", One("/people")),
+            ("/countries", One("/countries")),
+            ("/offices", One("/offices")),
+            ($"/archive/{year}", One($"/archive/{year}")),
+            ("person page, the most named", One($"/people/{people[0]}")),
+            ("country page, the most articles", One($"/countries/{countries[0]}")),
+            ("/countries/vietnam", One("/countries/vietnam")),
+            ("article pages, 500 in turn", [.. articles.Select(a => $"/articles/{a}")]),
+            ("person pages, the 200 most named in turn", [.. people.Select(p => $"/people/{p}")]),
+            ("country pages, all in turn", [.. countries.Select(c => $"/countries/{c}")]),
+            ("office pages, 100 in turn", [.. offices.Select(o => $"/offices/{o}")]),
+            ("agreement records, 100 in turn", [.. agreements.Select(a => $"/agreements/{a}")]),
         ];
     }
 

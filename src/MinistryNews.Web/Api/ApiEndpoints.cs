@@ -6,8 +6,6 @@ using MinistryNews.Core;
 using MinistryNews.Core.Extraction;
 using MinistryNews.Core.Search;
 using MinistryNews.Web.Browsing;
-using MinistryNews.Web.Pages.Delegations;
-using MeetingRow = MinistryNews.Web.Pages.Meetings.IndexModel.Row;
 
 namespace MinistryNews.Web.Api;
 
@@ -64,57 +62,6 @@ public sealed record ApiPerson(string Slug, string Name, string? Country, string
     public IReadOnlyList<ApiLink> Offices { get; init; } = [];
 }
 
-/// <summary>A meeting: its date only when the text gives one, who and what it was, and where it is told.</summary>
-/// <param name="Date">YYYY-MM-DD, YYYY-MM or YYYY; null when the text gives no date (never the article's date).</param>
-/// <param name="DatePrecision">"day", "month", "year"; null when there is no date.</param>
-/// <param name="DateSource">"sentence", "relative" (resolved against the dateline), "context" (an earlier sentence), "not given"; null for a date whose source was not recorded.</param>
-/// <param name="DateText">The date as the pages write it: "5 November 2019", or "date not given".</param>
-/// <param name="Name">The event's name as written ("the 5th ASEAN Digital Ministers' Meeting").</param>
-/// <param name="CounterpartOrganisation">The organisation met, as written.</param>
-/// <param name="ArticleId">The article's number in this copy of the archive (kept for older clients; use ArticleKey).</param>
-/// <param name="ArticleKey">The article's permanent key.</param>
-/// <param name="EvidenceUrl">The article's page at the sentence that states the meeting.</param>
-public sealed record ApiMeeting(
-    string? Date,
-    string? DatePrecision,
-    string? DateSource,
-    string DateText,
-    string Kind,
-    string? Name,
-    string? CounterpartOrganisation,
-    IReadOnlyList<ApiLink> Countries,
-    IReadOnlyList<ApiLink> Participants,
-    string? Location,
-    int ArticleId,
-    string ArticleKey,
-    string ArticleUrl,
-    string EvidenceUrl,
-    string? Evidence);
-
-/// <summary>A trip: its date (the start) only when the text gives one, who went where, and where it is told.</summary>
-/// <param name="Date">The start, YYYY-MM-DD, YYYY-MM or YYYY; null when the text gives no date (never the article's date).</param>
-/// <param name="DatePrecision">"day", "month", "year"; null when there is no date.</param>
-/// <param name="DateSource">"sentence", "relative", "context", "not given"; null for a date whose source was not recorded.</param>
-/// <param name="DateText">The start as the pages write it: "5 November 2019", or "date not given".</param>
-/// <param name="Start">The same as Date (kept for older clients).</param>
-/// <param name="ArticleId">The article's number in this copy of the archive (kept for older clients; use ArticleKey).</param>
-public sealed record ApiDelegation(
-    string? Date,
-    string? DatePrecision,
-    string? DateSource,
-    string DateText,
-    string? Start,
-    string? End,
-    string Direction,
-    ApiLink? Leader,
-    ApiLink? From,
-    IReadOnlyList<ApiLink> Destinations,
-    int ArticleId,
-    string ArticleKey,
-    string ArticleUrl,
-    string EvidenceUrl,
-    string? Evidence);
-
 public sealed record ApiAgreement(string Kind, string? Name, IReadOnlyList<ApiLink> Countries, string? SignedOn, string? ValidFrom, string? ValidTo, string Status, IReadOnlyList<ApiLink> Signatories, int ArticleId, string? Evidence);
 
 /// <summary>
@@ -134,8 +81,8 @@ public static class ApiEndpoints
         api.MapGet("/articles/{key}", Article).WithName("GetArticle").WithSummary("One article with its text and its facts, by its key (the number it had before keys is still answered).");
         api.MapGet("/countries", Countries).WithName("ListCountries").WithSummary("Countries the archive deals with, most articles first.");
         api.MapGet("/people", People).WithName("ListPeople").WithSummary("People, most articles first; filter with country.");
-        api.MapGet("/meetings", Meetings).WithName("ListMeetings").WithSummary("Meetings, newest first; kind is bilateral, multilateral or domestic.");
-        api.MapGet("/delegations", Delegations).WithName("ListDelegations").WithSummary("Delegations, newest first; direction is made or hosted.");
+        api.MapGet("/meetings", EventsApi.Meetings).WithName("ListMeetings").WithSummary("Meetings, newest first; kind is bilateral, multilateral or domestic.");
+        api.MapGet("/delegations", EventsApi.Delegations).WithName("ListDelegations").WithSummary("Delegations, newest first; direction is made or hosted.");
         api.MapAgreements();
         return app;
     }
@@ -200,8 +147,8 @@ public static class ApiEndpoints
             [.. a.Body.Select(b => new ApiBlock(b.Kind.ToString().ToLowerInvariant(), b.Text))],
             [.. a.Countries.OrderBy(c => c.Name).Select(c => new ApiLink(c.Slug, c.Name))],
             [.. a.People.OrderBy(m => m.Person.Name).Select(m => new ApiArticlePerson(m.Person.Slug, m.Person.Name, m.Title, m.Country?.Name))],
-            [.. a.Meetings.Select(m => Meeting(new MeetingRow(m.Date, m.DateSource, m.Kind, m.Name, m.CounterpartOrganisation, [.. m.CounterpartCountries.Select(c => new Link(c.Slug, c.Name))], [.. m.Participants.Select(p => new Link(p.Slug, p.Name))], m.Location, a.Id, a.Key, a.Slug, a.Title, m.Evidence)))],
-            [.. a.Delegations.Select(d => Delegation(new DelegationRow(d.Start, d.DateSource, d.End, d.Leader is null ? null : new Link(d.Leader.Slug, d.Leader.Name), d.FromCountry is null ? null : new Link(d.FromCountry.Slug, d.FromCountry.Name), [.. d.Destinations.Select(c => new Link(c.Slug, c.Name))], a.Id, a.Key, a.Slug, a.Title, d.Evidence)))],
+            [.. a.Meetings.Select(m => ApiMeeting.Of(new MeetingRow(m.Date, m.DateSource, m.Kind, m.Name, m.CounterpartOrganisation, [.. m.CounterpartCountries.Select(c => new Link(c.Slug, c.Name))], [.. m.Participants.Select(p => new Link(p.Slug, p.Name))], m.Location, a.Id, a.Key, a.Slug, a.Title, m.Evidence)))],
+            [.. a.Delegations.Select(d => ApiDelegation.Of(new DelegationRow(d.Start, d.DateSource, d.End, d.Leader is null ? null : new Link(d.Leader.Slug, d.Leader.Name), d.FromCountry is null ? null : new Link(d.FromCountry.Slug, d.FromCountry.Name), [.. d.Destinations.Select(c => new Link(c.Slug, c.Name))], a.Id, a.Key, a.Slug, a.Title, d.Evidence)))],
             [.. a.Agreements.Select(x => new ApiAgreement(x.Kind, x.Name, [.. x.CounterpartCountries.Select(c => new ApiLink(c.Slug, c.Name))], x.SignedOn?.ToString(), x.ValidFrom?.ToString(), x.ValidTo?.ToString(), AgreementRow.StatusValue(AgreementRow.StatusOn(x.ValidFrom, x.ValidTo, today)), [.. x.Signatories.Select(p => new ApiLink(p.Slug, p.Name))], a.Id, x.Evidence))]));
     }
 
@@ -250,49 +197,6 @@ public static class ApiEndpoints
         return TypedResults.Ok(Paged(request, total, page, size, rows));
     }
 
-    private static async Task<Results<Ok<ApiPage<ApiMeeting>>, ProblemHttpResult>> Meetings(HttpRequest request, [AsParameters] ListQuery query, string? kind, ArchiveDbContext db, CancellationToken cancellationToken)
-    {
-        _ = query;
-        var filter = await ArticleFilter.ReadAsync(db, request.Query, cancellationToken);
-        var messages = filter.Messages.Where(m => !m.Contains("kind of event", StringComparison.Ordinal)).ToList();
-        if (MeetingRow.ReadKind(kind, out var meetingKind) is { } wrongKind)
-        {
-            messages.Add(wrongKind);
-        }
-
-        if (Problem(messages, ReadPaging(request, out var page, out var size)) is { } problem)
-        {
-            return problem;
-        }
-
-        var rows = (await MeetingRow.QueryAsync(db, [.. filter.Countries.Select(c => c.Id)], [.. filter.People.Select(p => p.Id)], meetingKind, cancellationToken))
-            .Where(r => EventFilter.InRange(filter, r.Date));
-        var items = EventDates.ByDate(rows, r => r.Date, descending: true).Select(Meeting).ToList();
-        return TypedResults.Ok(Paged(request, items.Count, page, size, Offset(page, size, items.Count) is { } skip ? items.Skip(skip).Take(size) : []));
-    }
-
-    private static async Task<Results<Ok<ApiPage<ApiDelegation>>, ProblemHttpResult>> Delegations(HttpRequest request, [AsParameters] ListQuery query, string? direction, ArchiveDbContext db, CancellationToken cancellationToken)
-    {
-        _ = query;
-        var filter = await ArticleFilter.ReadAsync(db, request.Query, cancellationToken);
-        var messages = filter.Messages.ToList();
-        if (direction is { Length: > 0 } and not ("made" or "hosted"))
-        {
-            messages.Add($"“{direction}” is not a direction (made or hosted).");
-        }
-
-        if (Problem(messages, ReadPaging(request, out var page, out var size)) is { } problem)
-        {
-            return problem;
-        }
-
-        var rows = (await DelegationRow.QueryAsync(db, [.. filter.Countries.Select(c => c.Id)], [.. filter.People.Select(p => p.Id)], cancellationToken))
-            .Where(r => EventFilter.InRange(filter, r.Start))
-            .Where(r => direction is not ("made" or "hosted") || (direction == "made" ? r.VisitMade : r.VisitHosted));
-        var items = EventDates.ByDate(rows, r => r.Start, descending: true).Select(Delegation).ToList();
-        return TypedResults.Ok(Paged(request, items.Count, page, size, Offset(page, size, items.Count) is { } skip ? items.Skip(skip).Take(size) : []));
-    }
-
     private static List<string> ReadPaging(HttpRequest request, out int page, out int size)
     {
         var messages = new List<string>();
@@ -318,7 +222,7 @@ public static class ApiEndpoints
         return fallback;
     }
 
-    internal static ProblemHttpResult? Problem(IEnumerable<string> filterMessages, IEnumerable<string> pagingMessages)
+    private static ProblemHttpResult? Problem(IEnumerable<string> filterMessages, IEnumerable<string> pagingMessages)
     {
         var messages = filterMessages.Concat(pagingMessages).ToList();
         return messages.Count == 0
@@ -340,7 +244,7 @@ public static class ApiEndpoints
         return skip < total ? (int)skip : null;
     }
 
-    internal static ApiPage<T> Paged<T>(HttpRequest request, int total, int page, int size, IEnumerable<T> items)
+    private static ApiPage<T> Paged<T>(HttpRequest request, int total, int page, int size, IEnumerable<T> items)
     {
         string Link(int number) => request.Path + QueryString.Create(request.Query
             .Where(q => q.Key != "page")
@@ -350,41 +254,5 @@ public static class ApiEndpoints
         return new ApiPage<T>(total, page, size, page < pages ? Link(page + 1) : null, page > 1 ? Link(Math.Min(page - 1, pages)) : null, [.. items]);
     }
 
-    private static ApiMeeting Meeting(MeetingRow r) => new(
-        r.Date?.ToString(),
-        Display.Precision(r.Date),
-        EventDates.Source(r.Date, r.DateSource),
-        Display.EventDate(r.Date),
-        Lower(r.Kind),
-        r.Name,
-        r.CounterpartOrganisation,
-        Links(r.Countries),
-        Links(r.Participants),
-        r.Location,
-        r.ArticleId,
-        r.ArticleKey,
-        r.ArticleHref,
-        r.FactHref,
-        r.Evidence);
-
-    private static ApiDelegation Delegation(DelegationRow r) => new(
-        r.Start?.ToString(),
-        Display.Precision(r.Start),
-        EventDates.Source(r.Start, r.DateSource),
-        Display.EventDate(r.Start),
-        r.Start?.ToString(),
-        r.End?.ToString(),
-        r.VisitHosted ? "hosted" : "made",
-        r.Leader is null ? null : new ApiLink(r.Leader.Slug, r.Leader.Name),
-        r.From is null ? null : new ApiLink(r.From.Slug, r.From.Name),
-        Links(r.Destinations),
-        r.ArticleId,
-        r.ArticleKey,
-        r.ArticleHref,
-        r.FactHref,
-        r.Evidence);
-
-    internal static IReadOnlyList<ApiLink> Links(IEnumerable<Link> links) => [.. links.Select(l => new ApiLink(l.Slug, l.Name))];
-
-    private static string Lower(MeetingKind kind) => kind.ToString().ToLowerInvariant();
+    private static IReadOnlyList<ApiLink> Links(IEnumerable<Link> links) => [.. links.Select(l => new ApiLink(l.Slug, l.Name))];
 }

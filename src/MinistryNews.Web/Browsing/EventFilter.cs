@@ -10,8 +10,11 @@ namespace MinistryNews.Web.Browsing;
 /// </summary>
 public sealed class EventFilter
 {
-    /// <summary>The keys of the query string the filters of an event table read: the article filters' and the sort.</summary>
-    public static readonly IReadOnlyCollection<string> Keys = [.. ArticleFilter.Keys, QueryKey.Sort];
+    /// <summary>
+    /// The keys of the query string the filters of an event table read: the article filters' but their <c>kind</c> (an
+    /// event table reads its own), and the sort.
+    /// </summary>
+    public static readonly IReadOnlyCollection<string> Keys = [QueryKey.Country, QueryKey.Person, QueryKey.From, QueryKey.To, QueryKey.Year, QueryKey.Month, QueryKey.Sort];
 
     public required ArticleFilter Common { get; init; }
 
@@ -27,8 +30,12 @@ public sealed class EventFilter
 
     public static async Task<EventFilter> ReadAsync(ArchiveDbContext db, IQueryCollection query, IReadOnlyCollection<string> sortKeys, string defaultSort, List<string> messages, CancellationToken cancellationToken)
     {
-        var common = await ArticleFilter.ReadAsync(db, query, cancellationToken);
-        messages.AddRange(common.Messages.Where(m => !m.Contains("kind of event", StringComparison.Ordinal)));
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(messages);
+
+        // Only the keys an event table shares with the articles reach their reader: a table's own "kind" is not an article's.
+        var common = await ArticleFilter.ReadAsync(db, new QueryCollection(query.Where(q => Keys.Contains(q.Key, StringComparer.OrdinalIgnoreCase)).ToDictionary(StringComparer.OrdinalIgnoreCase)), cancellationToken);
+        messages.AddRange(common.Messages);
         var sort = query[QueryKey.Sort].FirstOrDefault() ?? defaultSort;
         if (!sortKeys.Contains(sort.TrimStart('-')))
         {

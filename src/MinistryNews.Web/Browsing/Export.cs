@@ -18,6 +18,11 @@ namespace MinistryNews.Web.Browsing;
 /// return is written quoted, behind a single quote, so that spreadsheets read it as text (OWASP's rule for CSV
 /// injection; CsvHelper's <see cref="InjectionOptions.Escape"/>, whose characters are those six). No number or date
 /// of the exports begins with one of them. The JSON downloads are data for programs and keep the text as it is.
+/// <para>
+/// The CSV begins with a byte order mark, so that spreadsheet programs read it as UTF-8 (the accents of names) rather
+/// than in their own code page. A list of <see cref="Link"/>s (countries, people) is an array of objects with a slug and a
+/// name in the JSON, and their names joined by "; " in the CSV.
+/// </para>
 /// </remarks>
 public static class Export
 {
@@ -44,8 +49,9 @@ public static class Export
         if (format == "csv")
         {
             response.ContentType = "text/csv; charset=utf-8";
-            await using var writer = new StreamWriter(response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 16 * 1024, leaveOpen: true);
+            await using var writer = new StreamWriter(response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 16 * 1024, leaveOpen: true);
             await using var csv = new CsvWriter(writer, Csv, leaveOpen: true);
+            csv.Context.TypeConverterCache.AddConverter<IReadOnlyList<Link>>(new LinkNames());
             csv.WriteHeader<T>();
             await csv.NextRecordAsync();
             await foreach (var row in rows.WithCancellation(cancellationToken))
@@ -75,6 +81,13 @@ public static class Export
     }
 
     public static string Join(IEnumerable<Link> links) => string.Join("; ", links.Select(l => l.Name));
+
+    /// <summary>A list of links as a CSV cell: their names joined by "; ".</summary>
+    private sealed class LinkNames : CsvHelper.TypeConversion.DefaultTypeConverter
+    {
+        public override string? ConvertToString(object? value, IWriterRow row, MemberMapData memberMapData) =>
+            value is IEnumerable<Link> links ? Join(links) : null;
+    }
 
     public static string? Date(MinistryNews.Core.PartialDate? date) => date?.ToString();
 }

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using MinistryNews.Web.Ingestion;
@@ -18,6 +20,9 @@ public sealed class BrowserTestGroup : ICollectionFixture<BrowserFixture>
 public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
+
+    /// <summary>What each page's browser asked for and got, for the message of a navigation that never ends.</summary>
+    private static readonly ConditionalWeakTable<IPage, ConcurrentQueue<string>> Logs = [];
 
     private IPlaywright? _playwright;
 
@@ -75,7 +80,35 @@ public sealed class BrowserFixture : IAsyncLifetime
         // Generous limits: on a loaded two-core machine a page can take seconds; a real failure still fails.
         context.SetDefaultTimeout(90_000);
         context.SetDefaultNavigationTimeout(90_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        var log = new ConcurrentQueue<string>();
+        page.Request += (_, r) => log.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} → {r.Method} {r.Url}");
+        page.Response += (_, r) => log.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} ← {r.Status} {r.Url}");
+        page.RequestFailed += (_, r) => log.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} ✗ {r.Url} {r.Failure}");
+        page.Crash += (_, _) => log.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} the page crashed");
+        Logs.AddOrUpdate(page, log);
+        return page;
+    }
+
+    /// <summary>
+    /// Does what leads to another page (a key pressed, a click) and waits until the new page has loaded. When it never
+    /// does, the failure lists what the browser asked for and got, so that a slow server, a
+    /// failed request and a crashed page can be told apart.
+    /// </summary>
+    public static async Task FollowAsync(IPage page, Func<Task> action, string url)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(action);
+        try
+        {
+            await action();
+            await page.WaitForURLAsync(url);
+        }
+        catch (TimeoutException e)
+        {
+            var log = Logs.TryGetValue(page, out var entries) ? string.Join(Environment.NewLine, entries.TakeLast(40)) : "(no log)";
+            throw new TimeoutException($"{e.Message}{Environment.NewLine}Page at {page.Url}; what the browser asked for and got:{Environment.NewLine}{log}", e);
+        }
     }
 
     public async Task DisposeAsync()

@@ -16,18 +16,15 @@ public sealed class BrowsingTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Link, new() { Name = "Articles", Exact = true }).First.ClickAsync();
         var japan = page.Locator("#facet-country + .facet a", new() { HasText = "Japan" });
         var counted = int.Parse((await japan.Locator(".count").TextContentAsync())!, System.Globalization.CultureInfo.InvariantCulture);
-        await japan.ClickAsync();
-        await page.WaitForURLAsync("**/articles?country=japan");
+        await BrowserFixture.FollowAsync(page, () => japan.ClickAsync(), "**/articles?country=japan");
         Assert.InRange(counted, 2, 20);
         Assert.Equal(counted, await page.Locator(".article-list .article").CountAsync());
 
-        await page.Locator(".article-list a.title", new() { HasText = "The signing ceremony of Memorandum of Cooperation" }).ClickAsync();
-        await page.WaitForURLAsync("**/articles/*/*");
+        await BrowserFixture.FollowAsync(page, () => page.Locator(".article-list a.title", new() { HasText = "The signing ceremony of Memorandum of Cooperation" }).ClickAsync(), "**/articles/*/*");
         var agreement = page.Locator(".facts .agreements li").First;
         Assert.Contains("Signed 9 January 2020", string.Join(' ', (await agreement.TextContentAsync())!.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
 
-        await agreement.Locator(".signatories a", new() { HasText = "Takaichi Sanae" }).ClickAsync();
-        await page.WaitForURLAsync("**/people/takaichi-sanae");
+        await BrowserFixture.FollowAsync(page, () => agreement.Locator(".signatories a", new() { HasText = "Takaichi Sanae" }).ClickAsync(), "**/people/takaichi-sanae");
         Assert.Equal("Takaichi Sanae", (await page.Locator("h1").TextContentAsync())?.Trim());
         Assert.Contains("Minister of Home Affairs and Communications", await page.Locator(".offices-held").TextContentAsync() ?? string.Empty, StringComparison.Ordinal);
     }
@@ -53,8 +50,7 @@ public sealed class BrowsingTests(BrowserFixture browser)
         }
 
         Assert.True(found, "The Agreements facet is not reached with Tab from the content.");
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/articles?kind=agreement");
+        await BrowserFixture.FollowAsync(page, () => page.Keyboard.PressAsync("Enter"), "**/articles?kind=agreement");
         await using var db = browser.App.OpenDatabase();
         var withAgreements = db.Articles.Count(a => a.Agreements.Count > 0);
         Assert.InRange(withAgreements, 2, 20);
@@ -63,8 +59,7 @@ public sealed class BrowsingTests(BrowserFixture browser)
         // The date form: type a date and submit with Enter.
         await page.Locator("#from").FocusAsync();
         await page.Keyboard.TypeAsync("01012020");
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**from=2020-01-01**");
+        await BrowserFixture.FollowAsync(page, () => page.Keyboard.PressAsync("Enter"), "**from=2020-01-01**");
         var since2020 = db.Articles.Count(a => a.Agreements.Count > 0 && a.PublishedOn >= new DateOnly(2020, 1, 1));
         Assert.InRange(since2020, 1, withAgreements - 1);
         Assert.Equal(since2020, await page.Locator(".article-list .article").CountAsync());

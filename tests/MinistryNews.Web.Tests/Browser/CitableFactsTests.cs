@@ -23,8 +23,7 @@ public sealed class CitableFactsTests(BrowserFixture browser)
         await page.GotoAsync("/agreements?country=japan");
         var row = page.Locator("table.agreements tbody tr", new() { HasText = "9 January 2020" });
         Assert.Equal(1, await row.CountAsync());
-        await row.Locator("a.record").ClickAsync();
-        await page.WaitForURLAsync("**/agreements/*/*");
+        await BrowserFixture.FollowAsync(page, () => row.Locator("a.record").ClickAsync(), "**/agreements/*/*");
         Assert.Contains("Japan", await page.Locator("h1").TextContentAsync() ?? string.Empty, StringComparison.Ordinal);
         Assert.Contains("9 January 2020", await page.Locator("dd.signed").TextContentAsync() ?? string.Empty, StringComparison.Ordinal);
         await page.Locator("details.cite summary").ClickAsync();
@@ -32,8 +31,7 @@ public sealed class CitableFactsTests(BrowserFixture browser)
         await CheckAsync(page, $"agreement-record-{name}", width);
 
         // From the record to the sentence that tells it: the sentence is marked as the target.
-        await page.Locator("table.mentions a.evidence-link").First.ClickAsync();
-        await page.WaitForURLAsync("**/articles/*/*#fact-*");
+        await BrowserFixture.FollowAsync(page, () => page.Locator("table.mentions a.evidence-link").First.ClickAsync(), "**/articles/*/*#fact-*");
         var target = page.Locator(".fact-sentence:target");
         Assert.Equal(1, await target.CountAsync());
         Assert.Contains("signed", await target.TextContentAsync() ?? string.Empty, StringComparison.Ordinal);
@@ -46,8 +44,7 @@ public sealed class CitableFactsTests(BrowserFixture browser)
 
         // The minister's page lists the offices he held; one leads to the office and all who held it.
         await page.GotoAsync("/people/nguyen-manh-hung");
-        await page.Locator(".offices-held a", new() { HasText = "Minister of Information and Communications" }).First.ClickAsync();
-        await page.WaitForURLAsync("**/offices/*");
+        await BrowserFixture.FollowAsync(page, () => page.Locator(".offices-held a", new() { HasText = "Minister of Information and Communications" }).First.ClickAsync(), "**/offices/*");
         Assert.Equal("Minister of Information and Communications", (await page.Locator("h1").TextContentAsync())?.Trim());
         var holders = await page.Locator("ul.holders li").AllTextContentsAsync();
         Assert.Contains(holders, h => h.Contains("Nguyen Manh Hung", StringComparison.Ordinal));

@@ -223,7 +223,7 @@ public sealed partial class EventDateTests(ArchiveFixture archive) : IClassFixtu
         Assert.Equal(sort == "date" ? days.Order() : days.OrderDescending(), days);
         Assert.Equal(named.Order(StringComparer.Ordinal), rows.Select(r => r["Name"]).Where(n => n.Length > 0).Order(StringComparer.Ordinal));
         Assert.Equal(organisations.Order(StringComparer.Ordinal), rows.Select(r => r["CounterpartOrganisation"]).Where(n => n.Length > 0).Order(StringComparer.Ordinal));
-        Assert.All(rows, r => Assert.Equal(ArticleLinks.Fact(r["ArticleKey"], r["ArticleUrl"].Split('/')[^1], r["Evidence"]), r["EvidenceUrl"]));
+        Assert.All(rows, r => Assert.Equal("http://localhost" + ArticleLinks.Fact(r["ArticleKey"], r["ArticleUrl"].Split('/')[^1], r["Evidence"]), r["EvidenceUrl"]));
         Assert.Equal(rows.Select(r => r["Date"]), json.Select(j => j.GetProperty("date").GetString()));
         Assert.Equal(rows.Select(r => r["DateSource"]), json.Select(j => j.GetProperty("dateSource").GetString() ?? string.Empty));
     }

@@ -4,7 +4,11 @@ using CsvHelper;
 
 namespace MinistryNews.Web.Tests.Pages;
 
-/// <summary>Every list downloads as CSV and JSON with the page's filters, and parses back to the rows the page shows.</summary>
+/// <summary>
+/// Every list downloads as CSV and JSON with the page's filters, and parses back to the rows the page shows. The CSV
+/// begins with a byte order mark; the meetings and delegations downloads give absolute addresses, and their JSON gives
+/// a row's countries, participants and destinations as arrays of slug and name.
+/// </summary>
 public sealed class ExportTests(ArchiveFixture archive) : IClassFixture<ArchiveFixture>
 {
     [Theory]
@@ -42,6 +46,60 @@ public sealed class ExportTests(ArchiveFixture archive) : IClassFixture<ArchiveF
         Assert.NotEmpty(shown);
         Assert.Equal(shown, csv.Select(r => r[column]));
         Assert.Equal(shown, json.Select(r => r.GetProperty(JsonNamingPolicy.CamelCase.ConvertName(column)).GetString()));
+    }
+
+    [Theory]
+    [InlineData("/meetings?format=csv")]
+    [InlineData("/delegations?format=csv")]
+    [InlineData("/articles?format=csv")]
+    public async Task Should_begin_the_csv_with_a_byte_order_mark_so_that_spreadsheets_read_it_as_utf8(string url)
+    {
+        var bytes = await archive.Client.GetByteArrayAsync(new Uri(url, UriKind.Relative));
+
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        Assert.NotEqual(0xEF, bytes[3]);
+    }
+
+    [Theory]
+    [InlineData("/meetings")]
+    [InlineData("/delegations")]
+    public async Task Should_give_absolute_addresses_in_the_downloads_of_the_sentences_the_page_links_to(string list)
+    {
+        var page = await archive.PageAsync(list);
+        var shown = page.QuerySelectorAll("tbody a.evidence-link").Select(a => a.GetAttribute("href")!).ToList();
+
+        var csv = await CsvAsync(list + "?format=csv");
+        var json = await JsonAsync(list + "?format=json");
+
+        Assert.NotEmpty(shown);
+        Assert.Equal(shown.Select(href => "http://localhost" + href), csv.Take(shown.Count).Select(r => r["EvidenceUrl"]));
+        Assert.All(csv, r =>
+        {
+            Assert.StartsWith("http://localhost/articles/", r["ArticleUrl"], StringComparison.Ordinal);
+            Assert.StartsWith(r["ArticleUrl"] + "#fact-", r["EvidenceUrl"], StringComparison.Ordinal);
+        });
+        Assert.Equal(csv.Select(r => r["ArticleUrl"]), json.Select(j => j.GetProperty("articleUrl").GetString()));
+        Assert.Equal(csv.Select(r => r["EvidenceUrl"]), json.Select(j => j.GetProperty("evidenceUrl").GetString()));
+    }
+
+    [Theory]
+    [InlineData("/meetings", "countries", "Countries")]
+    [InlineData("/meetings", "participants", "Participants")]
+    [InlineData("/delegations", "destinations", "Destinations")]
+    public async Task Should_give_the_lists_of_a_row_as_arrays_in_the_json_and_as_names_in_the_csv(string list, string property, string column)
+    {
+        var json = await JsonAsync(list + "?format=json");
+        var csv = await CsvAsync(list + "?format=csv");
+
+        var arrays = json.Select(row => row.GetProperty(property)).ToList();
+        Assert.All(arrays, a => Assert.Equal(JsonValueKind.Array, a.ValueKind));
+        Assert.Contains(arrays, a => a.GetArrayLength() > 0);
+        Assert.All(arrays.SelectMany(a => a.EnumerateArray()), link =>
+        {
+            Assert.Matches("^[a-z0-9-]+$", link.GetProperty("slug").GetString());
+            Assert.False(string.IsNullOrWhiteSpace(link.GetProperty("name").GetString()));
+        });
+        Assert.Equal(csv.Select(r => r[column]), arrays.Select(a => string.Join("; ", a.EnumerateArray().Select(link => link.GetProperty("name").GetString()))));
     }
 
     [Fact]

@@ -5,7 +5,6 @@ using MinistryNews.Core;
 using MinistryNews.Core.People;
 using MinistryNews.Web.Browsing;
 using MinistryNews.Web.Hosting;
-using MinistryNews.Web.Pages.Delegations;
 
 namespace MinistryNews.Web.Pages.People;
 
@@ -37,7 +36,7 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
     public IReadOnlyList<MeetingRow> Meetings { get; private set; } = [];
 
     /// <summary>The first page of the agreements the person signed, newest first, and their number.</summary>
-    public AgreementList Agreements { get; private set; } = null!;
+    public EventPage<AgreementRow> Agreements { get; private set; } = null!;
 
     public IReadOnlyList<ArticleRow> Articles { get; private set; } = [];
 
@@ -70,7 +69,7 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
 
         Offices = await OfficeHolders.QueryAsync(db, db.ArticlePeople.AsNoTracking().Where(m => m.PersonId == person.Id), cancellationToken);
 
-        Trips = [.. (await DelegationRow.QueryAsync(db, [], ids, cancellationToken)).OrderByDescending(t => t.Start?.FirstDay ?? DateOnly.MinValue)];
+        Trips = [.. (await DelegationTable.RowsAsync(db, [], ids, cancellationToken)).OrderByDescending(t => t.Start?.FirstDay ?? DateOnly.MinValue)];
         var home = Country?.Slug ?? DelegationRow.HomeSlug;
         CountriesVisited = [.. Trips.Where(t => t.From?.Slug == home || t.From is null).SelectMany(t => t.Destinations).Where(d => d.Slug != home).DistinctBy(d => d.Slug).OrderBy(d => d.Name)];
         var days = Trips.Where(t => t.From?.Slug == home).Select(t => t.Days).ToList();
@@ -92,8 +91,8 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
                 m.Evidence))
             .AsSplitQuery().ToListAsync(cancellationToken)).OrderBy(m => m.Date is null).ThenByDescending(m => m.Date?.FirstDay)];
 
-        Agreements = await (await new AgreementQuery { Person = [person.Slug] }.CheckAsync(db, DateOnly.FromDateTime(time.GetLocalNow().Date), Shown, cancellationToken))
-            .PageAsync(db, PastLastPage.ShowLast, cancellationToken);
+        Agreements = await (await new AgreementQuery { Person = [person.Slug] }.ValidateAsync(db, DateOnly.FromDateTime(time.GetLocalNow().Date), Shown, cancellationToken))
+            .PageAsync(db, PastTheLastPage.ShowTheLast, cancellationToken);
         var named = LinkTables.ArticlesOfPeople(db, ids);
         var articles = db.Articles.Where(a => named.Contains(a.Id));
         ArticleCount = await articles.CountAsync(cancellationToken);

@@ -1,0 +1,160 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using MinistryNews.Core;
+using MinistryNews.Web.Browsing;
+
+namespace MinistryNews.Web.Api;
+
+/// <summary>A meeting: its date only when the text gives one, who and what it was, and where it is told.</summary>
+/// <param name="Date">YYYY-MM-DD, YYYY-MM or YYYY; null when the text gives no date (never the article's date).</param>
+/// <param name="DatePrecision">"day", "month", "year"; null when there is no date.</param>
+/// <param name="DateSource">"sentence", "relative" (resolved against the dateline), "context" (an earlier sentence), "not given"; null for a date whose source was not recorded.</param>
+/// <param name="DateText">The date as the pages write it: "5 November 2019", or "date not given".</param>
+/// <param name="Name">The event's name as written ("the 5th ASEAN Digital Ministers' Meeting").</param>
+/// <param name="CounterpartOrganisation">The organisation met, as written.</param>
+/// <param name="ArticleId">The article's number in this copy of the archive (kept for older clients; use ArticleKey).</param>
+/// <param name="ArticleKey">The article's permanent key.</param>
+/// <param name="EvidenceUrl">The article's page at the sentence that states the meeting.</param>
+public sealed record ApiMeeting(
+    string? Date,
+    string? DatePrecision,
+    string? DateSource,
+    string DateText,
+    string Kind,
+    string? Name,
+    string? CounterpartOrganisation,
+    IReadOnlyList<ApiLink> Countries,
+    IReadOnlyList<ApiLink> Participants,
+    string? Location,
+    int ArticleId,
+    string ArticleKey,
+    string ArticleUrl,
+    string EvidenceUrl,
+    string? Evidence)
+{
+    public static ApiMeeting Of(MeetingRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return new(
+            row.Date?.ToString(),
+            Display.Precision(row.Date),
+            EventDates.Source(row.Date, row.DateSource),
+            Display.EventDate(row.Date),
+            row.KindValue,
+            row.Name,
+            row.CounterpartOrganisation,
+            EventsApi.Links(row.Countries),
+            EventsApi.Links(row.Participants),
+            row.Location,
+            row.ArticleId,
+            row.ArticleKey,
+            row.ArticleHref,
+            row.FactHref,
+            row.Evidence);
+    }
+}
+
+/// <summary>A trip: its date (the start) only when the text gives one, who went where, and where it is told.</summary>
+/// <param name="Date">The start, YYYY-MM-DD, YYYY-MM or YYYY; null when the text gives no date (never the article's date).</param>
+/// <param name="DatePrecision">"day", "month", "year"; null when there is no date.</param>
+/// <param name="DateSource">"sentence", "relative", "context", "not given"; null for a date whose source was not recorded.</param>
+/// <param name="DateText">The start as the pages write it: "5 November 2019", or "date not given".</param>
+/// <param name="Start">The same as Date (kept for older clients).</param>
+/// <param name="ArticleId">The article's number in this copy of the archive (kept for older clients; use ArticleKey).</param>
+public sealed record ApiDelegation(
+    string? Date,
+    string? DatePrecision,
+    string? DateSource,
+    string DateText,
+    string? Start,
+    string? End,
+    string Direction,
+    ApiLink? Leader,
+    ApiLink? From,
+    IReadOnlyList<ApiLink> Destinations,
+    int ArticleId,
+    string ArticleKey,
+    string ArticleUrl,
+    string EvidenceUrl,
+    string? Evidence)
+{
+    public static ApiDelegation Of(DelegationRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return new(
+            row.Start?.ToString(),
+            Display.Precision(row.Start),
+            EventDates.Source(row.Start, row.DateSource),
+            Display.EventDate(row.Start),
+            row.Start?.ToString(),
+            row.End?.ToString(),
+            row.VisitHosted ? "hosted" : "made",
+            row.Leader is null ? null : new ApiLink(row.Leader.Slug, row.Leader.Name),
+            row.From is null ? null : new ApiLink(row.From.Slug, row.From.Name),
+            EventsApi.Links(row.Destinations),
+            row.ArticleId,
+            row.ArticleKey,
+            row.ArticleHref,
+            row.FactHref,
+            row.Evidence);
+    }
+}
+
+/// <summary>
+/// <c>/api/meetings</c> and <c>/api/delegations</c>: the query of each list bound from the query string and run as the
+/// pages run it, one page of it as JSON; a value the list cannot use gets 400 with problem details that name it.
+/// </summary>
+public static class EventsApi
+{
+    /// <summary>Items a page when the query does not say.</summary>
+    public const int DefaultPageSize = 20;
+
+    public static async Task<Results<Ok<ApiPage<ApiMeeting>>, ProblemHttpResult>> Meetings(HttpRequest request, [AsParameters] MeetingQuery query, ArchiveDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var meetings = await query.ValidateAsync(db, DefaultPageSize, cancellationToken);
+        if (Problem(meetings.Messages) is { } problem)
+        {
+            return problem;
+        }
+
+        var page = await meetings.PageAsync(db, PastTheLastPage.ShowNone, cancellationToken);
+        return TypedResults.Ok(Paged(request, page, ApiMeeting.Of));
+    }
+
+    public static async Task<Results<Ok<ApiPage<ApiDelegation>>, ProblemHttpResult>> Delegations(HttpRequest request, [AsParameters] DelegationQuery query, ArchiveDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var trips = await query.ValidateAsync(db, DefaultPageSize, cancellationToken);
+        if (Problem(trips.Messages) is { } problem)
+        {
+            return problem;
+        }
+
+        var page = await trips.PageAsync(db, PastTheLastPage.ShowNone, cancellationToken);
+        return TypedResults.Ok(Paged(request, page, ApiDelegation.Of));
+    }
+
+    internal static IReadOnlyList<ApiLink> Links(IEnumerable<Link> links) => [.. links.Select(l => new ApiLink(l.Slug, l.Name))];
+
+    internal static ProblemHttpResult? Problem(IReadOnlyList<string> messages) =>
+        messages.Count == 0
+            ? null
+            : TypedResults.Problem(
+                statusCode: StatusCodes.Status400BadRequest,
+                title: "The query has values the archive cannot use",
+                detail: string.Join(" ", messages),
+                extensions: new Dictionary<string, object?> { ["errors"] = messages });
+
+    /// <summary>The page as the API gives it, with links to the pages around it (a page past the last leads back to the last).</summary>
+    internal static ApiPage<TItem> Paged<TRow, TItem>(HttpRequest request, EventPage<TRow> page, Func<TRow, TItem> item)
+    {
+        string Link(int number) => request.Path + QueryString.Create(request.Query
+            .Where(q => q.Key != QueryKey.Page)
+            .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)))
+            .Append(new KeyValuePair<string, string?>(QueryKey.Page, number.ToString(CultureInfo.InvariantCulture))));
+        var (number, size, count) = (page.Paging.Number, page.Paging.Size, page.Paging.Count);
+        return new ApiPage<TItem>(page.Paging.Total, number, size, number < count ? Link(number + 1) : null, number > 1 ? Link(Math.Min(number - 1, count)) : null, [.. page.Rows.Select(item)]);
+    }
+}

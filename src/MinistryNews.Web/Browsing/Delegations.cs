@@ -1,0 +1,256 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using MinistryNews.Core;
+using MinistryNews.Core.Delegations;
+using MinistryNews.Core.Extraction;
+
+namespace MinistryNews.Web.Browsing;
+
+/// <summary>
+/// The query of the delegations list as the query string gives it (read as text, so that a bad value gets a message
+/// that names it, not a binding error): the page <c>/delegations</c>, its downloads and <c>/api/delegations</c> all run it.
+/// </summary>
+/// <param name="Country">Countries the trip came from or went to, by slug or name; several combine with OR.</param>
+/// <param name="Person">The leader or members, by slug or name; several combine with OR.</param>
+/// <param name="Direction">made (visits made by Vietnam's delegations) or hosted (visits to Vietnam).</param>
+/// <param name="From">Earliest start of the trip, YYYY-MM-DD (or YYYY-MM, YYYY); an undated trip matches no date filter.</param>
+/// <param name="To">Latest start of the trip, YYYY-MM-DD (or YYYY-MM, YYYY).</param>
+/// <param name="Year">Year of the start.</param>
+/// <param name="Month">Month of the start (1 to 12), with year.</param>
+/// <param name="Sort">date, leader or from; with a leading "-" the other way (-date, the default: latest first). Undated trips come last either way.</param>
+/// <param name="Page">Page number, from 1.</param>
+/// <param name="PageSize">Trips a page, 1 to 100 (20 in the API, 50 on the page).</param>
+public sealed record DelegationQuery(
+    string[]? Country = null,
+    string[]? Person = null,
+    string? Direction = null,
+    string? From = null,
+    string? To = null,
+    string? Year = null,
+    string? Month = null,
+    string? Sort = null,
+    string? Page = null,
+    string? PageSize = null)
+{
+    /// <summary>The keys of the query string the list reads.</summary>
+    public static IReadOnlyCollection<string> Keys { get; } = [.. EventFilter.Keys, QueryKey.Direction, QueryKey.Page, QueryKey.PageSize];
+
+    public static readonly IReadOnlyList<string> SortKeys = ["date", "leader", "from"];
+
+    public const string DefaultSort = "-date";
+
+    public static DelegationQuery Read(IQueryCollection query) => new(
+        QueryReader.Values(query, QueryKey.Country),
+        QueryReader.Values(query, QueryKey.Person),
+        QueryReader.Value(query, QueryKey.Direction),
+        QueryReader.Value(query, QueryKey.From),
+        QueryReader.Value(query, QueryKey.To),
+        QueryReader.Value(query, QueryKey.Year),
+        QueryReader.Value(query, QueryKey.Month),
+        QueryReader.Value(query, QueryKey.Sort),
+        QueryReader.Value(query, QueryKey.Page),
+        QueryReader.Value(query, QueryKey.PageSize));
+
+    /// <summary>The query checked: each value that means nothing is named in a message and its filter left out.</summary>
+    public async Task<DelegationList> ValidateAsync(ArchiveDbContext db, int defaultPageSize, CancellationToken cancellationToken)
+    {
+        var messages = new List<string>();
+        var filter = await EventFilter.ReadAsync(db, QueryReader.Common(Country, Person, From, To, Year, Month, Sort), SortKeys, DefaultSort, messages, cancellationToken);
+        var direction = ReadDirection(Direction, messages);
+        var page = PageRequest.Read(Page, PageSize, defaultPageSize, messages);
+        return new DelegationList(filter, direction, page, messages);
+    }
+
+    private static TripDirection? ReadDirection(string? text, List<string> messages)
+    {
+        switch (text?.Trim().ToLowerInvariant())
+        {
+            case null or "":
+                return null;
+            case "made":
+                return TripDirection.Made;
+            case "hosted":
+                return TripDirection.Hosted;
+            default:
+                messages.Add($"“{(text.Length > 30 ? text[..30] : text)}” is not a direction (made or hosted); that filter is left out.");
+                return null;
+        }
+    }
+}
+
+/// <summary>Which way a trip went: a visit made leaves Vietnam, a visit hosted comes to it.</summary>
+public enum TripDirection
+{
+    Made,
+    Hosted,
+}
+
+/// <summary>The delegations query checked: what it filters by, its sort and page, and what was wrong with it.</summary>
+public sealed class DelegationList(EventFilter filter, TripDirection? direction, PageRequest page, IReadOnlyList<string> messages)
+{
+    public EventFilter Filter { get; } = filter;
+
+    public TripDirection? Direction { get; } = direction;
+
+    /// <summary>The direction as the address writes it ("made", "hosted").</summary>
+    public string? DirectionValue => Direction?.ToString().ToLowerInvariant();
+
+    public PageRequest Page { get; } = page;
+
+    /// <summary>What was wrong with the query, each naming the bad value.</summary>
+    public IReadOnlyList<string> Messages { get; } = messages;
+
+    /// <summary>The page asked for, read from the database.</summary>
+    public Task<EventPage<DelegationRow>> PageAsync(ArchiveDbContext db, PastTheLastPage past, CancellationToken cancellationToken)
+    {
+        var matching = Matching(db);
+        return EventQueries.PageAsync(matching, Sorted(matching), DelegationRow.Projection, Page, past, Messages, cancellationToken);
+    }
+
+    /// <summary>Every trip that matches, in order, streamed from the database.</summary>
+    public IAsyncEnumerable<DelegationRow> All(ArchiveDbContext db) => EventQueries.All(Sorted(Matching(db)), DelegationRow.Projection);
+
+    private IQueryable<Delegation> Matching(ArchiveDbContext db)
+    {
+        var trips = EventQueries.InRange(DelegationTable.Matching(db, Filter.CountryIds, Filter.PersonIds), nameof(Delegation.Start), Filter.Common);
+        return Direction switch
+        {
+            TripDirection.Made => trips.Where(d => d.FromCountry != null && d.FromCountry.Slug == DelegationRow.HomeSlug),
+            TripDirection.Hosted => trips.Where(d => d.Destinations.Any(c => c.Slug == DelegationRow.HomeSlug)),
+            _ => trips,
+        };
+    }
+
+    private IQueryable<Delegation> Sorted(IQueryable<Delegation> trips)
+    {
+        var descending = Filter.Descending;
+        var sorted = Filter.SortKey switch
+        {
+            "leader" => EventQueries.ThenNewest(EventQueries.ByColumn(trips, d => d.Leader == null ? null : d.Leader.Name, descending), nameof(Delegation.Start)),
+            "from" => EventQueries.ThenNewest(EventQueries.ByColumn(trips, d => d.FromCountry == null ? null : d.FromCountry.Name, descending), nameof(Delegation.Start)),
+            _ => EventQueries.ByDate(trips, nameof(Delegation.Start), descending),
+        };
+        return sorted.ThenBy(d => d.Id);
+    }
+}
+
+/// <summary>The trips of the archive that match the filters other pages share (a country, a leader or member).</summary>
+public static class DelegationTable
+{
+    /// <summary>Trips from or to any of <paramref name="countries"/>, led or joined by any of <paramref name="people"/>.</summary>
+    public static IQueryable<Delegation> Matching(ArchiveDbContext db, IReadOnlyList<int> countries, IReadOnlyList<int> people)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(countries);
+        ArgumentNullException.ThrowIfNull(people);
+        var delegations = db.Delegations.AsQueryable();
+        if (countries.Count > 0)
+        {
+            var to = LinkTables.DelegationsToCountries(db, countries);
+            delegations = delegations.Where(d => (d.FromCountryId != null && countries.Contains(d.FromCountryId.Value)) || to.Contains(d.Id));
+        }
+
+        if (people.Count > 0)
+        {
+            var members = LinkTables.DelegationsWithMembers(db, people);
+            delegations = delegations.Where(d => (d.LeaderId != null && people.Contains(d.LeaderId.Value)) || members.Contains(d.Id));
+        }
+
+        return delegations;
+    }
+
+    /// <summary>Every trip of the countries or people, in no order (for the pages of a country or a person).</summary>
+    public static Task<List<DelegationRow>> RowsAsync(ArchiveDbContext db, IReadOnlyList<int> countries, IReadOnlyList<int> people, CancellationToken cancellationToken) =>
+        Matching(db, countries, people).AsNoTracking().Select(DelegationRow.Projection).AsSplitQuery().ToListAsync(cancellationToken);
+}
+
+/// <summary>
+/// A trip as the tables show it; a visit made leaves Vietnam, a visit hosted comes to it. Its dates are the text's
+/// only: a trip the text gives no date for has none.
+/// </summary>
+public sealed record DelegationRow(
+    PartialDate? Start,
+    DateSource DateSource,
+    PartialDate? End,
+    Link? Leader,
+    Link? From,
+    IReadOnlyList<Link> Destinations,
+    int ArticleId,
+    string ArticleKey,
+    string ArticleSlug,
+    string ArticleTitle,
+    string Evidence)
+{
+    public const string HomeSlug = "vietnam";
+
+    /// <summary>A trip of the database as a row, read in SQL.</summary>
+    public static readonly Expression<Func<Delegation, DelegationRow>> Projection = d => new DelegationRow(
+        d.Start,
+        d.DateSource,
+        d.End,
+        d.Leader == null ? null : new Link(d.Leader.Slug, d.Leader.Name),
+        d.FromCountry == null ? null : new Link(d.FromCountry.Slug, d.FromCountry.Name),
+        d.Destinations.OrderBy(c => c.Name).Select(c => new Link(c.Slug, c.Name)).ToList(),
+        d.ArticleId,
+        d.Article.Key,
+        d.Article.Slug,
+        d.Article.Title,
+        d.Evidence);
+
+    public string ArticleHref => ArticleLinks.Article(ArticleKey, ArticleSlug);
+
+    /// <summary>The link to the sentence that states the trip.</summary>
+    public string FactHref => ArticleLinks.Fact(ArticleKey, ArticleSlug, Evidence);
+
+    /// <summary>Which trip the row is, in a few words ("the visit of 5 November 2019 from Vietnam to Japan").</summary>
+    public string Fact => EventFacts.Delegation(Start, From, Destinations);
+
+    public bool VisitMade => From?.Slug == HomeSlug;
+
+    public bool VisitHosted => Destinations.Any(d => d.Slug == HomeSlug);
+
+    /// <summary>Days abroad when the text gives both ends of the trip to the day.</summary>
+    public int? Days => Start is { Precision: DatePrecision.Day } s && End is { Precision: DatePrecision.Day } e ? e.FirstDay.DayNumber - s.FirstDay.DayNumber + 1 : null;
+}
+
+/// <summary>
+/// A trip as the downloads give it: the start says "date not given" when the text gives none; the addresses are
+/// absolute; the destinations are a list (in the CSV, their names joined by "; ").
+/// </summary>
+public sealed record DelegationExportRow(
+    string Start,
+    string? DatePrecision,
+    string? DateSource,
+    string? End,
+    string Direction,
+    string? Leader,
+    string? From,
+    IReadOnlyList<Link> Destinations,
+    int ArticleId,
+    string ArticleKey,
+    string ArticleTitle,
+    string ArticleUrl,
+    string EvidenceUrl,
+    string Evidence)
+{
+    /// <param name="origin">The site's origin (<c>Hosting.PublicAddress.Origin</c>) the addresses start with.</param>
+    public static DelegationExportRow Of(DelegationRow row, string origin)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return new(
+            EventDates.Text(row.Start),
+            Display.Precision(row.Start),
+            EventDates.Source(row.Start, row.DateSource),
+            Export.Date(row.End),
+            row.VisitMade ? "visit made" : row.VisitHosted ? "visit hosted" : "other",
+            row.Leader?.Name,
+            row.From?.Name,
+            row.Destinations,
+            row.ArticleId,
+            row.ArticleKey,
+            row.ArticleTitle,
+            origin + row.ArticleHref,
+            origin + row.FactHref,
+            row.Evidence);
+    }
+}

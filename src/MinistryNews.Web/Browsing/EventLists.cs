@@ -1,0 +1,227 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Primitives;
+using MinistryNews.Core;
+
+namespace MinistryNews.Web.Browsing;
+
+/// <summary>
+/// Reads a list's query record (<see cref="MeetingQuery"/>, <see cref="DelegationQuery"/>) from the query string, as
+/// the API binds it: one reader, so that a key means the same on a page and in the API.
+/// </summary>
+public static class QueryReader
+{
+    /// <summary>Every value of <paramref name="key"/>, or null when the query string has none.</summary>
+    public static string[]? Values(IQueryCollection query, string key)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var values = query[key];
+        return values.Count == 0 ? null : [.. values.OfType<string>()];
+    }
+
+    /// <summary>The first value of <paramref name="key"/> that is not blank.</summary>
+    public static string? Value(IQueryCollection query, string key)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return query[key].FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
+    }
+
+    /// <summary>
+    /// The filters an event list shares with the article list, as a query string of those keys alone, for
+    /// <see cref="EventFilter.ReadAsync"/>: a key the list reads otherwise (a meeting's <c>kind</c>) never reaches it.
+    /// </summary>
+    public static QueryCollection Common(string[]? country, string[]? person, string? from, string? to, string? year, string? month, string? sort)
+    {
+        var values = new Dictionary<string, StringValues>(StringComparer.OrdinalIgnoreCase);
+        void Add(string key, StringValues value)
+        {
+            if (value.Count > 0)
+            {
+                values[key] = value;
+            }
+        }
+
+        Add(QueryKey.Country, country);
+        Add(QueryKey.Person, person);
+        Add(QueryKey.From, from);
+        Add(QueryKey.To, to);
+        Add(QueryKey.Year, year);
+        Add(QueryKey.Month, month);
+        Add(QueryKey.Sort, sort);
+        return new QueryCollection(values);
+    }
+}
+
+/// <summary>The page of a list asked for (<c>page</c>, from 1) and how many rows a page holds (<c>pageSize</c>).</summary>
+public sealed record PageRequest(int Number, int Size)
+{
+    public const int MaxSize = 100;
+
+    /// <summary>The page and its size as given; a value that is not one goes to <paramref name="messages"/> and the first page, or the default size, is taken.</summary>
+    public static PageRequest Read(string? page, string? pageSize, int defaultSize, List<string> messages)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var number = 1;
+        if (!string.IsNullOrWhiteSpace(page))
+        {
+            if (int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1)
+            {
+                number = n;
+            }
+            else
+            {
+                messages.Add($"“{Clip(page)}” is not a page number; showing the first page.");
+            }
+        }
+
+        var size = defaultSize;
+        if (!string.IsNullOrWhiteSpace(pageSize))
+        {
+            if (int.TryParse(pageSize, NumberStyles.None, CultureInfo.InvariantCulture, out var s) && s is >= 1 and <= MaxSize)
+            {
+                size = s;
+            }
+            else
+            {
+                messages.Add($"“{Clip(pageSize)}” is not a page size (1 to {MaxSize}); showing {defaultSize} a page.");
+            }
+        }
+
+        return new PageRequest(number, size);
+    }
+
+    private static string Clip(string text) => text.Length > 20 ? text[..20] + "…" : text;
+}
+
+/// <summary>What a page past the last one shows: the last page, with a message (the pages), or no rows (the API).</summary>
+public enum PastTheLastPage
+{
+    ShowTheLast,
+    ShowNone,
+}
+
+/// <summary>
+/// One page of an event list, as the page and the API render it: its rows, the total of the list and where the page is
+/// in it, and what was wrong with the query (each bad value left out).
+/// </summary>
+public sealed record EventPage<TRow>(IReadOnlyList<TRow> Rows, Paging Paging, IReadOnlyList<string> Messages);
+
+/// <summary>
+/// The parts of an event list's query that run in SQL: the date filters on the event's own date, the order that puts
+/// undated events last whichever way, and paging with the total counted by the database.
+/// </summary>
+/// <remarks>
+/// A date is stored as its text ("2019", "2019-11", "2019-11-05"), which sorts in date order, so the date filters are
+/// string comparisons the database makes. A date can fall on or before <c>to</c> when its text is at most
+/// <c>to</c>'s ("2019-11" ≤ "2019-11-05"); it can fall on or after <c>from</c> when its text is at least
+/// <c>from</c>'s or is <c>from</c>'s month or year ("2019-11" for from=2019-11-05). An undated event (null) matches
+/// no comparison, so no date filter.
+/// </remarks>
+public static class EventQueries
+{
+    /// <summary>The events whose date (the entity's <paramref name="property"/>) can fall in the filter's from–to range, year and month.</summary>
+    public static IQueryable<T> InRange<T>(IQueryable<T> events, string property, ArticleFilter filter)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        events = Within(events, property, filter.From, filter.To);
+        if (filter.Year is { } year)
+        {
+            var first = new DateOnly(year, filter.Month ?? 1, 1);
+            var last = filter.Month is null ? new DateOnly(year, 12, 31) : first.AddMonths(1).AddDays(-1);
+            events = Within(events, property, first, last);
+        }
+
+        return events;
+    }
+
+    /// <summary>The events whose date can fall between <paramref name="first"/> and <paramref name="last"/> (either may be open).</summary>
+    public static IQueryable<T> Within<T>(IQueryable<T> events, string property, DateOnly? first, DateOnly? last)
+        where T : class
+    {
+        if (first is { } f)
+        {
+            PartialDate? day = PartialDate.FromDate(f);
+            PartialDate? month = new PartialDate(f.Year, f.Month);
+            PartialDate? year = new PartialDate(f.Year);
+            events = events.Where(e => EF.Property<PartialDate?>(e, property) >= day || EF.Property<PartialDate?>(e, property) == month || EF.Property<PartialDate?>(e, property) == year);
+        }
+
+        if (last is { } l)
+        {
+            PartialDate? day = PartialDate.FromDate(l);
+            events = events.Where(e => EF.Property<PartialDate?>(e, property) <= day);
+        }
+
+        return events;
+    }
+
+    /// <summary>The events by date, latest or earliest first, the undated last either way.</summary>
+    public static IOrderedQueryable<T> ByDate<T>(IQueryable<T> events, string property, bool descending)
+        where T : class
+    {
+        var undatedLast = events.OrderBy(e => EF.Property<PartialDate?>(e, property) == null);
+        return descending
+            ? undatedLast.ThenByDescending(e => EF.Property<PartialDate?>(e, property))
+            : undatedLast.ThenBy(e => EF.Property<PartialDate?>(e, property));
+    }
+
+    /// <summary>Events sorted by a column that may be empty: those without a value last, whichever way.</summary>
+    public static IOrderedQueryable<T> ByColumn<T>(IQueryable<T> events, Expression<Func<T, string?>> column, bool descending)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        var isEmpty = Expression.Lambda<Func<T, bool>>(Expression.Equal(column.Body, Expression.Constant(null, typeof(string))), column.Parameters);
+        var emptyLast = events.OrderBy(isEmpty);
+        return descending ? emptyLast.ThenByDescending(column) : emptyLast.ThenBy(column);
+    }
+
+    /// <summary>Events already sorted by another column, then the latest first and the undated last.</summary>
+    public static IOrderedQueryable<T> ThenNewest<T>(IOrderedQueryable<T> events, string property)
+        where T : class =>
+        events.ThenBy(e => EF.Property<PartialDate?>(e, property) == null).ThenByDescending(e => EF.Property<PartialDate?>(e, property));
+
+    /// <summary>
+    /// The page asked for of the events <paramref name="matching"/>, in <paramref name="sorted"/> order: the total is
+    /// counted by the database and only the page's rows are read (<c>LIMIT</c>/<c>OFFSET</c>).
+    /// </summary>
+    public static async Task<EventPage<TRow>> PageAsync<T, TRow>(
+        IQueryable<T> matching,
+        IQueryable<T> sorted,
+        Expression<Func<T, TRow>> row,
+        PageRequest page,
+        PastTheLastPage past,
+        IReadOnlyList<string> messages,
+        CancellationToken cancellationToken)
+        where T : class
+        where TRow : class
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var all = messages.ToList();
+        var total = await matching.CountAsync(cancellationToken);
+        var paging = new Paging(page.Number, page.Size, total);
+        if (page.Number > paging.Count)
+        {
+            if (past == PastTheLastPage.ShowNone)
+            {
+                return new EventPage<TRow>([], paging, all);
+            }
+
+            all.Add($"There is no page {page.Number}: the list has {paging.Count} {(paging.Count == 1 ? "page" : "pages")}. Showing the last one.");
+            paging = paging with { Number = paging.Count };
+        }
+
+        var rows = await sorted.Skip(paging.Skip).Take(paging.Size).Select(row).AsSplitQuery().ToListAsync(cancellationToken);
+        return new EventPage<TRow>(rows, paging, all);
+    }
+
+    /// <summary>
+    /// Every event of the list, in order, read from the database as the caller writes them: one query (its rows joined
+    /// to their countries and people), never a list in memory.
+    /// </summary>
+    public static IAsyncEnumerable<TRow> All<T, TRow>(IQueryable<T> sorted, Expression<Func<T, TRow>> row)
+        where T : class
+        where TRow : class =>
+        sorted.Select(row).AsSingleQuery().AsAsyncEnumerable();
+}

@@ -1,0 +1,238 @@
+using System.Linq.Expressions;
+using MinistryNews.Core;
+using MinistryNews.Core.Extraction;
+using MinistryNews.Core.Meetings;
+
+namespace MinistryNews.Web.Browsing;
+
+/// <summary>
+/// The query of the meetings list as the query string gives it (read as text, so that a bad value gets a message that
+/// names it, not a binding error): the page <c>/meetings</c>, its downloads and <c>/api/meetings</c> all run it.
+/// </summary>
+/// <param name="Country">Countries met, by slug or name (japan, South Korea); several combine with OR.</param>
+/// <param name="Person">Participants, by slug or name (nguyen-manh-hung); several combine with OR.</param>
+/// <param name="Kind">bilateral, multilateral or domestic.</param>
+/// <param name="From">Earliest date of the meeting, YYYY-MM-DD (or YYYY-MM, YYYY); an undated meeting matches no date filter.</param>
+/// <param name="To">Latest date of the meeting, YYYY-MM-DD (or YYYY-MM, YYYY).</param>
+/// <param name="Year">Year of the meeting.</param>
+/// <param name="Month">Month of the meeting (1 to 12), with year.</param>
+/// <param name="Sort">date, kind or country; with a leading "-" the other way (-date, the default: latest first). Undated meetings come last either way.</param>
+/// <param name="Page">Page number, from 1.</param>
+/// <param name="PageSize">Meetings a page, 1 to 100 (20 in the API, 50 on the page).</param>
+public sealed record MeetingQuery(
+    string[]? Country = null,
+    string[]? Person = null,
+    string? Kind = null,
+    string? From = null,
+    string? To = null,
+    string? Year = null,
+    string? Month = null,
+    string? Sort = null,
+    string? Page = null,
+    string? PageSize = null)
+{
+    /// <summary>The keys of the query string the list reads.</summary>
+    public static IReadOnlyCollection<string> Keys { get; } = [.. EventFilter.Keys, QueryKey.Kind, QueryKey.Page, QueryKey.PageSize];
+
+    public static readonly IReadOnlyList<string> SortKeys = ["date", "kind", "country"];
+
+    public const string DefaultSort = "-date";
+
+    public static MeetingQuery Read(IQueryCollection query) => new(
+        QueryReader.Values(query, QueryKey.Country),
+        QueryReader.Values(query, QueryKey.Person),
+        QueryReader.Value(query, QueryKey.Kind),
+        QueryReader.Value(query, QueryKey.From),
+        QueryReader.Value(query, QueryKey.To),
+        QueryReader.Value(query, QueryKey.Year),
+        QueryReader.Value(query, QueryKey.Month),
+        QueryReader.Value(query, QueryKey.Sort),
+        QueryReader.Value(query, QueryKey.Page),
+        QueryReader.Value(query, QueryKey.PageSize));
+
+    /// <summary>The query checked: each value that means nothing is named in a message and its filter left out.</summary>
+    public async Task<MeetingList> ValidateAsync(ArchiveDbContext db, int defaultPageSize, CancellationToken cancellationToken)
+    {
+        var messages = new List<string>();
+        var filter = await EventFilter.ReadAsync(db, QueryReader.Common(Country, Person, From, To, Year, Month, Sort), SortKeys, DefaultSort, messages, cancellationToken);
+        var kind = ReadKind(Kind, messages);
+        var page = PageRequest.Read(Page, PageSize, defaultPageSize, messages);
+        return new MeetingList(filter, kind, page, messages);
+    }
+
+    /// <summary>Reads a <c>kind</c> ("bilateral", "multilateral", "domestic"); a message when it is none of them.</summary>
+    private static MeetingKind? ReadKind(string? text, List<string> messages)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (Enum.TryParse<MeetingKind>(text, ignoreCase: true, out var kind) && !int.TryParse(text, out _))
+        {
+            return kind;
+        }
+
+        messages.Add($"“{(text.Length > 30 ? text[..30] : text)}” is not a kind of meeting (bilateral, multilateral, domestic); that filter is left out.");
+        return null;
+    }
+}
+
+/// <summary>The meetings query checked: what it filters by, its sort and page, and what was wrong with it.</summary>
+public sealed class MeetingList(EventFilter filter, MeetingKind? kind, PageRequest page, IReadOnlyList<string> messages)
+{
+    public EventFilter Filter { get; } = filter;
+
+    public MeetingKind? Kind { get; } = kind;
+
+    public PageRequest Page { get; } = page;
+
+    /// <summary>What was wrong with the query, each naming the bad value.</summary>
+    public IReadOnlyList<string> Messages { get; } = messages;
+
+    /// <summary>The page asked for, read from the database.</summary>
+    public Task<EventPage<MeetingRow>> PageAsync(ArchiveDbContext db, PastTheLastPage past, CancellationToken cancellationToken)
+    {
+        var matching = Matching(db);
+        return EventQueries.PageAsync(matching, Sorted(matching), MeetingRow.Projection, Page, past, Messages, cancellationToken);
+    }
+
+    /// <summary>Every meeting that matches, in order, streamed from the database.</summary>
+    public IAsyncEnumerable<MeetingRow> All(ArchiveDbContext db) => EventQueries.All(Sorted(Matching(db)), MeetingRow.Projection);
+
+    private IQueryable<Meeting> Matching(ArchiveDbContext db) =>
+        EventQueries.InRange(MeetingTable.Matching(db, Filter.CountryIds, Filter.PersonIds, Kind), nameof(Meeting.Date), Filter.Common);
+
+    private IQueryable<Meeting> Sorted(IQueryable<Meeting> meetings)
+    {
+        var descending = Filter.Descending;
+        var sorted = Filter.SortKey switch
+        {
+            "kind" => EventQueries.ThenNewest(descending ? meetings.OrderByDescending(m => m.Kind) : meetings.OrderBy(m => m.Kind), nameof(Meeting.Date)),
+            "country" => EventQueries.ThenNewest(EventQueries.ByColumn(meetings, m => m.CounterpartCountries.Min(c => c.Name), descending), nameof(Meeting.Date)),
+            _ => EventQueries.ByDate(meetings, nameof(Meeting.Date), descending),
+        };
+        return sorted.ThenBy(m => m.Id);
+    }
+}
+
+/// <summary>The meetings of the archive that match the filters other pages share (a country met, a participant).</summary>
+public static class MeetingTable
+{
+    public static IQueryable<Meeting> Matching(ArchiveDbContext db, IReadOnlyList<int> countries, IReadOnlyList<int> people, MeetingKind? kind = null)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(countries);
+        ArgumentNullException.ThrowIfNull(people);
+        var meetings = db.Meetings.AsQueryable();
+        if (countries.Count > 0)
+        {
+            var with = LinkTables.MeetingsWithCountries(db, countries);
+            meetings = meetings.Where(m => with.Contains(m.Id));
+        }
+
+        if (people.Count > 0)
+        {
+            var of = LinkTables.MeetingsOfPeople(db, people);
+            meetings = meetings.Where(m => of.Contains(m.Id));
+        }
+
+        if (kind is { } k)
+        {
+            meetings = meetings.Where(m => m.Kind == k);
+        }
+
+        return meetings;
+    }
+}
+
+/// <summary>
+/// A meeting as the tables show it: its date only when the text gives one, who it was with (countries, the
+/// organisation met), the event's name as written, where it was held, and the sentence that states it.
+/// </summary>
+public sealed record MeetingRow(
+    PartialDate? Date,
+    DateSource DateSource,
+    MeetingKind Kind,
+    string? Name,
+    string? CounterpartOrganisation,
+    IReadOnlyList<Link> Countries,
+    IReadOnlyList<Link> Participants,
+    string? Location,
+    int ArticleId,
+    string ArticleKey,
+    string ArticleSlug,
+    string ArticleTitle,
+    string Evidence)
+{
+    /// <summary>A meeting of the database as a row, read in SQL.</summary>
+    public static readonly Expression<Func<Meeting, MeetingRow>> Projection = m => new MeetingRow(
+        m.Date,
+        m.DateSource,
+        m.Kind,
+        m.Name,
+        m.CounterpartOrganisation,
+        m.CounterpartCountries.OrderBy(c => c.Name).Select(c => new Link(c.Slug, c.Name)).ToList(),
+        m.Participants.OrderBy(p => p.Name).Select(p => new Link(p.Slug, p.Name)).ToList(),
+        m.Location,
+        m.ArticleId,
+        m.Article.Key,
+        m.Article.Slug,
+        m.Article.Title,
+        m.Evidence);
+
+    public string ArticleHref => ArticleLinks.Article(ArticleKey, ArticleSlug);
+
+    /// <summary>The link to the sentence that states the meeting.</summary>
+    public string FactHref => ArticleLinks.Fact(ArticleKey, ArticleSlug, Evidence);
+
+    /// <summary>Which meeting the row is, in a few words ("the meeting of 5 November 2019 with Japan").</summary>
+    public string Fact => EventFacts.Meeting(Date, Countries, CounterpartOrganisation, Name);
+
+    /// <summary>"bilateral", "multilateral", "domestic".</summary>
+    public string KindValue => Kind.ToString().ToLowerInvariant();
+}
+
+/// <summary>
+/// A meeting as the downloads give it: the date says "date not given" when the text gives none; the addresses are
+/// absolute; the countries and participants are lists (in the CSV, their names joined by "; ").
+/// </summary>
+public sealed record MeetingExportRow(
+    string Date,
+    string? DatePrecision,
+    string? DateSource,
+    string Kind,
+    string? Name,
+    string? CounterpartOrganisation,
+    IReadOnlyList<Link> Countries,
+    IReadOnlyList<Link> Participants,
+    string? Location,
+    int ArticleId,
+    string ArticleKey,
+    string ArticleTitle,
+    string ArticleUrl,
+    string EvidenceUrl,
+    string Evidence)
+{
+    /// <param name="origin">The site's origin (<c>Hosting.PublicAddress.Origin</c>) the addresses start with.</param>
+    public static MeetingExportRow Of(MeetingRow row, string origin)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return new(
+            EventDates.Text(row.Date),
+            Display.Precision(row.Date),
+            EventDates.Source(row.Date, row.DateSource),
+            row.KindValue,
+            row.Name,
+            row.CounterpartOrganisation,
+            row.Countries,
+            row.Participants,
+            row.Location,
+            row.ArticleId,
+            row.ArticleKey,
+            row.ArticleTitle,
+            origin + row.ArticleHref,
+            origin + row.FactHref,
+            row.Evidence);
+    }
+}
