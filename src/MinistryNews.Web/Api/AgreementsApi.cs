@@ -48,7 +48,7 @@ public sealed record ApiAgreementRecord(
             r.Kind,
             r.Name,
             r.Subject,
-            ApiEndpoints.Links(r.Countries),
+            EventsApi.Links(r.Countries),
             r.Organisation,
             r.Place,
             r.SignedOn?.ToString(),
@@ -59,7 +59,7 @@ public sealed record ApiAgreementRecord(
             r.ValidTo?.ToString(),
             r.Validity,
             AgreementRow.StatusValue(r.Status),
-            ApiEndpoints.Links(r.Signatories),
+            EventsApi.Links(r.Signatories),
             r.Articles,
             r.PredecessorId,
             r.SuccessorIds);
@@ -90,14 +90,14 @@ public static class AgreementsApi
 
     private static async Task<Results<Ok<ApiPage<ApiAgreementRecord>>, ProblemHttpResult>> List(HttpRequest request, [AsParameters] AgreementQuery query, ArchiveDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var filter = await query.CheckAsync(db, DateOnly.FromDateTime(time.GetLocalNow().Date), DefaultPageSize, cancellationToken);
-        if (ApiEndpoints.Problem(filter.Messages, []) is { } problem)
+        var agreements = await query.ValidateAsync(db, DateOnly.FromDateTime(time.GetLocalNow().Date), DefaultPageSize, cancellationToken);
+        if (EventsApi.Problem(agreements.Messages) is { } problem)
         {
             return problem;
         }
 
-        var list = await filter.PageAsync(db, PastLastPage.Empty, cancellationToken);
-        return TypedResults.Ok(ApiEndpoints.Paged(request, list.Paging.Total, list.Paging.Number, list.Paging.Size, list.Rows.Select(ApiAgreementRecord.Of)));
+        var page = await agreements.PageAsync(db, PastTheLastPage.ShowNone, cancellationToken);
+        return TypedResults.Ok(EventsApi.Paged(request, page, ApiAgreementRecord.Of));
     }
 
     private static async Task<Results<Ok<ApiAgreementDetail>, ProblemHttpResult>> Get(int id, ArchiveDbContext db, TimeProvider time, CancellationToken cancellationToken)

@@ -62,7 +62,6 @@ public sealed record ApiPerson(string Slug, string Name, string? Country, string
     public IReadOnlyList<ApiLink> Offices { get; init; } = [];
 }
 
-
 public sealed record ApiAgreement(string Kind, string? Name, IReadOnlyList<ApiLink> Countries, string? SignedOn, string? ValidFrom, string? ValidTo, string Status, IReadOnlyList<ApiLink> Signatories, int ArticleId, string? Evidence);
 
 /// <summary>
@@ -223,7 +222,7 @@ public static class ApiEndpoints
         return fallback;
     }
 
-    internal static ProblemHttpResult? Problem(IEnumerable<string> filterMessages, IEnumerable<string> pagingMessages)
+    private static ProblemHttpResult? Problem(IEnumerable<string> filterMessages, IEnumerable<string> pagingMessages)
     {
         var messages = filterMessages.Concat(pagingMessages).ToList();
         return messages.Count == 0
@@ -245,7 +244,7 @@ public static class ApiEndpoints
         return skip < total ? (int)skip : null;
     }
 
-    internal static ApiPage<T> Paged<T>(HttpRequest request, int total, int page, int size, IEnumerable<T> items)
+    private static ApiPage<T> Paged<T>(HttpRequest request, int total, int page, int size, IEnumerable<T> items)
     {
         string Link(int number) => request.Path + QueryString.Create(request.Query
             .Where(q => q.Key != "page")
@@ -255,5 +254,5 @@ public static class ApiEndpoints
         return new ApiPage<T>(total, page, size, page < pages ? Link(page + 1) : null, page > 1 ? Link(Math.Min(page - 1, pages)) : null, [.. items]);
     }
 
-    internal static IReadOnlyList<ApiLink> Links(IEnumerable<Link> links) => [.. links.Select(l => new ApiLink(l.Slug, l.Name))];
+    private static IReadOnlyList<ApiLink> Links(IEnumerable<Link> links) => [.. links.Select(l => new ApiLink(l.Slug, l.Name))];
 }

@@ -138,7 +138,7 @@ public static class EventsApi
 
     internal static IReadOnlyList<ApiLink> Links(IEnumerable<Link> links) => [.. links.Select(l => new ApiLink(l.Slug, l.Name))];
 
-    private static ProblemHttpResult? Problem(IReadOnlyList<string> messages) =>
+    internal static ProblemHttpResult? Problem(IReadOnlyList<string> messages) =>
         messages.Count == 0
             ? null
             : TypedResults.Problem(
@@ -148,7 +148,7 @@ public static class EventsApi
                 extensions: new Dictionary<string, object?> { ["errors"] = messages });
 
     /// <summary>The page as the API gives it, with links to the pages around it (a page past the last leads back to the last).</summary>
-    private static ApiPage<TItem> Paged<TRow, TItem>(HttpRequest request, EventPage<TRow> page, Func<TRow, TItem> item)
+    internal static ApiPage<TItem> Paged<TRow, TItem>(HttpRequest request, EventPage<TRow> page, Func<TRow, TItem> item)
     {
         string Link(int number) => request.Path + QueryString.Create(request.Query
             .Where(q => q.Key != QueryKey.Page)

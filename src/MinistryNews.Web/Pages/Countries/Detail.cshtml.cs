@@ -24,7 +24,7 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
     public IReadOnlyList<DelegationRow> Delegations { get; private set; } = [];
 
     /// <summary>The first page of the agreements with the country, newest first, and their number.</summary>
-    public AgreementList Agreements { get; private set; } = null!;
+    public EventPage<AgreementRow> Agreements { get; private set; } = null!;
 
     public IReadOnlyList<(Link Person, string? Title, int Articles)> People { get; private set; } = [];
 
@@ -63,8 +63,8 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
             })
             .AsSplitQuery().ToListAsync(cancellationToken);
         Delegations = await DelegationTable.RowsAsync(db, ids, [], cancellationToken);
-        Agreements = await (await new AgreementQuery { Country = [country.Slug] }.CheckAsync(db, today, Shown, cancellationToken))
-            .PageAsync(db, PastLastPage.ShowLast, cancellationToken);
+        Agreements = await (await new AgreementQuery { Country = [country.Slug] }.ValidateAsync(db, today, Shown, cancellationToken))
+            .PageAsync(db, PastTheLastPage.ShowTheLast, cancellationToken);
 
         // The timeline's agreements are read apart from the agreements table's rows: each entry links to its sentence.
         var agreed = LinkTables.AgreementsWithCountries(db, ids);

@@ -36,7 +36,7 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
     public IReadOnlyList<MeetingRow> Meetings { get; private set; } = [];
 
     /// <summary>The first page of the agreements the person signed, newest first, and their number.</summary>
-    public AgreementList Agreements { get; private set; } = null!;
+    public EventPage<AgreementRow> Agreements { get; private set; } = null!;
 
     public IReadOnlyList<ArticleRow> Articles { get; private set; } = [];
 
@@ -91,8 +91,8 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
                 m.Evidence))
             .AsSplitQuery().ToListAsync(cancellationToken)).OrderBy(m => m.Date is null).ThenByDescending(m => m.Date?.FirstDay)];
 
-        Agreements = await (await new AgreementQuery { Person = [person.Slug] }.CheckAsync(db, DateOnly.FromDateTime(time.GetLocalNow().Date), Shown, cancellationToken))
-            .PageAsync(db, PastLastPage.ShowLast, cancellationToken);
+        Agreements = await (await new AgreementQuery { Person = [person.Slug] }.ValidateAsync(db, DateOnly.FromDateTime(time.GetLocalNow().Date), Shown, cancellationToken))
+            .PageAsync(db, PastTheLastPage.ShowTheLast, cancellationToken);
         var named = LinkTables.ArticlesOfPeople(db, ids);
         var articles = db.Articles.Where(a => named.Contains(a.Id));
         ArticleCount = await articles.CountAsync(cancellationToken);

@@ -203,8 +203,8 @@ public sealed class RegisterTests(RegisterFixture archive) : IClassFixture<Regis
         Assert.True(signatories.Count > 1, "The memorandum with Japan should have two signatories.");
         using var document = JsonDocument.Parse(json);
         var row = Assert.Single(document.RootElement.EnumerateArray(), r => r.GetProperty("recordId").GetInt32() == japan.Id);
-        Assert.Equal(["Japan"], row.GetProperty("countries").EnumerateArray().Select(c => c.GetString()));
-        Assert.Equal(signatories, row.GetProperty("signatories").EnumerateArray().Select(p => p.GetString()));
+        Assert.Equal(["japan"], row.GetProperty("countries").EnumerateArray().Select(c => c.GetProperty("slug").GetString()));
+        Assert.Equal(signatories, row.GetProperty("signatories").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
         Assert.StartsWith("http://localhost/articles/", row.GetProperty("articleUrl").GetString(), StringComparison.Ordinal);
         var line = Assert.Single(csv, r => r["RecordId"] == japan.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal("Japan", line["Countries"]);
