@@ -26,6 +26,9 @@ public static class QueryKey
 
     public const string Page = "page";
 
+    /// <summary>Items a page, on the API.</summary>
+    public const string PageSize = "pageSize";
+
     /// <summary>The download asked for ("csv", "json"; see <see cref="Export"/>).</summary>
     public const string Format = "format";
 
