@@ -119,7 +119,7 @@ public sealed class ArticleList
         {
             // The archive's size is known without reading it: the highest id is the last of the primary key.
             var archive = ByDateIndexMayHelp ? await _db.Articles.MaxAsync(a => (int?)a.Id, cancellationToken) ?? 0 : 0;
-            var ids = await Sorted(Sort, (skip, total, archive)).Skip(skip).Take(page.Size).ToListAsync(cancellationToken);
+            var ids = await Sorted(Sort, (skip, total, archive)).Skip(skip).Take(page.Size).TagWith(PageRequest.QueryTag).ToListAsync(cancellationToken);
             rows = await ArticleRows.RowsAsync(_db, ids, cancellationToken);
         }
 

@@ -89,6 +89,7 @@ public sealed class CountryList
             .Where(c => c.Articles > 0)
             .OrderByDescending(c => c.Articles).ThenBy(c => c.Name).ThenBy(c => c.Id)
             .Skip(skip).Take(take)
+            .TagWith(PageRequest.QueryTag)
             .ToListAsync(cancellationToken);
         var ids = countries.Select(c => c.Id).ToList();
 

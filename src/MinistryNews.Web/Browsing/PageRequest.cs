@@ -11,6 +11,9 @@ public readonly record struct PageRequest(int Number, int Size)
     /// <summary>The most items a page of the API holds.</summary>
     public const int MaxSize = 100;
 
+    /// <summary>The tag (an SQL comment) of the query that reads a list's page, so that its rows can be told in a log or a test.</summary>
+    public const string QueryTag = "A page of a list";
+
     public static PageRequest Read(string? page, string? pageSize, int defaultSize, List<string> problems)
     {
         ArgumentNullException.ThrowIfNull(problems);

@@ -96,7 +96,7 @@ public sealed class PeopleList
         IReadOnlyList<PersonRow> rows = [];
         if (Page with { Number = paging.Number } is var page && page.Skip(total) is { } skip)
         {
-            rows = await WithOfficesAsync(await Rows(Sorted(people).Skip(skip).Take(page.Size)).ToListAsync(cancellationToken), cancellationToken);
+            rows = await WithOfficesAsync(await Rows(Sorted(people).Skip(skip).Take(page.Size)).TagWith(PageRequest.QueryTag).ToListAsync(cancellationToken), cancellationToken);
         }
 
         return new PeopleResults(this, paging, notice, rows);
