@@ -1,6 +1,9 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 using MinistryNews.Core;
 using MinistryNews.Web.Browsing;
 
@@ -81,6 +84,22 @@ public static class ListApi
 
         var results = await list.PageAsync(lastWhenPast: false, cancellationToken);
         return TypedResults.Ok(Paged(request, results.Paging, results.Rows.Select(ApiCountry.Of)));
+    }
+
+    /// <summary>
+    /// The query records' keys in the OpenAPI document as the query string writes them (<c>country</c>, <c>q</c>,
+    /// <c>pageSize</c>). The parameters are named after the records' properties, which bind whatever the key's case, so
+    /// that the document takes each one's description from its doc comment (it finds them by the property's name).
+    /// </summary>
+    public static Task QueryKeysAsWritten(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
+        {
+            parameter.Name = JsonNamingPolicy.CamelCase.ConvertName(parameter.Name!);
+        }
+
+        return Task.CompletedTask;
     }
 
     private static ProblemHttpResult? Problem(IReadOnlyList<string> problems) =>

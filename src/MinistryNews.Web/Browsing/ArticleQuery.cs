@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Primitives;
 
 namespace MinistryNews.Web.Browsing;
@@ -7,52 +6,42 @@ namespace MinistryNews.Web.Browsing;
 /// The query of the article list (<c>/articles</c>, <c>/search</c>, <c>/api/articles</c>, <c>/feeds/articles.atom</c>)
 /// as the query string gives it. Every value is read as text, so that a bad one gets a message that says what is wrong
 /// (a page shows it and leaves the filter out; the API answers 400 with problem details) rather than a binding error.
-/// The API and the feed bind it with <c>[AsParameters]</c>; a page reads it from its query string with <see cref="Read"/>.
+/// The API and the feed bind it with <c>[AsParameters]</c>, each property from the key of its name in any case
+/// (<c>country</c>, <c>q</c>, <c>pageSize</c>); a page reads it from its query string with <see cref="Read"/>.
 /// </summary>
 public sealed record ArticleQuery
 {
     /// <summary>Countries, by slug or by any name (japan, south-korea, Viet Nam); several combine with OR.</summary>
-    [FromQuery(Name = QueryKey.Country)]
     public string[]? Country { get; init; }
 
     /// <summary>People, by slug or by name with or without accents (nguyen-manh-hung); several combine with OR.</summary>
-    [FromQuery(Name = QueryKey.Person)]
     public string[]? Person { get; init; }
 
     /// <summary>The kind of event the article tells: meeting, delegation or agreement; several combine with OR.</summary>
-    [FromQuery(Name = QueryKey.Kind)]
     public string[]? Kind { get; init; }
 
     /// <summary>Published on or after this date: YYYY-MM-DD (or YYYY-MM, YYYY).</summary>
-    [FromQuery(Name = QueryKey.From)]
     public string? From { get; init; }
 
     /// <summary>Published on or before this date: YYYY-MM-DD (or YYYY-MM, YYYY).</summary>
-    [FromQuery(Name = QueryKey.To)]
     public string? To { get; init; }
 
     /// <summary>Published in this year (1 to 9999).</summary>
-    [FromQuery(Name = QueryKey.Year)]
     public string? Year { get; init; }
 
     /// <summary>Published in this month (1 to 12) of the year given.</summary>
-    [FromQuery(Name = QueryKey.Month)]
     public string? Month { get; init; }
 
     /// <summary>Words to search for in titles, texts, people and countries, as on /search.</summary>
-    [FromQuery(Name = QueryKey.Search)]
     public string? Q { get; init; }
 
     /// <summary>The order: newest (the default without q), oldest, or relevance (the default with q).</summary>
-    [FromQuery(Name = QueryKey.Sort)]
     public string? Sort { get; init; }
 
     /// <summary>The page, from 1.</summary>
-    [FromQuery(Name = QueryKey.Page)]
     public string? Page { get; init; }
 
     /// <summary>Items a page, 1 to 100 (20 when not given). The pages show 20 and do not read it.</summary>
-    [FromQuery(Name = QueryKey.PageSize)]
     public string? PageSize { get; init; }
 
     /// <summary>The keys of the query string a page of articles reads through this record (all but the page size).</summary>

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using MinistryNews.Core;
 using MinistryNews.Core.People;
@@ -13,15 +12,12 @@ namespace MinistryNews.Web.Browsing;
 public sealed record PeopleQuery
 {
     /// <summary>Only the people of these countries, by slug or by any name (japan, south-korea); several combine with OR.</summary>
-    [FromQuery(Name = QueryKey.Country)]
     public string[]? Country { get; init; }
 
     /// <summary>The page, from 1.</summary>
-    [FromQuery(Name = QueryKey.Page)]
     public string? Page { get; init; }
 
     /// <summary>Items a page, 1 to 100 (20 when not given). The page shows 50 and does not read it.</summary>
-    [FromQuery(Name = QueryKey.PageSize)]
     public string? PageSize { get; init; }
 
     /// <summary>The keys of the query string the page of people reads through this record.</summary>
