@@ -52,7 +52,7 @@ public static class ListApi
 {
     public static async Task<Results<Ok<ApiPage<ApiArticle>>, ProblemHttpResult>> ArticlesAsync([AsParameters] ArticleQuery query, HttpRequest request, ArchiveDbContext db, CancellationToken cancellationToken)
     {
-        var list = await ArticleList.ReadAsync(db, query, 20, cancellationToken);
+        var list = await ArticleList.ReadAsync(db, query, PageRequest.ApiSize, cancellationToken);
         if (Problem(list.Problems) is { } problem)
         {
             return problem;
@@ -64,7 +64,7 @@ public static class ListApi
 
     public static async Task<Results<Ok<ApiPage<ApiPerson>>, ProblemHttpResult>> PeopleAsync([AsParameters] PeopleQuery query, HttpRequest request, ArchiveDbContext db, CancellationToken cancellationToken)
     {
-        var list = await PeopleList.ReadAsync(db, query, 20, cancellationToken);
+        var list = await PeopleList.ReadAsync(db, query, PageRequest.ApiSize, cancellationToken);
         if (Problem(list.Problems) is { } problem)
         {
             return problem;
@@ -76,7 +76,7 @@ public static class ListApi
 
     public static async Task<Results<Ok<ApiPage<ApiCountry>>, ProblemHttpResult>> CountriesAsync([AsParameters] CountryQuery query, HttpRequest request, ArchiveDbContext db, CancellationToken cancellationToken)
     {
-        var list = CountryList.Read(db, query, 20);
+        var list = CountryList.Read(db, query, PageRequest.ApiSize);
         if (Problem(list.Problems) is { } problem)
         {
             return problem;

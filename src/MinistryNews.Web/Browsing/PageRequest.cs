@@ -8,6 +8,9 @@ namespace MinistryNews.Web.Browsing;
 /// </summary>
 public readonly record struct PageRequest(int Number, int Size)
 {
+    /// <summary>The items a page of the API holds when <c>pageSize</c> is not given.</summary>
+    public const int ApiSize = 20;
+
     /// <summary>The most items a page of the API holds.</summary>
     public const int MaxSize = 100;
 
