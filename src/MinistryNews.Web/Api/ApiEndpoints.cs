@@ -31,8 +31,6 @@ public sealed record ApiLink(string Slug, string Name);
 /// <param name="PageSize">Items a page, 1 to 100 (20 when not given).</param>
 public sealed record ListQuery(string[]? Country, string[]? Person, string? From, string? To, string? Year, string? Month, string? Page, string? PageSize);
 
-public sealed record ApiArticle(int Id, string Key, string Title, string? Published, string Url, IReadOnlyList<ApiLink> Countries, int Meetings, int Delegations, int Agreements);
-
 public sealed record ApiArticleDetail(
     int Id,
     string Key,
@@ -54,13 +52,6 @@ public sealed record ApiBlock(string Kind, string Text);
 
 public sealed record ApiArticlePerson(string Slug, string Name, string? Title, string? Country);
 
-public sealed record ApiCountry(string Slug, string Code, string Name, int Articles);
-
-public sealed record ApiPerson(string Slug, string Name, string? Country, string? Title, int Articles)
-{
-    /// <summary>The offices the archive shows the person in (whatever the wording of their titles), by name.</summary>
-    public IReadOnlyList<ApiLink> Offices { get; init; } = [];
-}
 
 public sealed record ApiAgreement(string Kind, string? Name, IReadOnlyList<ApiLink> Countries, string? SignedOn, string? ValidFrom, string? ValidTo, string Status, IReadOnlyList<ApiLink> Signatories, int ArticleId, string? Evidence);
 
@@ -77,38 +68,14 @@ public static class ApiEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         var api = app.MapGroup("/api").WithTags("Archive");
-        api.MapGet("/articles", Articles).WithName("ListArticles").WithSummary("Articles, newest first, with the filters of /articles; q keeps those the search finds.");
+        api.MapGet("/articles", ListApi.ArticlesAsync).WithName("ListArticles").WithSummary("Articles, newest first, with the filters of /articles; q keeps those the search finds, best match first unless sorted by date.").AddOpenApiOperationTransformer(ListApi.QueryKeysAsWritten);
         api.MapGet("/articles/{key}", Article).WithName("GetArticle").WithSummary("One article with its text and its facts, by its key (the number it had before keys is still answered).");
-        api.MapGet("/countries", Countries).WithName("ListCountries").WithSummary("Countries the archive deals with, most articles first.");
-        api.MapGet("/people", People).WithName("ListPeople").WithSummary("People, most articles first; filter with country.");
+        api.MapGet("/countries", ListApi.CountriesAsync).WithName("ListCountries").WithSummary("Countries the archive deals with, most articles first.").AddOpenApiOperationTransformer(ListApi.QueryKeysAsWritten);
+        api.MapGet("/people", ListApi.PeopleAsync).WithName("ListPeople").WithSummary("People, most articles first; filter with country.").AddOpenApiOperationTransformer(ListApi.QueryKeysAsWritten);
         api.MapGet("/meetings", EventsApi.Meetings).WithName("ListMeetings").WithSummary("Meetings, newest first; kind is bilateral, multilateral or domestic.");
         api.MapGet("/delegations", EventsApi.Delegations).WithName("ListDelegations").WithSummary("Delegations, newest first; direction is made or hosted.");
         api.MapAgreements();
         return app;
-    }
-
-    private static async Task<Results<Ok<ApiPage<ApiArticle>>, ProblemHttpResult>> Articles(HttpRequest request, [AsParameters] ListQuery query, string[]? kind, string? sort, string? q, ArchiveDbContext db, CancellationToken cancellationToken)
-    {
-        _ = query;
-        var filter = await ArticleFilter.ReadAsync(db, request.Query, cancellationToken);
-        if (Problem(filter.Messages, ReadPaging(request, out var page, out var size)) is { } problem)
-        {
-            return problem;
-        }
-
-        var articles = filter.Apply(db.Articles.AsNoTracking());
-
-        // With q, the articles the search finds, newest first like every list (or oldest first).
-        var search = SearchQuery.Parse(q);
-        if (!search.IsEmpty)
-        {
-            var matched = SearchIndex.Hits(db, search).Select(h => h.Id);
-            articles = articles.Where(a => matched.Contains(a.Id));
-        }
-
-        var total = await articles.CountAsync(cancellationToken);
-        var rows = Offset(page, size, total) is { } skip ? await articles.Sorted(db, sort == "oldest").Skip(skip).Take(size).ToRowsAsync(db, cancellationToken) : [];
-        return TypedResults.Ok(Paged(request, total, page, size, rows.Select(r => new ApiArticle(r.Id, r.Key, r.Title, r.Published?.ToString(), ArticleLinks.Article(r.Key, r.Slug), Links(r.Countries), r.Meetings, r.Delegations, r.Agreements))));
     }
 
     private static async Task<Results<Ok<ApiArticleDetail>, ProblemHttpResult>> Article(string key, ArchiveDbContext db, TimeProvider time, CancellationToken cancellationToken)
@@ -152,51 +119,6 @@ public static class ApiEndpoints
             [.. a.Agreements.Select(x => new ApiAgreement(x.Kind, x.Name, [.. x.CounterpartCountries.Select(c => new ApiLink(c.Slug, c.Name))], x.SignedOn?.ToString(), x.ValidFrom?.ToString(), x.ValidTo?.ToString(), AgreementRow.StatusValue(AgreementRow.StatusOn(x.ValidFrom, x.ValidTo, today)), [.. x.Signatories.Select(p => new ApiLink(p.Slug, p.Name))], a.Id, x.Evidence))]));
     }
 
-    private static async Task<Results<Ok<ApiPage<ApiCountry>>, ProblemHttpResult>> Countries(HttpRequest request, [AsParameters] ListQuery query, ArchiveDbContext db, CancellationToken cancellationToken)
-    {
-        _ = query;
-        if (Problem([], ReadPaging(request, out var page, out var size)) is { } problem)
-        {
-            return problem;
-        }
-
-        var countries = db.Countries.AsNoTracking().Where(c => c.Articles.Any());
-        var total = await countries.CountAsync(cancellationToken);
-        var rows = Offset(page, size, total) is { } skip
-            ? await countries.OrderByDescending(c => c.Articles.Count).ThenBy(c => c.Name).Skip(skip).Take(size)
-                .Select(c => new ApiCountry(c.Slug, c.Code, c.Name, c.Articles.Count)).ToListAsync(cancellationToken)
-            : [];
-        return TypedResults.Ok(Paged(request, total, page, size, rows));
-    }
-
-    private static async Task<Results<Ok<ApiPage<ApiPerson>>, ProblemHttpResult>> People(HttpRequest request, [AsParameters] ListQuery query, ArchiveDbContext db, CancellationToken cancellationToken)
-    {
-        _ = query;
-        var filter = await ArticleFilter.ReadAsync(db, request.Query, cancellationToken);
-        if (Problem(filter.Messages, ReadPaging(request, out var page, out var size)) is { } problem)
-        {
-            return problem;
-        }
-
-        var ids = filter.Countries.Select(c => c.Id).ToList();
-        var people = db.People.AsNoTracking().Where(p => ids.Count == 0 || ids.Contains(p.CountryId ?? 0));
-        var total = await people.CountAsync(cancellationToken);
-        var rows = Offset(page, size, total) is { } skip
-            ? await people.OrderByDescending(p => p.Mentions.Count).ThenBy(p => p.Name).Skip(skip).Take(size)
-                .Select(p => new ApiPerson(p.Slug, p.Name, p.Country == null ? null : p.Country.Name, p.Mentions.Where(m => m.Title != null).OrderByDescending(m => m.Article.PublishedOn).Select(m => m.Title).FirstOrDefault(), p.Mentions.Count))
-                .ToListAsync(cancellationToken)
-            : [];
-        var slugs = rows.Select(r => r.Slug).ToList();
-        var offices = (await db.ArticlePeople.AsNoTracking()
-            .Where(m => m.OfficeId != null && slugs.Contains(m.Person.Slug))
-            .Select(m => new { Person = m.Person.Slug, m.Office!.Slug, m.Office.Name })
-            .Distinct()
-            .ToListAsync(cancellationToken))
-            .ToLookup(o => o.Person, o => new ApiLink(o.Slug, o.Name));
-        rows = [.. rows.Select(r => r with { Offices = [.. offices[r.Slug].OrderBy(o => o.Name, StringComparer.Ordinal)] })];
-        return TypedResults.Ok(Paged(request, total, page, size, rows));
-    }
-
     private static List<string> ReadPaging(HttpRequest request, out int page, out int size)
     {
         var messages = new List<string>();
@@ -222,7 +144,7 @@ public static class ApiEndpoints
         return fallback;
     }
 
-    private static ProblemHttpResult? Problem(IEnumerable<string> filterMessages, IEnumerable<string> pagingMessages)
+    internal static ProblemHttpResult? Problem(IEnumerable<string> filterMessages, IEnumerable<string> pagingMessages)
     {
         var messages = filterMessages.Concat(pagingMessages).ToList();
         return messages.Count == 0
@@ -244,7 +166,7 @@ public static class ApiEndpoints
         return skip < total ? (int)skip : null;
     }
 
-    private static ApiPage<T> Paged<T>(HttpRequest request, int total, int page, int size, IEnumerable<T> items)
+    internal static ApiPage<T> Paged<T>(HttpRequest request, int total, int page, int size, IEnumerable<T> items)
     {
         string Link(int number) => request.Path + QueryString.Create(request.Query
             .Where(q => q.Key != "page")

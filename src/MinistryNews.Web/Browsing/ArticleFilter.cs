@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Primitives;
 using MinistryNews.Core;
 using MinistryNews.Core.Articles;
 using MinistryNews.Core.Countries;
@@ -58,10 +59,22 @@ public sealed class ArticleFilter
     /// <summary>A value of a filter as the user chose it (the slug) and as the page names it.</summary>
     public sealed record NamedValue(string Slug, string Name, int Id);
 
-    public static async Task<ArticleFilter> ReadAsync(ArchiveDbContext db, IQueryCollection query, CancellationToken cancellationToken)
+    public static Task<ArticleFilter> ReadAsync(ArchiveDbContext db, IQueryCollection query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return ReadAsync(db, key => query[key], cancellationToken);
+    }
+
+    /// <summary>The filters of an article list's query record (<see cref="ArticleQuery"/>), read as the query string's.</summary>
+    public static Task<ArticleFilter> ReadAsync(ArchiveDbContext db, ArticleQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return ReadAsync(db, query.Values, cancellationToken);
+    }
+
+    private static async Task<ArticleFilter> ReadAsync(ArchiveDbContext db, Func<string, StringValues> query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(query);
         var messages = new List<string>();
 
         // A country or a person is chosen by slug, or by name in any case and with or without accents ("Japan",
@@ -255,12 +268,12 @@ public sealed class ArticleFilter
         return (first, last);
     }
 
-    private static List<string> Values(IQueryCollection query, string key) =>
-        [.. query[key].SelectMany(v => (v ?? string.Empty).Split(',')).Select(v => v.Trim()).Where(v => v.Length is > 0 and <= 200).Distinct(StringComparer.Ordinal)];
+    private static List<string> Values(Func<string, StringValues> query, string key) =>
+        [.. query(key).SelectMany(v => (v ?? string.Empty).Split(',')).Select(v => v.Trim()).Where(v => v.Length is > 0 and <= 200).Distinct(StringComparer.Ordinal)];
 
-    private static DateOnly? Date(IQueryCollection query, string key, bool first, List<string> messages)
+    private static DateOnly? Date(Func<string, StringValues> query, string key, bool first, List<string> messages)
     {
-        var text = query[key].FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
+        var text = query(key).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
         if (text is null)
         {
             return null;
@@ -275,9 +288,9 @@ public sealed class ArticleFilter
         return null;
     }
 
-    private static int? Number(IQueryCollection query, string key, int min, int max, List<string> messages)
+    private static int? Number(Func<string, StringValues> query, string key, int min, int max, List<string> messages)
     {
-        var text = query[key].FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
+        var text = query(key).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
         if (text is null)
         {
             return null;

@@ -35,16 +35,25 @@ public static class ArticleRows
     public static async Task<List<ArticleRow>> ToRowsAsync(this IQueryable<Article> articles, ArchiveDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var ids = await articles.Select(a => a.Id).ToListAsync(cancellationToken);
+        return await RowsAsync(db, await articles.Select(a => a.Id).ToListAsync(cancellationToken), cancellationToken);
+    }
+
+    /// <summary>The rows of these articles, in the order of <paramref name="ids"/>, their countries in a query of their own.</summary>
+    public static async Task<List<ArticleRow>> RowsAsync(ArchiveDbContext db, IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(ids);
         if (ids.Count == 0)
         {
             return [];
         }
 
+        var list = ids.ToList();
+
         // One parameter for the ids (a JSON array on SQLite, an array on PostgreSQL) rather than one each, so that a long
         // list (every article of a person) is one SQL text that EF Core and SQLite prepare once.
         var rows = await db.Articles.AsNoTracking()
-            .Where(a => EF.Parameter(ids).Contains(a.Id))
+            .Where(a => EF.Parameter(list).Contains(a.Id))
             .Select(a => new ArticleRow(
                 a.Id,
                 a.Key,
@@ -57,6 +66,7 @@ public static class ArticleRows
                 a.Agreements.Count))
             .AsSplitQuery()
             .ToDictionaryAsync(r => r.Id, cancellationToken);
-        return [.. ids.Select(id => rows[id])];
+        // An article withdrawn since its id was read is left out.
+        return [.. list.Where(rows.ContainsKey).Select(id => rows[id])];
     }
 }

@@ -53,47 +53,6 @@ public static class QueryReader
     }
 }
 
-/// <summary>The page of a list asked for (<c>page</c>, from 1) and how many rows a page holds (<c>pageSize</c>).</summary>
-public sealed record PageRequest(int Number, int Size)
-{
-    public const int MaxSize = 100;
-
-    /// <summary>The page and its size as given; a value that is not one goes to <paramref name="messages"/> and the first page, or the default size, is taken.</summary>
-    public static PageRequest Read(string? page, string? pageSize, int defaultSize, List<string> messages)
-    {
-        ArgumentNullException.ThrowIfNull(messages);
-        var number = 1;
-        if (!string.IsNullOrWhiteSpace(page))
-        {
-            if (int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1)
-            {
-                number = n;
-            }
-            else
-            {
-                messages.Add($"“{Clip(page)}” is not a page number; showing the first page.");
-            }
-        }
-
-        var size = defaultSize;
-        if (!string.IsNullOrWhiteSpace(pageSize))
-        {
-            if (int.TryParse(pageSize, NumberStyles.None, CultureInfo.InvariantCulture, out var s) && s is >= 1 and <= MaxSize)
-            {
-                size = s;
-            }
-            else
-            {
-                messages.Add($"“{Clip(pageSize)}” is not a page size (1 to {MaxSize}); showing {defaultSize} a page.");
-            }
-        }
-
-        return new PageRequest(number, size);
-    }
-
-    private static string Clip(string text) => text.Length > 20 ? text[..20] + "…" : text;
-}
-
 /// <summary>What a page past the last one shows: the last page, with a message (the pages), or no rows (the API).</summary>
 public enum PastTheLastPage
 {
@@ -197,7 +156,6 @@ public static class EventQueries
         where T : class
         where TRow : class
     {
-        ArgumentNullException.ThrowIfNull(page);
         var all = messages.ToList();
         var total = await matching.CountAsync(cancellationToken);
         var paging = new Paging(page.Number, page.Size, total);

@@ -1,6 +1,6 @@
-using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MinistryNews.Core;
@@ -23,15 +23,14 @@ public static class FeedEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         var feeds = app.MapGroup(string.Empty).ExcludeFromDescription();
-        feeds.MapGet("/feeds/articles.atom", async (ArchiveDbContext db, HttpContext http, CancellationToken ct) =>
-            await AtomAsync(http, "MinistryNews: latest articles", "/articles", "/feeds/articles.atom", db.Articles, ct));
+        feeds.MapGet("/feeds/articles.atom", ArticlesAsync);
 
         feeds.MapGet("/feeds/countries/{slug}.atom", async (string slug, ArchiveDbContext db, HttpContext http, CancellationToken ct) =>
         {
             var country = await db.Countries.AsNoTracking().FirstOrDefaultAsync(c => c.Slug == slug, ct);
             return country is null
                 ? Results.NotFound()
-                : await AtomAsync(http, $"MinistryNews: {country.Name}", $"/countries/{country.Slug}", $"/feeds/countries/{country.Slug}.atom", db.Articles.Where(a => LinkTables.ArticlesOfCountries(db, new[] { country.Id }).Contains(a.Id)), ct);
+                : await ArticleFeedAsync(http, db, $"MinistryNews: {country.Name}", $"/countries/{country.Slug}", $"/feeds/countries/{country.Slug}.atom", await LatestAsync(db, db.Articles.Where(a => LinkTables.ArticlesOfCountries(db, new[] { country.Id }).Contains(a.Id)), ct), ct);
         });
 
         feeds.MapGet("/feeds/people/{slug}.atom", async (string slug, ArchiveDbContext db, HttpContext http, CancellationToken ct) =>
@@ -39,7 +38,7 @@ public static class FeedEndpoints
             var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Slug == slug, ct);
             return person is null
                 ? Results.NotFound()
-                : await AtomAsync(http, $"MinistryNews: {person.Name}", $"/people/{person.Slug}", $"/feeds/people/{person.Slug}.atom", db.Articles.Where(a => LinkTables.ArticlesOfPeople(db, new[] { person.Id }).Contains(a.Id)), ct);
+                : await ArticleFeedAsync(http, db, $"MinistryNews: {person.Name}", $"/people/{person.Slug}", $"/feeds/people/{person.Slug}.atom", await LatestAsync(db, db.Articles.Where(a => LinkTables.ArticlesOfPeople(db, new[] { person.Id }).Contains(a.Id)), ct), ct);
         });
 
         feeds.MapGet("/sitemap.xml", SitemapAsync);
@@ -49,41 +48,53 @@ public static class FeedEndpoints
         return app;
     }
 
-    private static async Task<IResult> AtomAsync(HttpContext http, string title, string page, string self, IQueryable<Article> articles, CancellationToken cancellationToken)
+    /// <summary>
+    /// The latest articles of any article list: the filters and the search of <c>/articles</c> and <c>/search</c>, one
+    /// feed for each combination, its title naming them and its self link the list's canonical query. A value the list
+    /// cannot use is a 400 with problem details, as on the API.
+    /// </summary>
+    private static async Task<IResult> ArticlesAsync([AsParameters] ArticleQuery query, ArchiveDbContext db, HttpContext http, CancellationToken cancellationToken)
     {
-        var origin = PublicAddress.Origin(http);
-        var latest = await articles.AsNoTracking().Sorted(http.RequestServices.GetRequiredService<ArchiveDbContext>()).Take(FeedSize)
-            .Select(a => new { a.Id, a.Key, a.Slug, a.Title, a.PublishedOn, a.IngestedAtUtc, a.Body, Countries = a.Countries.Select(c => c.Name).ToList() })
-            .ToListAsync(cancellationToken);
-        var items = latest.Select(a =>
+        var list = await ArticleList.ReadAsync(db, query with { Page = null, PageSize = null }, FeedSize, cancellationToken);
+        if (list.Problems.Count > 0)
         {
-            var url = new Uri(origin + ArticleLinks.Article(a.Key, a.Slug));
-            // Stored text is cleaned at ingestion (StoredText); an article stored before that rule, whose file is gone, is
-            // cleaned here too, so no character XML forbids can fail the feed.
-            var summary = StoredText.Clean(a.Body.FirstOrDefault(b => b.Kind == Core.Extraction.BlockKind.Paragraph)?.Text ?? string.Empty);
-            var item = new SyndicationItem(StoredText.Clean(a.Title), summary, url, url.ToString(), new DateTimeOffset(a.IngestedAtUtc, TimeSpan.Zero));
-            if (a.PublishedOn is { } on)
-            {
-                item.PublishDate = new DateTimeOffset(on.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            }
-
-            foreach (var country in a.Countries)
-            {
-                item.Categories.Add(new SyndicationCategory(StoredText.Clean(country)));
-            }
-
-            return item;
-        }).ToList();
-        var feed = new SyndicationFeed(StoredText.Clean(title), "International cooperation of Vietnam's Ministry of Information and Communications", new Uri(origin + page), origin + self, items.Count > 0 ? items.Max(i => i.LastUpdatedTime) : DateTimeOffset.UnixEpoch, items);
-        feed.Links.Add(new SyndicationLink(new Uri(origin + self), "self", title, "application/atom+xml", 0));
-
-        using var buffer = new MemoryStream();
-        using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true, Async = true }))
-        {
-            new Atom10FeedFormatter(feed).WriteTo(writer);
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The query has values the archive cannot use", detail: string.Join(" ", list.Problems), extensions: new Dictionary<string, object?> { ["errors"] = list.Problems });
         }
 
-        return Results.Bytes(buffer.ToArray(), "application/atom+xml; charset=utf-8");
+        var ids = await list.FirstIdsAsync(ArticleSort.Newest, FeedSize, cancellationToken);
+        return await ArticleFeedAsync(http, db, "MinistryNews: " + list.Describe(), list.Address(withSort: false), list.FeedAddress, ids, cancellationToken);
+    }
+
+    private static Task<List<int>> LatestAsync(ArchiveDbContext db, IQueryable<Article> articles, CancellationToken cancellationToken) =>
+        articles.AsNoTracking().Sorted(db).Take(FeedSize).Select(a => a.Id).ToListAsync(cancellationToken);
+
+    /// <summary>A feed of these articles, in this order: each entry its page, its first paragraph, its countries.</summary>
+    private static async Task<IResult> ArticleFeedAsync(HttpContext http, ArchiveDbContext db, string title, string page, string self, List<int> ids, CancellationToken cancellationToken)
+    {
+        var origin = PublicAddress.Origin(http);
+        var articles = (await db.Articles.AsNoTracking()
+                .Where(a => ids.Contains(a.Id))
+                .Select(a => new { a.Id, a.Key, a.Slug, a.Title, a.PublishedOn, a.IngestedAtUtc, a.Body, Countries = a.Countries.Select(c => c.Name).ToList() })
+                .ToListAsync(cancellationToken))
+            .ToDictionary(a => a.Id);
+        var entries = ids.Where(articles.ContainsKey).Select(id =>
+        {
+            var a = articles[id];
+            var url = new Uri(origin + ArticleLinks.Article(a.Key, a.Slug));
+            // Stored text is cleaned at ingestion (StoredText); an article stored before that rule, whose file is gone, is
+            // cleaned by the feed too.
+            return new AtomEntry(
+                url.ToString(),
+                a.Title,
+                new DateTimeOffset(a.IngestedAtUtc, TimeSpan.Zero),
+                url,
+                a.Body.FirstOrDefault(b => b.Kind == Core.Extraction.BlockKind.Paragraph)?.Text,
+                a.PublishedOn is { } on ? new DateTimeOffset(on.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null)
+            {
+                Categories = a.Countries,
+            };
+        }).ToList();
+        return AtomFeed.Result(title, new Uri(origin + page), new Uri(origin + self), entries);
     }
 
     private const string SitemapNs = "http://www.sitemaps.org/schemas/sitemap/0.9";

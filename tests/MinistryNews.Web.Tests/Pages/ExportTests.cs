@@ -25,7 +25,10 @@ public sealed class ExportTests(ArchiveFixture archive) : IClassFixture<ArchiveF
         Assert.NotEmpty(shown);
         Assert.Equal(shown, csv.Select(r => r["Title"]));
         Assert.Equal(shown, json.Select(r => r.GetProperty("title").GetString()));
-        Assert.Equal(page.QuerySelectorAll(".article-list a.title").Select(a => a.GetAttribute("href")), csv.Select(r => r["Url"]));
+        // The addresses are absolute, so that a row still leads to its article once it has left the site.
+        Assert.Equal(page.QuerySelectorAll(".article-list a.title").Select(a => "http://localhost" + a.GetAttribute("href")), csv.Select(r => r["Url"]));
+        Assert.Equal(csv.Select(r => r["Url"]), json.Select(r => r.GetProperty("url").GetString()));
+        Assert.All(json, r => Assert.Equal(JsonValueKind.Array, r.GetProperty("countries").ValueKind));
     }
 
     [Theory]

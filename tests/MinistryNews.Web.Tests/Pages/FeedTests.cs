@@ -59,9 +59,59 @@ public sealed class FeedTests(ArchiveFixture archive) : IClassFixture<ArchiveFix
         Assert.Contains("Sitemap: ", robots, StringComparison.Ordinal);
     }
 
-    private async Task<SyndicationFeed> FeedAsync(string url)
+    [Fact]
+    public async Task Should_give_a_feed_of_a_filtered_list_with_only_its_articles_named_by_its_filters()
     {
-        using var response = await archive.Client.GetAsync(new Uri(url, UriKind.Relative));
+        var page = await archive.PageAsync("/articles?kind=meeting&country=Japan");
+        var listed = page.QuerySelectorAll(".article-list a.title").Select(a => "http://localhost" + a.GetAttribute("href")).ToList();
+        var link = page.QuerySelector(".follow a")!.GetAttribute("href")!;
+
+        var feed = await FeedAsync(link);
+
+        // The page's filters in their canonical form (the country by its slug), newest first as the page lists them.
+        Assert.Equal("/feeds/articles.atom?country=japan&kind=meeting", link);
+        Assert.Equal("Follow as Atom", page.QuerySelector(".follow a")!.TextContent.Trim());
+        Assert.Equal(link, page.QuerySelector("head link[rel=alternate][href*='country=']")!.GetAttribute("href"));
+        Assert.NotEmpty(listed);
+        Assert.Equal(listed, feed.Items.Select(i => i.Links[0].Uri.ToString()));
+        Assert.Equal("MinistryNews: articles about Japan, telling a meeting", feed.Title.Text);
+        Assert.Equal("http://localhost" + link, Assert.Single(feed.Links, l => l.RelationshipType == "self").Uri.ToString());
+        Assert.Equal("http://localhost/articles?country=japan&kind=meeting", Assert.Single(feed.Links, l => l.RelationshipType == "alternate").Uri.ToString());
+        Assert.NotEmpty(feed.Authors);
+    }
+
+    [Fact]
+    public async Task Should_give_one_feed_per_filter_combination_whatever_order_the_filters_come_in()
+    {
+        var one = await FeedAsync("/feeds/articles.atom?year=2019&person=nguyen-manh-hung&q=cooperation");
+        var other = await FeedAsync("/feeds/articles.atom?q=cooperation&person=Nguyễn Mạnh Hùng&year=2019");
+        await using var db = archive.App.OpenDatabase();
+
+        Assert.Equal(one.Id, other.Id);
+        Assert.Equal(one.Items.Select(i => i.Id), other.Items.Select(i => i.Id));
+        Assert.NotEmpty(one.Items);
+        Assert.All(one.Items, i => Assert.Equal(2019, i.PublishDate.Year));
+        Assert.EndsWith("/feeds/articles.atom?person=nguyen-manh-hung&q=cooperation&year=2019", one.Id, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_redirect_the_atom_format_of_the_article_list_to_its_feed_and_refuse_a_feed_it_cannot_make()
+    {
+        using var redirect = await archive.Client.GetAsync(new Uri("/articles?country=laos&page=2&format=atom", UriKind.Relative));
+        using var bad = await archive.Client.GetAsync(new Uri("/feeds/articles.atom?from=notadate", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, redirect.StatusCode);
+        Assert.Equal("/feeds/articles.atom?country=laos", redirect.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("application/problem+json", bad.Content.Headers.ContentType?.MediaType);
+    }
+
+    private Task<SyndicationFeed> FeedAsync(string url) => FeedAsync(archive.Client, url);
+
+    /// <summary>A feed read back with System.ServiceModel.Syndication's Atom 1.0 reader.</summary>
+    internal static async Task<SyndicationFeed> FeedAsync(HttpClient client, string url)
+    {
+        using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
         response.EnsureSuccessStatusCode();
         Assert.Equal("application/atom+xml", response.Content.Headers.ContentType?.MediaType);
         using var reader = XmlReader.Create(await response.Content.ReadAsStreamAsync());

@@ -1,39 +1,47 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using MinistryNews.Web.Browsing;
-using Microsoft.EntityFrameworkCore;
 using MinistryNews.Core;
+using MinistryNews.Web.Browsing;
+using MinistryNews.Web.Hosting;
 
 namespace MinistryNews.Web.Pages.Countries;
 
-/// <summary>The countries the archive deals with, most articles first.</summary>
+/// <summary>The countries the archive deals with, most articles first, 50 a page.</summary>
 public sealed class IndexModel(ArchiveDbContext db) : PageModel, IReadsQuery
 {
-    public static IReadOnlyCollection<string> QueryKeys { get; } = [QueryKey.Format];
+    public static IReadOnlyCollection<string> QueryKeys { get; } = [.. CountryQuery.PageKeys, QueryKey.Format];
 
-    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public IReadOnlyList<CountryRow> Rows { get; private set; } = [];
 
-    private static async Task<Dictionary<int, int>> Counts(IQueryable<int> countryIds, CancellationToken cancellationToken) =>
-        await countryIds.GroupBy(id => id).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+    public Paging Paging { get; private set; } = new(1, CountryList.PageSize, 0);
 
-    public sealed record Row(string Slug, string Name, string Code, int Articles, int Meetings, int VisitsMade, int VisitsHosted, int Agreements);
+    public QueryLinks Links { get; private set; } = null!;
+
+    public List<string> Messages { get; } = [];
+
+    /// <summary>A country as the downloads give it, with the address of its page.</summary>
+    public sealed record ExportRow(string Slug, string Name, string Code, int Articles, int Meetings, int VisitsMade, int VisitsHosted, int Agreements, string Url);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        // Each count is one grouped query over its own table, not a subquery per country.
-        var meetings = await Counts(db.Meetings.SelectMany(m => m.CounterpartCountries).Select(c => c.Id), cancellationToken);
-        var visitsMade = await Counts(db.Delegations.SelectMany(d => d.Destinations).Select(c => c.Id), cancellationToken);
-        var visitsHosted = await Counts(db.Delegations.Where(d => d.FromCountryId != null).Select(d => d.FromCountryId!.Value), cancellationToken);
-        var agreements = await Counts(db.Agreements.SelectMany(a => a.CounterpartCountries).Select(c => c.Id), cancellationToken);
-        var countries = await db.Countries.AsNoTracking()
-            .Select(c => new { c.Id, c.Slug, c.Name, c.Code, Articles = c.Articles.Count })
-            .Where(c => c.Articles > 0)
-            .ToListAsync(cancellationToken);
-        Rows = [.. countries
-            .Select(c => new Row(c.Slug, c.Name, c.Code, c.Articles, meetings.GetValueOrDefault(c.Id), visitsMade.GetValueOrDefault(c.Id), visitsHosted.GetValueOrDefault(c.Id), agreements.GetValueOrDefault(c.Id)))
-            .OrderByDescending(r => r.Articles).ThenBy(r => r.Name)];
-        return Export.Format(Request) is { } format
-            ? await Export.WriteAsync(Response, format, "countries", Export.Of(Rows), cancellationToken)
-            : Page();
+        var list = CountryList.Read(db, CountryQuery.Read(Request.Query), CountryList.PageSize);
+        Messages.AddRange(list.Problems);
+        Links = new QueryLinks("/countries", Request.Query);
+        if (Export.Format(Request) is { } format)
+        {
+            var origin = PublicAddress.Origin(HttpContext);
+            var all = await list.AllAsync(cancellationToken);
+            return await Export.WriteAsync(Response, format, "countries", Export.Of(all.Select(c => new ExportRow(c.Slug, c.Name, c.Code, c.Articles, c.Meetings, c.VisitsMade, c.VisitsHosted, c.Agreements, $"{origin}/countries/{c.Slug}"))), cancellationToken);
+        }
+
+        var results = await list.PageAsync(lastWhenPast: true, cancellationToken);
+        Paging = results.Paging;
+        Rows = results.Rows;
+        if (results.PageNotice is { } notice)
+        {
+            Messages.Add(notice);
+        }
+
+        return Page();
     }
 }

@@ -1,76 +1,51 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using MinistryNews.Core;
 using MinistryNews.Web.Browsing;
+using MinistryNews.Web.Hosting;
 
 namespace MinistryNews.Web.Pages.People;
 
 /// <summary>The officials the archive names, most articles first, with a filter by country.</summary>
 public sealed class IndexModel(ArchiveDbContext db) : PageModel, IReadsQuery
 {
-    public static IReadOnlyCollection<string> QueryKeys { get; } = [QueryKey.Page, QueryKey.Format];
+    public static IReadOnlyCollection<string> QueryKeys { get; } = [.. PeopleQuery.PageKeys, QueryKey.Format];
 
-    public const int PageSize = 50;
+    public IReadOnlyList<PersonRow> Rows { get; private set; } = [];
 
-    public IReadOnlyList<Row> Rows { get; private set; } = [];
-
-    public Link? Country { get; private set; }
+    /// <summary>The countries chosen.</summary>
+    public IReadOnlyList<Link> Countries { get; private set; } = [];
 
     public List<string> Messages { get; } = [];
 
-    public Paging Paging { get; private set; } = new(1, PageSize, 0);
+    public Paging Paging { get; private set; } = new(1, PeopleList.PageSize, 0);
 
     public QueryLinks Links { get; private set; } = null!;
 
-    /// <summary>A person, with the name of the latest office the archive shows them in (the latest title when none is an office).</summary>
-    public sealed record Row(string Slug, string Name, Link? Country, string? Office, int Articles);
+    /// <summary>A person as the downloads give them: the offices they held a list (an array in JSON), the address absolute.</summary>
+    public sealed record ExportRow(string Name, string? Country, string? Office, int Articles, [property: CsvHelper.Configuration.Attributes.TypeConverter(typeof(JoinedNames))] IReadOnlyList<string> Offices, string Url);
 
-    /// <summary>A person as the downloads give them.</summary>
-    public sealed record ExportRow(string Name, string? Country, string? Office, int Articles, string Url);
-
-    public async Task<IActionResult> OnGetAsync(string? country, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
+        var list = await PeopleList.ReadAsync(db, PeopleQuery.Read(Request.Query), PeopleList.PageSize, cancellationToken);
+        Messages.AddRange(list.Problems);
         Links = new QueryLinks("/people", Request.Query);
-        var people = db.People.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(country))
-        {
-            var found = await db.Countries.AsNoTracking().Where(c => c.Slug == country).Select(c => new { c.Id, c.Slug, c.Name }).FirstOrDefaultAsync(cancellationToken);
-            if (found is null)
-            {
-                Messages.Add($"No country “{(country.Length > 60 ? country[..60] : country)}” in the archive; showing everyone.");
-            }
-            else
-            {
-                Country = new Link(found.Slug, found.Name);
-                people = people.Where(p => p.CountryId == found.Id);
-            }
-        }
-
+        Countries = [.. list.Countries.Select(c => new Link(c.Slug, c.Name))];
         if (Export.Format(Request) is { } format)
         {
-            var all = await Rowed(people.OrderByDescending(p => p.Mentions.Count).ThenBy(p => p.Name)).ToListAsync(cancellationToken);
-            return await Export.WriteAsync(Response, format, "people", Export.Of(all.Select(r => new ExportRow(r.Name, r.Country?.Name, r.Office, r.Articles, $"/people/{r.Slug}"))), cancellationToken);
+            var origin = PublicAddress.Origin(HttpContext);
+            var all = await list.AllAsync(cancellationToken);
+            return await Export.WriteAsync(Response, format, "people", Export.Of(all.Select(r => new ExportRow(r.Name, r.Country?.Name, r.Office, r.Articles, [.. r.Offices.Select(o => o.Name)], $"{origin}/people/{r.Slug}"))), cancellationToken);
         }
 
-        var total = await people.CountAsync(cancellationToken);
-        var (paging, message) = Paging.Read(Request.Query[QueryKey.Page], PageSize, total);
-        Paging = paging;
-        if (message is not null)
+        var results = await list.PageAsync(lastWhenPast: true, cancellationToken);
+        Paging = results.Paging;
+        Rows = results.Rows;
+        if (results.PageNotice is { } notice)
         {
-            Messages.Add(message);
+            Messages.Add(notice);
         }
 
-        Rows = await Rowed(people.OrderByDescending(p => p.Mentions.Count).ThenBy(p => p.Name).Skip(paging.Skip).Take(PageSize)).ToListAsync(cancellationToken);
         return Page();
     }
-
-    private static IQueryable<Row> Rowed(IQueryable<MinistryNews.Core.People.Person> people) =>
-        people.Select(p => new Row(
-            p.Slug,
-            p.Name,
-            p.Country == null ? null : new Link(p.Country.Slug, p.Country.Name),
-            p.Mentions.Where(m => m.Office != null).OrderByDescending(m => m.Article.PublishedOn).ThenByDescending(m => m.ArticleId).Select(m => m.Office!.Name).FirstOrDefault()
-                ?? p.Mentions.Where(m => m.Title != null).OrderByDescending(m => m.Article.PublishedOn).Select(m => m.Title).FirstOrDefault(),
-            p.Mentions.Count));
 }

@@ -1,0 +1,124 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+using MinistryNews.Core;
+using MinistryNews.Web.Browsing;
+
+namespace MinistryNews.Web.Api;
+
+public sealed record ApiArticle(int Id, string Key, string Title, string? Published, string Url, IReadOnlyList<ApiLink> Countries, int Meetings, int Delegations, int Agreements)
+{
+    public static ApiArticle Of(ArticleRow r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        return new(r.Id, r.Key, r.Title, r.Published?.ToString(), ArticleLinks.Article(r.Key, r.Slug), [.. r.Countries.Select(c => new ApiLink(c.Slug, c.Name))], r.Meetings, r.Delegations, r.Agreements);
+    }
+}
+
+/// <summary>A country with how many articles name it and the events with it.</summary>
+/// <param name="VisitsMade">Vietnam's visits there.</param>
+/// <param name="VisitsHosted">Its visits to Vietnam.</param>
+public sealed record ApiCountry(string Slug, string Code, string Name, int Articles, int Meetings, int VisitsMade, int VisitsHosted, int Agreements)
+{
+    public static ApiCountry Of(CountryRow r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        return new(r.Slug, r.Code, r.Name, r.Articles, r.Meetings, r.VisitsMade, r.VisitsHosted, r.Agreements);
+    }
+}
+
+/// <param name="Title">The latest title the archive gives the person, as written.</param>
+public sealed record ApiPerson(string Slug, string Name, string? Country, string? Title, int Articles)
+{
+    /// <summary>The offices the archive shows the person in (whatever the wording of their titles), by name.</summary>
+    public IReadOnlyList<ApiLink> Offices { get; init; } = [];
+
+    public static ApiPerson Of(PersonRow r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        return new(r.Slug, r.Name, r.Country?.Name, r.Title, r.Articles) { Offices = [.. r.Offices.Select(o => new ApiLink(o.Slug, o.Name))] };
+    }
+}
+
+/// <summary>
+/// The lists of articles, people and countries on the API: each binds the query record its page reads
+/// (<see cref="ArticleQuery"/>, <see cref="PeopleQuery"/>, <see cref="CountryQuery"/>), runs the same query object,
+/// and answers a page of it, or 400 with problem details when a value cannot be used.
+/// </summary>
+public static class ListApi
+{
+    public static async Task<Results<Ok<ApiPage<ApiArticle>>, ProblemHttpResult>> ArticlesAsync([AsParameters] ArticleQuery query, HttpRequest request, ArchiveDbContext db, CancellationToken cancellationToken)
+    {
+        var list = await ArticleList.ReadAsync(db, query, PageRequest.ApiSize, cancellationToken);
+        if (Problem(list.Problems) is { } problem)
+        {
+            return problem;
+        }
+
+        var results = await list.PageAsync(lastWhenPast: false, cancellationToken);
+        return TypedResults.Ok(Paged(request, results.Paging, results.Rows.Select(ApiArticle.Of)));
+    }
+
+    public static async Task<Results<Ok<ApiPage<ApiPerson>>, ProblemHttpResult>> PeopleAsync([AsParameters] PeopleQuery query, HttpRequest request, ArchiveDbContext db, CancellationToken cancellationToken)
+    {
+        var list = await PeopleList.ReadAsync(db, query, PageRequest.ApiSize, cancellationToken);
+        if (Problem(list.Problems) is { } problem)
+        {
+            return problem;
+        }
+
+        var results = await list.PageAsync(lastWhenPast: false, cancellationToken);
+        return TypedResults.Ok(Paged(request, results.Paging, results.Rows.Select(ApiPerson.Of)));
+    }
+
+    public static async Task<Results<Ok<ApiPage<ApiCountry>>, ProblemHttpResult>> CountriesAsync([AsParameters] CountryQuery query, HttpRequest request, ArchiveDbContext db, CancellationToken cancellationToken)
+    {
+        var list = CountryList.Read(db, query, PageRequest.ApiSize);
+        if (Problem(list.Problems) is { } problem)
+        {
+            return problem;
+        }
+
+        var results = await list.PageAsync(lastWhenPast: false, cancellationToken);
+        return TypedResults.Ok(Paged(request, results.Paging, results.Rows.Select(ApiCountry.Of)));
+    }
+
+    /// <summary>
+    /// The query records' keys in the OpenAPI document as the query string writes them (<c>country</c>, <c>q</c>,
+    /// <c>pageSize</c>). The parameters are named after the records' properties, which bind whatever the key's case, so
+    /// that the document takes each one's description from its doc comment (it finds them by the property's name).
+    /// </summary>
+    public static Task QueryKeysAsWritten(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
+        {
+            parameter.Name = JsonNamingPolicy.CamelCase.ConvertName(parameter.Name!);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static ProblemHttpResult? Problem(IReadOnlyList<string> problems) =>
+        problems.Count == 0
+            ? null
+            : TypedResults.Problem(
+                statusCode: StatusCodes.Status400BadRequest,
+                title: "The query has values the archive cannot use",
+                detail: string.Join(" ", problems),
+                extensions: new Dictionary<string, object?> { ["errors"] = problems });
+
+    /// <summary>A page with links to the pages around it; a page past the last has no items and leads back to the last.</summary>
+    private static ApiPage<T> Paged<T>(HttpRequest request, Paging paging, IEnumerable<T> items)
+    {
+        string Link(int number) => request.Path + QueryString.Create(request.Query
+            .Where(q => q.Key != QueryKey.Page)
+            .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)))
+            .Append(new KeyValuePair<string, string?>(QueryKey.Page, number.ToString(CultureInfo.InvariantCulture))));
+        var (page, size, total) = paging;
+        return new ApiPage<T>(total, page, size, page < paging.Count ? Link(page + 1) : null, page > 1 ? Link(Math.Min(page - 1, paging.Count)) : null, [.. items]);
+    }
+}

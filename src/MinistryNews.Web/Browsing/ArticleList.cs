@@ -1,0 +1,290 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.EntityFrameworkCore;
+using MinistryNews.Core;
+using MinistryNews.Core.Articles;
+using MinistryNews.Core.Search;
+
+namespace MinistryNews.Web.Browsing;
+
+/// <summary>The orders of the article list.</summary>
+public enum ArticleSort
+{
+    Newest,
+    Oldest,
+
+    /// <summary>Best match first (a search only).</summary>
+    Relevance,
+}
+
+/// <summary>
+/// The article list, one query for every view of it: <c>/articles</c>, <c>/search</c>, their downloads, <c>/api/articles</c>
+/// and <c>/feeds/articles.atom</c>. It reads an <see cref="ArticleQuery"/> once (the filters, the search, the order, the
+/// page), says what it could not use (<see cref="Problems"/>), and runs in SQL: the matches counted, sorted and paged by
+/// the database, only the rows of the page read.
+/// </summary>
+public sealed class ArticleList
+{
+    public const int PageSize = 20;
+
+    private readonly ArchiveDbContext _db;
+
+    private ArticleList(ArchiveDbContext db, ArticleFilter filter, string search, SearchQuery parsed, ArticleSort sort, PageRequest page, IReadOnlyList<string> problems)
+    {
+        _db = db;
+        Filter = filter;
+        Search = search;
+        Parsed = parsed;
+        Sort = sort;
+        Page = page;
+        Problems = problems;
+    }
+
+    public ArticleFilter Filter { get; }
+
+    /// <summary>The words searched for as they are used (cut after the last whole word past <see cref="SearchQuery.MaxLength"/>); empty when none.</summary>
+    public string Search { get; }
+
+    public SearchQuery Parsed { get; }
+
+    /// <summary>Whether the list is a search's matches (words to look for were given).</summary>
+    public bool IsSearch => !Parsed.IsEmpty;
+
+    public ArticleSort Sort { get; }
+
+    public PageRequest Page { get; }
+
+    /// <summary>What the query asked for that the list cannot use, in words: a page shows them and leaves those values out; the API answers 400.</summary>
+    public IReadOnlyList<string> Problems { get; }
+
+    /// <summary>The order as the query string writes it.</summary>
+    public string SortValue => Sort.ToString().ToLowerInvariant();
+
+    /// <summary>The ids of the search's matches (for the facets), or null when the list is not a search.</summary>
+    public IQueryable<int>? Matches => IsSearch ? SearchIndex.Hits(_db, Parsed).Select(h => h.Id) : null;
+
+    public static async Task<ArticleList> ReadAsync(ArchiveDbContext db, ArticleQuery query, int pageSize, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(query);
+        var filter = await ArticleFilter.ReadAsync(db, query, cancellationToken);
+        var problems = new List<string>(filter.Messages);
+        var search = (query.Q ?? string.Empty).Trim();
+        search = SearchQuery.Clip(search);
+        var parsed = SearchQuery.Parse(search);
+        ArticleSort? sort = query.Sort?.Trim().ToLowerInvariant() switch
+        {
+            null or "" => null,
+            "newest" => ArticleSort.Newest,
+            "oldest" => ArticleSort.Oldest,
+            "relevance" => ArticleSort.Relevance,
+            _ => null,
+        };
+        if (sort is null && !string.IsNullOrWhiteSpace(query.Sort))
+        {
+            problems.Add($"“{(query.Sort.Length > 20 ? query.Sort[..20] + "…" : query.Sort)}” is not an order: sort by “newest”, “oldest”{(parsed.IsEmpty ? string.Empty : " or “relevance”")}; showing the {(parsed.IsEmpty ? "newest" : "best match")} first.");
+        }
+
+        // A search is best match first unless sorted by date; without a search there is nothing to rank.
+        var order = parsed.IsEmpty
+            ? sort == ArticleSort.Oldest ? ArticleSort.Oldest : ArticleSort.Newest
+            : sort ?? ArticleSort.Relevance;
+        var page = PageRequest.Read(query.Page, query.PageSize, pageSize, problems);
+        return new ArticleList(db, filter, search, parsed, order, page, problems);
+    }
+
+    /// <summary>How many articles the list holds, counted from the search index and the filters' ids, never from the articles' rows.</summary>
+    public async Task<int> CountAsync(CancellationToken cancellationToken)
+    {
+        var filterIds = Filter.Ids();
+        if (Matches is { } matched)
+        {
+            return await (filterIds is null ? matched : matched.Where(id => filterIds.Contains(id))).CountAsync(cancellationToken);
+        }
+
+        return await (filterIds is null ? _db.Articles.Select(a => a.Id) : filterIds.Distinct()).CountAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The page asked for: the total, where the page is, and its rows. Past the last page, a page of the site shows the
+    /// last one (<paramref name="lastWhenPast"/>, with a notice); the API gets no rows.
+    /// </summary>
+    public async Task<ArticleResults> PageAsync(bool lastWhenPast, CancellationToken cancellationToken)
+    {
+        var total = await CountAsync(cancellationToken);
+        var (paging, notice) = Page.Within(total, lastWhenPast);
+        IReadOnlyList<ArticleRow> rows = [];
+        if (Page with { Number = paging.Number } is var page && page.Skip(total) is { } skip)
+        {
+            // The archive's size is known without reading it: the highest id is the last of the primary key.
+            var archive = ByDateIndexMayHelp ? await _db.Articles.MaxAsync(a => (int?)a.Id, cancellationToken) ?? 0 : 0;
+            var ids = await Sorted(Sort, (skip, total, archive)).Skip(skip).Take(page.Size).TagWith(PageRequest.QueryTag).ToListAsync(cancellationToken);
+            rows = await ArticleRows.RowsAsync(_db, ids, cancellationToken);
+        }
+
+        return new ArticleResults(this, paging, notice, rows);
+    }
+
+    /// <summary>The ids of the first <paramref name="count"/> articles of the list in <paramref name="sort"/>'s order (a feed's, newest first).</summary>
+    public Task<List<int>> FirstIdsAsync(ArticleSort sort, int count, CancellationToken cancellationToken) =>
+        Sorted(sort, null).Take(count).ToListAsync(cancellationToken);
+
+    /// <summary>Every article of the list in its order, not one page (the downloads): the ids sorted in SQL, then the rows read a few hundred at a time.</summary>
+    public async IAsyncEnumerable<ArticleRow> AllAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var ids = await Sorted(Sort, null).ToListAsync(cancellationToken);
+        foreach (var chunk in ids.Chunk(500))
+        {
+            foreach (var row in await ArticleRows.RowsAsync(_db, chunk, cancellationToken))
+            {
+                yield return row;
+            }
+        }
+    }
+
+    /// <summary>The list's page (<c>/search</c> for a search, else <c>/articles</c>) with its filters and search as the list understood them, and its order when <paramref name="withSort"/>.</summary>
+    public string Address(bool withSort = true) => (IsSearch ? "/search" : "/articles") + CanonicalQuery(withSort);
+
+    /// <summary>The Atom feed of the list: its filters and search, newest first.</summary>
+    public string FeedAddress => "/feeds/articles.atom" + CanonicalQuery(withSort: false);
+
+    /// <summary>Whether any filter or search narrows the list (its feed is then not the archive's).</summary>
+    public bool IsNarrowed => IsSearch || !Filter.IsEmpty;
+
+    /// <summary>What the list holds, in words, for a feed's title: "articles about Japan or Laos, telling a meeting, matching “5G”".</summary>
+    public string Describe()
+    {
+        var parts = new List<string>();
+        if (Filter.Countries.Count > 0)
+        {
+            parts.Add("about " + Or(Filter.Countries.Select(c => c.Name)));
+        }
+
+        if (Filter.People.Count > 0)
+        {
+            parts.Add("naming " + Or(Filter.People.Select(p => p.Name)));
+        }
+
+        if (Filter.KindValues.Count > 0)
+        {
+            parts.Add("telling " + Or(Filter.KindValues.Select(k => k == "agreement" ? "an agreement" : "a " + k)));
+        }
+
+        if (Filter.Year is { } year)
+        {
+            parts.Add("of " + (Filter.Month is { } month ? new DateOnly(year, month, 1).ToString("MMMM yyyy", CultureInfo.InvariantCulture) : year.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        if (Filter.From is { } from)
+        {
+            parts.Add("from " + from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+
+        if (Filter.To is { } to)
+        {
+            parts.Add("to " + to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+
+        if (IsSearch)
+        {
+            parts.Add($"matching “{Search}”");
+        }
+
+        return parts.Count == 0 ? "latest articles" : "articles " + string.Join(", ", parts);
+
+        static string Or(IEnumerable<string> names) => string.Join(" or ", names);
+    }
+
+    /// <summary>
+    /// The query string of the list as it was understood: each key once, in the order of their names (as the query
+    /// normalisation orders them), the values that were left out not there, no page.
+    /// </summary>
+    private string CanonicalQuery(bool withSort)
+    {
+        var values = new List<KeyValuePair<string, string>>();
+        values.AddRange(Filter.Countries.Select(c => KeyValuePair.Create(QueryKey.Country, c.Slug)));
+        if (Filter.From is { } from)
+        {
+            values.Add(KeyValuePair.Create(QueryKey.From, from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        }
+
+        values.AddRange(Filter.KindValues.Select(k => KeyValuePair.Create(QueryKey.Kind, k)));
+        if (Filter.Month is { } month)
+        {
+            values.Add(KeyValuePair.Create(QueryKey.Month, month.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        values.AddRange(Filter.People.Select(p => KeyValuePair.Create(QueryKey.Person, p.Slug)));
+        if (IsSearch)
+        {
+            values.Add(KeyValuePair.Create(QueryKey.Search, Search));
+        }
+
+        var defaultSort = IsSearch ? ArticleSort.Relevance : ArticleSort.Newest;
+        if (withSort && Sort != defaultSort)
+        {
+            values.Add(KeyValuePair.Create(QueryKey.Sort, SortValue));
+        }
+
+        if (Filter.To is { } to)
+        {
+            values.Add(KeyValuePair.Create(QueryKey.To, to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        }
+
+        if (Filter.Year is { } year)
+        {
+            values.Add(KeyValuePair.Create(QueryKey.Year, year.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        var builder = new QueryBuilder(values);
+        return builder.ToQueryString().Value ?? string.Empty;
+    }
+
+    /// <summary>
+    /// The ids of the list in <paramref name="sort"/>'s order, from the search index and the filters' ids. A search best
+    /// match first is ranked in SQL from the index alone; a date order sorts the articles by the (PublishedOn, Id) index.
+    /// </summary>
+    /// <param name="page">The rows before the page, the list's and the archive's sizes, when a page is read: they choose how SQLite reaches the page.</param>
+    private IQueryable<int> Sorted(ArticleSort sort, (int Skip, int Total, int Archive)? page)
+    {
+        var filterIds = Filter.Ids();
+        if (IsSearch && sort == ArticleSort.Relevance)
+        {
+            var hits = SearchIndex.Hits(_db, Parsed);
+            return (filterIds is null ? hits : hits.Where(h => filterIds.Contains(h.Id)))
+                .OrderBy(h => h.Rank).ThenByDescending(h => h.Id)
+                .Select(h => h.Id);
+        }
+
+        var articles = _db.Articles.AsNoTracking();
+        if (Matches is { } matched)
+        {
+            articles = articles.Where(a => matched.Contains(a.Id));
+        }
+
+        var filtered = Filter.Apply(articles);
+        if (page is { } p && ByDateIndexMayHelp && filterIds is not null && p.Total > 0)
+        {
+            // Index entries walked to reach the page's rows against rows read by id, each of which costs its text's pages.
+            var walked = (p.Skip + Page.Size) * (double)p.Archive / p.Total;
+            if (walked < 30.0 * p.Total)
+            {
+                filtered = _db.Articles.AsNoTracking().Where(a => filterIds.Contains(a.Id + 0));
+            }
+        }
+
+        return filtered.Sorted(_db, sort == ArticleSort.Oldest).Select(a => a.Id);
+    }
+
+    /// <summary>
+    /// Whether a page may be read by walking the date index. A country or person filter gives a set of ids; SQLite would
+    /// seek each article by its id and read its date, stored after its text, to sort them all. When the page's rows come
+    /// early in the walk down the date index (many articles match), it walks that index instead and looks each id up in
+    /// the set (<c>Id + 0</c> keeps SQLite from seeking by id); a few matches are still read by id.
+    /// </summary>
+    private bool ByDateIndexMayHelp => !IsSearch && _db.Database.IsSqlite() && (Filter.Countries.Count > 0 || Filter.People.Count > 0);
+}
+
+/// <summary>A page of the article list: where it is in the list, a notice when it is not the page asked for, and its rows.</summary>
+public sealed record ArticleResults(ArticleList List, Paging Paging, string? PageNotice, IReadOnlyList<ArticleRow> Rows);
