@@ -120,21 +120,19 @@ public sealed class SearchQuery
                 run++;
             }
 
-            var found = false;
-            for (; run > 0 && !found; run--)
+            while (run > 1 && places.OtherNames(Run(run)).Count == 0)
             {
-                var words = terms.Skip(i).Take(run).Select(t => t.Words[0]).ToList();
-                var others = places.OtherNames(words);
-                if (others.Count > 0 || run == 1)
-                {
-                    named.Add(new Term(words, Prefix: false) { Alternatives = others });
-                    i += run;
-                    found = true;
-                }
+                run--;
             }
+
+            var words = Run(run);
+            named.Add(new Term(words, Prefix: false) { Alternatives = places.OtherNames(words) });
+            i += run;
         }
 
         return named;
+
+        List<string> Run(int count) => [.. terms.Skip(i).Take(count).Select(t => t.Words[0])];
     }
 
     /// <summary>
