@@ -11,8 +11,8 @@ public sealed record SearchHit(int Id, double Rank);
 
 /// <summary>
 /// The full-text index of the articles, three SQLite FTS5 tables kept in step with the articles in the same transaction:
-/// <c>ArticleSearchStemmed</c> holds folded text (no accents, đ as d) by its English stems (porter: "ministers" is
-/// "minister") and finds; <c>ArticleSearch</c> holds the same words as they are, which rank the spellings typed first and
+/// <c>ArticleSearchStemmed</c> holds folded text (no accents, đ as d) by its English stems (porter: "ministers" and
+/// "minister" are both "minist") and finds; <c>ArticleSearch</c> holds the same words as they are, which rank the spellings typed first and
 /// find the prefixes; <c>ArticleSearchExact</c> holds the words written with accents, as written, so a query typed with
 /// them ranks the articles written the same way before the rest.
 /// </summary>
