@@ -168,6 +168,7 @@ internal static class RawBaseline
         return
         [
             ("ArticleSearch", new Rows(columns, [.. articles.Select(r => Entry(r, SearchText.Fold))])),
+            ("ArticleSearchStemmed", new Rows(columns, [.. articles.Select(r => Entry(r, SearchText.Fold))])),
             ("ArticleSearchExact", new Rows(columns, [.. articles.Select(r => Entry(r, SearchText.AccentedWords))])),
         ];
     }

@@ -11,8 +11,59 @@ public sealed record CountryEntry(
     IReadOnlyList<string> Aliases,
     IReadOnlyList<string> Demonyms)
 {
-    /// <summary>Capitals and other cities where meetings are held: they place an event, they never make a country a counterpart on their own.</summary>
-    public IReadOnlyList<string> Cities { get; init; } = [];
+    /// <summary>
+    /// Capitals and other cities where meetings are held: they place an event, they never make a country a counterpart
+    /// on their own. In the data file a city is its name, or the list of its spellings with the usual English one first.
+    /// </summary>
+    [JsonPropertyName("cities")]
+    public IReadOnlyList<CityEntry> CityEntries
+    {
+        get;
+        init
+        {
+            field = value;
+            Cities = [.. value.SelectMany(c => c.Spellings)];
+        }
+    } = [];
+
+    /// <summary>Every spelling of every city of <see cref="CityEntries"/>, in their order.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> Cities { get; private init; } = [];
+}
+
+/// <summary>A city: its usual English name and the other ways texts write it ("Ha Noi", "Hà Nội" for Hanoi).</summary>
+[JsonConverter(typeof(CityEntryConverter))]
+public sealed record CityEntry(string Name, IReadOnlyList<string> Aliases)
+{
+    public IEnumerable<string> Spellings => Aliases.Prepend(Name);
+}
+
+/// <summary>Reads a city written as its name (<c>"Kabul"</c>) or as its spellings (<c>["Hanoi", "Ha Noi", "Hà Nội"]</c>).</summary>
+internal sealed class CityEntryConverter : JsonConverter<CityEntry>
+{
+    public override CityEntry Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            return new CityEntry(reader.GetString()!, []);
+        }
+
+        var spellings = JsonSerializer.Deserialize<List<string>>(ref reader, options);
+        return spellings is [var name, .. var aliases] ? new CityEntry(name, aliases) : throw new JsonException("A city needs at least its name.");
+    }
+
+    public override void Write(Utf8JsonWriter writer, CityEntry value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(value);
+        if (value.Aliases.Count == 0)
+        {
+            writer.WriteStringValue(value.Name);
+            return;
+        }
+
+        JsonSerializer.Serialize(writer, value.Spellings.ToList(), options);
+    }
 }
 
 /// <summary>An international body (ASEAN, ITU, the United Nations): named in the news, never counted as a country.</summary>

@@ -424,6 +424,7 @@ public sealed class ArticleWriter : IDisposable
         else
         {
             _sql.InsertSearch.Execute(transaction, id, text.FoldedTitle, text.FoldedBody, SearchText.Fold(names), SearchText.Fold(places));
+            _sql.InsertSearchStemmed.Execute(transaction, id, text.FoldedTitle, text.FoldedBody, SearchText.Fold(names), SearchText.Fold(places));
         }
 
         if (!_postgres && accented.Any(a => a.Length > 0))
@@ -810,7 +811,7 @@ public sealed class ArticleWriter : IDisposable
             Make("""DELETE FROM "ArticleOrganisations" WHERE "ArticlesId" = $1"""),
             .. postgres
                 ? [Make("""DELETE FROM "ArticleSearch" WHERE "ArticleId" = $1""")]
-                : new[] { Make("DELETE FROM ArticleSearch WHERE rowid = $1"), Make("DELETE FROM ArticleSearchExact WHERE rowid = $1") },
+                : new[] { Make("DELETE FROM ArticleSearch WHERE rowid = $1"), Make("DELETE FROM ArticleSearchStemmed WHERE rowid = $1"), Make("DELETE FROM ArticleSearchExact WHERE rowid = $1") },
         ];
 
         public SqlStatement InsertArticleCountry => field ??= Make("""INSERT INTO "ArticleCountries" ("ArticlesId", "CountriesId") VALUES ($1, $2)""");
@@ -841,6 +842,8 @@ public sealed class ArticleWriter : IDisposable
 
         /// <summary>The search entry: id, then folded title, body, people, countries, then the same four as written with accents.</summary>
         public SqlStatement InsertSearch => field ??= Make(postgres ? SearchIndex.PostgreSqlInsert : "INSERT INTO ArticleSearch (rowid, title, body, people, countries) VALUES ($1, $2, $3, $4, $5)");
+
+        public SqlStatement InsertSearchStemmed => field ??= Make("INSERT INTO ArticleSearchStemmed (rowid, title, body, people, countries) VALUES ($1, $2, $3, $4, $5)");
 
         public SqlStatement InsertSearchExact => field ??= Make("INSERT INTO ArticleSearchExact (rowid, title, body, people, countries) VALUES ($1, $2, $3, $4, $5)");
 

@@ -6,7 +6,8 @@ namespace MinistryNews.Core.Search;
 /// <summary>
 /// A search as the user typed it, turned into an FTS5 query that cannot fail: words and quoted phrases (all must
 /// match), a word ending in * matches as a prefix. Everything else the user types — FTS operators, brackets,
-/// column names, SQL — is read as plain words, so no input reaches SQLite as syntax.
+/// column names, SQL — is read as plain words, so no input reaches SQLite as syntax. Words that name a place of the
+/// gazetteer ("Việt Nam", "Hanoi") become one term that its other names match too (see <see cref="PlaceNames"/>).
 /// </summary>
 public sealed class SearchQuery
 {
@@ -17,11 +18,21 @@ public sealed class SearchQuery
     private SearchQuery(IReadOnlyList<Term> terms) => Terms = terms;
 
     /// <summary>A word or a phrase (several words in order); a prefix when the user ended it with *.</summary>
-    public sealed record Term(IReadOnlyList<string> Words, bool Prefix);
+    public sealed record Term(IReadOnlyList<string> Words, bool Prefix)
+    {
+        /// <summary>The other names of the place the term names, folded: each matches as the term does.</summary>
+        public IReadOnlyList<IReadOnlyList<string>> Alternatives { get; init; } = [];
+    }
 
     public IReadOnlyList<Term> Terms { get; }
 
     public bool IsEmpty => Terms.Count == 0;
+
+    /// <summary>Whether a term is a prefix: it matches the words as written, not their stems.</summary>
+    public bool HasPrefixes => Terms.Any(t => t.Prefix);
+
+    /// <summary>Whether a term is a word or phrase, matched by its stems and other names.</summary>
+    public bool HasWords => Terms.Any(t => !t.Prefix);
 
     /// <summary>Whether the user typed accents: then matches written the same way rank first.</summary>
     public bool HasDiacritics => Terms.SelectMany(t => t.Words).Any(SearchText.IsAccented);
@@ -39,8 +50,11 @@ public sealed class SearchQuery
         return (space > MaxLength / 2 ? text[..space] : text[..MaxLength]).TrimEnd();
     }
 
-    public static SearchQuery Parse(string? input)
+    public static SearchQuery Parse(string? input) => Parse(input, PlaceNames.Default);
+
+    public static SearchQuery Parse(string? input, PlaceNames places)
     {
+        ArgumentNullException.ThrowIfNull(places);
         var text = Clip((input ?? string.Empty).Normalize(NormalizationForm.FormC));
 
         var terms = new List<Term>();
@@ -74,11 +88,70 @@ public sealed class SearchQuery
             i = end < 0 ? text.Length : end;
         }
 
-        return new SearchQuery(terms);
+        return new SearchQuery(WithPlaceNames(terms, places));
     }
 
-    /// <summary>The FTS5 query over folded text (no accents, đ as d): every term quoted, so it is never syntax.</summary>
+    /// <summary>
+    /// The terms with each run of words that names a place (the longest) made one term, with the place's other names;
+    /// a quoted phrase that is a name gets them too. A prefix is never a name.
+    /// </summary>
+    private static List<Term> WithPlaceNames(List<Term> terms, PlaceNames places)
+    {
+        var named = new List<Term>(terms.Count);
+        var i = 0;
+        while (i < terms.Count)
+        {
+            if (terms[i].Prefix)
+            {
+                named.Add(terms[i++]);
+                continue;
+            }
+
+            if (terms[i].Words.Count > 1)
+            {
+                named.Add(terms[i] with { Alternatives = places.OtherNames(terms[i].Words) });
+                i++;
+                continue;
+            }
+
+            var run = 1;
+            while (run < places.LongestName && i + run < terms.Count && terms[i + run] is { Prefix: false, Words.Count: 1 })
+            {
+                run++;
+            }
+
+            while (run > 1 && places.OtherNames(Run(run)).Count == 0)
+            {
+                run--;
+            }
+
+            var words = Run(run);
+            named.Add(new Term(words, Prefix: false) { Alternatives = places.OtherNames(words) });
+            i += run;
+        }
+
+        return named;
+
+        List<string> Run(int count) => [.. terms.Skip(i).Take(count).Select(t => t.Words[0])];
+    }
+
+    /// <summary>
+    /// The FTS5 query over folded text (no accents, đ as d) as typed, without stems or other names: every term quoted, so
+    /// it is never syntax.
+    /// </summary>
     public string ToFolded() => Build(SearchText.Fold);
+
+    /// <summary>
+    /// The FTS5 query of the words and phrases (not the prefixes) over the stemmed index, each term or one of its other
+    /// names: <c>("viet nam" OR "vietnam") AND "minister"</c>. Empty when every term is a prefix.
+    /// </summary>
+    public string ToStemmed() => string.Join(" AND ", Terms.Where(t => !t.Prefix).Select(t =>
+        t.Alternatives.Count == 0
+            ? Quote(t.Words.Select(SearchText.Fold))
+            : "(" + string.Join(" OR ", t.Alternatives.Prepend([.. t.Words.Select(SearchText.Fold)]).Select(Quote)) + ")"));
+
+    /// <summary>The FTS5 query of the prefix terms over folded text (a stem is no prefix of the word: "informat*" finds "information"). Empty without any.</summary>
+    public string ToPrefixes() => Build(SearchText.Fold, Terms.Where(t => t.Prefix));
 
     /// <summary>
     /// The FTS5 query for the index of accented words: the words typed with accents, as typed (a phrase keeps its
@@ -94,21 +167,36 @@ public sealed class SearchQuery
     /// </summary>
     public string ToFoldedTsQuery() => BuildTsQuery(SearchText.Fold, Terms);
 
+    /// <summary>The PostgreSQL <c>tsquery</c> of the words and phrases, each term or one of its other names (see <see cref="ToStemmed"/>).</summary>
+    public string ToStemmedTsQuery() => string.Join(" & ", Terms.Where(t => !t.Prefix).Select(t =>
+        t.Alternatives.Count == 0
+            ? TsPhrase(t.Words.Select(SearchText.Fold))
+            : "(" + string.Join(" | ", t.Alternatives.Prepend([.. t.Words.Select(SearchText.Fold)]).Select(TsPhrase)) + ")"));
+
+    /// <summary>The PostgreSQL <c>tsquery</c> of the prefix terms over folded text (see <see cref="ToPrefixes"/>).</summary>
+    public string ToPrefixTsQuery() => BuildTsQuery(SearchText.Fold, Terms.Where(t => t.Prefix));
+
     /// <summary>The PostgreSQL <c>tsquery</c> of the words typed with accents, as typed (see <see cref="ToExact"/>).</summary>
     public string ToExactTsQuery() => BuildTsQuery(w => w.ToLower(CultureInfo.InvariantCulture), Terms
         .Select(t => t with { Words = [.. t.Words.Where(SearchText.IsAccented)] })
         .Where(t => t.Words.Count > 0));
 
     private static string BuildTsQuery(Func<string, string> form, IEnumerable<Term> terms) =>
-        string.Join(" & ", terms.Select(t =>
-            string.Join(" <-> ", t.Words.Select(form).SelectMany(w => w.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-                .Select(w => "'" + w.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal) + "'"))
-            + (t.Prefix ? ":*" : string.Empty)));
+        string.Join(" & ", terms.Select(t => TsPhrase(t.Words.Select(form)) + (t.Prefix ? ":*" : string.Empty)));
+
+    private static string TsPhrase(IEnumerable<string> words) =>
+        string.Join(" <-> ", words.SelectMany(w => w.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Select(w => "'" + w.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal) + "'"));
 
     private string Build(Func<string, string> form) => Build(form, Terms);
 
     private static string Build(Func<string, string> form, IEnumerable<Term> terms) =>
-        string.Join(' ', terms.Select(t => "\"" + string.Join(' ', t.Words.Select(form)).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" + (t.Prefix ? "*" : string.Empty)));
+        string.Join(' ', terms.Select(t => Quote(t.Words.Select(form)) + (t.Prefix ? "*" : string.Empty)));
+
+    private static string Quote(IEnumerable<string> words) => "\"" + string.Join(' ', words).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    /// <summary>The words of a text as a search reads them: runs of letters and digits (and their marks).</summary>
+    public static IEnumerable<string> WordsOf(string text) => Words(text).Select(w => w.Word);
 
     /// <summary>The runs of letters and digits of a text, with whether a * ends them.</summary>
     private static IEnumerable<(string Word, bool Prefix)> Words(string text)

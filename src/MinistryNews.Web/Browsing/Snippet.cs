@@ -52,37 +52,7 @@ public static class Snippet
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(query);
         var folded = FoldKeepingLength(text);
-        var words = query.Terms.SelectMany(t => t.Words.Select((w, i) => (Word: SearchText.Fold(w), Prefix: t.Prefix && i == t.Words.Count - 1))).ToList();
-        var matches = new List<(int Start, int End)>();
-        foreach (var (word, prefix) in words)
-        {
-            for (var at = folded.IndexOf(word, StringComparison.Ordinal); at >= 0; at = folded.IndexOf(word, at + 1, StringComparison.Ordinal))
-            {
-                var end = at + word.Length;
-                var startsWord = at == 0 || !char.IsLetterOrDigit(folded[at - 1]);
-                var endsWord = end == folded.Length || !char.IsLetterOrDigit(folded[end]);
-                if (startsWord && (endsWord || prefix))
-                {
-                    while (prefix && end < folded.Length && char.IsLetterOrDigit(folded[end]))
-                    {
-                        end++;
-                    }
-
-                    matches.Add((at, end));
-                }
-            }
-        }
-
-        var kept = new List<(int Start, int End)>();
-        foreach (var match in matches.OrderBy(m => m.Start))
-        {
-            if (kept.Count == 0 || match.Start >= kept[^1].End)
-            {
-                kept.Add(match);
-            }
-        }
-
-        matches = kept;
+        var matches = Matches(folded, query);
         var first = matches.Count > 0 ? matches[0].Start : 0;
         var from = WordStart(text, Math.Max(0, first - before));
         var to = WordEnd(text, Math.Min(text.Length, first + after));
@@ -107,6 +77,60 @@ public static class Snippet
         }
 
         return new HtmlString(html.ToString());
+    }
+
+    /// <summary>
+    /// The words of the folded text that the query found, in order: a word by its stem (as the stemmed index reads it, so
+    /// "minister" marks "ministers"), with the other names of a place; a prefix by the words it begins.
+    /// </summary>
+    private static List<(int Start, int End)> Matches(string folded, SearchQuery query)
+    {
+        var stems = new HashSet<string>(StringComparer.Ordinal);
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        var prefixes = new List<string>();
+        foreach (var term in query.Terms)
+        {
+            var termWords = term.Words.Select(SearchText.Fold).ToList();
+            if (term.Prefix)
+            {
+                words.UnionWith(termWords[..^1]);
+                prefixes.Add(termWords[^1]);
+            }
+            else
+            {
+                stems.UnionWith(termWords.Concat(term.Alternatives.SelectMany(a => a)).Select(PorterStemmer.Stem));
+            }
+        }
+
+        // A word and its stem share all the stem's letters but its last (y becomes i, e is added or dropped): only the
+        // words that begin so are worth stemming.
+        var starts = stems.Select(s => s[..Math.Max(1, s.Length - 1)]).ToList();
+        var matches = new List<(int Start, int End)>();
+        var i = 0;
+        while (i < folded.Length)
+        {
+            if (!char.IsLetterOrDigit(folded[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < folded.Length && char.IsLetterOrDigit(folded[i]))
+            {
+                i++;
+            }
+
+            var word = folded[start..i];
+            if (words.Contains(word)
+                || prefixes.Any(p => word.StartsWith(p, StringComparison.Ordinal))
+                || (starts.Any(s => word.StartsWith(s, StringComparison.Ordinal)) && stems.Contains(PorterStemmer.Stem(word))))
+            {
+                matches.Add((start, i));
+            }
+        }
+
+        return matches;
     }
 
     /// <summary>Folds each character on its own (no accents, đ as d, lower case), so positions in the result are positions in the text.</summary>

@@ -81,11 +81,45 @@ public sealed class SearchTests(SearchFixture archive) : IClassFixture<SearchFix
     [Fact]
     public async Task Should_find_every_word_a_prefix_begins()
     {
-        var prefix = await archive.SearchAsync("semicond*");
-        var word = await archive.SearchAsync("semiconductors");
+        // "minister" finds its own forms (ministers); "minist*" also every other word it begins (ministry, ministerial).
+        var prefix = await archive.SearchAsync("minist*");
+        var word = await archive.SearchAsync("minister");
 
-        Assert.Contains(DaNangTitle, SearchFixture.Titles(prefix));
-        Assert.True(SearchFixture.Titles(prefix).Count > SearchFixture.Titles(word).Count);
+        Assert.True(Found(prefix) > Found(word));
+        Assert.Contains("Ministry", prefix.QuerySelectorAll(".search-results .passage mark").Select(m => m.TextContent));
+    }
+
+    [Fact]
+    public async Task Should_find_and_mark_the_other_forms_of_a_word_after_the_word_as_typed()
+    {
+        var page = await archive.SearchAsync("semiconductor");
+
+        // The Korean investors in semiconductors, though the word is typed without its s.
+        Assert.Contains(DaNangTitle, SearchFixture.Titles(page));
+        var passage = page.QuerySelectorAll(".search-results li").Single(li => li.QuerySelector("a.title")!.TextContent.Trim() == DaNangTitle).QuerySelector(".passage")!;
+        Assert.Contains("semiconductors", passage.QuerySelectorAll("mark").Select(m => m.TextContent));
+        Assert.NotEqual(DaNangTitle, SearchFixture.Titles(page)[0]);
+        Assert.Equal(DaNangTitle, SearchFixture.Titles(await archive.SearchAsync("semiconductors"))[0]);
+    }
+
+    [Theory]
+    [InlineData("Hà Nội", "Hanoi")]
+    [InlineData("Ha Noi", "Hanoi")]
+    [InlineData("Việt Nam", "Vietnam")]
+    [InlineData("Nhật Bản", "Japan")]
+    public async Task Should_list_the_same_articles_for_any_name_of_a_place(string name, string usualName)
+    {
+        var byName = await archive.SearchAsync(name);
+        var byUsualName = await archive.SearchAsync(usualName);
+
+        Assert.True(Found(byUsualName) > 0);
+        Assert.Equal(Found(byUsualName), Found(byName));
+        if (Found(byUsualName) <= MinistryNews.Web.Pages.Search.IndexModel.PageSize)
+        {
+            Assert.Equal(SearchFixture.Titles(byUsualName).Order(StringComparer.Ordinal), SearchFixture.Titles(byName).Order(StringComparer.Ordinal));
+        }
+
+        Assert.Contains(usualName, byName.QuerySelectorAll(".search-results .passage mark").Select(m => m.TextContent));
     }
 
     [Fact]
@@ -101,6 +135,10 @@ public sealed class SearchTests(SearchFixture archive) : IClassFixture<SearchFix
         Assert.Equal("3", facet.QuerySelector(".count")!.TextContent);
         Assert.Equal("/search?q=minister&country=south-korea", facet.GetAttribute("href"));
     }
+
+    /// <summary>The number of articles the page says it found.</summary>
+    private static int Found(IHtmlDocument page) =>
+        int.Parse(page.QuerySelector(".summary")!.TextContent.Split(' ')[0], System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture);
 
     [Theory]
     [InlineData("\"unbalanced")]
