@@ -35,7 +35,9 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel, IReadsQuery
         var people = db.People.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(country))
         {
-            var found = await db.Countries.AsNoTracking().Where(c => c.Slug == country).Select(c => new { c.Id, c.Slug, c.Name }).FirstOrDefaultAsync(cancellationToken);
+            // By slug, or by name as the form's picker submits it ("Japan", "south korea").
+            var slug = Slugs.From(country);
+            var found = await db.Countries.AsNoTracking().Where(c => c.Slug == country || c.Slug == slug).Select(c => new { c.Id, c.Slug, c.Name }).FirstOrDefaultAsync(cancellationToken);
             if (found is null)
             {
                 Messages.Add($"No country “{(country.Length > 60 ? country[..60] : country)}” in the archive; showing everyone.");
