@@ -36,8 +36,7 @@ public sealed class FindingTests(BrowserFixture browser)
         Assert.Equal(1, await page.Locator("datalist#person-names option[value='Nguyen Manh Hung']").CountAsync());
 
         await country.FillAsync("Japan");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Filter", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/meetings?country=Japan**");
+        await BrowserFixture.FollowAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "Filter", Exact = true }).ClickAsync(), "**/meetings?country=Japan**");
 
         var withJapan = await db.Meetings.CountAsync(m => m.CounterpartCountries.Any(c => c.Slug == "japan"));
         Assert.InRange(withJapan, 2, 50);
@@ -63,8 +62,7 @@ public sealed class FindingTests(BrowserFixture browser)
 
         var top = page.Locator("#facet-country + .facet li");
         Assert.Equal(12, await top.CountAsync());
-        await page.GetByRole(AriaRole.Link, new() { Name = "Show all countries" }).ClickAsync();
-        await page.WaitForURLAsync("**/facets/country?kind=meeting");
+        await BrowserFixture.FollowAsync(page, () => page.GetByRole(AriaRole.Link, new() { Name = "Show all countries" }).ClickAsync(), "**/facets/country?kind=meeting");
 
         // Every country the meetings' articles name, most articles first, each with its count.
         await using var db = browser.App.OpenDatabase();
@@ -82,8 +80,7 @@ public sealed class FindingTests(BrowserFixture browser)
         var last = values.Last;
         var label = (await last.EvaluateAsync<string>("a => a.firstChild.textContent")).Trim();
         var counted = counts[^1];
-        await last.ClickAsync();
-        await page.WaitForURLAsync("**/articles?kind=meeting&country=*");
+        await BrowserFixture.FollowAsync(page, () => last.ClickAsync(), "**/articles?kind=meeting&country=*");
         Assert.Equal(counted, await page.Locator(".article-list .article").CountAsync());
         Assert.Contains($"Country: {label}", await page.Locator(".chips").TextContentAsync() ?? string.Empty, StringComparison.Ordinal);
     }
@@ -100,8 +97,7 @@ public sealed class FindingTests(BrowserFixture browser)
         Assert.Null(await kind.GetAttributeAsync("aria-sort"));
         Assert.Equal("↕", (await kind.Locator(".sort-arrow").TextContentAsync())?.Trim());
         var link = page.GetByRole(AriaRole.Link, new() { NameRegex = Said("Kind", "sort by kind") });
-        await link.ClickAsync();
-        await page.WaitForURLAsync("**/meetings?sort=kind");
+        await BrowserFixture.FollowAsync(page, () => link.ClickAsync(), "**/meetings?sort=kind");
 
         // After: the arrow points up, and the link says the order and what another click does.
         Assert.Equal("ascending", await kind.GetAttributeAsync("aria-sort"));
@@ -109,8 +105,7 @@ public sealed class FindingTests(BrowserFixture browser)
         Assert.Equal("▲", (await arrow.TextContentAsync())?.Trim());
         Assert.True(await arrow.IsVisibleAsync());
         Assert.Equal(Accent, await arrow.EvaluateAsync<string>("e => getComputedStyle(e).color"));
-        await page.GetByRole(AriaRole.Link, new() { NameRegex = Said("Kind", "sorted ascending; sort descending") }).ClickAsync();
-        await page.WaitForURLAsync("**/meetings?sort=-kind");
+        await BrowserFixture.FollowAsync(page, () => page.GetByRole(AriaRole.Link, new() { NameRegex = Said("Kind", "sorted ascending; sort descending") }).ClickAsync(), "**/meetings?sort=-kind");
         Assert.Equal("descending", await kind.GetAttributeAsync("aria-sort"));
         Assert.Equal("▼", (await kind.Locator(".sort-arrow").TextContentAsync())?.Trim());
         Assert.Equal(1, await page.GetByRole(AriaRole.Link, new() { NameRegex = Said("Kind", "sorted descending; sort ascending") }).CountAsync());
