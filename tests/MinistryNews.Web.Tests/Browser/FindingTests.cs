@@ -167,31 +167,34 @@ public sealed class FindingTests(BrowserFixture browser)
 
     [Theory]
     [MemberData(nameof(Widths))]
-    public async Task Should_give_the_header_search_input_the_room_and_the_accent_colour_to_links_buttons_and_focus(string name, int width, int height)
+    public async Task Should_give_the_search_inputs_the_room_and_the_accent_colour_to_links_buttons_and_focus(string name, int width, int height)
     {
         var page = await browser.NewPageAsync(width, height);
-        await page.GotoAsync("/meetings");
+        await page.GotoAsync("/search?q=digital");
 
-        // The search box is wider than its button, which is a button's height.
-        var input = (await page.Locator(".site-search input").BoundingBoxAsync())!;
-        var button = (await page.Locator(".site-search button").BoundingBoxAsync())!;
-        Assert.True(input.Width > 2 * button.Width, $"The search input is {input.Width}px wide beside a {button.Width}px button.");
-        Assert.InRange(button.Height, 24, 60);
-        Assert.True(Math.Abs(input.Y - button.Y) < 10, "The search button is not beside its input.");
-        if (width < 500)
+        // The header's search and the search page's: each box is wider than its button, which is a button's height.
+        foreach (var form in new[] { ".site-search", ".search-form" })
         {
-            Assert.True(input.Width + button.Width > 0.75 * width, $"The search takes {input.Width + button.Width}px of {width}px.");
+            var input = (await page.Locator($"{form} input[type=search]").BoundingBoxAsync())!;
+            var button = (await page.Locator($"{form} button").BoundingBoxAsync())!;
+            Assert.True(input.Width > 2 * button.Width, $"{form}: the input is {input.Width}px wide beside a {button.Width}px button.");
+            Assert.InRange(button.Height, 24, 60);
+            Assert.True(Math.Abs(input.Y - button.Y) < 10, $"{form}: the button is not beside its input.");
+            if (width < 500)
+            {
+                Assert.True(input.Width + button.Width > 0.75 * width, $"{form}: the search takes {input.Width + button.Width}px of {width}px.");
+            }
         }
 
         // Links, buttons and the focus ring take the theme's accent, not Pico's blue.
         Assert.Equal(Accent, await page.Locator(".site-nav a", new() { HasText = "Countries" }).EvaluateAsync<string>("e => getComputedStyle(e).color"));
-        Assert.Equal(Accent, await page.GetByRole(AriaRole.Button, new() { Name = "Filter", Exact = true }).EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor"));
+        Assert.Equal(Accent, await page.Locator(".search-form button").EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor"));
         Assert.Equal(Accent, await page.Locator(".site-search button").EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor"));
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.PressAsync("Tab");
         Assert.Equal("MinistryNews", await page.EvaluateAsync<string>("document.activeElement.textContent.trim()"));
         Assert.Equal(Accent, await page.EvaluateAsync<string>("getComputedStyle(document.activeElement).outlineColor"));
-        await CheckAsync(page, $"finding-header-{name}", width);
+        await CheckAsync(page, $"finding-search-forms-{name}", width);
     }
 
     /// <summary>A header link's accessible name: its text, then what is said after it (Chromium may put a space between them).</summary>
