@@ -20,20 +20,20 @@ public sealed record PickerNames(IReadOnlyList<string> Countries, IReadOnlyList<
 
     // The names are read once for each version of the archive's counts, and let go with them (ArchiveSummary keeps one
     // until the ingestion stores something new).
-    private static readonly ConditionalWeakTable<ArchiveCounts, Task<PickerNames>> ByCounts = [];
+    private static readonly ConditionalWeakTable<ArchiveCounts, PickerNames> ByCounts = [];
 
     public static async Task<PickerNames> GetAsync(ArchiveDbContext db, ArchiveSummary summary, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(summary);
         var counts = await summary.GetAsync(db, cancellationToken);
-        if (ByCounts.TryGetValue(counts, out var cached) && cached.IsCompletedSuccessfully)
+        if (ByCounts.TryGetValue(counts, out var cached))
         {
-            return cached.Result;
+            return cached;
         }
 
         var names = await ReadAsync(db, counts, cancellationToken);
-        ByCounts.AddOrUpdate(counts, Task.FromResult(names));
+        ByCounts.AddOrUpdate(counts, names);
         return names;
     }
 
