@@ -114,7 +114,7 @@ public sealed class SearchTests(SearchFixture archive) : IClassFixture<SearchFix
 
         Assert.True(Found(byUsualName) > 0);
         Assert.Equal(Found(byUsualName), Found(byName));
-        if (Found(byUsualName) <= MinistryNews.Web.Pages.Search.IndexModel.PageSize)
+        if (Found(byUsualName) <= MinistryNews.Web.Browsing.ArticleList.PageSize)
         {
             Assert.Equal(SearchFixture.Titles(byUsualName).Order(StringComparer.Ordinal), SearchFixture.Titles(byName).Order(StringComparer.Ordinal));
         }
