@@ -71,7 +71,7 @@ public sealed record PageRequest(int Number, int Size)
             }
             else
             {
-                messages.Add($"“{Clip(page)}” is not a page number; showing the first page.");
+                messages.Add($"“{Clip(page)}” is not a page number (1 or more); the first page is taken.");
             }
         }
 
@@ -84,7 +84,7 @@ public sealed record PageRequest(int Number, int Size)
             }
             else
             {
-                messages.Add($"“{Clip(pageSize)}” is not a page size (1 to {MaxSize}); showing {defaultSize} a page.");
+                messages.Add($"“{Clip(pageSize)}” is not a page size (1 to {MaxSize}); {defaultSize} a page are taken.");
             }
         }
 
