@@ -29,7 +29,7 @@ public readonly record struct PageRequest(int Number, int Size)
             }
             else
             {
-                problems.Add($"“{Clip(page)}” is not a page number (1 or more); showing the first page.");
+                problems.Add($"“{Clip(page)}” is not a page number (1 or more); the first page is taken.");
             }
         }
 
@@ -42,7 +42,7 @@ public readonly record struct PageRequest(int Number, int Size)
             }
             else
             {
-                problems.Add($"“{Clip(pageSize)}” is not a valid pageSize (1 to {MaxSize}).");
+                problems.Add($"“{Clip(pageSize)}” is not a valid pageSize (1 to {MaxSize}); {defaultSize} a page are taken.");
             }
         }
 

@@ -146,9 +146,9 @@ public sealed class EventListTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Should_read_the_sort_and_the_kind_of_the_api_query_and_name_a_bad_value()
+    public async Task Should_name_each_bad_value_of_the_query_in_the_api_and_on_the_page()
     {
-        using var bad = await _client.GetAsync(new Uri("/api/delegations?sort=colour&direction=sideways", UriKind.Relative));
+        using var bad = await _client.GetAsync(new Uri("/api/delegations?sort=colour&direction=sideways&pageSize=1000", UriKind.Relative));
         var page = await ArchiveApplication.GetPageAsync(_client, "/meetings?kind=picnic&country=japan");
 
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, bad.StatusCode);
@@ -156,6 +156,7 @@ public sealed class EventListTests : IAsyncLifetime
         var errors = problem.RootElement.GetProperty("errors").EnumerateArray().Select(e => e.GetString()!).ToList();
         Assert.Contains(errors, e => e.Contains("“colour”", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Contains("“sideways” is not a direction", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("“1000” is not a valid pageSize", StringComparison.Ordinal));
 
         // The meetings' kind is the list's own: named once, as a kind of meeting, not as a kind of article.
         var text = page.Body!.TextContent;
