@@ -263,6 +263,8 @@ public sealed class EventListPagingTests : IAsyncLifetime
         await using var db = App.OpenDatabase();
         var total = await db.Meetings.CountAsync();
 
+        // The names the filter form suggests are read once for the archive, not for each page: the first page reads them.
+        await ArchiveApplication.GetPageAsync(_client, "/meetings");
         _rowsRead.Clear();
         var page = await ArchiveApplication.GetPageAsync(_client, "/meetings?page=3");
         var read = _rowsRead.Snapshot();
