@@ -22,7 +22,7 @@ public sealed partial class ArticleExtractor(Gazetteer gazetteer, Lexicon lexico
     /// The version of the rules and word lists. Bump it with any change that alters what is read out of a text:
     /// stored articles read by another version are read again on the next ingestion, though their files did not change.
     /// </summary>
-    public const string Version = "2026-12-06.20";
+    public const string Version = "2026-12-06.21";
 
     private readonly CountryFinder _countries = new(gazetteer);
 
