@@ -99,12 +99,20 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
 
         var people = db.People.AsNoTracking().Where(p => p.CountryId == country.Id);
         PeopleCount = await people.CountAsync(cancellationToken);
-        People = [.. (await people
-            .Select(p => new { p.Slug, p.Name, Title = p.Mentions.Where(m => m.Title != null).OrderByDescending(m => m.Article.PublishedOn).Select(m => m.Title).FirstOrDefault(), Articles = p.Mentions.Count })
+
+        // The top people by their articles first, then the titles of those alone: asked in one query, the database
+        // would find the latest title of every official of the country before keeping fifty.
+        var top = await people
+            .Select(p => new { p.Id, p.Slug, p.Name, Articles = p.Mentions.Count })
             .OrderByDescending(p => p.Articles).ThenBy(p => p.Name)
             .Take(Shown)
-            .ToListAsync(cancellationToken))
-            .Select(p => (new Link(p.Slug, p.Name), p.Title, p.Articles))];
+            .ToListAsync(cancellationToken);
+        var topIds = top.Select(p => p.Id).ToList();
+        var titles = await db.People.AsNoTracking()
+            .Where(p => topIds.Contains(p.Id))
+            .Select(p => new { p.Id, Title = p.Mentions.Where(m => m.Title != null).OrderByDescending(m => m.Article.PublishedOn).Select(m => m.Title).FirstOrDefault() })
+            .ToDictionaryAsync(p => p.Id, p => p.Title, cancellationToken);
+        People = [.. top.Select(p => (new Link(p.Slug, p.Name), titles.GetValueOrDefault(p.Id), p.Articles))];
 
         var articles = db.Articles.Where(a => LinkTables.ArticlesOfCountries(db, ids).Contains(a.Id));
         ArticleCount = await articles.CountAsync(cancellationToken);

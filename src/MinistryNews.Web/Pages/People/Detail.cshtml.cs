@@ -70,8 +70,11 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
             .PageAsync(db, PastLastPage.ShowLast, cancellationToken);
 
         var homeId = person.CountryId ?? await db.Countries.Where(c => c.Slug == DelegationRow.HomeSlug).Select(c => (int?)c.Id).FirstOrDefaultAsync(cancellationToken);
-        CountriesVisited = await DelegationTable.Matching(db, [], ids)
-            .Where(d => d.FromCountryId == null || d.FromCountryId == homeId)
+        // The person's trips by their ids (those led, then those joined) before anything else: filtered on the country
+        // first, the database would read every trip from it. COALESCE keeps the country's index out of the plan.
+        var trips = db.Delegations.Where(d => d.LeaderId == person.Id).Select(d => d.Id).Union(LinkTables.DelegationsWithMembers(db, ids));
+        CountriesVisited = await db.Delegations
+            .Where(d => trips.Contains(d.Id) && (d.FromCountryId ?? homeId) == homeId)
             .SelectMany(d => d.Destinations)
             .Where(c => c.Id != homeId)
             .Select(c => new { c.Slug, c.Name })
@@ -97,7 +100,8 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
 
     /// <summary>
     /// The days abroad of the trips the person led or joined from their own country whose start and end the text gives to
-    /// the day (a date's text is then 10 characters long), summed by the database; null when no trip is dated so.
+    /// the day (a date's text is then 10 characters long), summed by the database; null when no trip is dated so. The
+    /// trips are found by the person first (the union of those led and joined), not by the country, which most share.
     /// </summary>
     private Task<int?> DaysAbroadAsync(int personId, int homeId, CancellationToken cancellationToken)
     {
@@ -105,12 +109,12 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
             ? (FormattableString)$"""
                SELECT CAST(SUM(CAST(d."End" AS date) - CAST(d."Start" AS date) + 1) AS integer) AS "Value" FROM "Delegations" AS d
                WHERE d."FromCountryId" = {homeId} AND length(d."Start") = 10 AND length(d."End") = 10
-                 AND (d."LeaderId" = {personId} OR d."Id" IN (SELECT m."DelegationId" FROM "DelegationMembers" AS m WHERE m."MembersId" = {personId}))
+                 AND d."Id" IN (SELECT l."Id" FROM "Delegations" AS l WHERE l."LeaderId" = {personId} UNION SELECT m."DelegationId" FROM "DelegationMembers" AS m WHERE m."MembersId" = {personId})
                """
             : $"""
                SELECT CAST(SUM(julianday(d."End") - julianday(d."Start") + 1) AS INTEGER) AS "Value" FROM "Delegations" AS d
                WHERE d."FromCountryId" = {homeId} AND length(d."Start") = 10 AND length(d."End") = 10
-                 AND (d."LeaderId" = {personId} OR d."Id" IN (SELECT m."DelegationId" FROM "DelegationMembers" AS m WHERE m."MembersId" = {personId}))
+                 AND d."Id" IN (SELECT l."Id" FROM "Delegations" AS l WHERE l."LeaderId" = {personId} UNION SELECT m."DelegationId" FROM "DelegationMembers" AS m WHERE m."MembersId" = {personId})
                """;
         return db.Database.SqlQuery<int?>(sql).SingleAsync(cancellationToken);
     }
