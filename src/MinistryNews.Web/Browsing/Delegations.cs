@@ -108,6 +108,9 @@ public sealed class DelegationList(EventFilter filter, TripDirection? direction,
         return EventQueries.PageAsync(matching, Sorted(matching), DelegationRow.Projection, Page, past, Messages, cancellationToken);
     }
 
+    /// <summary>How many trips match, counted by the database.</summary>
+    public Task<int> CountAsync(ArchiveDbContext db, CancellationToken cancellationToken) => Matching(db).CountAsync(cancellationToken);
+
     /// <summary>Every trip that matches, in order, streamed from the database.</summary>
     public IAsyncEnumerable<DelegationRow> All(ArchiveDbContext db) => EventQueries.All(Sorted(Matching(db)), DelegationRow.Projection);
 

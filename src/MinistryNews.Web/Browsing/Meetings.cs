@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
 using MinistryNews.Core;
 using MinistryNews.Core.Extraction;
 using MinistryNews.Core.Meetings;
@@ -97,6 +98,9 @@ public sealed class MeetingList(EventFilter filter, MeetingKind? kind, PageReque
         var matching = Matching(db);
         return EventQueries.PageAsync(matching, Sorted(matching), MeetingRow.Projection, Page, past, Messages, cancellationToken);
     }
+
+    /// <summary>How many meetings match, counted by the database.</summary>
+    public Task<int> CountAsync(ArchiveDbContext db, CancellationToken cancellationToken) => Matching(db).CountAsync(cancellationToken);
 
     /// <summary>Every meeting that matches, in order, streamed from the database.</summary>
     public IAsyncEnumerable<MeetingRow> All(ArchiveDbContext db) => EventQueries.All(Sorted(Matching(db)), MeetingRow.Projection);

@@ -2,13 +2,19 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using MinistryNews.Core;
+using MinistryNews.Core.Agreements;
 using MinistryNews.Core.Countries;
 using MinistryNews.Core.Extraction;
 using MinistryNews.Web.Browsing;
 
 namespace MinistryNews.Web.Pages.Countries;
 
-/// <summary>Everything done with one country: meetings, delegations both ways, agreements, its people and articles, on one timeline.</summary>
+/// <summary>
+/// Everything done with one country: meetings, delegations both ways, agreements, its people and articles, on one timeline.
+/// Each section reads its first rows and its total in SQL; the rest are on the lists filtered by the country. The
+/// archive's own country (<see cref="DelegationRow.HomeSlug"/>) is no counterpart of its own ministries: its page shows
+/// its officials and the visits made abroad and hosted.
+/// </summary>
 public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageModel
 {
     /// <summary>The entries of the timeline the page shows, the latest; the rest are on the tables filtered by the country.</summary>
@@ -17,16 +23,44 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
     /// <summary>The rows of the agreements and of the people the page shows; the rest are on the lists filtered by the country.</summary>
     public const int Shown = 50;
 
+    /// <summary>The articles the page lists, the latest; all of them are on the article list filtered by the country.</summary>
+    public const int ArticlesShown = 20;
+
+    /// <summary>The trips each way the archive's own country's page shows, the latest.</summary>
+    public const int VisitsShown = 20;
+
     public Country Country { get; private set; } = null!;
 
+    /// <summary>Whether this is the archive's own country, whose ministries' press releases the archive holds.</summary>
+    public bool IsHome => Country.Slug == DelegationRow.HomeSlug;
+
+    /// <summary>The latest meetings, visits and agreements, merged by date, the undated last.</summary>
     public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
 
-    public IReadOnlyList<DelegationRow> Delegations { get; private set; } = [];
+    /// <summary>The meetings, visits and agreement mentions the timeline has in all.</summary>
+    public int TimelineTotal { get; private set; }
+
+    public int MeetingCount { get; private set; }
+
+    /// <summary>The visits made by the archive's country's delegations (to this country).</summary>
+    public int VisitsMadeCount { get; private set; }
+
+    /// <summary>The visits the archive's country hosted (from this country).</summary>
+    public int VisitsHostedCount { get; private set; }
+
+    /// <summary>On the archive's own country's page, the latest visits it made abroad.</summary>
+    public IReadOnlyList<DelegationRow> LatestVisitsMade { get; private set; } = [];
+
+    /// <summary>On the archive's own country's page, the latest visits it hosted.</summary>
+    public IReadOnlyList<DelegationRow> LatestVisitsHosted { get; private set; } = [];
 
     /// <summary>The first page of the agreements with the country, newest first, and their number.</summary>
     public EventPage<AgreementRow> Agreements { get; private set; } = null!;
 
+    /// <summary>The country's officials with the most articles.</summary>
     public IReadOnlyList<(Link Person, string? Title, int Articles)> People { get; private set; } = [];
+
+    public int PeopleCount { get; private set; }
 
     public IReadOnlyList<ArticleRow> Articles { get; private set; } = [];
 
@@ -43,33 +77,77 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
         Country = country;
         var ids = new[] { country.Id };
         var today = DateOnly.FromDateTime(time.GetLocalNow().Date);
-        var with = LinkTables.MeetingsWithCountries(db, ids);
-        var meetings = await db.Meetings.AsNoTracking()
-            .Where(m => with.Contains(m.Id))
-            .Select(m => new
-            {
-                m.Date,
-                m.DateSource,
-                m.Kind,
-                m.Name,
-                m.CounterpartOrganisation,
-                m.Location,
-                Countries = m.CounterpartCountries.OrderBy(c => c.Name).Select(c => new Link(c.Slug, c.Name)).ToList(),
-                Participants = m.Participants.OrderBy(p => p.Name).Select(p => p.Name).ToList(),
-                m.Article.Key,
-                m.Article.Slug,
-                m.Article.Title,
-                m.Evidence,
-            })
-            .AsSplitQuery().ToListAsync(cancellationToken);
-        Delegations = await DelegationTable.RowsAsync(db, ids, [], cancellationToken);
+
+        // The archive's own country: every visit made leaves it and every visit hosted comes to it, so its lists are
+        // the delegations list by direction (what its page links to), and it has no timeline of its own with itself.
+        // Another country's visits are those of the delegations list filtered by it.
+        if (IsHome)
+        {
+            (LatestVisitsMade, VisitsMadeCount) = await VisitsAsync(null, "made", VisitsShown, cancellationToken);
+            (LatestVisitsHosted, VisitsHostedCount) = await VisitsAsync(null, "hosted", VisitsShown, cancellationToken);
+            MeetingCount = await (await new MeetingQuery(Country: [country.Slug]).ValidateAsync(db, 1, cancellationToken)).CountAsync(db, cancellationToken);
+        }
+        else
+        {
+            (_, VisitsMadeCount) = await VisitsAsync(country.Slug, "made", 0, cancellationToken);
+            (_, VisitsHostedCount) = await VisitsAsync(country.Slug, "hosted", 0, cancellationToken);
+            await ReadTimelineAsync(country.Slug, ids, today, cancellationToken);
+        }
+
         Agreements = await (await new AgreementQuery { Country = [country.Slug] }.ValidateAsync(db, today, Shown, cancellationToken))
             .PageAsync(db, PastTheLastPage.ShowTheLast, cancellationToken);
 
-        // The timeline's agreements are read apart from the agreements table's rows: each entry links to its sentence.
+        var people = db.People.AsNoTracking().Where(p => p.CountryId == country.Id);
+        PeopleCount = await people.CountAsync(cancellationToken);
+
+        // The top people by their articles first, then the titles of those alone: asked in one query, the database
+        // would find the latest title of every official of the country before keeping fifty.
+        var top = await people
+            .Select(p => new { p.Id, p.Slug, p.Name, Articles = p.Mentions.Count })
+            .OrderByDescending(p => p.Articles).ThenBy(p => p.Name)
+            .Take(Shown)
+            .ToListAsync(cancellationToken);
+        var topIds = top.Select(p => p.Id).ToList();
+        var titles = await db.People.AsNoTracking()
+            .Where(p => topIds.Contains(p.Id))
+            .Select(p => new { p.Id, Title = p.Mentions.Where(m => m.Title != null).OrderByDescending(m => m.Article.PublishedOn).Select(m => m.Title).FirstOrDefault() })
+            .ToDictionaryAsync(p => p.Id, p => p.Title, cancellationToken);
+        People = [.. top.Select(p => (new Link(p.Slug, p.Name), titles.GetValueOrDefault(p.Id), p.Articles))];
+
+        var articles = db.Articles.Where(a => LinkTables.ArticlesOfCountries(db, ids).Contains(a.Id));
+        ArticleCount = await articles.CountAsync(cancellationToken);
+        Articles = await articles.Sorted(db).Take(ArticlesShown).ToRowsAsync(db, cancellationToken);
+        return Page();
+    }
+
+    /// <summary>The visits of the delegations list with the country (any when null) and the direction: the latest <paramref name="shown"/>, and their number.</summary>
+    private async Task<(IReadOnlyList<DelegationRow> Latest, int Total)> VisitsAsync(string? country, string direction, int shown, CancellationToken cancellationToken)
+    {
+        var visits = await new DelegationQuery(Country: country is null ? null : [country], Direction: direction).ValidateAsync(db, Math.Max(shown, 1), cancellationToken);
+        if (shown == 0)
+        {
+            return ([], await visits.CountAsync(db, cancellationToken));
+        }
+
+        var page = await visits.PageAsync(db, PastTheLastPage.ShowTheLast, cancellationToken);
+        return (page.Rows, page.Paging.Total);
+    }
+
+    /// <summary>
+    /// The latest <see cref="TimelineShown"/> entries: the latest of each kind read in SQL (meetings, visits each way,
+    /// agreement mentions), then merged by date, so that none of the latest is missed and no more is read.
+    /// </summary>
+    private async Task ReadTimelineAsync(string slug, int[] ids, DateOnly today, CancellationToken cancellationToken)
+    {
+        var meetings = await (await new MeetingQuery(Country: [slug]).ValidateAsync(db, TimelineShown, cancellationToken))
+            .PageAsync(db, PastTheLastPage.ShowTheLast, cancellationToken);
+        MeetingCount = meetings.Paging.Total;
+
+        // The timeline's agreements are the mentions, not the register's records: each entry links to its sentence.
         var agreed = LinkTables.AgreementsWithCountries(db, ids);
-        var agreements = await db.Agreements.AsNoTracking()
-            .Where(a => agreed.Contains(a.Id))
+        var mentions = db.Agreements.AsNoTracking().Where(a => agreed.Contains(a.Id));
+        var agreements = await EventQueries.ByDate(mentions, nameof(Agreement.SignedOn), descending: true).ThenBy(a => a.Id)
+            .Take(TimelineShown)
             .Select(a => new
             {
                 a.Kind,
@@ -86,24 +164,18 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
             })
             .AsSplitQuery().ToListAsync(cancellationToken);
 
+        // A trip both from and to the country (none should be) is one entry, as on the delegations list.
+        var trips = await (await new DelegationQuery(Country: [slug]).ValidateAsync(db, TimelineShown, cancellationToken))
+            .PageAsync(db, PastTheLastPage.ShowTheLast, cancellationToken);
+        TimelineTotal = meetings.Paging.Total + trips.Paging.Total + await mentions.CountAsync(cancellationToken);
+
         Timeline = [.. EventDates.ByDate(
-            meetings.Select(m => new TimelineEntry(m.Date, m.DateSource, "meeting", MeetingWhat(m.Kind, m.Name, m.CounterpartOrganisation, m.Participants, m.Location), m.Key, m.Slug, m.Title, m.Evidence, EventFacts.Meeting(m.Date, m.Countries, m.CounterpartOrganisation, m.Name)))
-                .Concat(Delegations.Select(d => new TimelineEntry(d.Start, d.DateSource, d.VisitHosted ? "visit hosted" : "visit made", $"{(d.Leader is null ? "delegation" : "delegation led by " + d.Leader.Name)} from {d.From?.Name ?? "?"} to {string.Join(", ", d.Destinations.Select(x => x.Name))}", d.ArticleKey, d.ArticleSlug, d.ArticleTitle, d.Evidence, d.Fact)))
+            meetings.Rows.Select(m => new TimelineEntry(m.Date, m.DateSource, "meeting", MeetingWhat(m.Kind, m.Name, m.CounterpartOrganisation, [.. m.Participants.Select(p => p.Name)], m.Location), m.ArticleKey, m.ArticleSlug, m.ArticleTitle, m.Evidence, m.Fact))
+                .Concat(trips.Rows.Select(d => new TimelineEntry(d.Start, d.DateSource, d.VisitHosted ? "visit hosted" : "visit made", $"{(d.Leader is null ? "delegation" : "delegation led by " + d.Leader.Name)} from {d.From?.Name ?? "?"} to {string.Join(", ", d.Destinations.Select(x => x.Name))}", d.ArticleKey, d.ArticleSlug, d.ArticleTitle, d.Evidence, d.Fact)))
                 .Concat(agreements.Select(a => new TimelineEntry(a.SignedOn, a.DateSource, "agreement", $"{a.Kind}{(a.Name is null ? string.Empty : " (" + a.Name + ")")}, {AgreementRow.StatusLabel(AgreementRow.StatusOn(a.ValidFrom, a.ValidTo, today))}", a.Key, a.Slug, a.Title, a.Evidence, EventFacts.Agreement(a.Kind, a.SignedOn, a.Countries)))),
             e => e.Date,
-            descending: true)];
-
-        People = [.. (await db.People.AsNoTracking()
-            .Where(p => p.CountryId == country.Id)
-            .Select(p => new { p.Slug, p.Name, Title = p.Mentions.Where(m => m.Title != null).OrderByDescending(m => m.Article.PublishedOn).Select(m => m.Title).FirstOrDefault(), Articles = p.Mentions.Count })
-            .OrderByDescending(p => p.Articles).ThenBy(p => p.Name)
-            .ToListAsync(cancellationToken))
-            .Select(p => (new Link(p.Slug, p.Name), p.Title, p.Articles))];
-
-        var articles = db.Articles.Where(a => LinkTables.ArticlesOfCountries(db, ids).Contains(a.Id));
-        ArticleCount = await articles.CountAsync(cancellationToken);
-        Articles = await articles.Sorted(db).Take(20).ToRowsAsync(db, cancellationToken);
-        return Page();
+            descending: true)
+            .Take(TimelineShown)];
     }
 
     /// <summary>

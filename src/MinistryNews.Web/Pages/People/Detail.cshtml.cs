@@ -11,6 +11,7 @@ namespace MinistryNews.Web.Pages.People;
 /// <summary>
 /// One person: the offices they held with the dates the archive shows them in each (and the sentences that say so), counters, the trips they led
 /// (like the State Department's travels of the Secretary), their meetings, the agreements they signed, their articles.
+/// Each section reads its first rows and its total in SQL; the rest are on the list filtered by the person.
 /// </summary>
 public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageModel
 {
@@ -31,28 +32,21 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
 
     public Citation Citation { get; private set; } = null!;
 
-    public IReadOnlyList<DelegationRow> Trips { get; private set; } = [];
+    /// <summary>The latest trips led or joined, and their number.</summary>
+    public EventPage<DelegationRow> Trips { get; private set; } = null!;
 
-    public IReadOnlyList<MeetingRow> Meetings { get; private set; } = [];
+    /// <summary>The latest meetings taken part in, and their number.</summary>
+    public EventPage<MeetingRow> Meetings { get; private set; } = null!;
 
     /// <summary>The first page of the agreements the person signed, newest first, and their number.</summary>
     public EventPage<AgreementRow> Agreements { get; private set; } = null!;
 
     public IReadOnlyList<ArticleRow> Articles { get; private set; } = [];
 
+    /// <summary>The countries the person's trips from their own country (or from nowhere the text says) went to, by name.</summary>
     public IReadOnlyList<Link> CountriesVisited { get; private set; } = [];
 
     public int? DaysAbroad { get; private set; }
-
-    public bool IsHome => Country?.Slug == DelegationRow.HomeSlug;
-
-    /// <summary>A meeting: its own date as the text gives it (never the publication date), and the sentence that states it.</summary>
-    public sealed record MeetingRow(PartialDate? Date, MinistryNews.Core.Extraction.DateSource DateSource, MinistryNews.Core.Extraction.MeetingKind Kind, IReadOnlyList<Link> Countries, IReadOnlyList<Link> Others, string? Location, string ArticleKey, string ArticleSlug, string ArticleTitle, string Evidence)
-    {
-        public string FactHref => ArticleLinks.Fact(ArticleKey, ArticleSlug, Evidence);
-
-        public string Fact => $"the {Kind.ToString().ToLowerInvariant()} of {Display.EventDate(Date)}" + (Countries.Count > 0 ? $" with {string.Join(", ", Countries.Select(c => c.Name))}" : string.Empty);
-    }
 
     /// <param name="format">"bib" or "ris" for the page's reference as a download.</param>
     public async Task<IActionResult> OnGetAsync(string slug, string? format, CancellationToken cancellationToken)
@@ -69,30 +63,27 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
 
         Offices = await OfficeHolders.QueryAsync(db, db.ArticlePeople.AsNoTracking().Where(m => m.PersonId == person.Id), cancellationToken);
 
-        Trips = [.. (await DelegationTable.RowsAsync(db, [], ids, cancellationToken)).OrderByDescending(t => t.Start?.FirstDay ?? DateOnly.MinValue)];
-        var home = Country?.Slug ?? DelegationRow.HomeSlug;
-        CountriesVisited = [.. Trips.Where(t => t.From?.Slug == home || t.From is null).SelectMany(t => t.Destinations).Where(d => d.Slug != home).DistinctBy(d => d.Slug).OrderBy(d => d.Name)];
-        var days = Trips.Where(t => t.From?.Slug == home).Select(t => t.Days).ToList();
-        DaysAbroad = days.Any(d => d is not null) ? days.Sum(d => d ?? 0) : null;
-
-        var met = LinkTables.MeetingsOfPeople(db, ids);
-        Meetings = [.. (await db.Meetings.AsNoTracking()
-            .Where(m => met.Contains(m.Id))
-            .Select(m => new MeetingRow(
-                m.Date,
-                m.DateSource,
-                m.Kind,
-                m.CounterpartCountries.OrderBy(c => c.Name).Select(c => new Link(c.Slug, c.Name)).ToList(),
-                m.Participants.Where(p => p.Id != person.Id).OrderBy(p => p.Name).Select(p => new Link(p.Slug, p.Name)).ToList(),
-                m.Location,
-                m.Article.Key,
-                m.Article.Slug,
-                m.Article.Title,
-                m.Evidence))
-            .AsSplitQuery().ToListAsync(cancellationToken)).OrderBy(m => m.Date is null).ThenByDescending(m => m.Date?.FirstDay)];
-
+        // The sections are the first pages of the lists their "All N" links lead to, so that the counts agree.
+        Trips = await (await new DelegationQuery(Person: [person.Slug]).ValidateAsync(db, Shown, cancellationToken)).PageAsync(db, PastTheLastPage.ShowTheLast, cancellationToken);
+        Meetings = await (await new MeetingQuery(Person: [person.Slug]).ValidateAsync(db, Shown, cancellationToken)).PageAsync(db, PastTheLastPage.ShowTheLast, cancellationToken);
         Agreements = await (await new AgreementQuery { Person = [person.Slug] }.ValidateAsync(db, DateOnly.FromDateTime(time.GetLocalNow().Date), Shown, cancellationToken))
             .PageAsync(db, PastTheLastPage.ShowTheLast, cancellationToken);
+
+        var homeId = person.CountryId ?? await db.Countries.Where(c => c.Slug == DelegationRow.HomeSlug).Select(c => (int?)c.Id).FirstOrDefaultAsync(cancellationToken);
+        // The person's trips by their ids (those led, then those joined) before anything else: filtered on the country
+        // first, the database would read every trip from it. COALESCE keeps the country's index out of the plan.
+        var trips = db.Delegations.Where(d => d.LeaderId == person.Id).Select(d => d.Id).Union(LinkTables.DelegationsWithMembers(db, ids));
+        CountriesVisited = await db.Delegations
+            .Where(d => trips.Contains(d.Id) && (d.FromCountryId ?? homeId) == homeId)
+            .SelectMany(d => d.Destinations)
+            .Where(c => c.Id != homeId)
+            .Select(c => new { c.Slug, c.Name })
+            .Distinct()
+            .OrderBy(c => c.Name)
+            .Select(c => new Link(c.Slug, c.Name))
+            .ToListAsync(cancellationToken);
+        DaysAbroad = homeId is { } home ? await DaysAbroadAsync(person.Id, home, cancellationToken) : null;
+
         var named = LinkTables.ArticlesOfPeople(db, ids);
         var articles = db.Articles.Where(a => named.Contains(a.Id));
         ArticleCount = await articles.CountAsync(cancellationToken);
@@ -102,8 +93,29 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
         Citation = new Citation(CitationKind.PersonPage, $"{person.Name} — MinistryNews", "MinistryNews", null, null, new Uri(PublicAddress.Origin(HttpContext) + path), Citation.Today(time));
         var latest = Offices.OrderByDescending(o => o.Last.Date?.FirstDay ?? DateOnly.MinValue).FirstOrDefault();
         ViewData["Description"] = PageMeta.Description(
-            $"{person.Name}{(latest is null ? string.Empty : $", {latest.OfficeName}")}{(Country is null ? string.Empty : $" ({Country.Name})")}: {Display.Count(ArticleCount, "article")}, {Display.Count(Meetings.Count, "meeting")} and {Display.Count(Trips.Count, "trip")} in the archive of press releases.");
+            $"{person.Name}{(latest is null ? string.Empty : $", {latest.OfficeName}")}{(Country is null ? string.Empty : $" ({Country.Name})")}: {Display.Count(ArticleCount, "article")}, {Display.Count(Meetings.Paging.Total, "meeting")} and {Display.Count(Trips.Paging.Total, "trip")} in the archive of press releases.");
         ViewData["Canonical"] = path;
         return (IActionResult?)CitationResults.File(Citation, format) ?? Page();
+    }
+
+    /// <summary>
+    /// The days abroad of the trips the person led or joined from their own country whose start and end the text gives to
+    /// the day (a date's text is then 10 characters long), summed by the database; null when no trip is dated so. The
+    /// trips are found by the person first (the union of those led and joined), not by the country, which most share.
+    /// </summary>
+    private Task<int?> DaysAbroadAsync(int personId, int homeId, CancellationToken cancellationToken)
+    {
+        FormattableString sql = db.Database.IsNpgsql()
+            ? (FormattableString)$"""
+               SELECT CAST(SUM(CAST(d."End" AS date) - CAST(d."Start" AS date) + 1) AS integer) AS "Value" FROM "Delegations" AS d
+               WHERE d."FromCountryId" = {homeId} AND length(d."Start") = 10 AND length(d."End") = 10
+                 AND d."Id" IN (SELECT l."Id" FROM "Delegations" AS l WHERE l."LeaderId" = {personId} UNION SELECT m."DelegationId" FROM "DelegationMembers" AS m WHERE m."MembersId" = {personId})
+               """
+            : $"""
+               SELECT CAST(SUM(julianday(d."End") - julianday(d."Start") + 1) AS INTEGER) AS "Value" FROM "Delegations" AS d
+               WHERE d."FromCountryId" = {homeId} AND length(d."Start") = 10 AND length(d."End") = 10
+                 AND d."Id" IN (SELECT l."Id" FROM "Delegations" AS l WHERE l."LeaderId" = {personId} UNION SELECT m."DelegationId" FROM "DelegationMembers" AS m WHERE m."MembersId" = {personId})
+               """;
+        return db.Database.SqlQuery<int?>(sql).SingleAsync(cancellationToken);
     }
 }
