@@ -24,18 +24,30 @@ public sealed record Holding(int OfficeId, string OfficeSlug, string OfficeName,
 public static class OfficeHolders
 {
     /// <summary>The holdings of the mentions given (already narrowed to some offices or some people), earliest first, undated last.</summary>
-    public static async Task<List<Holding>> QueryAsync(ArchiveDbContext db, IQueryable<ArticlePerson> mentions, CancellationToken cancellationToken)
+    public static async Task<List<Holding>> QueryAsync(ArchiveDbContext db, IQueryable<ArticlePerson> mentions, CancellationToken cancellationToken) =>
+        (await QueryAsync(db, mentions, int.MaxValue, cancellationToken)).Shown;
+
+    /// <summary>
+    /// The holdings of the mentions given, at most the <paramref name="latest"/> last in each office (those the archive
+    /// shows last), earliest first, and how many holders each office has in all. An office of a great ministry can have
+    /// had a thousand holders over an archive of decades: the sentences are read for the holders shown alone.
+    /// </summary>
+    public static async Task<(List<Holding> Shown, IReadOnlyDictionary<int, int> Totals)> QueryAsync(ArchiveDbContext db, IQueryable<ArticlePerson> mentions, int latest, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(mentions);
         var named = mentions.Where(m => m.OfficeId != null && m.NameAsWritten != m.Title);
-        var spans = await named
+        var all = await named
             .GroupBy(m => new { OfficeId = m.OfficeId!.Value, m.PersonId })
             .Select(g => new { g.Key.OfficeId, g.Key.PersonId, First = g.Min(m => m.Article.PublishedOn), Last = g.Max(m => m.Article.PublishedOn), Count = g.Count() })
             .ToListAsync(cancellationToken);
+        var totals = all.GroupBy(s => s.OfficeId).ToDictionary(g => g.Key, g => g.Count());
+        var spans = all.GroupBy(s => s.OfficeId)
+            .SelectMany(g => g.OrderBy(s => s.Last is null).ThenByDescending(s => s.Last).ThenBy(s => s.PersonId).Take(latest))
+            .ToList();
         if (spans.Count == 0)
         {
-            return [];
+            return ([], totals);
         }
 
         // The sentences at the ends of each span: the mentions of those offices and people on those days.
@@ -54,7 +66,7 @@ public static class OfficeHolders
         var people = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id))
             .Select(p => new { p.Id, p.Slug, p.Name }).ToDictionaryAsync(p => p.Id, p => new Link(p.Slug, p.Name), cancellationToken);
 
-        return [.. spans
+        List<Holding> shown = [.. spans
             .Select(s =>
             {
                 var found = byHolder[(s.OfficeId, s.PersonId)];
@@ -73,5 +85,6 @@ public static class OfficeHolders
             .OrderBy(h => h.First.Date is null)
             .ThenBy(h => h.First.Date?.FirstDay)
             .ThenBy(h => h.Person.Name, StringComparer.Ordinal)];
+        return (shown, totals);
     }
 }

@@ -13,6 +13,9 @@ public sealed class DetailModel(ArchiveDbContext db) : PageModel, IReadsQuery
 
     public const int PageSize = 100;
 
+    /// <summary>The holders the page shows, the latest.</summary>
+    public const int HoldersShown = 100;
+
     public string Slug { get; private set; } = string.Empty;
 
     public string Name { get; private set; } = string.Empty;
@@ -24,6 +27,9 @@ public sealed class DetailModel(ArchiveDbContext db) : PageModel, IReadsQuery
     public Link? Country { get; private set; }
 
     public IReadOnlyList<Holding> Holders { get; private set; } = [];
+
+    /// <summary>How many people the archive shows in the office.</summary>
+    public int HolderCount { get; private set; }
 
     public IReadOnlyList<MentionRow> Mentions { get; private set; } = [];
 
@@ -58,7 +64,8 @@ public sealed class DetailModel(ArchiveDbContext db) : PageModel, IReadsQuery
         (Slug, Name, Rank, Organisation, Country) = (office.Slug, office.Name, office.Rank, office.Organisation, office.Country);
         Links = new QueryLinks($"/offices/{office.Slug}", Request.Query);
         var mentions = db.ArticlePeople.AsNoTracking().Where(m => m.OfficeId == office.Id);
-        Holders = await OfficeHolders.QueryAsync(db, mentions, cancellationToken);
+        var (holders, totals) = await OfficeHolders.QueryAsync(db, mentions, HoldersShown, cancellationToken);
+        (Holders, HolderCount) = (holders, totals.GetValueOrDefault(office.Id));
         var total = await mentions.CountAsync(cancellationToken);
         var (paging, message) = Paging.Read(Request.Query[QueryKey.Page], PageSize, total);
         Paging = paging;
@@ -74,7 +81,7 @@ public sealed class DetailModel(ArchiveDbContext db) : PageModel, IReadsQuery
             .Skip(paging.Skip).Take(PageSize)
             .Select(m => new MentionRow(m.Article.Published, new Link(m.Person.Slug, m.Person.Name), m.Title!, m.NameAsWritten == m.Title, m.Article.Key, m.Article.Slug, m.Article.Title, m.Evidence))
             .ToListAsync(cancellationToken);
-        ViewData["Description"] = PageMeta.Description($"{office.Name}: {Display.Count(Holders.Count, "holder")} in the archive"
+        ViewData["Description"] = PageMeta.Description($"{office.Name}: {Display.Count(HolderCount, "holder")} in the archive"
             + (Holders.Count > 0 ? $", {string.Join(", ", Holders.Take(5).Select(h => h.Person.Name))}." : "."));
         ViewData["Canonical"] = $"/offices/{office.Slug}";
         return Page();

@@ -16,6 +16,9 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel, IReadsQuery
 
     public const int PageSize = 50;
 
+    /// <summary>The holders each office shows, the latest; all of them are on the office's page.</summary>
+    public const int HoldersShown = 5;
+
     public IReadOnlyList<OfficeRow> Rows { get; private set; } = [];
 
     public List<string> Messages { get; } = [];
@@ -24,8 +27,8 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel, IReadsQuery
 
     public QueryLinks Links { get; private set; } = null!;
 
-    /// <summary>An office: where it belongs (its organisation, else its country) and its holders, earliest first.</summary>
-    public sealed record OfficeRow(int Id, string Slug, string Name, string Rank, string Group, int Mentions, IReadOnlyList<Holding> Holders);
+    /// <summary>An office: where it belongs (its organisation, else its country), its latest holders, earliest first, and how many it had.</summary>
+    public sealed record OfficeRow(int Id, string Slug, string Name, string Rank, string Group, int Mentions, IReadOnlyList<Holding> Holders, int HolderCount);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -58,8 +61,8 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel, IReadsQuery
             })
             .ToListAsync(cancellationToken);
         var ids = offices.Select(o => o.Id).ToList();
-        var holders = (await OfficeHolders.QueryAsync(db, db.ArticlePeople.AsNoTracking().Where(m => ids.Contains(m.OfficeId!.Value)), cancellationToken))
-            .ToLookup(h => h.OfficeId);
+        var (shown, totals) = await OfficeHolders.QueryAsync(db, db.ArticlePeople.AsNoTracking().Where(m => ids.Contains(m.OfficeId!.Value)), HoldersShown, cancellationToken);
+        var holders = shown.ToLookup(h => h.OfficeId);
         Rows = [.. offices.Select(o => new OfficeRow(
             o.Id,
             o.Slug,
@@ -67,7 +70,8 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel, IReadsQuery
             o.Rank,
             o.Organisation is null ? o.Country ?? "Elsewhere" : o.Country is null ? o.Organisation : $"{o.Organisation} ({o.Country})",
             o.Mentions,
-            [.. holders[o.Id]]))];
+            [.. holders[o.Id]],
+            totals.GetValueOrDefault(o.Id)))];
         ViewData["Description"] = PageMeta.Description($"The offices of the press releases' officials, with who held each and from when to when the archive shows them in it: {Display.Count(total, "office")}.");
         ViewData["Canonical"] = paging.Number == 1 ? "/offices" : $"/offices?page={paging.Number}";
         return Page();
