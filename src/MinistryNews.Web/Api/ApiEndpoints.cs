@@ -1,11 +1,5 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using MinistryNews.Core;
-using MinistryNews.Core.Extraction;
 using MinistryNews.Core.Search;
-using MinistryNews.Web.Browsing;
 
 namespace MinistryNews.Web.Api;
 
@@ -16,20 +10,6 @@ namespace MinistryNews.Web.Api;
 public sealed record ApiPage<T>(int Total, int Page, int PageSize, string? Next, string? Previous, IReadOnlyList<T> Items);
 
 public sealed record ApiLink(string Slug, string Name);
-
-/// <summary>
-/// The filters and paging every list takes, as the query string gives them (read as text, so that a bad value gets a
-/// problem details answer that says what is wrong, not a binding error).
-/// </summary>
-/// <param name="Country">Country slugs (japan, south-korea); several combine with OR.</param>
-/// <param name="Person">Person slugs (nguyen-manh-hung); several combine with OR.</param>
-/// <param name="From">Earliest date, YYYY-MM-DD (or YYYY-MM, YYYY).</param>
-/// <param name="To">Latest date, YYYY-MM-DD (or YYYY-MM, YYYY).</param>
-/// <param name="Year">Publication year (articles).</param>
-/// <param name="Month">Publication month, with year (articles).</param>
-/// <param name="Page">Page number, from 1.</param>
-/// <param name="PageSize">Items a page, 1 to 100 (20 when not given).</param>
-public sealed record ListQuery(string[]? Country, string[]? Person, string? From, string? To, string? Year, string? Month, string? Page, string? PageSize);
 
 public sealed record ApiArticleDetail(
     int Id,
@@ -52,7 +32,6 @@ public sealed record ApiBlock(string Kind, string Text);
 
 public sealed record ApiArticlePerson(string Slug, string Name, string? Title, string? Country);
 
-
 public sealed record ApiAgreement(string Kind, string? Name, IReadOnlyList<ApiLink> Countries, string? SignedOn, string? ValidFrom, string? ValidTo, string Status, IReadOnlyList<ApiLink> Signatories, int ArticleId, string? Evidence);
 
 /// <summary>
@@ -62,8 +41,6 @@ public sealed record ApiAgreement(string Kind, string? Name, IReadOnlyList<ApiLi
 /// </summary>
 public static class ApiEndpoints
 {
-    public const int MaxPageSize = 100;
-
     public static IEndpointRouteBuilder MapArchiveApi(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -118,63 +95,4 @@ public static class ApiEndpoints
             [.. a.Delegations.Select(d => ApiDelegation.Of(new DelegationRow(d.Start, d.DateSource, d.End, d.Leader is null ? null : new Link(d.Leader.Slug, d.Leader.Name), d.FromCountry is null ? null : new Link(d.FromCountry.Slug, d.FromCountry.Name), [.. d.Destinations.Select(c => new Link(c.Slug, c.Name))], a.Id, a.Key, a.Slug, a.Title, d.Evidence)))],
             [.. a.Agreements.Select(x => new ApiAgreement(x.Kind, x.Name, [.. x.CounterpartCountries.Select(c => new ApiLink(c.Slug, c.Name))], x.SignedOn?.ToString(), x.ValidFrom?.ToString(), x.ValidTo?.ToString(), AgreementRow.StatusValue(AgreementRow.StatusOn(x.ValidFrom, x.ValidTo, today)), [.. x.Signatories.Select(p => new ApiLink(p.Slug, p.Name))], a.Id, x.Evidence))]));
     }
-
-    private static List<string> ReadPaging(HttpRequest request, out int page, out int size)
-    {
-        var messages = new List<string>();
-        page = Number(request, "page", 1, int.MaxValue, 1, messages);
-        size = Number(request, "pageSize", 1, MaxPageSize, 20, messages);
-        return messages;
-    }
-
-    private static int Number(HttpRequest request, string key, int min, int max, int fallback, List<string> messages)
-    {
-        var text = request.Query[key].FirstOrDefault();
-        if (string.IsNullOrEmpty(text))
-        {
-            return fallback;
-        }
-
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
-        {
-            return value;
-        }
-
-        messages.Add($"“{(text.Length > 20 ? text[..20] : text)}” is not a valid {key} ({min} to {(max == int.MaxValue ? "any" : max.ToString(CultureInfo.InvariantCulture))}).");
-        return fallback;
-    }
-
-    internal static ProblemHttpResult? Problem(IEnumerable<string> filterMessages, IEnumerable<string> pagingMessages)
-    {
-        var messages = filterMessages.Concat(pagingMessages).ToList();
-        return messages.Count == 0
-            ? null
-            : TypedResults.Problem(
-                statusCode: StatusCodes.Status400BadRequest,
-                title: "The query has values the archive cannot use",
-                detail: string.Join(" ", messages),
-                extensions: new Dictionary<string, object?> { ["errors"] = messages });
-    }
-
-    /// <summary>
-    /// How many items come before <paramref name="page"/>, or null when the page lies past the last item (counted in
-    /// 64 bits: page 2,147,483,647 of 100 items is past the end, not an overflow that wraps round to the first page).
-    /// </summary>
-    private static int? Offset(int page, int size, int total)
-    {
-        var skip = (page - 1L) * size;
-        return skip < total ? (int)skip : null;
-    }
-
-    internal static ApiPage<T> Paged<T>(HttpRequest request, int total, int page, int size, IEnumerable<T> items)
-    {
-        string Link(int number) => request.Path + QueryString.Create(request.Query
-            .Where(q => q.Key != "page")
-            .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)))
-            .Append(new KeyValuePair<string, string?>("page", number.ToString(CultureInfo.InvariantCulture))));
-        var pages = (int)Math.Max(1, (total + size - 1L) / size);
-        return new ApiPage<T>(total, page, size, page < pages ? Link(page + 1) : null, page > 1 ? Link(Math.Min(page - 1, pages)) : null, [.. items]);
-    }
-
-    private static IReadOnlyList<ApiLink> Links(IEnumerable<Link> links) => [.. links.Select(l => new ApiLink(l.Slug, l.Name))];
 }

@@ -1,9 +1,6 @@
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
-using Microsoft.EntityFrameworkCore;
-using MinistryNews.Core;
 using MinistryNews.Core.Agreements;
-using MinistryNews.Core.Extraction;
 
 namespace MinistryNews.Web.Browsing;
 
@@ -112,7 +109,7 @@ public sealed record AgreementQuery
 /// makes: a validity ends before today when its text is before today's and is not today's month or year; it begins
 /// after today when its text is after today's.
 /// </remarks>
-public sealed class AgreementList(EventFilter filter, AgreementStatus? status, PageRequest page, DateOnly today, IReadOnlyList<string> messages)
+public sealed class AgreementList(EventFilter filter, AgreementStatus? status, PageRequest page, DateOnly today, IReadOnlyList<string> messages) : IEventList<AgreementRow>
 {
     /// <summary>The records a download reads from the database at once.</summary>
     private const int Batch = 500;
@@ -171,6 +168,8 @@ public sealed class AgreementList(EventFilter filter, AgreementStatus? status, P
             }
         }
     }
+
+    IAsyncEnumerable<AgreementRow> IEventList<AgreementRow>.All(ArchiveDbContext db) => All(db);
 
     /// <summary>The records that pass every filter, each with its status today computed in SQL.</summary>
     private IQueryable<Ranked> Matching(ArchiveDbContext db)

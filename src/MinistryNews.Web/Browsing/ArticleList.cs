@@ -1,8 +1,5 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Http.Extensions;
-using Microsoft.EntityFrameworkCore;
-using MinistryNews.Core;
 using MinistryNews.Core.Articles;
 using MinistryNews.Core.Search;
 
@@ -287,4 +284,4 @@ public sealed class ArticleList
 }
 
 /// <summary>A page of the article list: where it is in the list, a notice when it is not the page asked for, and its rows.</summary>
-public sealed record ArticleResults(ArticleList List, Paging Paging, string? PageNotice, IReadOnlyList<ArticleRow> Rows);
+public sealed record ArticleResults(ArticleList List, Paging Paging, string? PageNotice, IReadOnlyList<ArticleRow> Rows) : IRowPage<ArticleRow>;

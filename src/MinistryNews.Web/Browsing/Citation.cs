@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text;
-using MinistryNews.Core;
 
 namespace MinistryNews.Web.Browsing;
 

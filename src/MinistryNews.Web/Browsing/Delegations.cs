@@ -1,9 +1,6 @@
 using System.ComponentModel;
 using System.Linq.Expressions;
-using Microsoft.EntityFrameworkCore;
-using MinistryNews.Core;
 using MinistryNews.Core.Delegations;
-using MinistryNews.Core.Extraction;
 
 namespace MinistryNews.Web.Browsing;
 
@@ -87,7 +84,7 @@ public enum TripDirection
 }
 
 /// <summary>The delegations query checked: what it filters by, its sort and page, and what was wrong with it.</summary>
-public sealed class DelegationList(EventFilter filter, TripDirection? direction, PageRequest page, IReadOnlyList<string> messages)
+public sealed class DelegationList(EventFilter filter, TripDirection? direction, PageRequest page, IReadOnlyList<string> messages) : IEventList<DelegationRow>
 {
     public EventFilter Filter { get; } = filter;
 

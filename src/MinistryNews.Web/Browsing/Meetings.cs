@@ -1,7 +1,5 @@
 using System.ComponentModel;
 using System.Linq.Expressions;
-using MinistryNews.Core;
-using MinistryNews.Core.Extraction;
 using MinistryNews.Core.Meetings;
 
 namespace MinistryNews.Web.Browsing;
@@ -80,7 +78,7 @@ public sealed record MeetingQuery(
 }
 
 /// <summary>The meetings query checked: what it filters by, its sort and page, and what was wrong with it.</summary>
-public sealed class MeetingList(EventFilter filter, MeetingKind? kind, PageRequest page, IReadOnlyList<string> messages)
+public sealed class MeetingList(EventFilter filter, MeetingKind? kind, PageRequest page, IReadOnlyList<string> messages) : IEventList<MeetingRow>
 {
     public EventFilter Filter { get; } = filter;
 

@@ -1,7 +1,5 @@
 using System.Buffers;
-using System.Globalization;
 using System.Text;
-using MinistryNews.Core;
 using Serilog.Core;
 using Serilog.Events;
 

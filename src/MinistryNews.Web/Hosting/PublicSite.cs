@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using MinistryNews.Core;
 using MinistryNews.Core.Ingestion;
 
 namespace MinistryNews.Web.Hosting;

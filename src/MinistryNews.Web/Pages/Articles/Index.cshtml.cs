@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using MinistryNews.Core;
-using MinistryNews.Web.Browsing;
-using MinistryNews.Web.Hosting;
-
 namespace MinistryNews.Web.Pages.Articles;
 
 /// <summary>

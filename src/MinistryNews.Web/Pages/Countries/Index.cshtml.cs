@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using MinistryNews.Core;
-using MinistryNews.Web.Browsing;
-using MinistryNews.Web.Hosting;
-
 namespace MinistryNews.Web.Pages.Countries;
 
 /// <summary>The countries the archive deals with, most articles first, 50 a page.</summary>
