@@ -78,7 +78,7 @@ public static class AgreementsApi
 
     public static IEndpointRouteBuilder MapAgreements(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/agreements", List).WithName("ListAgreements").WithSummary("The agreements register, one record per document, newest first (undated last); status is in-force, expired or unknown.");
+        api.MapGet("/agreements", List).WithName("ListAgreements").WithSummary("The agreements register, one record per document, newest first (undated last); status is in-force, expired or unknown; sort by signed, kind or status.");
         api.MapGet("/agreements/{id:int}", Get).WithName("GetAgreement").WithSummary("One record of the agreements register with every article that tells it and the sentence.");
         return api;
     }

@@ -49,8 +49,8 @@ public static class ApiEndpoints
         api.MapGet("/articles/{key}", Article).WithName("GetArticle").WithSummary("One article with its text and its facts, by its key (the number it had before keys is still answered).");
         api.MapGet("/countries", ListApi.CountriesAsync).WithName("ListCountries").WithSummary("Countries the archive deals with, most articles first.").AddOpenApiOperationTransformer(ListApi.QueryKeysAsWritten);
         api.MapGet("/people", ListApi.PeopleAsync).WithName("ListPeople").WithSummary("People, most articles first; filter with country.").AddOpenApiOperationTransformer(ListApi.QueryKeysAsWritten);
-        api.MapGet("/meetings", EventsApi.Meetings).WithName("ListMeetings").WithSummary("Meetings, newest first; kind is bilateral, multilateral or domestic.");
-        api.MapGet("/delegations", EventsApi.Delegations).WithName("ListDelegations").WithSummary("Delegations, newest first; direction is made or hosted.");
+        api.MapGet("/meetings", EventsApi.Meetings).WithName("ListMeetings").WithSummary("Meetings, newest first (undated last); kind is bilateral, multilateral or domestic; sort by date, kind or country.");
+        api.MapGet("/delegations", EventsApi.Delegations).WithName("ListDelegations").WithSummary("Delegations, newest first (undated last); direction is made or hosted; sort by date, leader or from.");
         api.MapAgreements();
         return app;
     }

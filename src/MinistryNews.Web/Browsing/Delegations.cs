@@ -5,57 +5,24 @@ using MinistryNews.Core.Delegations;
 namespace MinistryNews.Web.Browsing;
 
 /// <summary>
-/// The query of the delegations list as the query string gives it (read as text, so that a bad value gets a message
-/// that names it, not a binding error): the page <c>/delegations</c>, its downloads and <c>/api/delegations</c> all run it.
+/// The query of the delegations list: the page <c>/delegations</c>, its downloads and <c>/api/delegations</c> all run it.
 /// </summary>
-/// <param name="Country">Countries the trip came from or went to, by slug or name; several combine with OR.</param>
-/// <param name="Person">The leader or members, by slug or name; several combine with OR.</param>
-/// <param name="Direction">made (visits made by Vietnam's delegations) or hosted (visits to Vietnam).</param>
-/// <param name="From">Earliest start of the trip, YYYY-MM-DD (or YYYY-MM, YYYY); an undated trip matches no date filter.</param>
-/// <param name="To">Latest start of the trip, YYYY-MM-DD (or YYYY-MM, YYYY).</param>
-/// <param name="Year">Year of the start.</param>
-/// <param name="Month">Month of the start (1 to 12), with year.</param>
-/// <param name="Sort">date, leader or from; with a leading "-" the other way (-date, the default: latest first). Undated trips come last either way.</param>
-/// <param name="Page">Page number, from 1.</param>
-/// <param name="PageSize">Trips a page, 1 to 100 (20 in the API, 50 on the page).</param>
-public sealed record DelegationQuery(
-    [property: Description("Countries the trip came from or went to, by slug or name; several combine with OR.")] string[]? Country = null,
-    [property: Description("The leader or members, by slug or name; several combine with OR.")] string[]? Person = null,
-    [property: Description("made (visits made by Vietnam's delegations) or hosted (visits to Vietnam).")] string? Direction = null,
-    [property: Description("Earliest start of the trip, YYYY-MM-DD (or YYYY-MM, YYYY); an undated trip matches no date filter.")] string? From = null,
-    [property: Description("Latest start of the trip, YYYY-MM-DD (or YYYY-MM, YYYY).")] string? To = null,
-    [property: Description("Year of the start.")] string? Year = null,
-    [property: Description("Month of the start (1 to 12), with year.")] string? Month = null,
-    [property: Description("date, leader or from; with a leading \"-\" the other way (-date, the default: latest first). Undated trips come last either way.")] string? Sort = null,
-    [property: Description("Page number, from 1.")] string? Page = null,
-    [property: Description("Trips a page, 1 to 100 (20 in the API, 50 on the page).")] string? PageSize = null)
+public sealed record DelegationQuery : EventQuery
 {
     /// <summary>The keys of the query string the list reads.</summary>
-    public static IReadOnlyCollection<string> Keys { get; } = [.. EventFilter.Keys, QueryKey.Direction, QueryKey.Page, QueryKey.PageSize];
+    public static IReadOnlyCollection<string> Keys { get; } = KeysWith(QueryKey.Direction);
 
-    public static readonly IReadOnlyList<string> SortKeys = ["date", "leader", "from"];
+    public static readonly EventSort Sorting = new(["date", "leader", "from"], "-date");
 
-    public const string DefaultSort = "-date";
+    [Description("made (visits made by Vietnam's delegations) or hosted (visits to Vietnam).")]
+    public string? Direction { get; init; }
 
-    public static DelegationQuery Read(IQueryCollection query) => new(
-        QueryReader.Values(query, QueryKey.Country),
-        QueryReader.Values(query, QueryKey.Person),
-        QueryReader.Value(query, QueryKey.Direction),
-        QueryReader.Value(query, QueryKey.From),
-        QueryReader.Value(query, QueryKey.To),
-        QueryReader.Value(query, QueryKey.Year),
-        QueryReader.Value(query, QueryKey.Month),
-        QueryReader.Value(query, QueryKey.Sort),
-        QueryReader.Value(query, QueryKey.Page),
-        QueryReader.Value(query, QueryKey.PageSize));
+    public static DelegationQuery Read(IQueryCollection query) => ReadInto(query, new DelegationQuery { Direction = QueryReader.Value(query, QueryKey.Direction) });
 
     /// <summary>The query checked: each value that means nothing is named in a message and its filter left out.</summary>
     public async Task<DelegationList> ValidateAsync(ArchiveDbContext db, int defaultPageSize, CancellationToken cancellationToken)
     {
-        var messages = new List<string>();
-        var filter = await EventFilter.ReadAsync(db, QueryReader.Common(Country, Person, From, To, Year, Month, Sort), SortKeys, DefaultSort, messages, cancellationToken);
-        var direction = ReadDirection(Direction, messages);
-        var page = PageRequest.Read(Page, PageSize, defaultPageSize, messages);
+        var (filter, direction, page, messages) = await CheckAsync(db, Sorting, defaultPageSize, problems => ReadDirection(Direction, problems), cancellationToken);
         return new DelegationList(filter, direction, page, messages);
     }
 
