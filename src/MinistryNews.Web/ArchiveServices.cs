@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using MinistryNews.Core.Ingestion;
 using MinistryNews.Web.Ingestion;
 

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace MinistryNews.Web.Browsing;
 
 /// <summary>What the archive lets a reader cite.</summary>

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace MinistryNews.Web.Browsing;
 
 /// <summary>

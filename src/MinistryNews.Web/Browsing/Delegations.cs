@@ -51,31 +51,15 @@ public enum TripDirection
 }
 
 /// <summary>The delegations query checked: what it filters by, its sort and page, and what was wrong with it.</summary>
-public sealed class DelegationList(EventFilter filter, TripDirection? direction, PageRequest page, IReadOnlyList<string> messages) : IEventList<DelegationRow>
+public sealed class DelegationList(EventFilter filter, TripDirection? direction, PageRequest page, IReadOnlyList<string> messages)
+    : EventList<Delegation, DelegationRow>(filter, page, messages, DelegationRow.Projection)
 {
-    public EventFilter Filter { get; } = filter;
-
     public TripDirection? Direction { get; } = direction;
 
     /// <summary>The direction as the address writes it ("made", "hosted").</summary>
     public string? DirectionValue => Direction?.ToString().ToLowerInvariant();
 
-    public PageRequest Page { get; } = page;
-
-    /// <summary>What was wrong with the query, each naming the bad value.</summary>
-    public IReadOnlyList<string> Messages { get; } = messages;
-
-    /// <summary>The page asked for, read from the database.</summary>
-    public Task<EventPage<DelegationRow>> PageAsync(ArchiveDbContext db, PastTheLastPage past, CancellationToken cancellationToken)
-    {
-        var matching = Matching(db);
-        return EventQueries.PageAsync(matching, Sorted(matching), DelegationRow.Projection, Page, past, Messages, cancellationToken);
-    }
-
-    /// <summary>Every trip that matches, in order, streamed from the database.</summary>
-    public IAsyncEnumerable<DelegationRow> All(ArchiveDbContext db) => EventQueries.All(Sorted(Matching(db)), DelegationRow.Projection);
-
-    private IQueryable<Delegation> Matching(ArchiveDbContext db)
+    private protected override IQueryable<Delegation> Matching(ArchiveDbContext db)
     {
         var trips = EventQueries.InRange(DelegationTable.Matching(db, Filter.CountryIds, Filter.PersonIds), nameof(Delegation.Start), Filter.Common);
         return Direction switch
@@ -86,7 +70,7 @@ public sealed class DelegationList(EventFilter filter, TripDirection? direction,
         };
     }
 
-    private IQueryable<Delegation> Sorted(IQueryable<Delegation> trips)
+    private protected override IQueryable<Delegation> Sorted(IQueryable<Delegation> trips)
     {
         var descending = Filter.Descending;
         var sorted = Filter.SortKey switch

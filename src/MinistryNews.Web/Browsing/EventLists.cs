@@ -65,6 +65,43 @@ public interface IEventList<TRow>
     IAsyncEnumerable<TRow> All(ArchiveDbContext db);
 }
 
+/// <summary>
+/// An event list read a row per event in SQL (meetings, delegations): the page asked for, or every row that matches,
+/// each list saying which events match and how they sort.
+/// </summary>
+public abstract class EventList<T, TRow> : IEventList<TRow>
+    where T : class
+    where TRow : class
+{
+    private readonly Expression<Func<T, TRow>> row;
+
+    private protected EventList(EventFilter filter, PageRequest page, IReadOnlyList<string> messages, Expression<Func<T, TRow>> row)
+    {
+        (Filter, Page, Messages, this.row) = (filter, page, messages, row);
+    }
+
+    public EventFilter Filter { get; }
+
+    public PageRequest Page { get; }
+
+    /// <summary>What was wrong with the query, each naming the bad value.</summary>
+    public IReadOnlyList<string> Messages { get; }
+
+    public Task<EventPage<TRow>> PageAsync(ArchiveDbContext db, PastTheLastPage past, CancellationToken cancellationToken)
+    {
+        var matching = Matching(db);
+        return EventQueries.PageAsync(matching, Sorted(matching), row, Page, past, Messages, cancellationToken);
+    }
+
+    public IAsyncEnumerable<TRow> All(ArchiveDbContext db) => EventQueries.All(Sorted(Matching(db)), row);
+
+    /// <summary>The events that pass every filter.</summary>
+    private protected abstract IQueryable<T> Matching(ArchiveDbContext db);
+
+    /// <summary>The events in the order asked for, the undated last whichever way, then by id.</summary>
+    private protected abstract IQueryable<T> Sorted(IQueryable<T> events);
+}
+
 /// <summary>What a page past the last one shows: the last page, with a message (the pages), or no rows (the API).</summary>
 public enum PastTheLastPage
 {

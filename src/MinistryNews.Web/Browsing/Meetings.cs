@@ -45,31 +45,15 @@ public sealed record MeetingQuery : EventQuery
 }
 
 /// <summary>The meetings query checked: what it filters by, its sort and page, and what was wrong with it.</summary>
-public sealed class MeetingList(EventFilter filter, MeetingKind? kind, PageRequest page, IReadOnlyList<string> messages) : IEventList<MeetingRow>
+public sealed class MeetingList(EventFilter filter, MeetingKind? kind, PageRequest page, IReadOnlyList<string> messages)
+    : EventList<Meeting, MeetingRow>(filter, page, messages, MeetingRow.Projection)
 {
-    public EventFilter Filter { get; } = filter;
-
     public MeetingKind? Kind { get; } = kind;
 
-    public PageRequest Page { get; } = page;
-
-    /// <summary>What was wrong with the query, each naming the bad value.</summary>
-    public IReadOnlyList<string> Messages { get; } = messages;
-
-    /// <summary>The page asked for, read from the database.</summary>
-    public Task<EventPage<MeetingRow>> PageAsync(ArchiveDbContext db, PastTheLastPage past, CancellationToken cancellationToken)
-    {
-        var matching = Matching(db);
-        return EventQueries.PageAsync(matching, Sorted(matching), MeetingRow.Projection, Page, past, Messages, cancellationToken);
-    }
-
-    /// <summary>Every meeting that matches, in order, streamed from the database.</summary>
-    public IAsyncEnumerable<MeetingRow> All(ArchiveDbContext db) => EventQueries.All(Sorted(Matching(db)), MeetingRow.Projection);
-
-    private IQueryable<Meeting> Matching(ArchiveDbContext db) =>
+    private protected override IQueryable<Meeting> Matching(ArchiveDbContext db) =>
         EventQueries.InRange(MeetingTable.Matching(db, Filter.CountryIds, Filter.PersonIds, Kind), nameof(Meeting.Date), Filter.Common);
 
-    private IQueryable<Meeting> Sorted(IQueryable<Meeting> meetings)
+    private protected override IQueryable<Meeting> Sorted(IQueryable<Meeting> meetings)
     {
         var descending = Filter.Descending;
         var sorted = Filter.SortKey switch

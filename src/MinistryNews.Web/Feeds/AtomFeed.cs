@@ -1,5 +1,4 @@
 using System.ServiceModel.Syndication;
-using System.Text;
 using System.Xml;
 
 namespace MinistryNews.Web.Feeds;

@@ -1,6 +1,4 @@
-using System.Text;
 using System.Xml;
-using Microsoft.Extensions.Options;
 using MinistryNews.Core.Articles;
 
 namespace MinistryNews.Web.Feeds;

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using MinistryNews.Core.Ingestion;
 
 namespace MinistryNews.Web.Hosting;

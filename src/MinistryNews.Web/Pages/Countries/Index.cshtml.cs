@@ -29,8 +29,7 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel, IReadsQuery
         }
 
         var results = await list.PageAsync(lastWhenPast: true, cancellationToken);
-        Paging = results.Paging;
-        Rows = results.Rows;
+        (Paging, Rows) = (results.Paging, results.Rows);
         if (results.PageNotice is { } notice)
         {
             Messages.Add(notice);
