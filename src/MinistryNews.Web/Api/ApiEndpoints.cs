@@ -61,18 +61,7 @@ public static class ApiEndpoints
             ?? await db.ArticleSources.AsNoTracking().Where(s => s.Key == key).Select(s => (int?)s.ArticleId).FirstOrDefaultAsync(cancellationToken)
             ?? (int.TryParse(key, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : 0);
         var today = DateOnly.FromDateTime(time.GetLocalNow().Date);
-        var a = await db.Articles.AsNoTracking().AsSplitQuery()
-            .Include(x => x.Countries)
-            .Include(x => x.People).ThenInclude(m => m.Person)
-            .Include(x => x.People).ThenInclude(m => m.Country)
-            .Include(x => x.Meetings).ThenInclude(m => m.Participants)
-            .Include(x => x.Meetings).ThenInclude(m => m.CounterpartCountries)
-            .Include(x => x.Delegations).ThenInclude(d => d.Leader)
-            .Include(x => x.Delegations).ThenInclude(d => d.FromCountry)
-            .Include(x => x.Delegations).ThenInclude(d => d.Destinations)
-            .Include(x => x.Agreements).ThenInclude(x => x.CounterpartCountries)
-            .Include(x => x.Agreements).ThenInclude(x => x.Signatories)
-            .FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
+        var a = await db.Articles.AsNoTracking().WithFacts().FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
         if (a is null)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such article", detail: $"The archive has no article '{key}'.");
