@@ -140,6 +140,25 @@ public sealed class ArticleList
         }
     }
 
+    /// <summary>
+    /// The list in the format the query string asks for, under <paramref name="name"/>: <c>atom</c> leads to its feed,
+    /// <c>csv</c> and <c>json</c> are downloads of every article; null when it asks for the page.
+    /// </summary>
+    public async Task<IActionResult?> FormatAsync(HttpContext context, string name, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        switch (context.Request.Query[QueryKey.Format].FirstOrDefault()?.ToLowerInvariant())
+        {
+            case "atom":
+                return new RedirectResult(FeedAddress);
+            case "csv" or "json":
+                var origin = PublicAddress.Origin(context);
+                return await Export.WriteAsync(context.Response, Export.Format(context.Request)!, name, AllAsync(cancellationToken).Select(r => ArticleDownloadRow.Of(r, origin)), cancellationToken);
+            default:
+                return null;
+        }
+    }
+
     /// <summary>The list's page (<c>/search</c> for a search, else <c>/articles</c>) with its filters and search as the list understood them, and its order when <paramref name="withSort"/>.</summary>
     public string Address(bool withSort = true) => (IsSearch ? "/search" : "/articles") + CanonicalQuery(withSort);
 
