@@ -1,8 +1,4 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using MinistryNews.Core;
-using MinistryNews.Core.Extraction;
 using MinistryNews.Core.Ingestion;
 using MinistryNews.Web.Ingestion;
 

@@ -1,7 +1,3 @@
-using System.Globalization;
-using MinistryNews.Core;
-using MinistryNews.Core.Extraction;
-
 namespace MinistryNews.Web;
 
 /// <summary>How the pages write dates and provenance.</summary>

@@ -1,8 +1,6 @@
-using System.Globalization;
 using MinistryNews.Web;
 using MinistryNews.Web.Api;
 using MinistryNews.Web.Feeds;
-using MinistryNews.Web.Hosting;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -1,9 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using MinistryNews.Core;
-using MinistryNews.Core.Extraction;
-using MinistryNews.Web.Browsing;
 
 namespace MinistryNews.Web.Api;
 
@@ -48,7 +43,7 @@ public sealed record ApiAgreementRecord(
             r.Kind,
             r.Name,
             r.Subject,
-            EventsApi.Links(r.Countries),
+            ApiAnswers.Links(r.Countries),
             r.Organisation,
             r.Place,
             r.SignedOn?.ToString(),
@@ -59,7 +54,7 @@ public sealed record ApiAgreementRecord(
             r.ValidTo?.ToString(),
             r.Validity,
             AgreementRow.StatusValue(r.Status),
-            EventsApi.Links(r.Signatories),
+            ApiAnswers.Links(r.Signatories),
             r.Articles,
             r.PredecessorId,
             r.SuccessorIds);
@@ -83,7 +78,7 @@ public static class AgreementsApi
 
     public static IEndpointRouteBuilder MapAgreements(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/agreements", List).WithName("ListAgreements").WithSummary("The agreements register, one record per document, newest first (undated last); status is in-force, expired or unknown.");
+        api.MapGet("/agreements", List).WithName("ListAgreements").WithSummary("The agreements register, one record per document, newest first (undated last); status is in-force, expired or unknown; sort by signed, kind or status.");
         api.MapGet("/agreements/{id:int}", Get).WithName("GetAgreement").WithSummary("One record of the agreements register with every article that tells it and the sentence.");
         return api;
     }
@@ -91,13 +86,7 @@ public static class AgreementsApi
     private static async Task<Results<Ok<ApiPage<ApiAgreementRecord>>, ProblemHttpResult>> List(HttpRequest request, [AsParameters] AgreementQuery query, ArchiveDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var agreements = await query.ValidateAsync(db, DateOnly.FromDateTime(time.GetLocalNow().Date), DefaultPageSize, cancellationToken);
-        if (EventsApi.Problem(agreements.Messages) is { } problem)
-        {
-            return problem;
-        }
-
-        var page = await agreements.PageAsync(db, PastTheLastPage.ShowNone, cancellationToken);
-        return TypedResults.Ok(EventsApi.Paged(request, page, ApiAgreementRecord.Of));
+        return agreements.Messages.Count > 0 ? ApiAnswers.Problem(agreements.Messages) : TypedResults.Ok(ApiAnswers.Paged(request, await agreements.PageAsync(db, PastTheLastPage.ShowNone, cancellationToken), ApiAgreementRecord.Of));
     }
 
     private static async Task<Results<Ok<ApiAgreementDetail>, ProblemHttpResult>> Get(int id, ArchiveDbContext db, TimeProvider time, CancellationToken cancellationToken)

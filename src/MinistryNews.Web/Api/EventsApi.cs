@@ -1,8 +1,4 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using MinistryNews.Core;
-using MinistryNews.Web.Browsing;
 
 namespace MinistryNews.Web.Api;
 
@@ -44,8 +40,8 @@ public sealed record ApiMeeting(
             row.KindValue,
             row.Name,
             row.CounterpartOrganisation,
-            EventsApi.Links(row.Countries),
-            EventsApi.Links(row.Participants),
+            ApiAnswers.Links(row.Countries),
+            ApiAnswers.Links(row.Participants),
             row.Location,
             row.ArticleId,
             row.ArticleKey,
@@ -92,7 +88,7 @@ public sealed record ApiDelegation(
             row.VisitHosted ? "hosted" : "made",
             row.Leader is null ? null : new ApiLink(row.Leader.Slug, row.Leader.Name),
             row.From is null ? null : new ApiLink(row.From.Slug, row.From.Name),
-            EventsApi.Links(row.Destinations),
+            ApiAnswers.Links(row.Destinations),
             row.ArticleId,
             row.ArticleKey,
             row.ArticleHref,
@@ -114,47 +110,13 @@ public static class EventsApi
     {
         ArgumentNullException.ThrowIfNull(query);
         var meetings = await query.ValidateAsync(db, DefaultPageSize, cancellationToken);
-        if (Problem(meetings.Messages) is { } problem)
-        {
-            return problem;
-        }
-
-        var page = await meetings.PageAsync(db, PastTheLastPage.ShowNone, cancellationToken);
-        return TypedResults.Ok(Paged(request, page, ApiMeeting.Of));
+        return meetings.Messages.Count > 0 ? ApiAnswers.Problem(meetings.Messages) : TypedResults.Ok(ApiAnswers.Paged(request, await meetings.PageAsync(db, PastTheLastPage.ShowNone, cancellationToken), ApiMeeting.Of));
     }
 
     public static async Task<Results<Ok<ApiPage<ApiDelegation>>, ProblemHttpResult>> Delegations(HttpRequest request, [AsParameters] DelegationQuery query, ArchiveDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         var trips = await query.ValidateAsync(db, DefaultPageSize, cancellationToken);
-        if (Problem(trips.Messages) is { } problem)
-        {
-            return problem;
-        }
-
-        var page = await trips.PageAsync(db, PastTheLastPage.ShowNone, cancellationToken);
-        return TypedResults.Ok(Paged(request, page, ApiDelegation.Of));
-    }
-
-    internal static IReadOnlyList<ApiLink> Links(IEnumerable<Link> links) => [.. links.Select(l => new ApiLink(l.Slug, l.Name))];
-
-    internal static ProblemHttpResult? Problem(IReadOnlyList<string> messages) =>
-        messages.Count == 0
-            ? null
-            : TypedResults.Problem(
-                statusCode: StatusCodes.Status400BadRequest,
-                title: "The query has values the archive cannot use",
-                detail: string.Join(" ", messages),
-                extensions: new Dictionary<string, object?> { ["errors"] = messages });
-
-    /// <summary>The page as the API gives it, with links to the pages around it (a page past the last leads back to the last).</summary>
-    internal static ApiPage<TItem> Paged<TRow, TItem>(HttpRequest request, EventPage<TRow> page, Func<TRow, TItem> item)
-    {
-        string Link(int number) => request.Path + QueryString.Create(request.Query
-            .Where(q => q.Key != QueryKey.Page)
-            .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)))
-            .Append(new KeyValuePair<string, string?>(QueryKey.Page, number.ToString(CultureInfo.InvariantCulture))));
-        var (number, size, count) = (page.Paging.Number, page.Paging.Size, page.Paging.Count);
-        return new ApiPage<TItem>(page.Paging.Total, number, size, number < count ? Link(number + 1) : null, number > 1 ? Link(Math.Min(number - 1, count)) : null, [.. page.Rows.Select(item)]);
+        return trips.Messages.Count > 0 ? ApiAnswers.Problem(trips.Messages) : TypedResults.Ok(ApiAnswers.Paged(request, await trips.PageAsync(db, PastTheLastPage.ShowNone, cancellationToken), ApiDelegation.Of));
     }
 }

@@ -1,11 +1,7 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
-using MinistryNews.Core;
-using MinistryNews.Web.Browsing;
 
 namespace MinistryNews.Web.Api;
 
@@ -53,37 +49,19 @@ public static class ListApi
     public static async Task<Results<Ok<ApiPage<ApiArticle>>, ProblemHttpResult>> ArticlesAsync([AsParameters] ArticleQuery query, HttpRequest request, ArchiveDbContext db, CancellationToken cancellationToken)
     {
         var list = await ArticleList.ReadAsync(db, query, PageRequest.ApiSize, cancellationToken);
-        if (Problem(list.Problems) is { } problem)
-        {
-            return problem;
-        }
-
-        var results = await list.PageAsync(lastWhenPast: false, cancellationToken);
-        return TypedResults.Ok(Paged(request, results.Paging, results.Rows.Select(ApiArticle.Of)));
+        return list.Problems.Count > 0 ? ApiAnswers.Problem(list.Problems) : TypedResults.Ok(ApiAnswers.Paged(request, await list.PageAsync(lastWhenPast: false, cancellationToken), ApiArticle.Of));
     }
 
     public static async Task<Results<Ok<ApiPage<ApiPerson>>, ProblemHttpResult>> PeopleAsync([AsParameters] PeopleQuery query, HttpRequest request, ArchiveDbContext db, CancellationToken cancellationToken)
     {
         var list = await PeopleList.ReadAsync(db, query, PageRequest.ApiSize, cancellationToken);
-        if (Problem(list.Problems) is { } problem)
-        {
-            return problem;
-        }
-
-        var results = await list.PageAsync(lastWhenPast: false, cancellationToken);
-        return TypedResults.Ok(Paged(request, results.Paging, results.Rows.Select(ApiPerson.Of)));
+        return list.Problems.Count > 0 ? ApiAnswers.Problem(list.Problems) : TypedResults.Ok(ApiAnswers.Paged(request, await list.PageAsync(lastWhenPast: false, cancellationToken), ApiPerson.Of));
     }
 
     public static async Task<Results<Ok<ApiPage<ApiCountry>>, ProblemHttpResult>> CountriesAsync([AsParameters] CountryQuery query, HttpRequest request, ArchiveDbContext db, CancellationToken cancellationToken)
     {
         var list = CountryList.Read(db, query, PageRequest.ApiSize);
-        if (Problem(list.Problems) is { } problem)
-        {
-            return problem;
-        }
-
-        var results = await list.PageAsync(lastWhenPast: false, cancellationToken);
-        return TypedResults.Ok(Paged(request, results.Paging, results.Rows.Select(ApiCountry.Of)));
+        return list.Problems.Count > 0 ? ApiAnswers.Problem(list.Problems) : TypedResults.Ok(ApiAnswers.Paged(request, await list.PageAsync(lastWhenPast: false, cancellationToken), ApiCountry.Of));
     }
 
     /// <summary>
@@ -100,25 +78,5 @@ public static class ListApi
         }
 
         return Task.CompletedTask;
-    }
-
-    private static ProblemHttpResult? Problem(IReadOnlyList<string> problems) =>
-        problems.Count == 0
-            ? null
-            : TypedResults.Problem(
-                statusCode: StatusCodes.Status400BadRequest,
-                title: "The query has values the archive cannot use",
-                detail: string.Join(" ", problems),
-                extensions: new Dictionary<string, object?> { ["errors"] = problems });
-
-    /// <summary>A page with links to the pages around it; a page past the last has no items and leads back to the last.</summary>
-    private static ApiPage<T> Paged<T>(HttpRequest request, Paging paging, IEnumerable<T> items)
-    {
-        string Link(int number) => request.Path + QueryString.Create(request.Query
-            .Where(q => q.Key != QueryKey.Page)
-            .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)))
-            .Append(new KeyValuePair<string, string?>(QueryKey.Page, number.ToString(CultureInfo.InvariantCulture))));
-        var (page, size, total) = paging;
-        return new ApiPage<T>(total, page, size, page < paging.Count ? Link(page + 1) : null, page > 1 ? Link(Math.Min(page - 1, paging.Count)) : null, [.. items]);
     }
 }

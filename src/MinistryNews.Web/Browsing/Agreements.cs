@@ -1,82 +1,25 @@
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
-using Microsoft.EntityFrameworkCore;
-using MinistryNews.Core;
 using MinistryNews.Core.Agreements;
-using MinistryNews.Core.Extraction;
 
 namespace MinistryNews.Web.Browsing;
 
 /// <summary>
-/// The query of the agreements register as the query string gives it, read as text so that a bad value gets a message
-/// that names it, not a binding error. The page <c>/agreements</c> reads it from its query string (<see cref="Read"/>),
-/// <c>/api/agreements</c> binds it (<c>[AsParameters]</c>); both check it (<see cref="ValidateAsync"/>) and render what
-/// it finds, as do the page's downloads.
+/// The query of the agreements register: the page <c>/agreements</c>, its downloads and <c>/api/agreements</c> all run
+/// it, as do the pages of a country and of a person for their documents.
 /// </summary>
-public sealed record AgreementQuery
+public sealed record AgreementQuery : EventQuery
 {
-    /// <summary>The sort when none is asked for: the latest signing first.</summary>
-    public const string DefaultSort = "-signed";
-
-    /// <summary>The columns the register sorts by: the signing date, the kind of document, the status.</summary>
-    public static readonly IReadOnlyList<string> SortKeys = ["signed", "kind", "status"];
+    /// <summary>The columns the register sorts by (the signing date, the kind of document, the status); the latest signing first when none is asked for.</summary>
+    public static readonly EventSort Sorting = new(["signed", "kind", "status"], "-signed");
 
     /// <summary>The keys of the query string the register reads.</summary>
-    public static IReadOnlyCollection<string> Keys { get; } = [.. EventFilter.Keys, QueryKey.Status, QueryKey.Page, QueryKey.PageSize];
+    public static IReadOnlyCollection<string> Keys { get; } = KeysWith(QueryKey.Status);
 
-    /// <summary>Countries the documents were made with, by slug or name (japan, Japan, Nhật Bản); several combine with OR.</summary>
-    [Description("Countries the documents were made with, by slug or name (japan, Japan, Nhật Bản); several combine with OR.")]
-    public string[]? Country { get; init; }
-
-    /// <summary>People who signed them, by slug or name (nguyen-manh-hung); several combine with OR.</summary>
-    [Description("People who signed them, by slug or name (nguyen-manh-hung); several combine with OR.")]
-    public string[]? Person { get; init; }
-
-    /// <summary>The status today: in-force, expired or unknown.</summary>
     [Description("The status today: in-force, expired or unknown.")]
     public string? Status { get; init; }
 
-    /// <summary>Earliest signing date, YYYY-MM-DD (or YYYY-MM, YYYY); a document the texts give no date for matches no date filter.</summary>
-    [Description("Earliest signing date, YYYY-MM-DD (or YYYY-MM, YYYY); a document the texts give no date for matches no date filter.")]
-    public string? From { get; init; }
-
-    /// <summary>Latest signing date, YYYY-MM-DD (or YYYY-MM, YYYY).</summary>
-    [Description("Latest signing date, YYYY-MM-DD (or YYYY-MM, YYYY).")]
-    public string? To { get; init; }
-
-    /// <summary>Year of signing.</summary>
-    [Description("Year of signing.")]
-    public string? Year { get; init; }
-
-    /// <summary>Month of signing, 1 to 12, with a year.</summary>
-    [Description("Month of signing, 1 to 12, with a year.")]
-    public string? Month { get; init; }
-
-    /// <summary>signed, kind or status; with a leading "-" the other way (-signed, the default: latest first). Undated documents come last either way.</summary>
-    [Description("signed, kind or status; with a leading \"-\" the other way (-signed, the default: latest first). Undated documents come last either way.")]
-    public string? Sort { get; init; }
-
-    /// <summary>Page number, from 1.</summary>
-    [Description("Page number, from 1.")]
-    public string? Page { get; init; }
-
-    /// <summary>Records a page, 1 to 100 (20 in the API, 50 on the page).</summary>
-    [Description("Records a page, 1 to 100 (20 when not given).")]
-    public string? PageSize { get; init; }
-
-    public static AgreementQuery Read(IQueryCollection query) => new()
-    {
-        Country = QueryReader.Values(query, QueryKey.Country),
-        Person = QueryReader.Values(query, QueryKey.Person),
-        Status = QueryReader.Value(query, QueryKey.Status),
-        From = QueryReader.Value(query, QueryKey.From),
-        To = QueryReader.Value(query, QueryKey.To),
-        Year = QueryReader.Value(query, QueryKey.Year),
-        Month = QueryReader.Value(query, QueryKey.Month),
-        Sort = QueryReader.Value(query, QueryKey.Sort),
-        Page = QueryReader.Value(query, QueryKey.Page),
-        PageSize = QueryReader.Value(query, QueryKey.PageSize),
-    };
+    public static AgreementQuery Read(IQueryCollection query) => ReadInto(query, new AgreementQuery { Status = QueryReader.Value(query, QueryKey.Status) });
 
     /// <summary>
     /// The query checked, the statuses taken on <paramref name="today"/>: each value that means nothing is named in a
@@ -84,20 +27,25 @@ public sealed record AgreementQuery
     /// </summary>
     public async Task<AgreementList> ValidateAsync(ArchiveDbContext db, DateOnly today, int defaultPageSize, CancellationToken cancellationToken)
     {
-        var messages = new List<string>();
-        var filter = await EventFilter.ReadAsync(db, QueryReader.Common(Country, Person, From, To, Year, Month, Sort), SortKeys, DefaultSort, messages, cancellationToken);
-        AgreementStatus? status = null;
-        if (!string.IsNullOrWhiteSpace(Status))
+        var (filter, status, page, messages) = await CheckAsync(db, Sorting, defaultPageSize, problems => ReadStatus(Status, problems), cancellationToken);
+        return new AgreementList(filter, status, page, today, messages);
+    }
+
+    /// <summary>Reads a <c>status</c> ("in-force", "expired", "unknown"); a message when it is none of them.</summary>
+    private static AgreementStatus? ReadStatus(string? text, List<string> messages)
+    {
+        if (string.IsNullOrWhiteSpace(text))
         {
-            status = AgreementRow.Statuses.Where(s => s.Value == Status.Trim()).Select(s => (AgreementStatus?)s.Status).FirstOrDefault();
-            if (status is null)
-            {
-                messages.Add($"“{(Status.Length > 30 ? Status[..30] : Status)}” is not a status (in-force, expired or unknown); that filter is left out.");
-            }
+            return null;
         }
 
-        var page = PageRequest.Read(Page, PageSize, defaultPageSize, messages);
-        return new AgreementList(filter, status, page, today, messages);
+        var status = AgreementRow.Statuses.Where(s => s.Value == text.Trim()).Select(s => (AgreementStatus?)s.Status).FirstOrDefault();
+        if (status is null)
+        {
+            messages.Add($"“{(text.Length > 30 ? text[..30] : text)}” is not a status (in-force, expired or unknown); that filter is left out.");
+        }
+
+        return status;
     }
 }
 
@@ -112,7 +60,7 @@ public sealed record AgreementQuery
 /// makes: a validity ends before today when its text is before today's and is not today's month or year; it begins
 /// after today when its text is after today's.
 /// </remarks>
-public sealed class AgreementList(EventFilter filter, AgreementStatus? status, PageRequest page, DateOnly today, IReadOnlyList<string> messages)
+public sealed class AgreementList(EventFilter filter, AgreementStatus? status, PageRequest page, DateOnly today, IReadOnlyList<string> messages) : IEventList<AgreementRow>
 {
     /// <summary>The records a download reads from the database at once.</summary>
     private const int Batch = 500;
@@ -171,6 +119,8 @@ public sealed class AgreementList(EventFilter filter, AgreementStatus? status, P
             }
         }
     }
+
+    IAsyncEnumerable<AgreementRow> IEventList<AgreementRow>.All(ArchiveDbContext db) => All(db);
 
     /// <summary>The records that pass every filter, each with its status today computed in SQL.</summary>
     private IQueryable<Ranked> Matching(ArchiveDbContext db)

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using MinistryNews.Core;
 using MinistryNews.Core.Ingestion;
 
 namespace MinistryNews.Web.Browsing;

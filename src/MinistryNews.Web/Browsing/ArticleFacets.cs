@@ -1,7 +1,3 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using MinistryNews.Core;
-
 namespace MinistryNews.Web.Browsing;
 
 /// <summary>A value of a facet: what the query string says, what the page shows, how many articles, whether chosen.</summary>

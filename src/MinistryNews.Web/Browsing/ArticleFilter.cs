@@ -1,7 +1,4 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Primitives;
-using MinistryNews.Core;
 using MinistryNews.Core.Articles;
 using MinistryNews.Core.Countries;
 

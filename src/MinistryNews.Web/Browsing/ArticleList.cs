@@ -1,8 +1,5 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Http.Extensions;
-using Microsoft.EntityFrameworkCore;
-using MinistryNews.Core;
 using MinistryNews.Core.Articles;
 using MinistryNews.Core.Search;
 
@@ -140,6 +137,25 @@ public sealed class ArticleList
             {
                 yield return row;
             }
+        }
+    }
+
+    /// <summary>
+    /// The list in the format the query string asks for, under <paramref name="name"/>: <c>atom</c> leads to its feed,
+    /// <c>csv</c> and <c>json</c> are downloads of every article; null when it asks for the page.
+    /// </summary>
+    public async Task<IActionResult?> FormatAsync(HttpContext context, string name, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        switch (context.Request.Query[QueryKey.Format].FirstOrDefault()?.ToLowerInvariant())
+        {
+            case "atom":
+                return new RedirectResult(FeedAddress);
+            case "csv" or "json":
+                var origin = PublicAddress.Origin(context);
+                return await Export.WriteAsync(context.Response, Export.Format(context.Request)!, name, AllAsync(cancellationToken).Select(r => ArticleDownloadRow.Of(r, origin)), cancellationToken);
+            default:
+                return null;
         }
     }
 
@@ -287,4 +303,4 @@ public sealed class ArticleList
 }
 
 /// <summary>A page of the article list: where it is in the list, a notice when it is not the page asked for, and its rows.</summary>
-public sealed record ArticleResults(ArticleList List, Paging Paging, string? PageNotice, IReadOnlyList<ArticleRow> Rows);
+public sealed record ArticleResults(ArticleList List, Paging Paging, string? PageNotice, IReadOnlyList<ArticleRow> Rows) : IRowPage<ArticleRow>;

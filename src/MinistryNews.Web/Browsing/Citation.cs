@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using MinistryNews.Core;
-
 namespace MinistryNews.Web.Browsing;
 
 /// <summary>What the archive lets a reader cite.</summary>

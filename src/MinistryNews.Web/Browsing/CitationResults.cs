@@ -1,6 +1,3 @@
-using System.Text;
-using Microsoft.AspNetCore.Mvc;
-
 namespace MinistryNews.Web.Browsing;
 
 /// <summary>

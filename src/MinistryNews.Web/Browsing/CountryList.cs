@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using MinistryNews.Core;
-
 namespace MinistryNews.Web.Browsing;
 
 /// <summary>
@@ -29,7 +26,7 @@ public sealed record CountryQuery
 public sealed record CountryRow(string Slug, string Name, string Code, int Articles, int Meetings, int VisitsMade, int VisitsHosted, int Agreements);
 
 /// <summary>A page of countries: where it is in the list, a notice when it is not the page asked for, and its rows.</summary>
-public sealed record CountryResults(CountryList List, Paging Paging, string? PageNotice, IReadOnlyList<CountryRow> Rows);
+public sealed record CountryResults(CountryList List, Paging Paging, string? PageNotice, IReadOnlyList<CountryRow> Rows) : IRowPage<CountryRow>;
 
 /// <summary>
 /// The countries the archive deals with (those its articles name), most articles first: one query that the page, its

@@ -1,64 +1,28 @@
 using System.ComponentModel;
 using System.Linq.Expressions;
-using Microsoft.EntityFrameworkCore;
-using MinistryNews.Core;
 using MinistryNews.Core.Delegations;
-using MinistryNews.Core.Extraction;
 
 namespace MinistryNews.Web.Browsing;
 
 /// <summary>
-/// The query of the delegations list as the query string gives it (read as text, so that a bad value gets a message
-/// that names it, not a binding error): the page <c>/delegations</c>, its downloads and <c>/api/delegations</c> all run it.
+/// The query of the delegations list: the page <c>/delegations</c>, its downloads and <c>/api/delegations</c> all run it.
 /// </summary>
-/// <param name="Country">Countries the trip came from or went to, by slug or name; several combine with OR.</param>
-/// <param name="Person">The leader or members, by slug or name; several combine with OR.</param>
-/// <param name="Direction">made (visits made by Vietnam's delegations) or hosted (visits to Vietnam).</param>
-/// <param name="From">Earliest start of the trip, YYYY-MM-DD (or YYYY-MM, YYYY); an undated trip matches no date filter.</param>
-/// <param name="To">Latest start of the trip, YYYY-MM-DD (or YYYY-MM, YYYY).</param>
-/// <param name="Year">Year of the start.</param>
-/// <param name="Month">Month of the start (1 to 12), with year.</param>
-/// <param name="Sort">date, leader or from; with a leading "-" the other way (-date, the default: latest first). Undated trips come last either way.</param>
-/// <param name="Page">Page number, from 1.</param>
-/// <param name="PageSize">Trips a page, 1 to 100 (20 in the API, 50 on the page).</param>
-public sealed record DelegationQuery(
-    [property: Description("Countries the trip came from or went to, by slug or name; several combine with OR.")] string[]? Country = null,
-    [property: Description("The leader or members, by slug or name; several combine with OR.")] string[]? Person = null,
-    [property: Description("made (visits made by Vietnam's delegations) or hosted (visits to Vietnam).")] string? Direction = null,
-    [property: Description("Earliest start of the trip, YYYY-MM-DD (or YYYY-MM, YYYY); an undated trip matches no date filter.")] string? From = null,
-    [property: Description("Latest start of the trip, YYYY-MM-DD (or YYYY-MM, YYYY).")] string? To = null,
-    [property: Description("Year of the start.")] string? Year = null,
-    [property: Description("Month of the start (1 to 12), with year.")] string? Month = null,
-    [property: Description("date, leader or from; with a leading \"-\" the other way (-date, the default: latest first). Undated trips come last either way.")] string? Sort = null,
-    [property: Description("Page number, from 1.")] string? Page = null,
-    [property: Description("Trips a page, 1 to 100 (20 in the API, 50 on the page).")] string? PageSize = null)
+public sealed record DelegationQuery : EventQuery
 {
     /// <summary>The keys of the query string the list reads.</summary>
-    public static IReadOnlyCollection<string> Keys { get; } = [.. EventFilter.Keys, QueryKey.Direction, QueryKey.Page, QueryKey.PageSize];
+    public static IReadOnlyCollection<string> Keys { get; } = KeysWith(QueryKey.Direction);
 
-    public static readonly IReadOnlyList<string> SortKeys = ["date", "leader", "from"];
+    public static readonly EventSort Sorting = new(["date", "leader", "from"], "-date");
 
-    public const string DefaultSort = "-date";
+    [Description("made (visits made by Vietnam's delegations) or hosted (visits to Vietnam).")]
+    public string? Direction { get; init; }
 
-    public static DelegationQuery Read(IQueryCollection query) => new(
-        QueryReader.Values(query, QueryKey.Country),
-        QueryReader.Values(query, QueryKey.Person),
-        QueryReader.Value(query, QueryKey.Direction),
-        QueryReader.Value(query, QueryKey.From),
-        QueryReader.Value(query, QueryKey.To),
-        QueryReader.Value(query, QueryKey.Year),
-        QueryReader.Value(query, QueryKey.Month),
-        QueryReader.Value(query, QueryKey.Sort),
-        QueryReader.Value(query, QueryKey.Page),
-        QueryReader.Value(query, QueryKey.PageSize));
+    public static DelegationQuery Read(IQueryCollection query) => ReadInto(query, new DelegationQuery { Direction = QueryReader.Value(query, QueryKey.Direction) });
 
     /// <summary>The query checked: each value that means nothing is named in a message and its filter left out.</summary>
     public async Task<DelegationList> ValidateAsync(ArchiveDbContext db, int defaultPageSize, CancellationToken cancellationToken)
     {
-        var messages = new List<string>();
-        var filter = await EventFilter.ReadAsync(db, QueryReader.Common(Country, Person, From, To, Year, Month, Sort), SortKeys, DefaultSort, messages, cancellationToken);
-        var direction = ReadDirection(Direction, messages);
-        var page = PageRequest.Read(Page, PageSize, defaultPageSize, messages);
+        var (filter, direction, page, messages) = await CheckAsync(db, Sorting, defaultPageSize, problems => ReadDirection(Direction, problems), cancellationToken);
         return new DelegationList(filter, direction, page, messages);
     }
 
@@ -88,33 +52,14 @@ public enum TripDirection
 
 /// <summary>The delegations query checked: what it filters by, its sort and page, and what was wrong with it.</summary>
 public sealed class DelegationList(EventFilter filter, TripDirection? direction, PageRequest page, IReadOnlyList<string> messages)
+    : EventList<Delegation, DelegationRow>(filter, page, messages, DelegationRow.Projection)
 {
-    public EventFilter Filter { get; } = filter;
-
     public TripDirection? Direction { get; } = direction;
 
     /// <summary>The direction as the address writes it ("made", "hosted").</summary>
     public string? DirectionValue => Direction?.ToString().ToLowerInvariant();
 
-    public PageRequest Page { get; } = page;
-
-    /// <summary>What was wrong with the query, each naming the bad value.</summary>
-    public IReadOnlyList<string> Messages { get; } = messages;
-
-    /// <summary>The page asked for, read from the database.</summary>
-    public Task<EventPage<DelegationRow>> PageAsync(ArchiveDbContext db, PastTheLastPage past, CancellationToken cancellationToken)
-    {
-        var matching = Matching(db);
-        return EventQueries.PageAsync(matching, Sorted(matching), DelegationRow.Projection, Page, past, Messages, cancellationToken);
-    }
-
-    /// <summary>How many trips match, counted by the database.</summary>
-    public Task<int> CountAsync(ArchiveDbContext db, CancellationToken cancellationToken) => Matching(db).CountAsync(cancellationToken);
-
-    /// <summary>Every trip that matches, in order, streamed from the database.</summary>
-    public IAsyncEnumerable<DelegationRow> All(ArchiveDbContext db) => EventQueries.All(Sorted(Matching(db)), DelegationRow.Projection);
-
-    private IQueryable<Delegation> Matching(ArchiveDbContext db)
+    private protected override IQueryable<Delegation> Matching(ArchiveDbContext db)
     {
         var trips = EventQueries.InRange(DelegationTable.Matching(db, Filter.CountryIds, Filter.PersonIds), nameof(Delegation.Start), Filter.Common);
         return Direction switch
@@ -125,7 +70,7 @@ public sealed class DelegationList(EventFilter filter, TripDirection? direction,
         };
     }
 
-    private IQueryable<Delegation> Sorted(IQueryable<Delegation> trips)
+    private protected override IQueryable<Delegation> Sorted(IQueryable<Delegation> trips)
     {
         var descending = Filter.Descending;
         var sorted = Filter.SortKey switch

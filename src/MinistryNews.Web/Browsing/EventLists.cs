@@ -1,8 +1,5 @@
-using System.Globalization;
 using System.Linq.Expressions;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Primitives;
-using MinistryNews.Core;
 
 namespace MinistryNews.Web.Browsing;
 
@@ -53,6 +50,61 @@ public static class QueryReader
     }
 }
 
+/// <summary>
+/// An event list's query checked (<see cref="MeetingList"/>, <see cref="DelegationList"/>, <see cref="AgreementList"/>):
+/// what it filters by, one page of it, or every row of it for the downloads.
+/// </summary>
+public interface IEventList<TRow>
+{
+    EventFilter Filter { get; }
+
+    /// <summary>The page asked for, read from the database.</summary>
+    Task<EventPage<TRow>> PageAsync(ArchiveDbContext db, PastTheLastPage past, CancellationToken cancellationToken);
+
+    /// <summary>Every row that matches, in order, streamed from the database.</summary>
+    IAsyncEnumerable<TRow> All(ArchiveDbContext db);
+}
+
+/// <summary>
+/// An event list read a row per event in SQL (meetings, delegations): the page asked for, or every row that matches,
+/// each list saying which events match and how they sort.
+/// </summary>
+public abstract class EventList<T, TRow> : IEventList<TRow>
+    where T : class
+    where TRow : class
+{
+    private readonly Expression<Func<T, TRow>> row;
+
+    private protected EventList(EventFilter filter, PageRequest page, IReadOnlyList<string> messages, Expression<Func<T, TRow>> row)
+    {
+        (Filter, Page, Messages, this.row) = (filter, page, messages, row);
+    }
+
+    public EventFilter Filter { get; }
+
+    public PageRequest Page { get; }
+
+    /// <summary>What was wrong with the query, each naming the bad value.</summary>
+    public IReadOnlyList<string> Messages { get; }
+
+    public Task<EventPage<TRow>> PageAsync(ArchiveDbContext db, PastTheLastPage past, CancellationToken cancellationToken)
+    {
+        var matching = Matching(db);
+        return EventQueries.PageAsync(matching, Sorted(matching), row, Page, past, Messages, cancellationToken);
+    }
+
+    public IAsyncEnumerable<TRow> All(ArchiveDbContext db) => EventQueries.All(Sorted(Matching(db)), row);
+
+    /// <summary>How many events match, counted by the database.</summary>
+    public Task<int> CountAsync(ArchiveDbContext db, CancellationToken cancellationToken) => Matching(db).CountAsync(cancellationToken);
+
+    /// <summary>The events that pass every filter.</summary>
+    private protected abstract IQueryable<T> Matching(ArchiveDbContext db);
+
+    /// <summary>The events in the order asked for, the undated last whichever way, then by id.</summary>
+    private protected abstract IQueryable<T> Sorted(IQueryable<T> events);
+}
+
 /// <summary>What a page past the last one shows: the last page, with a message (the pages), or no rows (the API).</summary>
 public enum PastTheLastPage
 {
@@ -64,7 +116,7 @@ public enum PastTheLastPage
 /// One page of an event list, as the page and the API render it: its rows, the total of the list and where the page is
 /// in it, and what was wrong with the query (each bad value left out).
 /// </summary>
-public sealed record EventPage<TRow>(IReadOnlyList<TRow> Rows, Paging Paging, IReadOnlyList<string> Messages);
+public sealed record EventPage<TRow>(IReadOnlyList<TRow> Rows, Paging Paging, IReadOnlyList<string> Messages) : IRowPage<TRow>;
 
 /// <summary>
 /// The parts of an event list's query that run in SQL: the date filters on the event's own date, the order that puts

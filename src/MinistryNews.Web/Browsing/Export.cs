@@ -1,10 +1,7 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using CsvHelper;
 using CsvHelper.Configuration;
-using Microsoft.AspNetCore.Mvc;
 
 namespace MinistryNews.Web.Browsing;
 

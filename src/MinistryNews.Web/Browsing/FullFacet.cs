@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using MinistryNews.Core;
-
 namespace MinistryNews.Web.Browsing;
 
 /// <summary>

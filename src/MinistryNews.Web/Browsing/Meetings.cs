@@ -1,64 +1,28 @@
 using System.ComponentModel;
 using System.Linq.Expressions;
-using Microsoft.EntityFrameworkCore;
-using MinistryNews.Core;
-using MinistryNews.Core.Extraction;
 using MinistryNews.Core.Meetings;
 
 namespace MinistryNews.Web.Browsing;
 
 /// <summary>
-/// The query of the meetings list as the query string gives it (read as text, so that a bad value gets a message that
-/// names it, not a binding error): the page <c>/meetings</c>, its downloads and <c>/api/meetings</c> all run it.
+/// The query of the meetings list: the page <c>/meetings</c>, its downloads and <c>/api/meetings</c> all run it.
 /// </summary>
-/// <param name="Country">Countries met, by slug or name (japan, South Korea); several combine with OR.</param>
-/// <param name="Person">Participants, by slug or name (nguyen-manh-hung); several combine with OR.</param>
-/// <param name="Kind">bilateral, multilateral or domestic.</param>
-/// <param name="From">Earliest date of the meeting, YYYY-MM-DD (or YYYY-MM, YYYY); an undated meeting matches no date filter.</param>
-/// <param name="To">Latest date of the meeting, YYYY-MM-DD (or YYYY-MM, YYYY).</param>
-/// <param name="Year">Year of the meeting.</param>
-/// <param name="Month">Month of the meeting (1 to 12), with year.</param>
-/// <param name="Sort">date, kind or country; with a leading "-" the other way (-date, the default: latest first). Undated meetings come last either way.</param>
-/// <param name="Page">Page number, from 1.</param>
-/// <param name="PageSize">Meetings a page, 1 to 100 (20 in the API, 50 on the page).</param>
-public sealed record MeetingQuery(
-    [property: Description("Countries met, by slug or name (japan, South Korea); several combine with OR.")] string[]? Country = null,
-    [property: Description("Participants, by slug or name (nguyen-manh-hung); several combine with OR.")] string[]? Person = null,
-    [property: Description("bilateral, multilateral or domestic.")] string? Kind = null,
-    [property: Description("Earliest date of the meeting, YYYY-MM-DD (or YYYY-MM, YYYY); an undated meeting matches no date filter.")] string? From = null,
-    [property: Description("Latest date of the meeting, YYYY-MM-DD (or YYYY-MM, YYYY).")] string? To = null,
-    [property: Description("Year of the meeting.")] string? Year = null,
-    [property: Description("Month of the meeting (1 to 12), with year.")] string? Month = null,
-    [property: Description("date, kind or country; with a leading \"-\" the other way (-date, the default: latest first). Undated meetings come last either way.")] string? Sort = null,
-    [property: Description("Page number, from 1.")] string? Page = null,
-    [property: Description("Meetings a page, 1 to 100 (20 in the API, 50 on the page).")] string? PageSize = null)
+public sealed record MeetingQuery : EventQuery
 {
     /// <summary>The keys of the query string the list reads.</summary>
-    public static IReadOnlyCollection<string> Keys { get; } = [.. EventFilter.Keys, QueryKey.Kind, QueryKey.Page, QueryKey.PageSize];
+    public static IReadOnlyCollection<string> Keys { get; } = KeysWith(QueryKey.Kind);
 
-    public static readonly IReadOnlyList<string> SortKeys = ["date", "kind", "country"];
+    public static readonly EventSort Sorting = new(["date", "kind", "country"], "-date");
 
-    public const string DefaultSort = "-date";
+    [Description("bilateral, multilateral or domestic.")]
+    public string? Kind { get; init; }
 
-    public static MeetingQuery Read(IQueryCollection query) => new(
-        QueryReader.Values(query, QueryKey.Country),
-        QueryReader.Values(query, QueryKey.Person),
-        QueryReader.Value(query, QueryKey.Kind),
-        QueryReader.Value(query, QueryKey.From),
-        QueryReader.Value(query, QueryKey.To),
-        QueryReader.Value(query, QueryKey.Year),
-        QueryReader.Value(query, QueryKey.Month),
-        QueryReader.Value(query, QueryKey.Sort),
-        QueryReader.Value(query, QueryKey.Page),
-        QueryReader.Value(query, QueryKey.PageSize));
+    public static MeetingQuery Read(IQueryCollection query) => ReadInto(query, new MeetingQuery { Kind = QueryReader.Value(query, QueryKey.Kind) });
 
     /// <summary>The query checked: each value that means nothing is named in a message and its filter left out.</summary>
     public async Task<MeetingList> ValidateAsync(ArchiveDbContext db, int defaultPageSize, CancellationToken cancellationToken)
     {
-        var messages = new List<string>();
-        var filter = await EventFilter.ReadAsync(db, QueryReader.Common(Country, Person, From, To, Year, Month, Sort), SortKeys, DefaultSort, messages, cancellationToken);
-        var kind = ReadKind(Kind, messages);
-        var page = PageRequest.Read(Page, PageSize, defaultPageSize, messages);
+        var (filter, kind, page, messages) = await CheckAsync(db, Sorting, defaultPageSize, problems => ReadKind(Kind, problems), cancellationToken);
         return new MeetingList(filter, kind, page, messages);
     }
 
@@ -82,33 +46,14 @@ public sealed record MeetingQuery(
 
 /// <summary>The meetings query checked: what it filters by, its sort and page, and what was wrong with it.</summary>
 public sealed class MeetingList(EventFilter filter, MeetingKind? kind, PageRequest page, IReadOnlyList<string> messages)
+    : EventList<Meeting, MeetingRow>(filter, page, messages, MeetingRow.Projection)
 {
-    public EventFilter Filter { get; } = filter;
-
     public MeetingKind? Kind { get; } = kind;
 
-    public PageRequest Page { get; } = page;
-
-    /// <summary>What was wrong with the query, each naming the bad value.</summary>
-    public IReadOnlyList<string> Messages { get; } = messages;
-
-    /// <summary>The page asked for, read from the database.</summary>
-    public Task<EventPage<MeetingRow>> PageAsync(ArchiveDbContext db, PastTheLastPage past, CancellationToken cancellationToken)
-    {
-        var matching = Matching(db);
-        return EventQueries.PageAsync(matching, Sorted(matching), MeetingRow.Projection, Page, past, Messages, cancellationToken);
-    }
-
-    /// <summary>How many meetings match, counted by the database.</summary>
-    public Task<int> CountAsync(ArchiveDbContext db, CancellationToken cancellationToken) => Matching(db).CountAsync(cancellationToken);
-
-    /// <summary>Every meeting that matches, in order, streamed from the database.</summary>
-    public IAsyncEnumerable<MeetingRow> All(ArchiveDbContext db) => EventQueries.All(Sorted(Matching(db)), MeetingRow.Projection);
-
-    private IQueryable<Meeting> Matching(ArchiveDbContext db) =>
+    private protected override IQueryable<Meeting> Matching(ArchiveDbContext db) =>
         EventQueries.InRange(MeetingTable.Matching(db, Filter.CountryIds, Filter.PersonIds, Kind), nameof(Meeting.Date), Filter.Common);
 
-    private IQueryable<Meeting> Sorted(IQueryable<Meeting> meetings)
+    private protected override IQueryable<Meeting> Sorted(IQueryable<Meeting> meetings)
     {
         var descending = Filter.Descending;
         var sorted = Filter.SortKey switch

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using MinistryNews.Core;
 using MinistryNews.Core.People;
 
 namespace MinistryNews.Web.Browsing;

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace MinistryNews.Web.Browsing;
 
 /// <summary>

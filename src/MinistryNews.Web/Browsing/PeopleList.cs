@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using MinistryNews.Core;
 using MinistryNews.Core.People;
 
 namespace MinistryNews.Web.Browsing;
@@ -45,7 +43,7 @@ public sealed record PersonRow(string Slug, string Name, Link? Country, string? 
 }
 
 /// <summary>A page of people: where it is in the list, a notice when it is not the page asked for, and its rows.</summary>
-public sealed record PeopleResults(PeopleList List, Paging Paging, string? PageNotice, IReadOnlyList<PersonRow> Rows);
+public sealed record PeopleResults(PeopleList List, Paging Paging, string? PageNotice, IReadOnlyList<PersonRow> Rows) : IRowPage<PersonRow>;
 
 /// <summary>
 /// The officials the archive names, most articles first (then by name), with a filter by country: one query that the

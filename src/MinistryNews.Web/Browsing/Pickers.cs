@@ -1,8 +1,4 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using MinistryNews.Core;
 
 namespace MinistryNews.Web.Browsing;
 

@@ -84,6 +84,14 @@ public sealed class QueryLinks(string path, IQueryCollection query)
     }
 }
 
+/// <summary>One page of a list as it was read: where the page is in the list, and its rows.</summary>
+public interface IRowPage<out TRow>
+{
+    Paging Paging { get; }
+
+    IReadOnlyList<TRow> Rows { get; }
+}
+
 /// <summary>A page of a list: which page, how many, and the links of the pager.</summary>
 public sealed record Paging(int Number, int Size, int Total)
 {

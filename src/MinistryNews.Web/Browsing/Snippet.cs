@@ -1,7 +1,5 @@
-using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
-using MinistryNews.Core;
 using MinistryNews.Core.Search;
 
 namespace MinistryNews.Web.Browsing;

@@ -1,6 +1,3 @@
-using MinistryNews.Core;
-using MinistryNews.Core.Extraction;
-
 namespace MinistryNews.Web.Browsing;
 
 /// <summary>

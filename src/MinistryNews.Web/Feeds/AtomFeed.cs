@@ -1,7 +1,5 @@
 using System.ServiceModel.Syndication;
-using System.Text;
 using System.Xml;
-using MinistryNews.Core;
 
 namespace MinistryNews.Web.Feeds;
 

@@ -1,12 +1,5 @@
-using System.Text;
 using System.Xml;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using MinistryNews.Core;
 using MinistryNews.Core.Articles;
-using MinistryNews.Web.Browsing;
-using MinistryNews.Web.Hosting;
 
 namespace MinistryNews.Web.Feeds;
 

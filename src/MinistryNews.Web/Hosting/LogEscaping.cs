@@ -1,7 +1,4 @@
 using System.Buffers;
-using System.Globalization;
-using System.Text;
-using MinistryNews.Core;
 using Serilog.Core;
 using Serilog.Events;
 

@@ -1,7 +1,6 @@
 using System.IO.Compression;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
-using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using MinistryNews.Core.Ingestion;
 

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using MinistryNews.Core;
 using MinistryNews.Core.Ingestion;
 
 namespace MinistryNews.Web.Hosting;

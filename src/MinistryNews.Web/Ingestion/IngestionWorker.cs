@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using Microsoft.Extensions.Options;
 using MinistryNews.Core.Ingestion;
 
 namespace MinistryNews.Web.Ingestion;

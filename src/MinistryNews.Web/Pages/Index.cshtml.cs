@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using MinistryNews.Core;
-using MinistryNews.Web.Browsing;
-
 namespace MinistryNews.Web.Pages;
 
 /// <summary>The front page: the latest articles, what the archive holds, who and where appear most, and activity month by month.</summary>

@@ -1,11 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using MinistryNews.Core;
 using MinistryNews.Core.Agreements;
-using MinistryNews.Core.Extraction;
-using MinistryNews.Web.Browsing;
-using MinistryNews.Web.Hosting;
 
 namespace MinistryNews.Web.Pages.Agreements;
 

@@ -1,10 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using MinistryNews.Core;
-using MinistryNews.Web.Browsing;
-
 namespace MinistryNews.Web.Pages.Archive;
 
 /// <summary>Browsing by date: a year with its months, or one month, and the articles published then, 100 a page.</summary>

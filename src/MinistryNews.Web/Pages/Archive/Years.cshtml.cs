@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using MinistryNews.Core;
-using MinistryNews.Web.Browsing;
-
 namespace MinistryNews.Web.Pages.Archive;
 
 /// <summary>Browsing by date, first step: the years the archive has articles of, newest first, with how many each.</summary>

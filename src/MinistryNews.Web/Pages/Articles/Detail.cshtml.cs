@@ -1,12 +1,4 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using MinistryNews.Core;
 using MinistryNews.Core.Articles;
-using MinistryNews.Core.Extraction;
-using MinistryNews.Web.Browsing;
-using MinistryNews.Web.Hosting;
 
 namespace MinistryNews.Web.Pages.Articles;
 
@@ -33,20 +25,10 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
         var article = await db.Articles
             .IgnoreQueryFilters()
             .AsNoTracking()
-            .AsSplitQuery()
+            .WithFacts()
             .Include(a => a.Sources)
-            .Include(a => a.Countries)
-            .Include(a => a.People).ThenInclude(m => m.Person)
-            .Include(a => a.People).ThenInclude(m => m.Country)
             .Include(a => a.People).ThenInclude(m => m.Organisation)
             .Include(a => a.Organisations).ThenInclude(o => o.Country)
-            .Include(a => a.Meetings).ThenInclude(m => m.Participants)
-            .Include(a => a.Meetings).ThenInclude(m => m.CounterpartCountries)
-            .Include(a => a.Delegations).ThenInclude(d => d.Leader)
-            .Include(a => a.Delegations).ThenInclude(d => d.FromCountry)
-            .Include(a => a.Delegations).ThenInclude(d => d.Destinations)
-            .Include(a => a.Agreements).ThenInclude(a => a.CounterpartCountries)
-            .Include(a => a.Agreements).ThenInclude(a => a.Signatories)
             .FirstOrDefaultAsync(a => a.Key == key, cancellationToken);
         if (article is null)
         {

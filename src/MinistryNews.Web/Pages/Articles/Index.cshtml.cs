@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using MinistryNews.Core;
-using MinistryNews.Web.Browsing;
-using MinistryNews.Web.Hosting;
-
 namespace MinistryNews.Web.Pages.Articles;
 
 /// <summary>
@@ -37,13 +31,9 @@ public sealed class IndexModel(ArchiveDbContext db, ArchiveSummary summary) : Pa
         List = await ArticleList.ReadAsync(db, ArticleQuery.Read(Request.Query), ArticleList.PageSize, cancellationToken);
         Messages.AddRange(List.Problems);
         Links = new QueryLinks("/articles", Request.Query);
-        switch (Request.Query[QueryKey.Format].FirstOrDefault()?.ToLowerInvariant())
+        if (await List.FormatAsync(HttpContext, "articles", cancellationToken) is { } formatted)
         {
-            case "atom":
-                return Redirect(List.FeedAddress);
-            case "csv" or "json":
-                var origin = PublicAddress.Origin(HttpContext);
-                return await Export.WriteAsync(Response, Export.Format(Request)!, "articles", List.AllAsync(cancellationToken).Select(r => ArticleDownloadRow.Of(r, origin)), cancellationToken);
+            return formatted;
         }
 
         var results = await List.PageAsync(lastWhenPast: true, cancellationToken);

@@ -1,11 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using MinistryNews.Core;
 using MinistryNews.Core.Agreements;
 using MinistryNews.Core.Countries;
-using MinistryNews.Core.Extraction;
-using MinistryNews.Web.Browsing;
 
 namespace MinistryNews.Web.Pages.Countries;
 
@@ -85,7 +79,7 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
         {
             (LatestVisitsMade, VisitsMadeCount) = await VisitsAsync(null, "made", VisitsShown, cancellationToken);
             (LatestVisitsHosted, VisitsHostedCount) = await VisitsAsync(null, "hosted", VisitsShown, cancellationToken);
-            MeetingCount = await (await new MeetingQuery(Country: [country.Slug]).ValidateAsync(db, 1, cancellationToken)).CountAsync(db, cancellationToken);
+            MeetingCount = await (await new MeetingQuery { Country = [country.Slug] }.ValidateAsync(db, 1, cancellationToken)).CountAsync(db, cancellationToken);
         }
         else
         {
@@ -123,7 +117,7 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
     /// <summary>The visits of the delegations list with the country (any when null) and the direction: the latest <paramref name="shown"/>, and their number.</summary>
     private async Task<(IReadOnlyList<DelegationRow> Latest, int Total)> VisitsAsync(string? country, string direction, int shown, CancellationToken cancellationToken)
     {
-        var visits = await new DelegationQuery(Country: country is null ? null : [country], Direction: direction).ValidateAsync(db, Math.Max(shown, 1), cancellationToken);
+        var visits = await new DelegationQuery { Country = country is null ? null : [country], Direction = direction }.ValidateAsync(db, Math.Max(shown, 1), cancellationToken);
         if (shown == 0)
         {
             return ([], await visits.CountAsync(db, cancellationToken));
@@ -139,7 +133,7 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
     /// </summary>
     private async Task ReadTimelineAsync(string slug, int[] ids, DateOnly today, CancellationToken cancellationToken)
     {
-        var meetings = await (await new MeetingQuery(Country: [slug]).ValidateAsync(db, TimelineShown, cancellationToken))
+        var meetings = await (await new MeetingQuery { Country = [slug] }.ValidateAsync(db, TimelineShown, cancellationToken))
             .PageAsync(db, PastTheLastPage.ShowTheLast, cancellationToken);
         MeetingCount = meetings.Paging.Total;
 
@@ -165,7 +159,7 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
             .AsSplitQuery().ToListAsync(cancellationToken);
 
         // A trip both from and to the country (none should be) is one entry, as on the delegations list.
-        var trips = await (await new DelegationQuery(Country: [slug]).ValidateAsync(db, TimelineShown, cancellationToken))
+        var trips = await (await new DelegationQuery { Country = [slug] }.ValidateAsync(db, TimelineShown, cancellationToken))
             .PageAsync(db, PastTheLastPage.ShowTheLast, cancellationToken);
         TimelineTotal = meetings.Paging.Total + trips.Paging.Total + await mentions.CountAsync(cancellationToken);
 

@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using MinistryNews.Core;
-using MinistryNews.Web.Browsing;
-using MinistryNews.Web.Hosting;
-
 namespace MinistryNews.Web.Pages.Countries;
 
 /// <summary>The countries the archive deals with, most articles first, 50 a page.</summary>
@@ -35,8 +29,7 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel, IReadsQuery
         }
 
         var results = await list.PageAsync(lastWhenPast: true, cancellationToken);
-        Paging = results.Paging;
-        Rows = results.Rows;
+        (Paging, Rows) = (results.Paging, results.Rows);
         if (results.PageNotice is { } notice)
         {
             Messages.Add(notice);

@@ -1,9 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using MinistryNews.Core;
 using MinistryNews.Core.Search;
-using MinistryNews.Web.Browsing;
 
 namespace MinistryNews.Web.Pages.Facets;
 

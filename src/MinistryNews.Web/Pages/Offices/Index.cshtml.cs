@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using MinistryNews.Core;
-using MinistryNews.Web.Browsing;
-
 namespace MinistryNews.Web.Pages.Offices;
 
 /// <summary>

@@ -1,10 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using MinistryNews.Core;
 using MinistryNews.Core.People;
-using MinistryNews.Web.Browsing;
-using MinistryNews.Web.Hosting;
 
 namespace MinistryNews.Web.Pages.People;
 
@@ -64,8 +58,8 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
         Offices = await OfficeHolders.QueryAsync(db, db.ArticlePeople.AsNoTracking().Where(m => m.PersonId == person.Id), cancellationToken);
 
         // The sections are the first pages of the lists their "All N" links lead to, so that the counts agree.
-        Trips = await (await new DelegationQuery(Person: [person.Slug]).ValidateAsync(db, Shown, cancellationToken)).PageAsync(db, PastTheLastPage.ShowTheLast, cancellationToken);
-        Meetings = await (await new MeetingQuery(Person: [person.Slug]).ValidateAsync(db, Shown, cancellationToken)).PageAsync(db, PastTheLastPage.ShowTheLast, cancellationToken);
+        Trips = await (await new DelegationQuery { Person = [person.Slug] }.ValidateAsync(db, Shown, cancellationToken)).PageAsync(db, PastTheLastPage.ShowTheLast, cancellationToken);
+        Meetings = await (await new MeetingQuery { Person = [person.Slug] }.ValidateAsync(db, Shown, cancellationToken)).PageAsync(db, PastTheLastPage.ShowTheLast, cancellationToken);
         Agreements = await (await new AgreementQuery { Person = [person.Slug] }.ValidateAsync(db, DateOnly.FromDateTime(time.GetLocalNow().Date), Shown, cancellationToken))
             .PageAsync(db, PastTheLastPage.ShowTheLast, cancellationToken);
 

@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using MinistryNews.Core;
-using MinistryNews.Web.Browsing;
-using MinistryNews.Web.Hosting;
-
 namespace MinistryNews.Web.Pages.People;
 
 /// <summary>The officials the archive names, most articles first, with a filter by country.</summary>
@@ -39,8 +33,7 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel, IReadsQuery
         }
 
         var results = await list.PageAsync(lastWhenPast: true, cancellationToken);
-        Paging = results.Paging;
-        Rows = results.Rows;
+        (Paging, Rows) = (results.Paging, results.Rows);
         if (results.PageNotice is { } notice)
         {
             Messages.Add(notice);

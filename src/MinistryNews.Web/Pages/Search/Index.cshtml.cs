@@ -1,11 +1,5 @@
 using Microsoft.AspNetCore.Html;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using MinistryNews.Core;
 using MinistryNews.Core.Search;
-using MinistryNews.Web.Browsing;
-using MinistryNews.Web.Hosting;
 
 namespace MinistryNews.Web.Pages.Search;
 
@@ -59,13 +53,9 @@ public sealed class IndexModel(ArchiveDbContext db, ArchiveSummary summary) : Pa
             return Page();
         }
 
-        switch (Request.Query[QueryKey.Format].FirstOrDefault()?.ToLowerInvariant())
+        if (await List.FormatAsync(HttpContext, "search", cancellationToken) is { } formatted)
         {
-            case "atom":
-                return Redirect(List.FeedAddress);
-            case "csv" or "json":
-                var origin = PublicAddress.Origin(HttpContext);
-                return await Export.WriteAsync(Response, Export.Format(Request)!, "search", List.AllAsync(cancellationToken).Select(r => ArticleDownloadRow.Of(r, origin)), cancellationToken);
+            return formatted;
         }
 
         var results = await List.PageAsync(lastWhenPast: true, cancellationToken);
