@@ -78,22 +78,30 @@ public sealed class CountryList
 
     private async Task<List<CountryRow>> RowsAsync(int skip, int take, CancellationToken cancellationToken)
     {
-        var countries = await _db.Countries.AsNoTracking()
-            .Select(c => new { c.Id, c.Slug, c.Name, c.Code, Articles = c.Articles.Count })
-            .Where(c => c.Articles > 0)
+        // The articles are counted in one pass over the link table's index, not through c.Articles, which joins every
+        // link to its article's row to check that it is not withdrawn: a withdrawal deletes the article's links already.
+        var countries = await _db.Set<Dictionary<string, object>>("ArticleCountries")
+            .GroupBy(r => EF.Property<int>(r, "CountriesId"))
+            .Select(g => new { Id = g.Key, Articles = g.Count() })
+            .Join(_db.Countries, g => g.Id, c => c.Id, (g, c) => new { c.Id, c.Slug, c.Name, c.Code, g.Articles })
             .OrderByDescending(c => c.Articles).ThenBy(c => c.Name).ThenBy(c => c.Id)
             .Skip(skip).Take(take)
             .TagWith(PageRequest.QueryTag)
             .ToListAsync(cancellationToken);
         var ids = countries.Select(c => c.Id).ToList();
 
-        // Each count is one grouped query over its own table, for these countries only, not a subquery per country.
-        var meetings = await CountsAsync(_db.Meetings.SelectMany(m => m.CounterpartCountries).Select(c => c.Id), ids, cancellationToken);
-        var visitsMade = await CountsAsync(_db.Delegations.SelectMany(d => d.Destinations).Select(c => c.Id), ids, cancellationToken);
+        // Each count is one grouped query over its own table, for these countries only, not a subquery per country. The
+        // many-to-many counts read their link table's index alone: through the navigations (m.CounterpartCountries) each
+        // link would be joined to its meeting's, trip's or agreement's row.
+        var meetings = await CountsAsync(Linked("MeetingCountries", "CounterpartCountriesId"), ids, cancellationToken);
+        var visitsMade = await CountsAsync(Linked("DelegationDestinations", "DestinationsId"), ids, cancellationToken);
         var visitsHosted = await CountsAsync(_db.Delegations.Where(d => d.FromCountryId != null).Select(d => d.FromCountryId!.Value), ids, cancellationToken);
-        var agreements = await CountsAsync(_db.Agreements.SelectMany(a => a.CounterpartCountries).Select(c => c.Id), ids, cancellationToken);
+        var agreements = await CountsAsync(Linked("AgreementCountries", "CounterpartCountriesId"), ids, cancellationToken);
         return [.. countries.Select(c => new CountryRow(c.Slug, c.Name, c.Code, c.Articles, meetings.GetValueOrDefault(c.Id), visitsMade.GetValueOrDefault(c.Id), visitsHosted.GetValueOrDefault(c.Id), agreements.GetValueOrDefault(c.Id)))];
     }
+
+    /// <summary>The country of each row of a link table.</summary>
+    private IQueryable<int> Linked(string table, string countryKey) => _db.Set<Dictionary<string, object>>(table).Select(r => EF.Property<int>(r, countryKey));
 
     private static async Task<Dictionary<int, int>> CountsAsync(IQueryable<int> countryIds, List<int> ids, CancellationToken cancellationToken) =>
         await countryIds.Where(id => ids.Contains(id)).GroupBy(id => id).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
