@@ -90,7 +90,7 @@ public sealed class PeopleList
         IReadOnlyList<PersonRow> rows = [];
         if (Page with { Number = paging.Number } is var page && page.Skip(total) is { } skip)
         {
-            rows = await WithOfficesAsync(await Rows(Sorted(people).Skip(skip).Take(page.Size)).TagWith(PageRequest.QueryTag).ToListAsync(cancellationToken), cancellationToken);
+            rows = await WithOfficesAsync((await Rows(Sorted(people).Skip(skip).Take(page.Size)).TagWith(PageRequest.QueryTag).ToListAsync(cancellationToken)).ConvertAll(p => p.Row), cancellationToken);
         }
 
         return new PeopleResults(this, paging, notice, rows);
@@ -98,7 +98,7 @@ public sealed class PeopleList
 
     /// <summary>Every person of the list in its order, not one page (the downloads).</summary>
     public async Task<IReadOnlyList<PersonRow>> AllAsync(CancellationToken cancellationToken) =>
-        await WithOfficesAsync(await Rows(Sorted(Filtered())).ToListAsync(cancellationToken), cancellationToken);
+        await WithOfficesAsync((await Rows(Sorted(Filtered())).ToListAsync(cancellationToken)).ConvertAll(p => p.Row), cancellationToken);
 
     private IQueryable<Person> Filtered()
     {
@@ -109,15 +109,22 @@ public sealed class PeopleList
 
     private static IQueryable<Person> Sorted(IQueryable<Person> people) => people.OrderByDescending(p => p.Mentions.Count).ThenBy(p => p.Name).ThenBy(p => p.Id);
 
-    private static IQueryable<PersonRow> Rows(IQueryable<Person> people) =>
-        people.Select(p => new PersonRow(
+    // The latest title is read once and stands in for the office here, not in SQL, where it would be a second subquery
+    // reading the dates of all the person's articles again.
+    private static IQueryable<ListedPerson> Rows(IQueryable<Person> people) =>
+        people.Select(p => new ListedPerson(
             p.Slug,
             p.Name,
             p.Country == null ? null : new Link(p.Country.Slug, p.Country.Name),
-            p.Mentions.Where(m => m.Office != null).OrderByDescending(m => m.Article.PublishedOn).ThenByDescending(m => m.ArticleId).Select(m => m.Office!.Name).FirstOrDefault()
-                ?? p.Mentions.Where(m => m.Title != null).OrderByDescending(m => m.Article.PublishedOn).Select(m => m.Title).FirstOrDefault(),
+            p.Mentions.Where(m => m.Office != null).OrderByDescending(m => m.Article.PublishedOn).ThenByDescending(m => m.ArticleId).Select(m => m.Office!.Name).FirstOrDefault(),
             p.Mentions.Where(m => m.Title != null).OrderByDescending(m => m.Article.PublishedOn).Select(m => m.Title).FirstOrDefault(),
             p.Mentions.Count));
+
+    /// <summary>A person as read: their latest office, if any, apart from their latest title.</summary>
+    private sealed record ListedPerson(string Slug, string Name, Link? Country, string? Office, string? Title, int Articles)
+    {
+        public PersonRow Row => new(Slug, Name, Country, Office ?? Title, Title, Articles);
+    }
 
     /// <summary>The offices each person held (whatever the wording of their titles), by name, read for these people only.</summary>
     private async Task<List<PersonRow>> WithOfficesAsync(List<PersonRow> rows, CancellationToken cancellationToken)
