@@ -103,37 +103,11 @@ public sealed record Paging(int Number, int Size, int Total)
 
     public int LastItem => Math.Min(Total, Skip + Size);
 
-    /// <summary>The rows of the page asked for, from rows already filtered and sorted in memory; what was wrong with the page number goes to <paramref name="messages"/>.</summary>
-    public static (Paging Paging, IReadOnlyList<T> Rows) Of<T>(IEnumerable<T> rows, StringValues page, int size, List<string> messages)
-    {
-        ArgumentNullException.ThrowIfNull(messages);
-        var all = rows.ToList();
-        var (paging, message) = Read(page, size, all.Count);
-        if (message is not null)
-        {
-            messages.Add(message);
-        }
-
-        return (paging, [.. all.Skip(paging.Skip).Take(size)]);
-    }
-
     /// <summary>The page asked for, kept within the list; a message when it was not.</summary>
     public static (Paging Paging, string? Message) Read(StringValues value, int size, int total)
     {
-        var paging = new Paging(1, size, total);
-        var text = value.FirstOrDefault();
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return (paging, null);
-        }
-
-        if (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) || number < 1)
-        {
-            return (paging, $"“{(text.Length > 20 ? text[..20] + "…" : text)}” is not a page number; showing the first page.");
-        }
-
-        return number > paging.Count
-            ? (paging with { Number = paging.Count }, $"There is no page {number}: the list has {paging.Count} {(paging.Count == 1 ? "page" : "pages")}. Showing the last one.")
-            : (paging with { Number = number }, null);
+        var problems = new List<string>();
+        var (paging, notice) = PageRequest.Read(value.FirstOrDefault(), null, size, problems).Within(total, lastWhenPast: true);
+        return (paging, problems.Count > 0 ? problems[0] : notice);
     }
 }
