@@ -101,8 +101,11 @@ public sealed class BrowserFixture : IAsyncLifetime
         ArgumentNullException.ThrowIfNull(action);
         try
         {
+            // The address first, then the document read whole, asked of the page itself: waiting on the browser's
+            // load event alone once missed a page that had loaded, its stylesheets answered, and timed out.
             await action();
-            await page.WaitForURLAsync(url);
+            await page.WaitForURLAsync(url, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+            await page.WaitForFunctionAsync("document.readyState === 'complete'");
         }
         catch (TimeoutException e)
         {
