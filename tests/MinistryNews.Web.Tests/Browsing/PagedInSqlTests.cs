@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Data.Common;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -98,36 +96,23 @@ public sealed class PagedInSqlTests : IAsyncLifetime
     {
         _reads.Clear();
         var page = await ArchiveApplication.GetPageAsync(_client, url);
-        return (page, _reads.OfPages());
+        return (page, OfPages(_reads));
     }
 
     private async Task<(string Body, List<int> Rows)> ReadAsync(string url)
     {
         _reads.Clear();
         var body = await _client.GetStringAsync(new Uri(url, UriKind.Relative));
-        return (body, _reads.OfPages());
+        return (body, OfPages(_reads));
     }
 
-    /// <summary>The rows each command read, as the reader counted them when it was let go.</summary>
-    private sealed class RowsRead : DbCommandInterceptor
+    /// <summary>The rows read by the queries of list pages (tagged <see cref="PageRequest.QueryTag"/>), each of which is paged in SQL.</summary>
+    private static List<int> OfPages(RowsRead reads)
     {
-        private readonly ConcurrentQueue<(string Sql, int Rows)> _reads = new();
+        var pages = reads.Snapshot().Where(r => r.Sql.Contains(PageRequest.QueryTag, StringComparison.Ordinal)).ToList();
+        Assert.All(pages, r => Assert.Contains("LIMIT", r.Sql, StringComparison.Ordinal));
 
-        public void Clear() => _reads.Clear();
-
-        /// <summary>The rows read by the queries of list pages (tagged <see cref="PageRequest.QueryTag"/>), each of which is paged in SQL.</summary>
-        public List<int> OfPages()
-        {
-            var pages = _reads.Where(r => r.Sql.Contains(PageRequest.QueryTag, StringComparison.Ordinal)).ToList();
-            Assert.All(pages, r => Assert.Contains("LIMIT", r.Sql, StringComparison.Ordinal));
-            return [.. pages.Select(r => r.Rows)];
-        }
-
-        public override InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
-        {
-            // ReadCount counts the calls to Read, the last of which (for a list read whole) finds no more rows.
-            _reads.Enqueue((command.CommandText, eventData.ReadCount - 1));
-            return result;
-        }
+        // A list read whole takes one read more than it has rows: the last finds no more.
+        return [.. pages.Select(r => r.Rows - 1)];
     }
 }

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Globalization;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
@@ -168,36 +167,4 @@ public sealed class DetailPagesTests : IAsyncLifetime
 
     private static string? Stat(IHtmlDocument page, string label) =>
         page.QuerySelectorAll(".stats li").FirstOrDefault(li => Label(li).StartsWith(label, StringComparison.Ordinal))?.QuerySelector(".number")?.TextContent;
-
-    /// <summary>The rows each command of the app read, and its text.</summary>
-    private sealed class RowsRead : DbCommandInterceptor
-    {
-        private readonly List<(string Sql, int Rows)> _commands = [];
-
-        public void Clear()
-        {
-            lock (_commands)
-            {
-                _commands.Clear();
-            }
-        }
-
-        public List<(string Sql, int Rows)> Snapshot()
-        {
-            lock (_commands)
-            {
-                return [.. _commands];
-            }
-        }
-
-        public override InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
-        {
-            lock (_commands)
-            {
-                _commands.Add((command.CommandText, eventData.ReadCount));
-            }
-
-            return result;
-        }
-    }
 }

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using AngleSharp.Dom;
@@ -306,37 +305,5 @@ public sealed class EventListPagingTests : IAsyncLifetime
         Assert.True(expected > 50, $"{expected} meetings from 2001 to 2010");
         Assert.Equal(expected, rows.Count);
         Assert.All(rows, r => Assert.InRange(PartialDate.Parse(r["Date"]).Year, 2001, 2010));
-    }
-
-    /// <summary>The rows each command of the app read, and its text.</summary>
-    private sealed class RowsRead : DbCommandInterceptor
-    {
-        private readonly List<(string Sql, int Rows)> _commands = [];
-
-        public void Clear()
-        {
-            lock (_commands)
-            {
-                _commands.Clear();
-            }
-        }
-
-        public List<(string Sql, int Rows)> Snapshot()
-        {
-            lock (_commands)
-            {
-                return [.. _commands];
-            }
-        }
-
-        public override InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
-        {
-            lock (_commands)
-            {
-                _commands.Add((command.CommandText, eventData.ReadCount));
-            }
-
-            return result;
-        }
     }
 }
