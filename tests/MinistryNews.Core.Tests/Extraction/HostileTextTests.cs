@@ -93,13 +93,24 @@ public sealed class HostileTextTests(ITestOutputHelper output)
         var random = new Random(18);
         var texts = lengths.ToDictionary(length => length, length => Enumerable.Range(0, charactersPerLength / length).Select(_ => Sentence(random, length)).ToList());
 
-        // Warm up (the first extraction compiles the readers), then the least of three runs per length.
+        // Warm up (the first extraction compiles the readers), then five rounds, each timing every length once: the
+        // other test assemblies load the machine unevenly, and taking the lengths in turn spreads that load over all of
+        // them. The least of a length's five runs is its own cost.
         foreach (var text in texts[lengths[0]].Take(50))
         {
             ArticleExtractor.Default.Extract(new SourceDocument("warm.txt", text));
         }
 
-        var times = lengths.ToDictionary(length => length, length => Enumerable.Range(0, 3).Min(_ => Time(texts[length])));
+        var times = lengths.ToDictionary(length => length, _ => TimeSpan.MaxValue);
+        for (var round = 0; round < 5; round++)
+        {
+            foreach (var length in round % 2 == 0 ? lengths : Enumerable.Reverse(lengths))
+            {
+                var time = Time(texts[length]);
+                times[length] = time < times[length] ? time : times[length];
+            }
+        }
+
         var sentences = texts.Values.Sum(t => t.Count);
 
         var fastest = times.Values.Min();
@@ -107,7 +118,9 @@ public sealed class HostileTextTests(ITestOutputHelper output)
         var report = string.Join(", ", times.Select(t => $"{t.Key:N0}: {t.Value.TotalMilliseconds:N0} ms"));
         output.WriteLine($"{sentences:N0} sentences; {charactersPerLength:N0} characters at each length took {report}");
         Assert.True(sentences > 1_000, $"only {sentences} sentences");
-        Assert.True(slowest.Value < 3 * fastest, $"{charactersPerLength:N0} characters in sentences of each length took {report}");
+        // Sixty-four times the length: a quadratic extraction takes 64 times as long on the longest, one that grows as
+        // the length's square root 8 times; a linear one stays within a few times, which is what a loaded machine adds.
+        Assert.True(slowest.Value < 6 * fastest, $"{charactersPerLength:N0} characters in sentences of each length took {report}");
     }
 
     private static TimeSpan Time(List<string> texts)
