@@ -78,7 +78,7 @@ internal static class PagesBenchmark
             }
         }
 
-        failures += await SingleClientAsync(options, corpus, duration);
+        failures += await SingleClientAsync(options, corpus, duration, match: null);
 
         Console.WriteLine();
         Console.WriteLine("   The same bytes as static files (the physical limit):");
@@ -96,13 +96,27 @@ internal static class PagesBenchmark
         return failures == 0 ? 0 : 1;
     }
 
+    /// <summary>The one-client pass alone, on the database a full run made, for the pages whose label holds <paramref name="match"/> (all when null).</summary>
+    public static async Task<int> RunUncachedAsync(BenchmarkOptions options, string? match)
+    {
+        Report.Header($"Pages benchmark, output cache off, one client: {options.Count:N0} articles, {options.Seconds:N0} s an address");
+        var corpus = Corpus.Ensure(options);
+        if (!File.Exists(options.Database))
+        {
+            Console.WriteLine("Ingesting the corpus first ...");
+            await IngestRun.InChildAsync(corpus, options.Database);
+        }
+
+        return await SingleClientAsync(options, corpus, TimeSpan.FromSeconds(options.Seconds), match) == 0 ? 0 : 1;
+    }
+
     /// <summary>
     /// Every kind of page computed afresh (the output cache off) for one client at a time, as a visitor meets a page no
     /// one asked for lately: the lists, the largest person and country pages, and pages of one kind taken in turn
     /// (articles, people, countries), so that each answer reads rows the last one did not. Each page's size as sent
     /// without compression is checked against the largest allowed.
     /// </summary>
-    private static async Task<int> SingleClientAsync(BenchmarkOptions options, string corpus, TimeSpan duration)
+    private static async Task<int> SingleClientAsync(BenchmarkOptions options, string corpus, TimeSpan duration, string? match)
     {
         Console.WriteLine();
         Console.WriteLine("   Output cache off, one client (every page computed afresh, sizes as sent uncompressed):");
@@ -111,7 +125,7 @@ internal static class PagesBenchmark
         using var plain = LoadTest.Client(1, compressed: false);
         var failures = 0;
         var largest = (Bytes: 0L, Url: string.Empty);
-        foreach (var (label, urls) in SingleClientAddresses(options.Database))
+        foreach (var (label, urls) in SingleClientAddresses(options.Database).Where(a => match is null || a.Label.Contains(match, StringComparison.OrdinalIgnoreCase)))
         {
             var addresses = urls.Select(u => new Uri(app.BaseAddress, u)).ToList();
             var result = await LoadTest.RunAsync(client, addresses, 1, duration);

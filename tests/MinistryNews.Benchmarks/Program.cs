@@ -6,6 +6,7 @@ using MinistryNews.Benchmarks;
 //
 //   ingest  [--count N] [--work DIR]                 ingest N generated articles, re-ingest, raw SQLite baseline
 //   pages   [--count N] [--work DIR] [--seconds S] [--clients C]   page latency and requests/s under load, static baseline
+//   pages-uncached [--count N] [--seconds S] [--match TEXT]   only the one-client, output-cache-off pass of pages
 //   soak    [--count N] [--work DIR] [--seconds S] [--clients C]   the app ingests N articles while C clients read for S s
 //   instances --postgres CS [--count N] [--seconds S] [--clients C]   1 and 2 web instances on one PostgreSQL database
 //   hostile [--count N] [--work DIR] [--seconds S] [--clients C]  C clients attack uncached lists; /healthz and /articles measured
@@ -17,6 +18,7 @@ return command switch
 {
     "ingest" => await IngestBenchmark.RunAsync(options),
     "pages" => await PagesBenchmark.RunAsync(options),
+    "pages-uncached" => await PagesBenchmark.RunUncachedAsync(options, args.SkipWhile(a => a != "--match").Skip(1).FirstOrDefault()),
     "soak" => await SoakTest.RunAsync(options),
     "hostile" => await HostileTest.RunAsync(options),
     "instances" => await InstancesBenchmark.RunAsync(options, args.SkipWhile(a => a != "--postgres").Skip(1).FirstOrDefault()
