@@ -351,7 +351,8 @@ public sealed class ArticleWriter : IDisposable
         foreach (var (meeting, participants, counterparts) in meetings)
         {
             var meetingId = identities.Ids.Meeting++;
-            _sql.InsertMeeting.Execute(transaction, meetingId, id, meeting.Kind.ToString(), meeting.Date?.ToString(), meeting.Location, meeting.Evidence, meeting.DateSource.ToString(), meeting.Name, meeting.CounterpartOrganisation);
+            var firstCountry = counterparts.Select(c => c.Name).Order(StringComparer.Ordinal).FirstOrDefault();
+            _sql.InsertMeeting.Execute(transaction, meetingId, id, meeting.Kind.ToString(), meeting.Date?.ToString(), meeting.Location, meeting.Evidence, meeting.DateSource.ToString(), meeting.Name, meeting.CounterpartOrganisation, firstCountry);
             foreach (var person in participants)
             {
                 _sql.InsertMeetingParticipant.Execute(transaction, meetingId, person.Id);
@@ -820,7 +821,7 @@ public sealed class ArticleWriter : IDisposable
 
         public SqlStatement InsertMention => field ??= Make("""INSERT INTO "ArticlePeople" ("ArticleId", "PersonId", "NameAsWritten", "Title", "CountryId", "Evidence", "OrganisationId") VALUES ($1, $2, $3, $4, $5, $6, $7)""");
 
-        public SqlStatement InsertMeeting => field ??= Make("""INSERT INTO "Meetings" ("Id", "ArticleId", "Kind", "Date", "Location", "Evidence", "DateSource", "Name", "CounterpartOrganisation") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)""");
+        public SqlStatement InsertMeeting => field ??= Make("""INSERT INTO "Meetings" ("Id", "ArticleId", "Kind", "Date", "Location", "Evidence", "DateSource", "Name", "CounterpartOrganisation", "FirstCountryName") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)""");
 
         public SqlStatement InsertMeetingParticipant => field ??= Make("""INSERT INTO "MeetingParticipants" ("MeetingId", "ParticipantsId") VALUES ($1, $2)""");
 

@@ -33,6 +33,12 @@ public sealed class Meeting
 
     public List<Country> CounterpartCountries { get; set; } = [];
 
+    /// <summary>
+    /// The name of the first of <see cref="CounterpartCountries"/> in the order of names (null when none), written with
+    /// them: the meetings table's sort by country reads it from an index instead of every meeting's countries.
+    /// </summary>
+    public string? FirstCountryName { get; set; }
+
     /// <summary>The sentence the meeting was read from.</summary>
     public required string Evidence { get; set; }
 }

@@ -521,6 +521,10 @@ namespace MinistryNews.Core.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FirstCountryName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -688,6 +692,9 @@ namespace MinistryNews.Core.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ArticleCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("CountryId")
                         .HasColumnType("INTEGER");
 
@@ -711,6 +718,9 @@ namespace MinistryNews.Core.Migrations
 
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("ArticleCount", "Name", "Id")
+                        .IsDescending(true, false, false);
 
                     b.ToTable("People");
                 });

@@ -19,6 +19,12 @@ public sealed class Person
 
     public int? CountryId { get; set; }
 
+    /// <summary>
+    /// How many articles name the person, kept by the registers after each batch (<see cref="PersonNames"/>): the lists
+    /// order people by it, and counting every person's mentions for a page would read the whole mention table.
+    /// </summary>
+    public int ArticleCount { get; set; }
+
     public Country? Country { get; set; }
 
     /// <summary>The folded words of every spelling, indexed: the candidates a new spelling is compared with.</summary>

@@ -9,6 +9,9 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
     {
         builder.HasIndex(p => p.NameKey);
         builder.HasIndex(p => p.Slug).IsUnique();
+
+        // The order of the people lists: most named first, then by name.
+        builder.HasIndex(p => new { p.ArticleCount, p.Name, p.Id }).IsDescending(true, false, false);
         builder.HasOne(p => p.Country).WithMany().OnDelete(DeleteBehavior.SetNull);
     }
 }

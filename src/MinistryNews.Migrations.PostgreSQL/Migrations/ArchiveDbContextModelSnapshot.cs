@@ -539,6 +539,10 @@ namespace MinistryNews.Migrations.PostgreSQL.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("FirstCountryName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -712,6 +716,9 @@ namespace MinistryNews.Migrations.PostgreSQL.Migrations
                         .IsRequired()
                         .HasColumnType("text[]");
 
+                    b.Property<int>("ArticleCount")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("CountryId")
                         .HasColumnType("integer");
 
@@ -735,6 +742,9 @@ namespace MinistryNews.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("ArticleCount", "Name", "Id")
+                        .IsDescending(true, false, false);
 
                     b.ToTable("People");
                 });

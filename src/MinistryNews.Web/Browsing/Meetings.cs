@@ -59,7 +59,7 @@ public sealed class MeetingList(EventFilter filter, MeetingKind? kind, PageReque
         var sorted = Filter.SortKey switch
         {
             "kind" => EventQueries.ThenNewest(descending ? meetings.OrderByDescending(m => m.Kind) : meetings.OrderBy(m => m.Kind), nameof(Meeting.Date)),
-            "country" => EventQueries.ThenNewest(EventQueries.ByColumn(meetings, m => m.CounterpartCountries.Min(c => c.Name), descending), nameof(Meeting.Date)),
+            "country" => EventQueries.ThenNewest(EventQueries.ByColumn(meetings, m => m.FirstCountryName, descending), nameof(Meeting.Date)),
             _ => EventQueries.ByDate(meetings, nameof(Meeting.Date), descending),
         };
         return sorted.ThenBy(m => m.Id);

@@ -107,7 +107,7 @@ public sealed class PeopleList
         return ids.Count == 0 ? people : people.Where(p => p.CountryId != null && ids.Contains(p.CountryId.Value));
     }
 
-    private static IQueryable<Person> Sorted(IQueryable<Person> people) => people.OrderByDescending(p => p.Mentions.Count).ThenBy(p => p.Name).ThenBy(p => p.Id);
+    private static IQueryable<Person> Sorted(IQueryable<Person> people) => people.OrderByDescending(p => p.ArticleCount).ThenBy(p => p.Name).ThenBy(p => p.Id);
 
     // The latest title is read once and stands in for the office here, not in SQL, where it would be a second subquery
     // reading the dates of all the person's articles again.
@@ -118,7 +118,7 @@ public sealed class PeopleList
             p.Country == null ? null : new Link(p.Country.Slug, p.Country.Name),
             p.Mentions.Where(m => m.Office != null).OrderByDescending(m => m.Article.PublishedOn).ThenByDescending(m => m.ArticleId).Select(m => m.Office!.Name).FirstOrDefault(),
             p.Mentions.Where(m => m.Title != null).OrderByDescending(m => m.Article.PublishedOn).Select(m => m.Title).FirstOrDefault(),
-            p.Mentions.Count));
+            p.ArticleCount));
 
     /// <summary>A person as read: their latest office, if any, apart from their latest title.</summary>
     private sealed record ListedPerson(string Slug, string Name, Link? Country, string? Office, string? Title, int Articles)

@@ -86,6 +86,16 @@ public sealed class IncrementalRefreshTests
         var report = await archive.IngestAsync();
         Assert.Equal(0, report.Failed);
         await AssertFullRefreshChangesNothingAsync(archive);
+        await AssertEachPersonCountsTheirArticlesAsync(archive);
+    }
+
+    /// <summary>The count the people lists sort by is the number of articles that name the person now.</summary>
+    private static async Task AssertEachPersonCountsTheirArticlesAsync(TempArchive archive)
+    {
+        await using var db = archive.Open();
+        var wrong = await db.People.Where(p => p.ArticleCount != db.ArticlePeople.Count(m => m.PersonId == p.Id)).Select(p => p.Name).ToListAsync();
+        Assert.Empty(wrong);
+        Assert.True(await db.People.AnyAsync(p => p.ArticleCount > 1));
     }
 
     private static async Task AssertFullRefreshChangesNothingAsync(TempArchive archive)
@@ -107,7 +117,7 @@ public sealed class IncrementalRefreshTests
     private static async Task<Dictionary<string, List<string>>> SnapshotAsync(TempArchive archive)
     {
         await using var db = archive.Open();
-        var people = await db.People.AsNoTracking().Select(p => new { p.Id, p.Name, p.NameKey, p.Aliases }).ToListAsync();
+        var people = await db.People.AsNoTracking().Select(p => new { p.Id, p.Name, p.NameKey, p.Aliases, p.ArticleCount }).ToListAsync();
         var offices = await db.Offices.AsNoTracking().Select(o => new { o.Id, o.Key, o.Slug, o.Name, o.Rank, o.OrganisationId, o.CountryId }).ToListAsync();
         var mentions = await db.ArticlePeople.AsNoTracking().Select(m => new { m.ArticleId, m.PersonId, m.Title, m.OfficeId }).ToListAsync();
         var records = await db.AgreementRecords.AsNoTracking()
@@ -118,7 +128,7 @@ public sealed class IncrementalRefreshTests
         var signatories = await LinksAsync(db, "AgreementRecordSignatories", "SignatoriesId");
         return new Dictionary<string, List<string>>(StringComparer.Ordinal)
         {
-            ["people"] = Rows(people.Select(p => $"{p.Id}|{p.Name}|{p.NameKey}|{string.Join(';', p.Aliases)}")),
+            ["people"] = Rows(people.Select(p => $"{p.Id}|{p.Name}|{p.NameKey}|{string.Join(';', p.Aliases)}|{p.ArticleCount}")),
             ["offices"] = Rows(offices),
             ["mentions"] = Rows(mentions),
             ["records"] = Rows(records),

@@ -97,7 +97,7 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
         // The top people by their articles first, then the titles of those alone: asked in one query, the database
         // would find the latest title of every official of the country before keeping fifty.
         var top = await people
-            .Select(p => new { p.Id, p.Slug, p.Name, Articles = p.Mentions.Count })
+            .Select(p => new { p.Id, p.Slug, p.Name, Articles = p.ArticleCount })
             .OrderByDescending(p => p.Articles).ThenBy(p => p.Name)
             .Take(Shown)
             .ToListAsync(cancellationToken);

@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace MinistryNews.Core.Tests.Registers;
+
+/// <summary>
+/// The keys the lists sort by (a person's count of articles, a meeting's first country by name) are filled for the
+/// articles stored before they existed, when an archive of that version starts on this one.
+/// </summary>
+public sealed class ListOrderKeysTests
+{
+    [Fact]
+    public async Task Should_fill_the_sort_keys_of_an_archive_stored_before_them()
+    {
+        await using var archive = await TempArchive.CreateAsync();
+        await archive.IngestAsync();
+        await using var db = archive.Open();
+        var expected = await KeysAsync(db);
+        Assert.Contains(expected.People, p => p.Count > 1);
+        Assert.Contains(expected.Meetings, m => m.FirstCountry is not null);
+
+        // The archive as it was before the keys: back to the migration before them, then up again as on a first start.
+        var migrations = db.Database.GetMigrations().ToList();
+        var before = migrations[migrations.FindIndex(m => m.EndsWith("_ListOrderKeys", StringComparison.Ordinal)) - 1];
+        await db.GetService<IMigrator>().MigrateAsync(before);
+        await ArchiveDatabase.MigrateAsync(db);
+
+        var filled = await KeysAsync(db);
+        Assert.Equal(expected.People, filled.People);
+        Assert.Equal(expected.Meetings, filled.Meetings);
+    }
+
+    /// <summary>The keys as the database holds them, each beside what it should be, counted from the rows themselves.</summary>
+    private static async Task<(List<(int Id, int Count)> People, List<(int Id, string? FirstCountry)> Meetings)> KeysAsync(ArchiveDbContext db)
+    {
+        var people = await db.People.AsNoTracking().OrderBy(p => p.Id).Select(p => new { p.Id, p.ArticleCount, Counted = p.Mentions.Count }).ToListAsync();
+        Assert.All(people, p => Assert.Equal(p.Counted, p.ArticleCount));
+        var meetings = await db.Meetings.AsNoTracking().OrderBy(m => m.Id).Select(m => new { m.Id, m.FirstCountryName, Names = m.CounterpartCountries.Select(c => c.Name).ToList() }).ToListAsync();
+        Assert.All(meetings, m => Assert.Equal(m.Names.Order(StringComparer.Ordinal).FirstOrDefault(), m.FirstCountryName));
+        return ([.. people.Select(p => (p.Id, p.ArticleCount))], [.. meetings.Select(m => (m.Id, m.FirstCountryName))]);
+    }
+}
