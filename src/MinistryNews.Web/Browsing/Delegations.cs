@@ -62,10 +62,18 @@ public sealed class DelegationList(EventFilter filter, TripDirection? direction,
     private protected override IQueryable<Delegation> Matching(ArchiveDbContext db)
     {
         var trips = EventQueries.InRange(DelegationTable.Matching(db, Filter.CountryIds, Filter.PersonIds), nameof(Delegation.Start), Filter.Common);
+        // The home country's id is a subquery the database reads once. About half the trips leave it, so the first of
+        // them in the list's order come early in a walk down the order's index: "+ 0" keeps SQLite from finding every
+        // trip made by the country column's index and sorting them all instead. The trips hosted are found through the
+        // destinations' index, which a walk would probe once a trip.
+        var home = db.Countries.Where(c => c.Slug == DelegationRow.HomeSlug).Select(c => c.Id);
         return Direction switch
         {
-            TripDirection.Made => trips.Where(d => d.FromCountry != null && d.FromCountry.Slug == DelegationRow.HomeSlug),
-            TripDirection.Hosted => trips.Where(d => d.Destinations.Any(c => c.Slug == DelegationRow.HomeSlug)),
+            TripDirection.Made => trips.Where(d => home.Contains(d.FromCountryId!.Value + 0)),
+            TripDirection.Hosted => trips.Where(d => db.Set<Dictionary<string, object>>("DelegationDestinations")
+                .Where(r => home.Contains(EF.Property<int>(r, "DestinationsId")))
+                .Select(r => EF.Property<int>(r, "DelegationId"))
+                .Contains(d.Id)),
             _ => trips,
         };
     }

@@ -108,9 +108,12 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
             .ToDictionaryAsync(p => p.Id, p => p.Title, cancellationToken);
         People = [.. top.Select(p => (new Link(p.Slug, p.Name), titles.GetValueOrDefault(p.Id), p.Articles))];
 
-        var articles = db.Articles.Where(a => LinkTables.ArticlesOfCountries(db, ids).Contains(a.Id));
-        ArticleCount = await articles.CountAsync(cancellationToken);
-        Articles = await articles.Sorted(db).Take(ArticlesShown).ToRowsAsync(db, cancellationToken);
+        // The first page of the article list filtered by the country, which its "All" link leads to: counted from the
+        // link table alone, the page read down the date index when the country is in many articles.
+        var articles = await (await ArticleList.ReadAsync(db, new ArticleQuery { Country = [country.Slug] }, ArticlesShown, cancellationToken))
+            .PageAsync(lastWhenPast: true, cancellationToken);
+        ArticleCount = articles.Paging.Total;
+        Articles = articles.Rows;
         return Page();
     }
 
