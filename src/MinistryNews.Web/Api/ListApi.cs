@@ -48,7 +48,10 @@ public static class ListApi
 {
     public static async Task<Results<Ok<ApiPage<ApiArticle>>, ProblemHttpResult>> ArticlesAsync([AsParameters] ArticleQuery query, HttpRequest request, ArchiveDbContext db, CancellationToken cancellationToken)
     {
-        var list = await ArticleList.ReadAsync(db, query, PageRequest.ApiSize, cancellationToken);
+        // The API keeps the order it documents: a search is best match first unless sorted by date, even when its words
+        // are in most articles (where a page of the site shows them newest first, and says so).
+        var ranked = string.IsNullOrWhiteSpace(query.Sort) && !string.IsNullOrWhiteSpace(query.Q) ? query with { Sort = "relevance" } : query;
+        var list = await ArticleList.ReadAsync(db, ranked, PageRequest.ApiSize, cancellationToken);
         return list.Problems.Count > 0 ? ApiAnswers.Problem(list.Problems) : TypedResults.Ok(ApiAnswers.Paged(request, await list.PageAsync(lastWhenPast: false, cancellationToken), ApiArticle.Of));
     }
 

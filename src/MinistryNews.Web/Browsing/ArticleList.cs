@@ -27,9 +27,13 @@ public sealed class ArticleList
 
     private readonly ArchiveDbContext _db;
 
-    private ArticleList(ArchiveDbContext db, ArticleFilter filter, string search, SearchQuery parsed, ArticleSort sort, PageRequest page, IReadOnlyList<string> problems)
+    /// <summary>Whether the query chose the order (<c>sort</c>); a search left to its default is ranked, unless its words are in most articles.</summary>
+    private readonly bool _sortAsked;
+
+    private ArticleList(ArchiveDbContext db, ArticleFilter filter, string search, SearchQuery parsed, ArticleSort sort, bool sortAsked, PageRequest page, IReadOnlyList<string> problems)
     {
         _db = db;
+        _sortAsked = sortAsked;
         Filter = filter;
         Search = search;
         Parsed = parsed;
@@ -88,7 +92,7 @@ public sealed class ArticleList
             ? sort == ArticleSort.Oldest ? ArticleSort.Oldest : ArticleSort.Newest
             : sort ?? ArticleSort.Relevance;
         var page = PageRequest.Read(query.Page, query.PageSize, pageSize, problems);
-        return new ArticleList(db, filter, search, parsed, order, page, problems);
+        return new ArticleList(db, filter, search, parsed, order, sort is not null, page, problems);
     }
 
     /// <summary>How many articles the list holds, counted from the search index and the filters' ids, never from the articles' rows.</summary>
@@ -111,16 +115,35 @@ public sealed class ArticleList
     {
         var total = await CountAsync(cancellationToken);
         var (paging, notice) = Page.Within(total, lastWhenPast);
+        var (sort, orderNotice) = await OrderAsync(total, cancellationToken);
         IReadOnlyList<ArticleRow> rows = [];
         if (Page with { Number = paging.Number } is var page && page.Skip(total) is { } skip)
         {
             // The archive's size is known without reading it: the highest id is the last of the primary key.
-            var archive = ByDateIndexMayHelp ? await _db.Articles.MaxAsync(a => (int?)a.Id, cancellationToken) ?? 0 : 0;
-            var ids = await Sorted(Sort, (skip, total, archive)).Skip(skip).Take(page.Size).TagWith(PageRequest.QueryTag).ToListAsync(cancellationToken);
+            var archive = ByDateIndexMayHelp(sort) ? await _db.Articles.MaxAsync(a => (int?)a.Id, cancellationToken) ?? 0 : 0;
+            var ids = await Sorted(sort, (skip, total, archive)).Skip(skip).Take(page.Size).TagWith(PageRequest.QueryTag).ToListAsync(cancellationToken);
             rows = await ArticleRows.RowsAsync(_db, ids, cancellationToken);
         }
 
-        return new ArticleResults(this, paging, notice, rows);
+        return new ArticleResults(this, paging, notice, rows) { OrderNotice = orderNotice, ShownSort = sort };
+    }
+
+    /// <summary>
+    /// The order the list is shown in: the one asked for, except that a search left to its default order whose matches
+    /// are more than half the archive is shown newest first, with a notice that says why.
+    /// </summary>
+    private async Task<(ArticleSort Sort, string? Notice)> OrderAsync(int total, CancellationToken cancellationToken)
+    {
+        if (!IsSearch || Sort != ArticleSort.Relevance || _sortAsked || total < 2
+            || await _db.Articles.CountAsync(cancellationToken) is var size && total * 2L <= size)
+        {
+            return (Sort, null);
+        }
+
+        // bm25 weighs a word by how few articles hold it, and a word in more than half of them at almost nothing
+        // (SQLite's FTS5 floors it at a millionth): ranking every match would cost the database a score for each, to
+        // order them by noise.
+        return (ArticleSort.Newest, $"“{Search}” is in {total:N0} of the archive's {Display.Count(size, "article")}, more than half: a word in most articles tells little about any one of them, so they are shown newest first. Sort by relevance to rank them anyway.");
     }
 
     /// <summary>The ids of the first <paramref name="count"/> articles of the list in <paramref name="sort"/>'s order (a feed's, newest first).</summary>
@@ -130,7 +153,9 @@ public sealed class ArticleList
     /// <summary>Every article of the list in its order, not one page (the downloads): the ids sorted in SQL, then the rows read a few hundred at a time.</summary>
     public async IAsyncEnumerable<ArticleRow> AllAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var ids = await Sorted(Sort, null).ToListAsync(cancellationToken);
+        // In the order the list's pages show.
+        var (sort, _) = IsSearch && Sort == ArticleSort.Relevance && !_sortAsked ? await OrderAsync(await CountAsync(cancellationToken), cancellationToken) : (Sort, null);
+        var ids = await Sorted(sort, null).ToListAsync(cancellationToken);
         foreach (var chunk in ids.Chunk(500))
         {
             foreach (var row in await ArticleRows.RowsAsync(_db, chunk, cancellationToken))
@@ -274,20 +299,27 @@ public sealed class ArticleList
         }
 
         var articles = _db.Articles.AsNoTracking();
+        var total = page?.Total ?? 0;
+        var walk = page is { } at && ByDateIndexMayHelp(sort) && total > 0
+            ? (at.Skip + Page.Size) * (double)at.Archive / total
+            : double.PositiveInfinity;
         if (Matches is { } matched)
         {
-            articles = articles.Where(a => matched.Contains(a.Id));
+            // A search in date order: when its matches are many, the page's rows come early in a walk down the date
+            // index, each article asked of the search index by its id (an EXISTS the index answers from its doclist);
+            // when they are few, the matches are read first and sorted. A probe of the index costs about ten times a
+            // match read.
+            var hits = SearchIndex.Hits(_db, Parsed);
+            articles = walk < total / 10.0
+                ? articles.Where(a => hits.Any(h => h.Id == a.Id))
+                : articles.Where(a => matched.Contains(a.Id));
         }
 
         var filtered = Filter.Apply(articles);
-        if (page is { } p && ByDateIndexMayHelp && filterIds is not null && p.Total > 0)
+        if (!IsSearch && filterIds is not null && walk < 30.0 * total)
         {
             // Index entries walked to reach the page's rows against rows read by id, each of which costs its text's pages.
-            var walked = (p.Skip + Page.Size) * (double)p.Archive / p.Total;
-            if (walked < 30.0 * p.Total)
-            {
-                filtered = _db.Articles.AsNoTracking().Where(a => filterIds.Contains(a.Id + 0));
-            }
+            filtered = _db.Articles.AsNoTracking().Where(a => filterIds.Contains(a.Id + 0));
         }
 
         return filtered.Sorted(_db, sort == ArticleSort.Oldest).Select(a => a.Id);
@@ -299,8 +331,16 @@ public sealed class ArticleList
     /// early in the walk down the date index (many articles match), it walks that index instead and looks each id up in
     /// the set (<c>Id + 0</c> keeps SQLite from seeking by id); a few matches are still read by id.
     /// </summary>
-    private bool ByDateIndexMayHelp => !IsSearch && _db.Database.IsSqlite() && (Filter.Countries.Count > 0 || Filter.People.Count > 0);
+    private bool ByDateIndexMayHelp(ArticleSort sort) =>
+        _db.Database.IsSqlite() && sort != ArticleSort.Relevance && (IsSearch || Filter.Countries.Count > 0 || Filter.People.Count > 0);
 }
 
 /// <summary>A page of the article list: where it is in the list, a notice when it is not the page asked for, and its rows.</summary>
-public sealed record ArticleResults(ArticleList List, Paging Paging, string? PageNotice, IReadOnlyList<ArticleRow> Rows) : IRowPage<ArticleRow>;
+public sealed record ArticleResults(ArticleList List, Paging Paging, string? PageNotice, IReadOnlyList<ArticleRow> Rows) : IRowPage<ArticleRow>
+{
+    /// <summary>Why the rows are not in the order the list asked for (a search of words in most articles, newest first), or null.</summary>
+    public string? OrderNotice { get; init; }
+
+    /// <summary>The order the rows are in.</summary>
+    public ArticleSort ShownSort { get; init; }
+}

@@ -27,6 +27,12 @@ public sealed class IndexModel(ArchiveDbContext db, ArchiveSummary summary) : Pa
 
     public List<string> Messages { get; } = [];
 
+    /// <summary>Why the results are newest first where a search ranks them (its words are in most articles), or null.</summary>
+    public string? OrderNotice { get; private set; }
+
+    /// <summary>The order the results are in, as the query string writes it.</summary>
+    public ArticleSort ShownSort { get; private set; }
+
     public Paging Paging { get; private set; } = new(1, ArticleList.PageSize, 0);
 
     public IReadOnlyList<Result> Results { get; private set; } = [];
@@ -64,6 +70,9 @@ public sealed class IndexModel(ArchiveDbContext db, ArchiveSummary summary) : Pa
         {
             Messages.Add(notice);
         }
+
+        OrderNotice = results.OrderNotice;
+        ShownSort = results.ShownSort;
 
         var ids = results.Rows.Select(r => r.Id).ToList();
         var texts = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(a => new { a.Id, a.Body }).ToDictionaryAsync(a => a.Id, a => string.Join(' ', a.Body.Select(b => b.Text)), cancellationToken);

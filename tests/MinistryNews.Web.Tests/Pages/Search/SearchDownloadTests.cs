@@ -9,7 +9,7 @@ namespace MinistryNews.Web.Tests.Pages.Search;
 public sealed class SearchDownloadTests(ArchiveFixture archive) : IClassFixture<ArchiveFixture>
 {
     [Fact]
-    public async Task Should_download_every_match_of_a_search_best_match_first_as_its_pages_show_them()
+    public async Task Should_download_every_match_of_a_search_in_the_order_its_pages_show_them()
     {
         // More matches than a page holds: the downloads give them all, in the order of the pages one after the other.
         var shown = new List<string>();
