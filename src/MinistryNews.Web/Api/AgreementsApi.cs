@@ -126,11 +126,7 @@ public static class AgreementsApi
             mentions.Select(m => m.ArticleId).Distinct().Count(),
             record.PredecessorId,
             successors,
-            mentions.FirstOrDefault()?.ArticleId ?? 0,
-            mentions.FirstOrDefault()?.Key ?? string.Empty,
-            mentions.FirstOrDefault()?.Slug ?? string.Empty,
-            string.Empty,
-            mentions.FirstOrDefault()?.Evidence ?? string.Empty);
+            mentions.FirstOrDefault() is { } m ? new ArticleReference(m.ArticleId, m.Key, m.Slug, string.Empty, m.Evidence) : ArticleReference.None);
         return TypedResults.Ok(new ApiAgreementDetail(
             ApiAgreementRecord.Of(row),
             [.. mentions.Select(m => new ApiAgreementMention(m.Key, ArticleLinks.Article(m.Key, m.Slug), ArticleLinks.Fact(m.Key, m.Slug, m.Evidence), m.SignedOn?.ToString(), AgreementRow.DateSourceValue(m.SignedOn is null ? DateSource.None : m.DateSource), m.Evidence))]));

@@ -43,11 +43,11 @@ public sealed record ApiMeeting(
             ApiAnswers.Links(row.Countries),
             ApiAnswers.Links(row.Participants),
             row.Location,
-            row.ArticleId,
-            row.ArticleKey,
-            row.ArticleHref,
-            row.FactHref,
-            row.Evidence);
+            row.Article.Id,
+            row.Article.Key,
+            row.Article.Href,
+            row.Article.FactHref,
+            row.Article.Evidence);
     }
 }
 
@@ -89,11 +89,11 @@ public sealed record ApiDelegation(
             row.Leader is null ? null : new ApiLink(row.Leader.Slug, row.Leader.Name),
             row.From is null ? null : new ApiLink(row.From.Slug, row.From.Name),
             ApiAnswers.Links(row.Destinations),
-            row.ArticleId,
-            row.ArticleKey,
-            row.ArticleHref,
-            row.FactHref,
-            row.Evidence);
+            row.Article.Id,
+            row.Article.Key,
+            row.Article.Href,
+            row.Article.FactHref,
+            row.Article.Evidence);
     }
 }
 

@@ -214,12 +214,12 @@ public sealed class AgreementList(EventFilter filter, AgreementStatus? status, P
         var firstIds = records.Select(r => r.FirstMention).Distinct().ToList();
         var first = await db.Agreements.AsNoTracking()
             .Where(a => firstIds.Contains(a.Id))
-            .Select(a => new { a.Id, a.ArticleId, a.Article.Key, a.Article.Slug, a.Article.Title, a.Evidence })
-            .ToDictionaryAsync(a => a.Id, cancellationToken);
+            .Select(a => new { a.Id, Article = new ArticleReference(a.ArticleId, a.Article.Key, a.Article.Slug, a.Article.Title, a.Evidence) })
+            .ToDictionaryAsync(a => a.Id, a => a.Article, cancellationToken);
         return [.. records.Select(r =>
         {
             // A record whose mentions went between the two reads (an ingestion ran) keeps its row, without an article.
-            var mention = first.GetValueOrDefault(r.FirstMention);
+            var article = first.GetValueOrDefault(r.FirstMention) ?? ArticleReference.None;
             return new AgreementRow(
                 r.Id,
                 r.Slug,
@@ -238,11 +238,7 @@ public sealed class AgreementList(EventFilter filter, AgreementStatus? status, P
                 r.Articles,
                 r.PredecessorId,
                 [.. successors[r.Id]],
-                mention?.ArticleId ?? 0,
-                mention?.Key ?? string.Empty,
-                mention?.Slug ?? string.Empty,
-                mention?.Title ?? string.Empty,
-                mention?.Evidence ?? string.Empty);
+                article);
         })];
     }
 
@@ -304,11 +300,7 @@ public sealed record AgreementRow(
     int Articles,
     int? PredecessorId,
     IReadOnlyList<int> SuccessorIds,
-    int ArticleId,
-    string ArticleKey,
-    string ArticleSlug,
-    string ArticleTitle,
-    string Evidence)
+    ArticleReference Article)
 {
     /// <summary>The statuses as the query string and the API write them, and as the pages name them.</summary>
     public static readonly IReadOnlyList<(AgreementStatus Status, string Value, string Label)> Statuses =
@@ -323,9 +315,6 @@ public sealed record AgreementRow(
 
     /// <summary>The address of a record's page: <c>/agreements/{id}/{slug}</c>.</summary>
     public static string Address(int id, string slug) => $"/agreements/{id}/{slug}";
-
-    /// <summary>The first mention's link to its sentence.</summary>
-    public string FactUrl => ArticleLinks.Fact(ArticleKey, ArticleSlug, Evidence);
 
     /// <summary>The words a screen reader hears for the fact link: "the Memorandum of Understanding with Japan of 5 November 2019".</summary>
     public string FactLabel => Label(Kind, Countries.Select(c => c.Name), SignedOn);
@@ -425,8 +414,8 @@ public sealed record AgreementExportRow(
             AgreementRow.StatusLabel(row.Status),
             row.Signatories,
             row.Articles,
-            row.ArticleTitle,
-            origin + row.FactUrl,
-            row.Evidence);
+            row.Article.Title,
+            origin + row.Article.FactHref,
+            row.Article.Evidence);
     }
 }

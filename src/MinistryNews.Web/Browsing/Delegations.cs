@@ -124,11 +124,7 @@ public sealed record DelegationRow(
     Link? Leader,
     Link? From,
     IReadOnlyList<Link> Destinations,
-    int ArticleId,
-    string ArticleKey,
-    string ArticleSlug,
-    string ArticleTitle,
-    string Evidence)
+    ArticleReference Article)
 {
     public const string HomeSlug = "vietnam";
 
@@ -140,16 +136,7 @@ public sealed record DelegationRow(
         d.Leader == null ? null : new Link(d.Leader.Slug, d.Leader.Name),
         d.FromCountry == null ? null : new Link(d.FromCountry.Slug, d.FromCountry.Name),
         d.Destinations.OrderBy(c => c.Name).Select(c => new Link(c.Slug, c.Name)).ToList(),
-        d.ArticleId,
-        d.Article.Key,
-        d.Article.Slug,
-        d.Article.Title,
-        d.Evidence);
-
-    public string ArticleHref => ArticleLinks.Article(ArticleKey, ArticleSlug);
-
-    /// <summary>The link to the sentence that states the trip.</summary>
-    public string FactHref => ArticleLinks.Fact(ArticleKey, ArticleSlug, Evidence);
+        new ArticleReference(d.ArticleId, d.Article.Key, d.Article.Slug, d.Article.Title, d.Evidence));
 
     /// <summary>Which trip the row is, in a few words ("the visit of 5 November 2019 from Vietnam to Japan").</summary>
     public string Fact => EventFacts.Delegation(Start, From, Destinations);
@@ -174,19 +161,13 @@ public sealed record DelegationExportRow(
     string Direction,
     string? Leader,
     string? From,
-    IReadOnlyList<Link> Destinations,
-    int ArticleId,
-    string ArticleKey,
-    string ArticleTitle,
-    string ArticleUrl,
-    string EvidenceUrl,
-    string Evidence)
+    IReadOnlyList<Link> Destinations) : EventExportRow
 {
     /// <param name="origin">The site's origin (<c>Hosting.PublicAddress.Origin</c>) the addresses start with.</param>
     public static DelegationExportRow Of(DelegationRow row, string origin)
     {
         ArgumentNullException.ThrowIfNull(row);
-        return new(
+        var trip = new DelegationExportRow(
             EventDates.Text(row.Start),
             Display.Precision(row.Start),
             EventDates.Source(row.Start, row.DateSource),
@@ -194,12 +175,7 @@ public sealed record DelegationExportRow(
             row.VisitMade ? "visit made" : row.VisitHosted ? "visit hosted" : "other",
             row.Leader?.Name,
             row.From?.Name,
-            row.Destinations,
-            row.ArticleId,
-            row.ArticleKey,
-            row.ArticleTitle,
-            origin + row.ArticleHref,
-            origin + row.FactHref,
-            row.Evidence);
+            row.Destinations);
+        return Told(trip, row.Article, origin);
     }
 }

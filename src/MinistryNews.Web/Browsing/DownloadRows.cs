@@ -2,6 +2,7 @@ using CsvHelper;
 using CsvHelper.Configuration;
 using CsvHelper.Configuration.Attributes;
 using CsvHelper.TypeConversion;
+using System.Text.Json.Serialization;
 
 namespace MinistryNews.Web.Browsing;
 
@@ -32,4 +33,45 @@ public sealed class JoinedNames : DefaultTypeConverter
 {
     public override string? ConvertToString(object? value, IWriterRow row, MemberMapData memberMapData) =>
         value is IEnumerable<string> names ? string.Join("; ", names) : base.ConvertToString(value, row, memberMapData);
+}
+
+/// <summary>
+/// An event as the downloads give it (<see cref="MeetingExportRow"/>, <see cref="DelegationExportRow"/>): the event's
+/// own columns, then, last, the article that tells it and the sentence that states it, the addresses absolute.
+/// </summary>
+public abstract record EventExportRow
+{
+    [JsonPropertyOrder(1)]
+    public int ArticleId { get; private init; }
+
+    [JsonPropertyOrder(1)]
+    public string ArticleKey { get; private init; } = string.Empty;
+
+    [JsonPropertyOrder(1)]
+    public string ArticleTitle { get; private init; } = string.Empty;
+
+    [JsonPropertyOrder(1)]
+    public string ArticleUrl { get; private init; } = string.Empty;
+
+    [JsonPropertyOrder(1)]
+    public string EvidenceUrl { get; private init; } = string.Empty;
+
+    [JsonPropertyOrder(1)]
+    public string Evidence { get; private init; } = string.Empty;
+
+    /// <summary>An event's own columns with the article that tells it; <paramref name="origin"/> is the site's origin (<c>Hosting.PublicAddress.Origin</c>) the addresses start with.</summary>
+    private protected static T Told<T>(T row, ArticleReference article, string origin)
+        where T : EventExportRow
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        return (T)(row with
+        {
+            ArticleId = article.Id,
+            ArticleKey = article.Key,
+            ArticleTitle = article.Title,
+            ArticleUrl = origin + article.Href,
+            EvidenceUrl = origin + article.FactHref,
+            Evidence = article.Evidence,
+        });
+    }
 }

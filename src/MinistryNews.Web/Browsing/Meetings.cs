@@ -98,7 +98,7 @@ public static class MeetingTable
 
 /// <summary>
 /// A meeting as the tables show it: its date only when the text gives one, who it was with (countries, the
-/// organisation met), the event's name as written, where it was held, and the sentence that states it.
+/// organisation met), the event's name as written, where it was held, and the article and sentence that state it.
 /// </summary>
 public sealed record MeetingRow(
     PartialDate? Date,
@@ -109,11 +109,7 @@ public sealed record MeetingRow(
     IReadOnlyList<Link> Countries,
     IReadOnlyList<Link> Participants,
     string? Location,
-    int ArticleId,
-    string ArticleKey,
-    string ArticleSlug,
-    string ArticleTitle,
-    string Evidence)
+    ArticleReference Article)
 {
     /// <summary>A meeting of the database as a row, read in SQL.</summary>
     public static readonly Expression<Func<Meeting, MeetingRow>> Projection = m => new MeetingRow(
@@ -125,16 +121,7 @@ public sealed record MeetingRow(
         m.CounterpartCountries.OrderBy(c => c.Name).Select(c => new Link(c.Slug, c.Name)).ToList(),
         m.Participants.OrderBy(p => p.Name).Select(p => new Link(p.Slug, p.Name)).ToList(),
         m.Location,
-        m.ArticleId,
-        m.Article.Key,
-        m.Article.Slug,
-        m.Article.Title,
-        m.Evidence);
-
-    public string ArticleHref => ArticleLinks.Article(ArticleKey, ArticleSlug);
-
-    /// <summary>The link to the sentence that states the meeting.</summary>
-    public string FactHref => ArticleLinks.Fact(ArticleKey, ArticleSlug, Evidence);
+        new ArticleReference(m.ArticleId, m.Article.Key, m.Article.Slug, m.Article.Title, m.Evidence));
 
     /// <summary>Which meeting the row is, in a few words ("the meeting of 5 November 2019 with Japan").</summary>
     public string Fact => EventFacts.Meeting(Date, Countries, CounterpartOrganisation, Name);
@@ -156,19 +143,13 @@ public sealed record MeetingExportRow(
     string? CounterpartOrganisation,
     IReadOnlyList<Link> Countries,
     IReadOnlyList<Link> Participants,
-    string? Location,
-    int ArticleId,
-    string ArticleKey,
-    string ArticleTitle,
-    string ArticleUrl,
-    string EvidenceUrl,
-    string Evidence)
+    string? Location) : EventExportRow
 {
     /// <param name="origin">The site's origin (<c>Hosting.PublicAddress.Origin</c>) the addresses start with.</param>
     public static MeetingExportRow Of(MeetingRow row, string origin)
     {
         ArgumentNullException.ThrowIfNull(row);
-        return new(
+        var meeting = new MeetingExportRow(
             EventDates.Text(row.Date),
             Display.Precision(row.Date),
             EventDates.Source(row.Date, row.DateSource),
@@ -177,12 +158,7 @@ public sealed record MeetingExportRow(
             row.CounterpartOrganisation,
             row.Countries,
             row.Participants,
-            row.Location,
-            row.ArticleId,
-            row.ArticleKey,
-            row.ArticleTitle,
-            origin + row.ArticleHref,
-            origin + row.FactHref,
-            row.Evidence);
+            row.Location);
+        return Told(meeting, row.Article, origin);
     }
 }
