@@ -130,20 +130,10 @@ public sealed class AgreementList(EventFilter filter, AgreementStatus? status, P
         var (countries, people) = (Filter.CountryIds, Filter.PersonIds);
         if (countries.Count > 0 || people.Count > 0)
         {
-            var mentions = db.Agreements.AsNoTracking().Where(a => a.RecordId != null);
-            if (countries.Count > 0)
-            {
-                var with = LinkTables.AgreementsWithCountries(db, countries);
-                mentions = mentions.Where(a => with.Contains(a.Id));
-            }
-
-            if (people.Count > 0)
-            {
-                var signed = LinkTables.AgreementsSignedBy(db, people);
-                mentions = mentions.Where(a => signed.Contains(a.Id));
-            }
-
-            var ids = mentions.Select(a => a.RecordId!.Value);
+            var ids = db.Agreements.AsNoTracking().Where(a => a.RecordId != null)
+                .LinkedTo(db, countries, LinkTables.AgreementsWithCountries)
+                .LinkedTo(db, people, LinkTables.AgreementsSignedBy)
+                .Select(a => a.RecordId!.Value);
             records = records.Where(r => ids.Contains(r.Id));
         }
 

@@ -72,21 +72,9 @@ public static class MeetingTable
     public static IQueryable<Meeting> Matching(ArchiveDbContext db, IReadOnlyList<int> countries, IReadOnlyList<int> people, MeetingKind? kind = null)
     {
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(countries);
-        ArgumentNullException.ThrowIfNull(people);
-        var meetings = db.Meetings.AsQueryable();
-        if (countries.Count > 0)
-        {
-            var with = LinkTables.MeetingsWithCountries(db, countries);
-            meetings = meetings.Where(m => with.Contains(m.Id));
-        }
-
-        if (people.Count > 0)
-        {
-            var of = LinkTables.MeetingsOfPeople(db, people);
-            meetings = meetings.Where(m => of.Contains(m.Id));
-        }
-
+        var meetings = db.Meetings.AsQueryable()
+            .LinkedTo(db, countries, LinkTables.MeetingsWithCountries)
+            .LinkedTo(db, people, LinkTables.MeetingsOfPeople);
         if (kind is { } k)
         {
             meetings = meetings.Where(m => m.Kind == k);
