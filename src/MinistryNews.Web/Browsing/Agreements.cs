@@ -10,43 +10,24 @@ namespace MinistryNews.Web.Browsing;
 /// </summary>
 public sealed record AgreementQuery : EventQuery
 {
-    /// <summary>The columns the register sorts by (the signing date, the kind of document, the status); the latest signing first when none is asked for.</summary>
-    public static readonly EventSort Sorting = new(["signed", "kind", "status"], "-signed");
-
-    /// <summary>The keys of the query string the register reads.</summary>
-    public static IReadOnlyCollection<string> Keys { get; } = KeysWith(QueryKey.Status);
+    /// <summary>
+    /// The register's own filter, <c>status</c> ("in-force", "expired", "unknown"), and the columns it sorts by (the
+    /// signing date, the kind of document, the status); the latest signing first when none is asked for.
+    /// </summary>
+    public static readonly EventListKeys<AgreementStatus> Keys = new(QueryKey.Status, new(["signed", "kind", "status"], "-signed"), "a status (in-force, expired or unknown)",
+        text => AgreementRow.Statuses.Where(s => s.Value == text.Trim()).Select(s => (AgreementStatus?)s.Status).FirstOrDefault());
 
     [Description("The status today: in-force, expired or unknown.")]
     public string? Status { get; init; }
 
-    public static AgreementQuery Read(IQueryCollection query) => ReadInto(query, new AgreementQuery { Status = QueryReader.Value(query, QueryKey.Status) });
+    public static AgreementQuery Read(IQueryCollection query) => ReadInto(query, new AgreementQuery { Status = Keys.Value(query) });
 
     /// <summary>
     /// The query checked, the statuses taken on <paramref name="today"/>: each value that means nothing is named in a
     /// message and its filter left out. Countries and people are found as on the article list (by slug, or by name).
     /// </summary>
-    public async Task<AgreementList> ValidateAsync(ArchiveDbContext db, DateOnly today, int defaultPageSize, CancellationToken cancellationToken)
-    {
-        var (filter, status, page, messages) = await CheckAsync(db, Sorting, defaultPageSize, problems => ReadStatus(Status, problems), cancellationToken);
-        return new AgreementList(filter, status, page, today, messages);
-    }
-
-    /// <summary>Reads a <c>status</c> ("in-force", "expired", "unknown"); a message when it is none of them.</summary>
-    private static AgreementStatus? ReadStatus(string? text, List<string> messages)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        var status = AgreementRow.Statuses.Where(s => s.Value == text.Trim()).Select(s => (AgreementStatus?)s.Status).FirstOrDefault();
-        if (status is null)
-        {
-            messages.Add($"“{(text.Length > 30 ? text[..30] : text)}” is not a status (in-force, expired or unknown); that filter is left out.");
-        }
-
-        return status;
-    }
+    public Task<AgreementList> ValidateAsync(ArchiveDbContext db, DateOnly today, int defaultPageSize, CancellationToken cancellationToken) =>
+        CheckAsync(db, Keys, Status, defaultPageSize, (filter, status, page, messages) => new AgreementList(filter, status, page, today, messages), cancellationToken);
 }
 
 /// <summary>

@@ -9,38 +9,18 @@ namespace MinistryNews.Web.Browsing;
 /// </summary>
 public sealed record DelegationQuery : EventQuery
 {
-    /// <summary>The keys of the query string the list reads.</summary>
-    public static IReadOnlyCollection<string> Keys { get; } = KeysWith(QueryKey.Direction);
-
-    public static readonly EventSort Sorting = new(["date", "leader", "from"], "-date");
+    /// <summary>The list's own filter, <c>direction</c> ("made", "hosted"), and the columns it sorts by.</summary>
+    public static readonly EventListKeys<TripDirection> Keys = new(QueryKey.Direction, new(["date", "leader", "from"], "-date"), "a direction (made or hosted)",
+        text => text.Trim().ToLowerInvariant() switch { "made" => TripDirection.Made, "hosted" => TripDirection.Hosted, _ => null });
 
     [Description("made (visits made by Vietnam's delegations) or hosted (visits to Vietnam).")]
     public string? Direction { get; init; }
 
-    public static DelegationQuery Read(IQueryCollection query) => ReadInto(query, new DelegationQuery { Direction = QueryReader.Value(query, QueryKey.Direction) });
+    public static DelegationQuery Read(IQueryCollection query) => ReadInto(query, new DelegationQuery { Direction = Keys.Value(query) });
 
     /// <summary>The query checked: each value that means nothing is named in a message and its filter left out.</summary>
-    public async Task<DelegationList> ValidateAsync(ArchiveDbContext db, int defaultPageSize, CancellationToken cancellationToken)
-    {
-        var (filter, direction, page, messages) = await CheckAsync(db, Sorting, defaultPageSize, problems => ReadDirection(Direction, problems), cancellationToken);
-        return new DelegationList(filter, direction, page, messages);
-    }
-
-    private static TripDirection? ReadDirection(string? text, List<string> messages)
-    {
-        switch (text?.Trim().ToLowerInvariant())
-        {
-            case null or "":
-                return null;
-            case "made":
-                return TripDirection.Made;
-            case "hosted":
-                return TripDirection.Hosted;
-            default:
-                messages.Add($"“{(text.Length > 30 ? text[..30] : text)}” is not a direction (made or hosted); that filter is left out.");
-                return null;
-        }
-    }
+    public Task<DelegationList> ValidateAsync(ArchiveDbContext db, int defaultPageSize, CancellationToken cancellationToken) =>
+        CheckAsync(db, Keys, Direction, defaultPageSize, (filter, direction, page, messages) => new DelegationList(filter, direction, page, messages), cancellationToken);
 }
 
 /// <summary>Which way a trip went: a visit made leaves Vietnam, a visit hosted comes to it.</summary>

@@ -9,39 +9,18 @@ namespace MinistryNews.Web.Browsing;
 /// </summary>
 public sealed record MeetingQuery : EventQuery
 {
-    /// <summary>The keys of the query string the list reads.</summary>
-    public static IReadOnlyCollection<string> Keys { get; } = KeysWith(QueryKey.Kind);
-
-    public static readonly EventSort Sorting = new(["date", "kind", "country"], "-date");
+    /// <summary>The list's own filter, <c>kind</c> ("bilateral", "multilateral", "domestic"), and the columns it sorts by.</summary>
+    public static readonly EventListKeys<MeetingKind> Keys = new(QueryKey.Kind, new(["date", "kind", "country"], "-date"), "a kind of meeting (bilateral, multilateral, domestic)",
+        text => Enum.TryParse<MeetingKind>(text, ignoreCase: true, out var kind) && !int.TryParse(text, out _) ? kind : null);
 
     [Description("bilateral, multilateral or domestic.")]
     public string? Kind { get; init; }
 
-    public static MeetingQuery Read(IQueryCollection query) => ReadInto(query, new MeetingQuery { Kind = QueryReader.Value(query, QueryKey.Kind) });
+    public static MeetingQuery Read(IQueryCollection query) => ReadInto(query, new MeetingQuery { Kind = Keys.Value(query) });
 
     /// <summary>The query checked: each value that means nothing is named in a message and its filter left out.</summary>
-    public async Task<MeetingList> ValidateAsync(ArchiveDbContext db, int defaultPageSize, CancellationToken cancellationToken)
-    {
-        var (filter, kind, page, messages) = await CheckAsync(db, Sorting, defaultPageSize, problems => ReadKind(Kind, problems), cancellationToken);
-        return new MeetingList(filter, kind, page, messages);
-    }
-
-    /// <summary>Reads a <c>kind</c> ("bilateral", "multilateral", "domestic"); a message when it is none of them.</summary>
-    private static MeetingKind? ReadKind(string? text, List<string> messages)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (Enum.TryParse<MeetingKind>(text, ignoreCase: true, out var kind) && !int.TryParse(text, out _))
-        {
-            return kind;
-        }
-
-        messages.Add($"“{(text.Length > 30 ? text[..30] : text)}” is not a kind of meeting (bilateral, multilateral, domestic); that filter is left out.");
-        return null;
-    }
+    public Task<MeetingList> ValidateAsync(ArchiveDbContext db, int defaultPageSize, CancellationToken cancellationToken) =>
+        CheckAsync(db, Keys, Kind, defaultPageSize, (filter, kind, page, messages) => new MeetingList(filter, kind, page, messages), cancellationToken);
 }
 
 /// <summary>The meetings query checked: what it filters by, its sort and page, and what was wrong with it.</summary>
