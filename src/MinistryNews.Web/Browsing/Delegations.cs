@@ -104,9 +104,11 @@ public sealed record DelegationRow(
     Link? Leader,
     Link? From,
     IReadOnlyList<Link> Destinations,
-    ArticleReference Article)
+    ArticleReference Article) : IEventRow
 {
     public const string HomeSlug = "vietnam";
+
+    PartialDate? IEventRow.EventDate => Start;
 
     /// <summary>A trip of the database as a row, read in SQL.</summary>
     public static readonly Expression<Func<Delegation, DelegationRow>> Projection = d => new DelegationRow(
@@ -144,18 +146,6 @@ public sealed record DelegationExportRow(
     IReadOnlyList<Link> Destinations) : EventExportRow
 {
     /// <param name="origin">The site's origin (<c>Hosting.PublicAddress.Origin</c>) the addresses start with.</param>
-    public static DelegationExportRow Of(DelegationRow row, string origin)
-    {
-        ArgumentNullException.ThrowIfNull(row);
-        var trip = new DelegationExportRow(
-            EventDates.Text(row.Start),
-            Display.Precision(row.Start),
-            EventDates.Source(row.Start, row.DateSource),
-            Export.Date(row.End),
-            row.VisitMade ? "visit made" : row.VisitHosted ? "visit hosted" : "other",
-            row.Leader?.Name,
-            row.From?.Name,
-            row.Destinations);
-        return Told(trip, row.Article, origin);
-    }
+    public static DelegationExportRow Of(DelegationRow row, string origin) => Of(row, origin, (start, precision, source) => new DelegationExportRow(
+        start, precision, source, Export.Date(row.End), row.VisitMade ? "visit made" : row.VisitHosted ? "visit hosted" : "other", row.Leader?.Name, row.From?.Name, row.Destinations));
 }

@@ -59,12 +59,18 @@ public abstract record EventExportRow
     [JsonPropertyOrder(1)]
     public string Evidence { get; private init; } = string.Empty;
 
-    /// <summary>An event's own columns with the article that tells it; <paramref name="origin"/> is the site's origin (<c>Hosting.PublicAddress.Origin</c>) the addresses start with.</summary>
-    private protected static T Told<T>(T row, ArticleReference article, string origin)
+    /// <summary>
+    /// An event's row for the downloads: <paramref name="columns"/> makes its own columns, given its date as the downloads
+    /// write it (the date or "date not given", its precision, where it came from); the columns of the article that tells
+    /// it close the row, their addresses starting with <paramref name="origin"/> (<c>Hosting.PublicAddress.Origin</c>).
+    /// </summary>
+    private protected static T Of<T>(IEventRow row, string origin, Func<string, string?, string?, T> columns)
         where T : EventExportRow
     {
-        ArgumentNullException.ThrowIfNull(article);
-        return (T)(row with
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(columns);
+        var article = row.Article;
+        return (T)(columns(EventDates.Text(row.EventDate), Display.Precision(row.EventDate), EventDates.Source(row.EventDate, row.DateSource)) with
         {
             ArticleId = article.Id,
             ArticleKey = article.Key,

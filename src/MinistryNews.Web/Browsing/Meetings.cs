@@ -76,8 +76,10 @@ public sealed record MeetingRow(
     IReadOnlyList<Link> Countries,
     IReadOnlyList<Link> Participants,
     string? Location,
-    ArticleReference Article)
+    ArticleReference Article) : IEventRow
 {
+    PartialDate? IEventRow.EventDate => Date;
+
     /// <summary>A meeting of the database as a row, read in SQL.</summary>
     public static readonly Expression<Func<Meeting, MeetingRow>> Projection = m => new MeetingRow(
         m.Date,
@@ -113,19 +115,6 @@ public sealed record MeetingExportRow(
     string? Location) : EventExportRow
 {
     /// <param name="origin">The site's origin (<c>Hosting.PublicAddress.Origin</c>) the addresses start with.</param>
-    public static MeetingExportRow Of(MeetingRow row, string origin)
-    {
-        ArgumentNullException.ThrowIfNull(row);
-        var meeting = new MeetingExportRow(
-            EventDates.Text(row.Date),
-            Display.Precision(row.Date),
-            EventDates.Source(row.Date, row.DateSource),
-            row.KindValue,
-            row.Name,
-            row.CounterpartOrganisation,
-            row.Countries,
-            row.Participants,
-            row.Location);
-        return Told(meeting, row.Article, origin);
-    }
+    public static MeetingExportRow Of(MeetingRow row, string origin) => Of(row, origin, (date, precision, source) => new MeetingExportRow(
+        date, precision, source, row.KindValue, row.Name, row.CounterpartOrganisation, row.Countries, row.Participants, row.Location));
 }
