@@ -40,9 +40,9 @@ public sealed record ApiAgreementRecord(
         return new(
             r.Id,
             r.Url,
-            r.Kind,
-            r.Name,
-            r.Subject,
+            r.Document.Kind,
+            r.Document.Name,
+            r.Document.Subject,
             ApiAnswers.Links(r.Countries),
             r.Organisation,
             r.Place,
@@ -111,9 +111,7 @@ public static class AgreementsApi
         var row = new AgreementRow(
             record.Id,
             record.Slug,
-            record.Kind,
-            record.Name,
-            record.Subject,
+            new AgreementDocument(record.Kind, record.Name, record.Subject),
             [.. record.CounterpartCountries.OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => new Link(c.Slug, c.Name))],
             record.CounterpartOrganisation,
             record.Place,

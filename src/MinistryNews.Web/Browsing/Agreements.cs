@@ -194,9 +194,7 @@ public sealed class AgreementList(EventFilter filter, AgreementStatus? status, P
             return new AgreementRow(
                 r.Id,
                 r.Slug,
-                r.Kind,
-                r.Name,
-                r.Subject,
+                new AgreementDocument(r.Kind, r.Name, r.Subject),
                 [.. countries[r.Id]],
                 r.CounterpartOrganisation,
                 r.Place,
@@ -256,9 +254,7 @@ public enum AgreementStatus
 public sealed record AgreementRow(
     int Id,
     string Slug,
-    string Kind,
-    string? Name,
-    string? Subject,
+    AgreementDocument Document,
     IReadOnlyList<Link> Countries,
     string? Organisation,
     string? Place,
@@ -288,7 +284,7 @@ public sealed record AgreementRow(
     public static string Address(int id, string slug) => $"/agreements/{id}/{slug}";
 
     /// <summary>The words a screen reader hears for the fact link: "the Memorandum of Understanding with Japan of 5 November 2019".</summary>
-    public string FactLabel => Label(Kind, Countries.Select(c => c.Name), SignedOn);
+    public string FactLabel => Label(Document.Kind, Countries.Select(c => c.Name), SignedOn);
 
     public static string Label(string kind, IEnumerable<string> countries, PartialDate? signedOn)
     {
@@ -339,6 +335,9 @@ public sealed record AgreementRow(
     };
 }
 
+/// <summary>What a document of the register is, as the first column of its table names it: its kind, its name, its subject.</summary>
+public sealed record AgreementDocument(string Kind, string? Name, string? Subject);
+
 /// <summary>
 /// A record as the downloads give it: the table's columns, the record's id, and its address and its first article's
 /// sentence as absolute addresses; the countries and signatories are lists (in the CSV, their names joined by "; ").
@@ -371,9 +370,9 @@ public sealed record AgreementExportRow(
         return new(
             row.Id,
             origin + row.Url,
-            row.Kind,
-            row.Name,
-            row.Subject,
+            row.Document.Kind,
+            row.Document.Name,
+            row.Document.Subject,
             row.Countries,
             row.Organisation,
             row.Place,
