@@ -40,9 +40,9 @@ public sealed record ApiAgreementRecord(
         return new(
             r.Id,
             r.Url,
-            r.Kind,
-            r.Name,
-            r.Subject,
+            r.Document.Kind,
+            r.Document.Name,
+            r.Document.Subject,
             ApiAnswers.Links(r.Countries),
             r.Organisation,
             r.Place,
@@ -111,9 +111,7 @@ public static class AgreementsApi
         var row = new AgreementRow(
             record.Id,
             record.Slug,
-            record.Kind,
-            record.Name,
-            record.Subject,
+            new AgreementDocument(record.Kind, record.Name, record.Subject),
             [.. record.CounterpartCountries.OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => new Link(c.Slug, c.Name))],
             record.CounterpartOrganisation,
             record.Place,
@@ -126,11 +124,7 @@ public static class AgreementsApi
             mentions.Select(m => m.ArticleId).Distinct().Count(),
             record.PredecessorId,
             successors,
-            mentions.FirstOrDefault()?.ArticleId ?? 0,
-            mentions.FirstOrDefault()?.Key ?? string.Empty,
-            mentions.FirstOrDefault()?.Slug ?? string.Empty,
-            string.Empty,
-            mentions.FirstOrDefault()?.Evidence ?? string.Empty);
+            mentions.FirstOrDefault() is { } m ? new ArticleReference(m.ArticleId, m.Key, m.Slug, string.Empty, m.Evidence) : ArticleReference.None);
         return TypedResults.Ok(new ApiAgreementDetail(
             ApiAgreementRecord.Of(row),
             [.. mentions.Select(m => new ApiAgreementMention(m.Key, ArticleLinks.Article(m.Key, m.Slug), ArticleLinks.Fact(m.Key, m.Slug, m.Evidence), m.SignedOn?.ToString(), AgreementRow.DateSourceValue(m.SignedOn is null ? DateSource.None : m.DateSource), m.Evidence))]));

@@ -27,29 +27,7 @@ public sealed record ApiMeeting(
     string ArticleKey,
     string ArticleUrl,
     string EvidenceUrl,
-    string? Evidence)
-{
-    public static ApiMeeting Of(MeetingRow row)
-    {
-        ArgumentNullException.ThrowIfNull(row);
-        return new(
-            row.Date?.ToString(),
-            Display.Precision(row.Date),
-            EventDates.Source(row.Date, row.DateSource),
-            Display.EventDate(row.Date),
-            row.KindValue,
-            row.Name,
-            row.CounterpartOrganisation,
-            ApiAnswers.Links(row.Countries),
-            ApiAnswers.Links(row.Participants),
-            row.Location,
-            row.ArticleId,
-            row.ArticleKey,
-            row.ArticleHref,
-            row.FactHref,
-            row.Evidence);
-    }
-}
+    string? Evidence);
 
 /// <summary>A trip: its date (the start) only when the text gives one, who went where, and where it is told.</summary>
 /// <param name="Date">The start, YYYY-MM-DD, YYYY-MM or YYYY; null when the text gives no date (never the article's date).</param>
@@ -73,28 +51,12 @@ public sealed record ApiDelegation(
     string ArticleKey,
     string ArticleUrl,
     string EvidenceUrl,
-    string? Evidence)
+    string? Evidence);
+
+/// <summary>An event's date as the API gives it: the date or null, its precision, where it came from, and as the pages write it.</summary>
+internal readonly record struct ApiEventDate(string? Value, string? Precision, string? Source, string Text)
 {
-    public static ApiDelegation Of(DelegationRow row)
-    {
-        ArgumentNullException.ThrowIfNull(row);
-        return new(
-            row.Start?.ToString(),
-            Display.Precision(row.Start),
-            EventDates.Source(row.Start, row.DateSource),
-            Display.EventDate(row.Start),
-            row.Start?.ToString(),
-            row.End?.ToString(),
-            row.VisitHosted ? "hosted" : "made",
-            row.Leader is null ? null : new ApiLink(row.Leader.Slug, row.Leader.Name),
-            row.From is null ? null : new ApiLink(row.From.Slug, row.From.Name),
-            ApiAnswers.Links(row.Destinations),
-            row.ArticleId,
-            row.ArticleKey,
-            row.ArticleHref,
-            row.FactHref,
-            row.Evidence);
-    }
+    public static ApiEventDate Of(IEventRow row) => new(row.EventDate?.ToString(), Display.Precision(row.EventDate), EventDates.Source(row.EventDate, row.DateSource), Display.EventDate(row.EventDate));
 }
 
 /// <summary>
@@ -106,17 +68,33 @@ public static class EventsApi
     /// <summary>Items a page when the query does not say.</summary>
     public const int DefaultPageSize = 20;
 
+    /// <summary>A meeting as the API gives it.</summary>
+    public static ApiMeeting Meeting(MeetingRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var (date, article) = (ApiEventDate.Of(row), row.Article);
+        return new(date.Value, date.Precision, date.Source, date.Text, row.KindValue, row.Name, row.CounterpartOrganisation, ApiAnswers.Links(row.Countries), ApiAnswers.Links(row.Participants), row.Location, article.Id, article.Key, article.Href, article.FactHref, article.Evidence);
+    }
+
+    /// <summary>A trip as the API gives it: its date is its start.</summary>
+    public static ApiDelegation Delegation(DelegationRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var (date, article) = (ApiEventDate.Of(row), row.Article);
+        return new(date.Value, date.Precision, date.Source, date.Text, row.Start?.ToString(), row.End?.ToString(), row.VisitHosted ? "hosted" : "made", row.Leader is null ? null : new ApiLink(row.Leader.Slug, row.Leader.Name), row.From is null ? null : new ApiLink(row.From.Slug, row.From.Name), ApiAnswers.Links(row.Destinations), article.Id, article.Key, article.Href, article.FactHref, article.Evidence);
+    }
+
     public static async Task<Results<Ok<ApiPage<ApiMeeting>>, ProblemHttpResult>> Meetings(HttpRequest request, [AsParameters] MeetingQuery query, ArchiveDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         var meetings = await query.ValidateAsync(db, DefaultPageSize, cancellationToken);
-        return meetings.Messages.Count > 0 ? ApiAnswers.Problem(meetings.Messages) : TypedResults.Ok(ApiAnswers.Paged(request, await meetings.PageAsync(db, PastTheLastPage.ShowNone, cancellationToken), ApiMeeting.Of));
+        return meetings.Messages.Count > 0 ? ApiAnswers.Problem(meetings.Messages) : TypedResults.Ok(ApiAnswers.Paged(request, await meetings.PageAsync(db, PastTheLastPage.ShowNone, cancellationToken), Meeting));
     }
 
     public static async Task<Results<Ok<ApiPage<ApiDelegation>>, ProblemHttpResult>> Delegations(HttpRequest request, [AsParameters] DelegationQuery query, ArchiveDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         var trips = await query.ValidateAsync(db, DefaultPageSize, cancellationToken);
-        return trips.Messages.Count > 0 ? ApiAnswers.Problem(trips.Messages) : TypedResults.Ok(ApiAnswers.Paged(request, await trips.PageAsync(db, PastTheLastPage.ShowNone, cancellationToken), ApiDelegation.Of));
+        return trips.Messages.Count > 0 ? ApiAnswers.Problem(trips.Messages) : TypedResults.Ok(ApiAnswers.Paged(request, await trips.PageAsync(db, PastTheLastPage.ShowNone, cancellationToken), Delegation));
     }
 }

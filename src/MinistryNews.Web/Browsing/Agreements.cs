@@ -10,43 +10,24 @@ namespace MinistryNews.Web.Browsing;
 /// </summary>
 public sealed record AgreementQuery : EventQuery
 {
-    /// <summary>The columns the register sorts by (the signing date, the kind of document, the status); the latest signing first when none is asked for.</summary>
-    public static readonly EventSort Sorting = new(["signed", "kind", "status"], "-signed");
-
-    /// <summary>The keys of the query string the register reads.</summary>
-    public static IReadOnlyCollection<string> Keys { get; } = KeysWith(QueryKey.Status);
+    /// <summary>
+    /// The register's own filter, <c>status</c> ("in-force", "expired", "unknown"), and the columns it sorts by (the
+    /// signing date, the kind of document, the status); the latest signing first when none is asked for.
+    /// </summary>
+    public static readonly EventListKeys<AgreementStatus> Keys = new(QueryKey.Status, new(["signed", "kind", "status"], "-signed"), "a status (in-force, expired or unknown)",
+        text => AgreementRow.Statuses.Where(s => s.Value == text.Trim()).Select(s => (AgreementStatus?)s.Status).FirstOrDefault());
 
     [Description("The status today: in-force, expired or unknown.")]
     public string? Status { get; init; }
 
-    public static AgreementQuery Read(IQueryCollection query) => ReadInto(query, new AgreementQuery { Status = QueryReader.Value(query, QueryKey.Status) });
+    public static AgreementQuery Read(IQueryCollection query) => ReadInto(query, new AgreementQuery { Status = Keys.Value(query) });
 
     /// <summary>
     /// The query checked, the statuses taken on <paramref name="today"/>: each value that means nothing is named in a
     /// message and its filter left out. Countries and people are found as on the article list (by slug, or by name).
     /// </summary>
-    public async Task<AgreementList> ValidateAsync(ArchiveDbContext db, DateOnly today, int defaultPageSize, CancellationToken cancellationToken)
-    {
-        var (filter, status, page, messages) = await CheckAsync(db, Sorting, defaultPageSize, problems => ReadStatus(Status, problems), cancellationToken);
-        return new AgreementList(filter, status, page, today, messages);
-    }
-
-    /// <summary>Reads a <c>status</c> ("in-force", "expired", "unknown"); a message when it is none of them.</summary>
-    private static AgreementStatus? ReadStatus(string? text, List<string> messages)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        var status = AgreementRow.Statuses.Where(s => s.Value == text.Trim()).Select(s => (AgreementStatus?)s.Status).FirstOrDefault();
-        if (status is null)
-        {
-            messages.Add($"“{(text.Length > 30 ? text[..30] : text)}” is not a status (in-force, expired or unknown); that filter is left out.");
-        }
-
-        return status;
-    }
+    public Task<AgreementList> ValidateAsync(ArchiveDbContext db, DateOnly today, int defaultPageSize, CancellationToken cancellationToken) =>
+        CheckAsync(db, Keys, Status, defaultPageSize, (filter, status, page, messages) => new AgreementList(filter, status, page, today, messages), cancellationToken);
 }
 
 /// <summary>
@@ -130,20 +111,10 @@ public sealed class AgreementList(EventFilter filter, AgreementStatus? status, P
         var (countries, people) = (Filter.CountryIds, Filter.PersonIds);
         if (countries.Count > 0 || people.Count > 0)
         {
-            var mentions = db.Agreements.AsNoTracking().Where(a => a.RecordId != null);
-            if (countries.Count > 0)
-            {
-                var with = LinkTables.AgreementsWithCountries(db, countries);
-                mentions = mentions.Where(a => with.Contains(a.Id));
-            }
-
-            if (people.Count > 0)
-            {
-                var signed = LinkTables.AgreementsSignedBy(db, people);
-                mentions = mentions.Where(a => signed.Contains(a.Id));
-            }
-
-            var ids = mentions.Select(a => a.RecordId!.Value);
+            var ids = db.Agreements.AsNoTracking().Where(a => a.RecordId != null)
+                .LinkedTo(db, countries, LinkTables.AgreementsWithCountries)
+                .LinkedTo(db, people, LinkTables.AgreementsSignedBy)
+                .Select(a => a.RecordId!.Value);
             records = records.Where(r => ids.Contains(r.Id));
         }
 
@@ -214,18 +185,16 @@ public sealed class AgreementList(EventFilter filter, AgreementStatus? status, P
         var firstIds = records.Select(r => r.FirstMention).Distinct().ToList();
         var first = await db.Agreements.AsNoTracking()
             .Where(a => firstIds.Contains(a.Id))
-            .Select(a => new { a.Id, a.ArticleId, a.Article.Key, a.Article.Slug, a.Article.Title, a.Evidence })
-            .ToDictionaryAsync(a => a.Id, cancellationToken);
+            .Select(a => new { a.Id, Article = new ArticleReference(a.ArticleId, a.Article.Key, a.Article.Slug, a.Article.Title, a.Evidence) })
+            .ToDictionaryAsync(a => a.Id, a => a.Article, cancellationToken);
         return [.. records.Select(r =>
         {
             // A record whose mentions went between the two reads (an ingestion ran) keeps its row, without an article.
-            var mention = first.GetValueOrDefault(r.FirstMention);
+            var article = first.GetValueOrDefault(r.FirstMention) ?? ArticleReference.None;
             return new AgreementRow(
                 r.Id,
                 r.Slug,
-                r.Kind,
-                r.Name,
-                r.Subject,
+                new AgreementDocument(r.Kind, r.Name, r.Subject),
                 [.. countries[r.Id]],
                 r.CounterpartOrganisation,
                 r.Place,
@@ -238,11 +207,7 @@ public sealed class AgreementList(EventFilter filter, AgreementStatus? status, P
                 r.Articles,
                 r.PredecessorId,
                 [.. successors[r.Id]],
-                mention?.ArticleId ?? 0,
-                mention?.Key ?? string.Empty,
-                mention?.Slug ?? string.Empty,
-                mention?.Title ?? string.Empty,
-                mention?.Evidence ?? string.Empty);
+                article);
         })];
     }
 
@@ -289,9 +254,7 @@ public enum AgreementStatus
 public sealed record AgreementRow(
     int Id,
     string Slug,
-    string Kind,
-    string? Name,
-    string? Subject,
+    AgreementDocument Document,
     IReadOnlyList<Link> Countries,
     string? Organisation,
     string? Place,
@@ -304,11 +267,7 @@ public sealed record AgreementRow(
     int Articles,
     int? PredecessorId,
     IReadOnlyList<int> SuccessorIds,
-    int ArticleId,
-    string ArticleKey,
-    string ArticleSlug,
-    string ArticleTitle,
-    string Evidence)
+    ArticleReference Article)
 {
     /// <summary>The statuses as the query string and the API write them, and as the pages name them.</summary>
     public static readonly IReadOnlyList<(AgreementStatus Status, string Value, string Label)> Statuses =
@@ -324,11 +283,8 @@ public sealed record AgreementRow(
     /// <summary>The address of a record's page: <c>/agreements/{id}/{slug}</c>.</summary>
     public static string Address(int id, string slug) => $"/agreements/{id}/{slug}";
 
-    /// <summary>The first mention's link to its sentence.</summary>
-    public string FactUrl => ArticleLinks.Fact(ArticleKey, ArticleSlug, Evidence);
-
     /// <summary>The words a screen reader hears for the fact link: "the Memorandum of Understanding with Japan of 5 November 2019".</summary>
-    public string FactLabel => Label(Kind, Countries.Select(c => c.Name), SignedOn);
+    public string FactLabel => Label(Document.Kind, Countries.Select(c => c.Name), SignedOn);
 
     public static string Label(string kind, IEnumerable<string> countries, PartialDate? signedOn)
     {
@@ -379,6 +335,9 @@ public sealed record AgreementRow(
     };
 }
 
+/// <summary>What a document of the register is, as the first column of its table names it: its kind, its name, its subject.</summary>
+public sealed record AgreementDocument(string Kind, string? Name, string? Subject);
+
 /// <summary>
 /// A record as the downloads give it: the table's columns, the record's id, and its address and its first article's
 /// sentence as absolute addresses; the countries and signatories are lists (in the CSV, their names joined by "; ").
@@ -411,9 +370,9 @@ public sealed record AgreementExportRow(
         return new(
             row.Id,
             origin + row.Url,
-            row.Kind,
-            row.Name,
-            row.Subject,
+            row.Document.Kind,
+            row.Document.Name,
+            row.Document.Subject,
             row.Countries,
             row.Organisation,
             row.Place,
@@ -425,8 +384,8 @@ public sealed record AgreementExportRow(
             AgreementRow.StatusLabel(row.Status),
             row.Signatories,
             row.Articles,
-            row.ArticleTitle,
-            origin + row.FactUrl,
-            row.Evidence);
+            row.Article.Title,
+            origin + row.Article.FactHref,
+            row.Article.Evidence);
     }
 }

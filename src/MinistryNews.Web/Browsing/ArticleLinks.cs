@@ -21,3 +21,19 @@ public static class ArticleLinks
         return "fact-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(evidence.Trim())))[..8];
     }
 }
+
+/// <summary>
+/// The article that tells a fact and the sentence that states it, as a row of an event table links to them: the
+/// article's number, key, slug and title, and the sentence.
+/// </summary>
+public sealed record ArticleReference(int Id, string Key, string Slug, string Title, string Evidence)
+{
+    /// <summary>A fact whose article is not known (its mentions went while the row was read): no link, no sentence.</summary>
+    public static readonly ArticleReference None = new(0, string.Empty, string.Empty, string.Empty, string.Empty);
+
+    /// <summary>The article's page.</summary>
+    public string Href => ArticleLinks.Article(Key, Slug);
+
+    /// <summary>The article's page at the sentence that states the fact.</summary>
+    public string FactHref => ArticleLinks.Fact(Key, Slug, Evidence);
+}

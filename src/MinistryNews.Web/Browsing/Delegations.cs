@@ -9,38 +9,18 @@ namespace MinistryNews.Web.Browsing;
 /// </summary>
 public sealed record DelegationQuery : EventQuery
 {
-    /// <summary>The keys of the query string the list reads.</summary>
-    public static IReadOnlyCollection<string> Keys { get; } = KeysWith(QueryKey.Direction);
-
-    public static readonly EventSort Sorting = new(["date", "leader", "from"], "-date");
+    /// <summary>The list's own filter, <c>direction</c> ("made", "hosted"), and the columns it sorts by.</summary>
+    public static readonly EventListKeys<TripDirection> Keys = new(QueryKey.Direction, new(["date", "leader", "from"], "-date"), "a direction (made or hosted)",
+        text => text.Trim().ToLowerInvariant() switch { "made" => TripDirection.Made, "hosted" => TripDirection.Hosted, _ => null });
 
     [Description("made (visits made by Vietnam's delegations) or hosted (visits to Vietnam).")]
     public string? Direction { get; init; }
 
-    public static DelegationQuery Read(IQueryCollection query) => ReadInto(query, new DelegationQuery { Direction = QueryReader.Value(query, QueryKey.Direction) });
+    public static DelegationQuery Read(IQueryCollection query) => ReadInto(query, new DelegationQuery { Direction = Keys.Value(query) });
 
     /// <summary>The query checked: each value that means nothing is named in a message and its filter left out.</summary>
-    public async Task<DelegationList> ValidateAsync(ArchiveDbContext db, int defaultPageSize, CancellationToken cancellationToken)
-    {
-        var (filter, direction, page, messages) = await CheckAsync(db, Sorting, defaultPageSize, problems => ReadDirection(Direction, problems), cancellationToken);
-        return new DelegationList(filter, direction, page, messages);
-    }
-
-    private static TripDirection? ReadDirection(string? text, List<string> messages)
-    {
-        switch (text?.Trim().ToLowerInvariant())
-        {
-            case null or "":
-                return null;
-            case "made":
-                return TripDirection.Made;
-            case "hosted":
-                return TripDirection.Hosted;
-            default:
-                messages.Add($"“{(text.Length > 30 ? text[..30] : text)}” is not a direction (made or hosted); that filter is left out.");
-                return null;
-        }
-    }
+    public Task<DelegationList> ValidateAsync(ArchiveDbContext db, int defaultPageSize, CancellationToken cancellationToken) =>
+        CheckAsync(db, Keys, Direction, defaultPageSize, (filter, direction, page, messages) => new DelegationList(filter, direction, page, messages), cancellationToken);
 }
 
 /// <summary>Which way a trip went: a visit made leaves Vietnam, a visit hosted comes to it.</summary>
@@ -132,13 +112,11 @@ public sealed record DelegationRow(
     Link? Leader,
     Link? From,
     IReadOnlyList<Link> Destinations,
-    int ArticleId,
-    string ArticleKey,
-    string ArticleSlug,
-    string ArticleTitle,
-    string Evidence)
+    ArticleReference Article) : IEventRow
 {
     public const string HomeSlug = "vietnam";
+
+    PartialDate? IEventRow.EventDate => Start;
 
     /// <summary>A trip of the database as a row, read in SQL.</summary>
     public static readonly Expression<Func<Delegation, DelegationRow>> Projection = d => new DelegationRow(
@@ -148,16 +126,7 @@ public sealed record DelegationRow(
         d.Leader == null ? null : new Link(d.Leader.Slug, d.Leader.Name),
         d.FromCountry == null ? null : new Link(d.FromCountry.Slug, d.FromCountry.Name),
         d.Destinations.OrderBy(c => c.Name).Select(c => new Link(c.Slug, c.Name)).ToList(),
-        d.ArticleId,
-        d.Article.Key,
-        d.Article.Slug,
-        d.Article.Title,
-        d.Evidence);
-
-    public string ArticleHref => ArticleLinks.Article(ArticleKey, ArticleSlug);
-
-    /// <summary>The link to the sentence that states the trip.</summary>
-    public string FactHref => ArticleLinks.Fact(ArticleKey, ArticleSlug, Evidence);
+        new ArticleReference(d.ArticleId, d.Article.Key, d.Article.Slug, d.Article.Title, d.Evidence));
 
     /// <summary>Which trip the row is, in a few words ("the visit of 5 November 2019 from Vietnam to Japan").</summary>
     public string Fact => EventFacts.Delegation(Start, From, Destinations);
@@ -182,32 +151,9 @@ public sealed record DelegationExportRow(
     string Direction,
     string? Leader,
     string? From,
-    IReadOnlyList<Link> Destinations,
-    int ArticleId,
-    string ArticleKey,
-    string ArticleTitle,
-    string ArticleUrl,
-    string EvidenceUrl,
-    string Evidence)
+    IReadOnlyList<Link> Destinations) : EventExportRow
 {
     /// <param name="origin">The site's origin (<c>Hosting.PublicAddress.Origin</c>) the addresses start with.</param>
-    public static DelegationExportRow Of(DelegationRow row, string origin)
-    {
-        ArgumentNullException.ThrowIfNull(row);
-        return new(
-            EventDates.Text(row.Start),
-            Display.Precision(row.Start),
-            EventDates.Source(row.Start, row.DateSource),
-            Export.Date(row.End),
-            row.VisitMade ? "visit made" : row.VisitHosted ? "visit hosted" : "other",
-            row.Leader?.Name,
-            row.From?.Name,
-            row.Destinations,
-            row.ArticleId,
-            row.ArticleKey,
-            row.ArticleTitle,
-            origin + row.ArticleHref,
-            origin + row.FactHref,
-            row.Evidence);
-    }
+    public static DelegationExportRow Of(DelegationRow row, string origin) => Of(row, origin, (start, precision, source) => new DelegationExportRow(
+        start, precision, source, Export.Date(row.End), row.VisitMade ? "visit made" : row.VisitHosted ? "visit hosted" : "other", row.Leader?.Name, row.From?.Name, row.Destinations));
 }

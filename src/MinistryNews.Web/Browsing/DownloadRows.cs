@@ -2,6 +2,7 @@ using CsvHelper;
 using CsvHelper.Configuration;
 using CsvHelper.Configuration.Attributes;
 using CsvHelper.TypeConversion;
+using System.Text.Json.Serialization;
 
 namespace MinistryNews.Web.Browsing;
 
@@ -32,4 +33,51 @@ public sealed class JoinedNames : DefaultTypeConverter
 {
     public override string? ConvertToString(object? value, IWriterRow row, MemberMapData memberMapData) =>
         value is IEnumerable<string> names ? string.Join("; ", names) : base.ConvertToString(value, row, memberMapData);
+}
+
+/// <summary>
+/// An event as the downloads give it (<see cref="MeetingExportRow"/>, <see cref="DelegationExportRow"/>): the event's
+/// own columns, then, last, the article that tells it and the sentence that states it, the addresses absolute.
+/// </summary>
+public abstract record EventExportRow
+{
+    [JsonPropertyOrder(1)]
+    public int ArticleId { get; private init; }
+
+    [JsonPropertyOrder(1)]
+    public string ArticleKey { get; private init; } = string.Empty;
+
+    [JsonPropertyOrder(1)]
+    public string ArticleTitle { get; private init; } = string.Empty;
+
+    [JsonPropertyOrder(1)]
+    public string ArticleUrl { get; private init; } = string.Empty;
+
+    [JsonPropertyOrder(1)]
+    public string EvidenceUrl { get; private init; } = string.Empty;
+
+    [JsonPropertyOrder(1)]
+    public string Evidence { get; private init; } = string.Empty;
+
+    /// <summary>
+    /// An event's row for the downloads: <paramref name="columns"/> makes its own columns, given its date as the downloads
+    /// write it (the date or "date not given", its precision, where it came from); the columns of the article that tells
+    /// it close the row, their addresses starting with <paramref name="origin"/> (<c>Hosting.PublicAddress.Origin</c>).
+    /// </summary>
+    private protected static T Of<T>(IEventRow row, string origin, Func<string, string?, string?, T> columns)
+        where T : EventExportRow
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(columns);
+        var article = row.Article;
+        return (T)(columns(EventDates.Text(row.EventDate), Display.Precision(row.EventDate), EventDates.Source(row.EventDate, row.DateSource)) with
+        {
+            ArticleId = article.Id,
+            ArticleKey = article.Key,
+            ArticleTitle = article.Title,
+            ArticleUrl = origin + article.Href,
+            EvidenceUrl = origin + article.FactHref,
+            Evidence = article.Evidence,
+        });
+    }
 }

@@ -51,6 +51,20 @@ public static class QueryReader
 }
 
 /// <summary>
+/// A row of an event table (a meeting, a trip): the event's date, only when the text gives one, where that date came
+/// from, and the article that tells the event with the sentence that states it.
+/// </summary>
+public interface IEventRow
+{
+    /// <summary>The event's date: a meeting's, a trip's start.</summary>
+    PartialDate? EventDate { get; }
+
+    DateSource DateSource { get; }
+
+    ArticleReference Article { get; }
+}
+
+/// <summary>
 /// An event list's query checked (<see cref="MeetingList"/>, <see cref="DelegationList"/>, <see cref="AgreementList"/>):
 /// what it filters by, one page of it, or every row of it for the downloads.
 /// </summary>

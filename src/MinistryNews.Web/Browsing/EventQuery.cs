@@ -19,9 +19,6 @@ public abstract record EventQuery(
     [property: Description("Page number, from 1.")] string? Page = null,
     [property: Description("Rows a page, 1 to 100 (20 in the API, 50 on the page).")] string? PageSize = null)
 {
-    /// <summary>The keys of the query string a list reads: the shared ones, its own filter's, and the page's.</summary>
-    protected static IReadOnlyCollection<string> KeysWith(string own) => [.. EventFilter.Keys, own, QueryKey.Page, QueryKey.PageSize];
-
     /// <summary>A list's query with the shared keys read from the query string, as the API binds them.</summary>
     protected static T ReadInto<T>(IQueryCollection query, T own)
         where T : EventQuery =>
@@ -39,18 +36,61 @@ public abstract record EventQuery(
         });
 
     /// <summary>
-    /// The shared filters, the list's own (<paramref name="readOwn"/>) and the page checked, in that order: each value
-    /// that means nothing is named in a message and its filter left out.
+    /// The query checked into its list (<paramref name="list"/> makes it): the shared filters, the list's own
+    /// (<paramref name="own"/>, read as <paramref name="keys"/> says) and the page, in that order; each value that means
+    /// nothing is named in a message and its filter left out.
     /// </summary>
-    protected async Task<(EventFilter Filter, TOwn Own, PageRequest Page, List<string> Messages)> CheckAsync<TOwn>(
-        ArchiveDbContext db, EventSort sort, int defaultPageSize, Func<List<string>, TOwn> readOwn, CancellationToken cancellationToken)
+    protected async Task<TList> CheckAsync<TOwn, TList>(
+        ArchiveDbContext db,
+        EventListKeys<TOwn> keys,
+        string? own,
+        int defaultPageSize,
+        Func<EventFilter, TOwn?, PageRequest, IReadOnlyList<string>, TList> list,
+        CancellationToken cancellationToken)
+        where TOwn : struct
     {
-        ArgumentNullException.ThrowIfNull(readOwn);
+        ArgumentNullException.ThrowIfNull(keys);
+        ArgumentNullException.ThrowIfNull(list);
         var messages = new List<string>();
-        var filter = await EventFilter.ReadAsync(db, QueryReader.Common(Country, Person, From, To, Year, Month, Sort), sort.Keys, sort.Default, messages, cancellationToken);
-        var own = readOwn(messages);
+        var filter = await EventFilter.ReadAsync(db, QueryReader.Common(Country, Person, From, To, Year, Month, Sort), keys.Sorting.Keys, keys.Sorting.Default, messages, cancellationToken);
+        var value = keys.Read(own, messages);
         var page = PageRequest.Read(Page, PageSize, defaultPageSize, messages);
-        return (filter, own, page, messages);
+        return list(filter, value, page, messages);
+    }
+}
+
+/// <summary>
+/// What one event list's query reads beyond the filters every list shares: its own filter (its key, and what its values
+/// mean, <paramref name="parse"/> giving null for a value that means nothing) and the columns it sorts by.
+/// </summary>
+/// <param name="expected">What a value should be, for the message that names a bad one ("a direction (made or hosted)").</param>
+public sealed class EventListKeys<TOwn>(string key, EventSort sorting, string expected, Func<string, TOwn?> parse)
+    where TOwn : struct
+{
+    /// <summary>The keys of the query string the list reads: the shared ones, its own filter's, and the page's.</summary>
+    public IReadOnlyCollection<string> All { get; } = [.. EventFilter.Keys, key, QueryKey.Page, QueryKey.PageSize];
+
+    public EventSort Sorting { get; } = sorting;
+
+    /// <summary>The own filter's text in the query string.</summary>
+    public string? Value(IQueryCollection query) => QueryReader.Value(query, key);
+
+    /// <summary>The own filter's value: none when it is blank; none, and a message that names it, when it means nothing.</summary>
+    public TOwn? Read(string? text, List<string> messages)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var value = parse(text);
+        if (value is null)
+        {
+            messages.Add($"“{(text.Length > 30 ? text[..30] : text)}” is not {expected}; that filter is left out.");
+        }
+
+        return value;
     }
 }
 

@@ -39,6 +39,25 @@ public static class LinkTables
     /// <summary>The agreements any of these people signed.</summary>
     public static IQueryable<int> AgreementsSignedBy(ArchiveDbContext db, IReadOnlyCollection<int> ids) => Side(db, "AgreementSignatories", "SignatoriesId", "AgreementId", ids);
 
+    /// <summary>
+    /// The rows whose <c>Id</c> a link table joins to any of <paramref name="ids"/> (<paramref name="side"/> reads that
+    /// side of the table, one of the methods above), as an <c>Id IN (…)</c> the database runs; every row when
+    /// <paramref name="ids"/> is empty.
+    /// </summary>
+    public static IQueryable<T> LinkedTo<T>(this IQueryable<T> rows, ArchiveDbContext db, IReadOnlyCollection<int> ids, Func<ArchiveDbContext, IReadOnlyCollection<int>, IQueryable<int>> side)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        ArgumentNullException.ThrowIfNull(side);
+        if (ids.Count == 0)
+        {
+            return rows;
+        }
+
+        var linked = side(db, ids);
+        return rows.Where(r => linked.Contains(EF.Property<int>(r, "Id")));
+    }
+
     private static IQueryable<int> Side(ArchiveDbContext db, string table, string key, string other, IReadOnlyCollection<int> ids)
     {
         ArgumentNullException.ThrowIfNull(db);

@@ -9,39 +9,18 @@ namespace MinistryNews.Web.Browsing;
 /// </summary>
 public sealed record MeetingQuery : EventQuery
 {
-    /// <summary>The keys of the query string the list reads.</summary>
-    public static IReadOnlyCollection<string> Keys { get; } = KeysWith(QueryKey.Kind);
-
-    public static readonly EventSort Sorting = new(["date", "kind", "country"], "-date");
+    /// <summary>The list's own filter, <c>kind</c> ("bilateral", "multilateral", "domestic"), and the columns it sorts by.</summary>
+    public static readonly EventListKeys<MeetingKind> Keys = new(QueryKey.Kind, new(["date", "kind", "country"], "-date"), "a kind of meeting (bilateral, multilateral, domestic)",
+        text => Enum.TryParse<MeetingKind>(text, ignoreCase: true, out var kind) && !int.TryParse(text, out _) ? kind : null);
 
     [Description("bilateral, multilateral or domestic.")]
     public string? Kind { get; init; }
 
-    public static MeetingQuery Read(IQueryCollection query) => ReadInto(query, new MeetingQuery { Kind = QueryReader.Value(query, QueryKey.Kind) });
+    public static MeetingQuery Read(IQueryCollection query) => ReadInto(query, new MeetingQuery { Kind = Keys.Value(query) });
 
     /// <summary>The query checked: each value that means nothing is named in a message and its filter left out.</summary>
-    public async Task<MeetingList> ValidateAsync(ArchiveDbContext db, int defaultPageSize, CancellationToken cancellationToken)
-    {
-        var (filter, kind, page, messages) = await CheckAsync(db, Sorting, defaultPageSize, problems => ReadKind(Kind, problems), cancellationToken);
-        return new MeetingList(filter, kind, page, messages);
-    }
-
-    /// <summary>Reads a <c>kind</c> ("bilateral", "multilateral", "domestic"); a message when it is none of them.</summary>
-    private static MeetingKind? ReadKind(string? text, List<string> messages)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (Enum.TryParse<MeetingKind>(text, ignoreCase: true, out var kind) && !int.TryParse(text, out _))
-        {
-            return kind;
-        }
-
-        messages.Add($"“{(text.Length > 30 ? text[..30] : text)}” is not a kind of meeting (bilateral, multilateral, domestic); that filter is left out.");
-        return null;
-    }
+    public Task<MeetingList> ValidateAsync(ArchiveDbContext db, int defaultPageSize, CancellationToken cancellationToken) =>
+        CheckAsync(db, Keys, Kind, defaultPageSize, (filter, kind, page, messages) => new MeetingList(filter, kind, page, messages), cancellationToken);
 }
 
 /// <summary>The meetings query checked: what it filters by, its sort and page, and what was wrong with it.</summary>
@@ -72,21 +51,9 @@ public static class MeetingTable
     public static IQueryable<Meeting> Matching(ArchiveDbContext db, IReadOnlyList<int> countries, IReadOnlyList<int> people, MeetingKind? kind = null)
     {
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(countries);
-        ArgumentNullException.ThrowIfNull(people);
-        var meetings = db.Meetings.AsQueryable();
-        if (countries.Count > 0)
-        {
-            var with = LinkTables.MeetingsWithCountries(db, countries);
-            meetings = meetings.Where(m => with.Contains(m.Id));
-        }
-
-        if (people.Count > 0)
-        {
-            var of = LinkTables.MeetingsOfPeople(db, people);
-            meetings = meetings.Where(m => of.Contains(m.Id));
-        }
-
+        var meetings = db.Meetings.AsQueryable()
+            .LinkedTo(db, countries, LinkTables.MeetingsWithCountries)
+            .LinkedTo(db, people, LinkTables.MeetingsOfPeople);
         if (kind is { } k)
         {
             meetings = meetings.Where(m => m.Kind == k);
@@ -98,7 +65,7 @@ public static class MeetingTable
 
 /// <summary>
 /// A meeting as the tables show it: its date only when the text gives one, who it was with (countries, the
-/// organisation met), the event's name as written, where it was held, and the sentence that states it.
+/// organisation met), the event's name as written, where it was held, and the article and sentence that state it.
 /// </summary>
 public sealed record MeetingRow(
     PartialDate? Date,
@@ -109,12 +76,10 @@ public sealed record MeetingRow(
     IReadOnlyList<Link> Countries,
     IReadOnlyList<Link> Participants,
     string? Location,
-    int ArticleId,
-    string ArticleKey,
-    string ArticleSlug,
-    string ArticleTitle,
-    string Evidence)
+    ArticleReference Article) : IEventRow
 {
+    PartialDate? IEventRow.EventDate => Date;
+
     /// <summary>A meeting of the database as a row, read in SQL.</summary>
     public static readonly Expression<Func<Meeting, MeetingRow>> Projection = m => new MeetingRow(
         m.Date,
@@ -125,16 +90,7 @@ public sealed record MeetingRow(
         m.CounterpartCountries.OrderBy(c => c.Name).Select(c => new Link(c.Slug, c.Name)).ToList(),
         m.Participants.OrderBy(p => p.Name).Select(p => new Link(p.Slug, p.Name)).ToList(),
         m.Location,
-        m.ArticleId,
-        m.Article.Key,
-        m.Article.Slug,
-        m.Article.Title,
-        m.Evidence);
-
-    public string ArticleHref => ArticleLinks.Article(ArticleKey, ArticleSlug);
-
-    /// <summary>The link to the sentence that states the meeting.</summary>
-    public string FactHref => ArticleLinks.Fact(ArticleKey, ArticleSlug, Evidence);
+        new ArticleReference(m.ArticleId, m.Article.Key, m.Article.Slug, m.Article.Title, m.Evidence));
 
     /// <summary>Which meeting the row is, in a few words ("the meeting of 5 November 2019 with Japan").</summary>
     public string Fact => EventFacts.Meeting(Date, Countries, CounterpartOrganisation, Name);
@@ -156,33 +112,9 @@ public sealed record MeetingExportRow(
     string? CounterpartOrganisation,
     IReadOnlyList<Link> Countries,
     IReadOnlyList<Link> Participants,
-    string? Location,
-    int ArticleId,
-    string ArticleKey,
-    string ArticleTitle,
-    string ArticleUrl,
-    string EvidenceUrl,
-    string Evidence)
+    string? Location) : EventExportRow
 {
     /// <param name="origin">The site's origin (<c>Hosting.PublicAddress.Origin</c>) the addresses start with.</param>
-    public static MeetingExportRow Of(MeetingRow row, string origin)
-    {
-        ArgumentNullException.ThrowIfNull(row);
-        return new(
-            EventDates.Text(row.Date),
-            Display.Precision(row.Date),
-            EventDates.Source(row.Date, row.DateSource),
-            row.KindValue,
-            row.Name,
-            row.CounterpartOrganisation,
-            row.Countries,
-            row.Participants,
-            row.Location,
-            row.ArticleId,
-            row.ArticleKey,
-            row.ArticleTitle,
-            origin + row.ArticleHref,
-            origin + row.FactHref,
-            row.Evidence);
-    }
+    public static MeetingExportRow Of(MeetingRow row, string origin) => Of(row, origin, (date, precision, source) => new MeetingExportRow(
+        date, precision, source, row.KindValue, row.Name, row.CounterpartOrganisation, row.Countries, row.Participants, row.Location));
 }

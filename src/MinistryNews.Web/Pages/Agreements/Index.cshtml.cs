@@ -3,7 +3,7 @@ namespace MinistryNews.Web.Pages.Agreements;
 /// <summary>The register of agreements: kind, name, counterparts, signing, validity and whether it is in force today.</summary>
 public sealed class IndexModel(ArchiveDbContext db, TimeProvider time) : EventListModel<AgreementRow>(PageSize), IReadsQuery
 {
-    public static IReadOnlyCollection<string> QueryKeys { get; } = [.. AgreementQuery.Keys, QueryKey.Format];
+    public static IReadOnlyCollection<string> QueryKeys { get; } = [.. AgreementQuery.Keys.All, QueryKey.Format];
 
     public const int PageSize = 50;
 

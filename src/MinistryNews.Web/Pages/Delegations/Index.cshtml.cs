@@ -3,7 +3,7 @@ namespace MinistryNews.Web.Pages.Delegations;
 /// <summary>Every trip of the archive, both ways: visits made by Vietnam's delegations and visits Vietnam hosted.</summary>
 public sealed class IndexModel(ArchiveDbContext db) : EventListModel<DelegationRow>(PageSize), IReadsQuery
 {
-    public static IReadOnlyCollection<string> QueryKeys { get; } = [.. DelegationQuery.Keys, QueryKey.Format];
+    public static IReadOnlyCollection<string> QueryKeys { get; } = [.. DelegationQuery.Keys.All, QueryKey.Format];
 
     public const int PageSize = 50;
 

@@ -3,7 +3,7 @@ namespace MinistryNews.Web.Pages.Meetings;
 /// <summary>Every meeting of the archive as a sortable table, filtered by country, person, kind and dates.</summary>
 public sealed class IndexModel(ArchiveDbContext db) : EventListModel<MeetingRow>(PageSize), IReadsQuery
 {
-    public static IReadOnlyCollection<string> QueryKeys { get; } = [.. MeetingQuery.Keys, QueryKey.Format];
+    public static IReadOnlyCollection<string> QueryKeys { get; } = [.. MeetingQuery.Keys.All, QueryKey.Format];
 
     public const int PageSize = 50;
 

@@ -180,7 +180,7 @@ public sealed class RegisterQueryTests(RegisterQueryFixture archive) : IClassFix
 
         var parameters = document.GetProperty("paths").GetProperty("/api/agreements").GetProperty("get").GetProperty("parameters").EnumerateArray()
             .ToDictionary(p => p.GetProperty("name").GetString()!, p => p.TryGetProperty("description", out var d) ? d.GetString() : null, StringComparer.OrdinalIgnoreCase);
-        Assert.Equal(Web.Browsing.AgreementQuery.Keys.Order(StringComparer.OrdinalIgnoreCase), parameters.Keys.Order(StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase);
+        Assert.Equal(Web.Browsing.AgreementQuery.Keys.All.Order(StringComparer.OrdinalIgnoreCase), parameters.Keys.Order(StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase);
         Assert.Contains("in-force, expired or unknown", parameters["status"], StringComparison.Ordinal);
         Assert.Contains("undated", parameters["sort"], StringComparison.OrdinalIgnoreCase);
     }
