@@ -117,6 +117,18 @@ public sealed class EventFeedTests(ArchiveFixture archive) : IClassFixture<Archi
         Assert.Equal($"http://localhost/{list}{query}", Assert.Single(feed.Links, l => l.RelationshipType == "alternate").Uri.ToString());
     }
 
+    [Fact]
+    public async Task Should_name_every_filter_in_the_title_and_give_them_in_one_order_in_the_self_link()
+    {
+        // The person typed with accents and the country by its name; the title names them as the archive does, the self link by slug.
+        var feed = await FeedAsync("/feeds/meetings.atom?to=2019-12-31&person=Nguyễn Mạnh Hùng&month=11&year=2019&from=2019&country=Japan&kind=bilateral&sort=kind&page=3");
+
+        Assert.Equal("MinistryNews: bilateral meetings with Japan, attended by Nguyen Manh Hung, of November 2019, from 2019-01-01, to 2019-12-31", feed.Title.Text);
+        Assert.Equal(
+            "http://localhost/feeds/meetings.atom?country=japan&from=2019-01-01&kind=bilateral&month=11&person=nguyen-manh-hung&to=2019-12-31&year=2019",
+            Assert.Single(feed.Links, l => l.RelationshipType == "self").Uri.ToString());
+    }
+
     [Theory]
     [InlineData("/feeds/meetings.atom?kind=weekly", "is not a kind of meeting")]
     [InlineData("/feeds/delegations.atom?direction=sideways", "is not a direction")]
