@@ -63,7 +63,7 @@ app.MapArchiveApi();
 // /healthz (the process answers) and /readyz (the database answers, migrated).
 app.MapHealth();
 
-// Atom feeds of the latest articles (all, per country, per person), the site map and robots.txt.
+// Atom feeds of the latest articles (all, per country, per person) and of the event lists, the site map and robots.txt.
 app.MapFeeds();
 
 await app.RunAsync();

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text.Json;
 using AngleSharp.Html.Dom;
 
 namespace MinistryNews.Web.Tests;
@@ -23,6 +25,17 @@ public sealed class ArchiveFixture : IAsyncLifetime
     }
 
     public Task<IHtmlDocument> PageAsync(string url) => ArchiveApplication.GetPageAsync(Client, url);
+
+    /// <summary>The problem details of an answer that must be a 400 (a query with a value the list cannot use).</summary>
+    public async Task<JsonElement> ProblemAsync(string url)
+    {
+        using var response = await Client.GetAsync(new Uri(url, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return problem.RootElement.Clone();
+    }
 
     /// <summary>The source files of the articles a list page shows, in order.</summary>
     public async Task<IReadOnlyList<string>> ArticleFilesAsync(IHtmlDocument page)

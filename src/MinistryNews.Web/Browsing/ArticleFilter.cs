@@ -53,6 +53,25 @@ public sealed class ArticleFilter
         && (facet == Facet.Year || Year is null)
         && From is null && To is null;
 
+    /// <summary>The date filters in words, for a feed's title: "of November 2019", "from 2019-01-01", "to 2019-12-31".</summary>
+    public IEnumerable<string> DescribeDates()
+    {
+        if (Year is { } year)
+        {
+            yield return "of " + (Month is { } month ? new DateOnly(year, month, 1).ToString("MMMM yyyy", CultureInfo.InvariantCulture) : year.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (From is { } from)
+        {
+            yield return "from " + from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+
+        if (To is { } to)
+        {
+            yield return "to " + to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+    }
+
     /// <summary>A value of a filter as the user chose it (the slug) and as the page names it.</summary>
     public sealed record NamedValue(string Slug, string Name, int Id);
 

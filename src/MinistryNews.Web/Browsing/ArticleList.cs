@@ -212,20 +212,7 @@ public sealed class ArticleList
             parts.Add("telling " + Or(Filter.KindValues.Select(k => k == "agreement" ? "an agreement" : "a " + k)));
         }
 
-        if (Filter.Year is { } year)
-        {
-            parts.Add("of " + (Filter.Month is { } month ? new DateOnly(year, month, 1).ToString("MMMM yyyy", CultureInfo.InvariantCulture) : year.ToString(CultureInfo.InvariantCulture)));
-        }
-
-        if (Filter.From is { } from)
-        {
-            parts.Add("from " + from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        }
-
-        if (Filter.To is { } to)
-        {
-            parts.Add("to " + to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        }
+        parts.AddRange(Filter.DescribeDates());
 
         if (IsSearch)
         {

@@ -69,5 +69,6 @@ public static class EventFacts
 
     private static string Undated(PartialDate? date) => date is null ? " (" + Display.DateNotGiven + ")" : string.Empty;
 
-    private static string Names(IReadOnlyList<Link> links) => links.Count == 1 ? links[0].Name : string.Join(", ", links.Take(links.Count - 1).Select(l => l.Name)) + " and " + links[^1].Name;
+    /// <summary>"Japan", "Japan and Laos", "Japan, Laos and Thailand".</summary>
+    public static string Names(IReadOnlyList<Link> links) => links.Count == 1 ? links[0].Name : string.Join(", ", links.Take(links.Count - 1).Select(l => l.Name)) + " and " + links[^1].Name;
 }

@@ -8,7 +8,7 @@ namespace MinistryNews.Web.Feeds;
 /// <param name="Title">What the entry is.</param>
 /// <param name="Updated">When it last changed in the archive.</param>
 /// <param name="Link">Its page, absolute.</param>
-/// <param name="Summary">A line or a paragraph about it, as plain text.</param>
+/// <param name="Summary">A line or a paragraph about it, as plain text: the entry's <c>summary</c>.</param>
 /// <param name="Published">When it happened or was published, when known.</param>
 public sealed record AtomEntry(string Id, string Title, DateTimeOffset Updated, Uri Link, string? Summary, DateTimeOffset? Published = null)
 {
@@ -37,7 +37,12 @@ public static class AtomFeed
         ArgumentNullException.ThrowIfNull(entries);
         var items = entries.Select(e =>
         {
-            var item = new SyndicationItem(StoredText.Clean(e.Title), StoredText.Clean(e.Summary ?? string.Empty), e.Link, e.Id, e.Updated);
+            var item = new SyndicationItem(StoredText.Clean(e.Title), (SyndicationContent?)null, e.Link, e.Id, e.Updated);
+            if (!string.IsNullOrEmpty(e.Summary))
+            {
+                item.Summary = new TextSyndicationContent(StoredText.Clean(e.Summary));
+            }
+
             if (e.Published is { } published)
             {
                 item.PublishDate = published;

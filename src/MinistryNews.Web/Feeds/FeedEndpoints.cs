@@ -4,9 +4,9 @@ using MinistryNews.Core.Articles;
 namespace MinistryNews.Web.Feeds;
 
 /// <summary>
-/// Atom feeds of the latest articles — all of them, one country's, one person's — and the site map and robots file
-/// that help search engines find the pages. Their absolute links start with the site's public address
-/// (<see cref="PublicAddress"/>).
+/// Atom feeds of the latest articles — all of them, one country's, one person's — and of the event lists
+/// (<see cref="EventFeeds"/>), and the site map and robots file that help search engines find the pages. Their absolute
+/// links start with the site's public address (<see cref="PublicAddress"/>).
 /// </summary>
 public static class FeedEndpoints
 {
@@ -17,6 +17,7 @@ public static class FeedEndpoints
         ArgumentNullException.ThrowIfNull(app);
         var feeds = app.MapGroup(string.Empty).ExcludeFromDescription();
         feeds.MapGet("/feeds/articles.atom", ArticlesAsync);
+        feeds.MapEventFeeds();
 
         feeds.MapGet("/feeds/countries/{slug}.atom", async (string slug, ArchiveDbContext db, HttpContext http, CancellationToken ct) =>
         {
@@ -51,12 +52,16 @@ public static class FeedEndpoints
         var list = await ArticleList.ReadAsync(db, query with { Page = null, PageSize = null }, FeedSize, cancellationToken);
         if (list.Problems.Count > 0)
         {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The query has values the archive cannot use", detail: string.Join(" ", list.Problems), extensions: new Dictionary<string, object?> { ["errors"] = list.Problems });
+            return BadQuery(list.Problems);
         }
 
         var ids = await list.FirstIdsAsync(ArticleSort.Newest, FeedSize, cancellationToken);
         return await ArticleFeedAsync(http, db, "MinistryNews: " + list.Describe(), list.Address(withSort: false), list.FeedAddress, ids, cancellationToken);
     }
+
+    /// <summary>A feed's query with values its list cannot use: 400 with problem details that name each, as on the API.</summary>
+    internal static IResult BadQuery(IReadOnlyList<string> problems) =>
+        Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The query has values the archive cannot use", detail: string.Join(" ", problems), extensions: new Dictionary<string, object?> { ["errors"] = problems });
 
     private static Task<List<int>> LatestAsync(ArchiveDbContext db, IQueryable<Article> articles, CancellationToken cancellationToken) =>
         articles.AsNoTracking().Sorted(db).Take(FeedSize).Select(a => a.Id).ToListAsync(cancellationToken);

@@ -2,7 +2,8 @@ namespace MinistryNews.Web.Pages;
 
 /// <summary>
 /// The page of an event list (meetings, delegations, agreements): one page of the list's checked query as a table, or
-/// every row of it as a download (<c>?format=csv</c>, <c>json</c>), with the filters it was read with.
+/// every row of it as a download (<c>?format=csv</c>, <c>json</c>), with the filters it was read with, and its Atom feed
+/// with the same filters (linked on the page and in its head; <c>?format=atom</c> leads to it).
 /// </summary>
 public abstract class EventListModel<TRow> : PageModel
 {
@@ -18,12 +19,31 @@ public abstract class EventListModel<TRow> : PageModel
 
     public Paging Paging { get; private set; }
 
-    /// <summary>Shows the list at <c>/{name}</c>, or writes it as <c>{name}.csv</c> or <c>{name}.json</c>, each row as <paramref name="export"/> gives it.</summary>
-    protected async Task<IActionResult> ShowAsync<TExport>(ArchiveDbContext db, string name, IEventList<TRow> list, Func<TRow, string, TExport> export, CancellationToken cancellationToken)
+    /// <summary>The filter form above the table: the list's own filter and its value chosen.</summary>
+    public abstract EventFilterForm Form { get; }
+
+    /// <summary>The list's Atom feed, with the filters the page was read with.</summary>
+    public EventFeed Feed { get; private set; } = null!;
+
+    /// <summary>
+    /// Shows the list at <c>/{name}</c>, writes it as <c>{name}.csv</c> or <c>{name}.json</c>, each row as
+    /// <paramref name="export"/> gives it, or leads to its feed (<c>?format=atom</c>).
+    /// </summary>
+    protected async Task<IActionResult> ShowAsync<TExport>(ArchiveDbContext db, EventListWords words, IEventList<TRow> list, Func<TRow, string, TExport> export, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(words);
         ArgumentNullException.ThrowIfNull(list);
+        var name = words.Name;
         Links = new QueryLinks("/" + name, Request.Query);
         Filter = list.Filter;
+        Feed = new EventFeed(words, Filter, Form.Selected);
+        ViewData["Feed"] = Feed.Address;
+        ViewData["FeedTitle"] = Feed.Title;
+        if (string.Equals(Request.Query[QueryKey.Format].FirstOrDefault(), "atom", StringComparison.OrdinalIgnoreCase))
+        {
+            return Redirect(Feed.Address);
+        }
+
         if (Export.Format(Request) is { } format)
         {
             var origin = PublicAddress.Origin(HttpContext);

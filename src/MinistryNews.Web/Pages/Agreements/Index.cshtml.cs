@@ -11,13 +11,13 @@ public sealed class IndexModel(ArchiveDbContext db, TimeProvider time) : EventLi
 
     public DateOnly Today { get; private set; }
 
-    public EventFilterForm Form => new(Links, Filter.Common, [("in-force", "In force"), ("expired", "Expired"), ("unknown", "Unknown")], Status is { } s ? AgreementRow.StatusValue(s) : null, QueryKey.Status);
+    public override EventFilterForm Form => new(Links, Filter.Common, [("in-force", "In force"), ("expired", "Expired"), ("unknown", "Unknown")], Status is { } s ? AgreementRow.StatusValue(s) : null, QueryKey.Status);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Today = DateOnly.FromDateTime(time.GetLocalNow().Date);
         var agreements = await AgreementQuery.Read(Request.Query).ValidateAsync(db, Today, PageSize, cancellationToken);
         Status = agreements.Status;
-        return await ShowAsync(db, "agreements", agreements, AgreementExportRow.Of, cancellationToken);
+        return await ShowAsync(db, EventListWords.Agreements, agreements, AgreementExportRow.Of, cancellationToken);
     }
 }

@@ -9,12 +9,12 @@ public sealed class IndexModel(ArchiveDbContext db) : EventListModel<DelegationR
 
     public string? Direction { get; private set; }
 
-    public EventFilterForm Form => new(Links, Filter.Common, [("made", "Visits made by Vietnam"), ("hosted", "Visits hosted by Vietnam")], Direction, QueryKey.Direction);
+    public override EventFilterForm Form => new(Links, Filter.Common, [("made", "Visits made by Vietnam"), ("hosted", "Visits hosted by Vietnam")], Direction, QueryKey.Direction);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var trips = await DelegationQuery.Read(Request.Query).ValidateAsync(db, PageSize, cancellationToken);
         Direction = trips.DirectionValue;
-        return await ShowAsync(db, "delegations", trips, DelegationExportRow.Of, cancellationToken);
+        return await ShowAsync(db, EventListWords.Delegations, trips, DelegationExportRow.Of, cancellationToken);
     }
 }

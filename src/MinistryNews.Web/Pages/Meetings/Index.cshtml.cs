@@ -9,12 +9,12 @@ public sealed class IndexModel(ArchiveDbContext db) : EventListModel<MeetingRow>
 
     public MeetingKind? Kind { get; private set; }
 
-    public EventFilterForm Form => new(Links, Filter.Common, [("bilateral", "Bilateral"), ("multilateral", "Multilateral"), ("domestic", "Domestic")], Kind?.ToString().ToLowerInvariant(), QueryKey.Kind);
+    public override EventFilterForm Form => new(Links, Filter.Common, [("bilateral", "Bilateral"), ("multilateral", "Multilateral"), ("domestic", "Domestic")], Kind?.ToString().ToLowerInvariant(), QueryKey.Kind);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var meetings = await MeetingQuery.Read(Request.Query).ValidateAsync(db, PageSize, cancellationToken);
         Kind = meetings.Kind;
-        return await ShowAsync(db, "meetings", meetings, MeetingExportRow.Of, cancellationToken);
+        return await ShowAsync(db, EventListWords.Meetings, meetings, MeetingExportRow.Of, cancellationToken);
     }
 }
