@@ -26,14 +26,14 @@ public static class EventFeeds
     {
         var meetings = await Latest(query).ValidateAsync(db, FeedEndpoints.FeedSize, cancellationToken);
         var feed = new EventFeed(EventListWords.Meetings, meetings.Filter, meetings.Kind?.ToString().ToLowerInvariant());
-        return await FeedAsync(http, db, feed, meetings, rows => TellingArticles(db, rows.Select(r => r.ArticleId)), r => r.ArticleId, Meeting, cancellationToken);
+        return await FeedAsync(http, db, feed, meetings, rows => TellingArticles(db, rows.Select(r => r.Article.Id)), r => r.Article.Id, Meeting, cancellationToken);
     }
 
     private static async Task<IResult> DelegationsAsync([AsParameters] DelegationQuery query, ArchiveDbContext db, HttpContext http, CancellationToken cancellationToken)
     {
         var trips = await Latest(query).ValidateAsync(db, FeedEndpoints.FeedSize, cancellationToken);
         var feed = new EventFeed(EventListWords.Delegations, trips.Filter, trips.DirectionValue);
-        return await FeedAsync(http, db, feed, trips, rows => TellingArticles(db, rows.Select(r => r.ArticleId)), r => r.ArticleId, Delegation, cancellationToken);
+        return await FeedAsync(http, db, feed, trips, rows => TellingArticles(db, rows.Select(r => r.Article.Id)), r => r.Article.Id, Delegation, cancellationToken);
     }
 
     private static async Task<IResult> AgreementsAsync([AsParameters] AgreementQuery query, ArchiveDbContext db, HttpContext http, TimeProvider time, CancellationToken cancellationToken)
@@ -107,11 +107,11 @@ public static class EventFeeds
     {
         var with = With(row.Countries, row.CounterpartOrganisation);
         var what = with ?? row.Name ?? (row.Kind == MeetingKind.Domestic ? "in Vietnam" : row.KindValue + " meeting");
-        var id = FactId(origin, row.ArticleKey, "meeting", row.KindValue, row.Date?.ToString(), Slugs(row.Countries), row.CounterpartOrganisation, row.Name, Slugs(row.Participants), row.Location, row.Evidence);
+        var id = FactId(origin, row.Article.Key, "meeting", row.KindValue, row.Date?.ToString(), Slugs(row.Countries), row.CounterpartOrganisation, row.Name, Slugs(row.Participants), row.Location, row.Article.Evidence);
         return Entry(
             id,
             "Meeting: " + what + (row.Location is { } where ? ", " + where : string.Empty),
-            origin + row.FactHref,
+            origin + row.Article.FactHref,
             stamp,
             [
                 $"Date: {Display.EventDate(row.Date)}.",
@@ -120,7 +120,7 @@ public static class EventFeeds
                 row.Name is null || with is null ? null : $"Event: {row.Name}.",
                 row.Participants.Count == 0 ? null : $"Participants: {EventFacts.Names(row.Participants)}.",
                 row.Location is null ? null : $"Where: {row.Location}.",
-                Told(row.ArticleTitle, row.Evidence),
+                Told(row.Article.Title, row.Article.Evidence),
             ]);
     }
 
@@ -128,12 +128,12 @@ public static class EventFeeds
     {
         var route = string.Join(" ", new[] { row.From?.Name, row.Destinations.Count == 0 ? null : "to " + EventFacts.Names(row.Destinations) }.OfType<string>());
         var leader = row.Leader is { } l ? (route.Length == 0 ? "led by " : ", led by ") + l.Name : string.Empty;
-        var id = FactId(origin, row.ArticleKey, "delegation", row.Start?.ToString(), row.From?.Slug, Slugs(row.Destinations), row.Leader?.Slug, row.Evidence);
+        var id = FactId(origin, row.Article.Key, "delegation", row.Start?.ToString(), row.From?.Slug, Slugs(row.Destinations), row.Leader?.Slug, row.Article.Evidence);
         var end = row.End is { } e && e != row.Start ? " to " + Display.Date(e) : string.Empty;
         return Entry(
             id,
             "Delegation" + (route.Length == 0 && leader.Length == 0 ? string.Empty : ": " + route + leader),
-            origin + row.FactHref,
+            origin + row.Article.FactHref,
             stamp,
             [
                 $"Date: {Display.EventDate(row.Start)}{end}.",
@@ -141,7 +141,7 @@ public static class EventFeeds
                 row.From is null ? null : $"From: {row.From.Name}.",
                 row.Destinations.Count == 0 ? null : $"To: {EventFacts.Names(row.Destinations)}.",
                 row.Leader is null ? null : $"Led by: {row.Leader.Name}.",
-                Told(row.ArticleTitle, row.Evidence),
+                Told(row.Article.Title, row.Article.Evidence),
             ]);
     }
 
@@ -154,14 +154,14 @@ public static class EventFeeds
         var with = With(row.Countries, row.Organisation);
         return Entry(
             $"{origin}/agreements/{row.Id.ToString(CultureInfo.InvariantCulture)}",
-            "Agreement: " + row.Kind + (with is null ? string.Empty : " with " + with),
+            "Agreement: " + row.Document.Kind + (with is null ? string.Empty : " with " + with),
             origin + row.Url,
             stamp,
             [
                 $"Signed: {Display.EventDate(row.SignedOn)}.",
                 with is null ? null : $"With: {with}.",
-                row.Name is null ? null : $"Name: {row.Name}.",
-                row.Subject is null ? null : $"Subject: {row.Subject}.",
+                row.Document.Name is null ? null : $"Name: {row.Document.Name}.",
+                row.Document.Subject is null ? null : $"Subject: {row.Document.Subject}.",
                 row.Place is null ? null : $"Where: {row.Place}.",
                 row.Signatories.Count == 0 ? null : $"Signatories: {EventFacts.Names(row.Signatories)}.",
                 $"Valid: {row.Validity}.",
