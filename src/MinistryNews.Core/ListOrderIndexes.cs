@@ -19,6 +19,14 @@ public static class ListOrderIndexes
         ("IX_Delegations_StartOrderOldest", "Delegations", """("Start" IS NULL), "Start", "Id" """),
     ];
 
+    /// <summary>
+    /// Fills each person's <c>LatestTitledArticleId</c> for the articles stored before it: the article of their latest
+    /// mention with a title, by publication date then the latest stored (each database placing an unknown date where its
+    /// own descending order does, as the registers' refresh does through EF Core).
+    /// </summary>
+    public const string FillLatestTitles =
+        """UPDATE "People" SET "LatestTitledArticleId" = (SELECT m."ArticleId" FROM "ArticlePeople" AS m JOIN "Articles" AS a ON a."Id" = m."ArticleId" WHERE m."PersonId" = "People"."Id" AND m."Title" IS NOT NULL AND a."WithdrawnAtUtc" IS NULL ORDER BY a."PublishedOn" DESC, m."ArticleId" DESC LIMIT 1);""";
+
     public static IEnumerable<string> Create() =>
         Indexes.Select(i => $"""CREATE INDEX "{i.Name}" ON "{i.Table}" ({i.Columns.Trim()});""");
 

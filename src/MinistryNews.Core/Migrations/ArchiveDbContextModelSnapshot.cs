@@ -698,6 +698,9 @@ namespace MinistryNews.Core.Migrations
                     b.Property<int?>("CountryId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("LatestTitledArticleId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("TEXT");

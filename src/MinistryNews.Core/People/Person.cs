@@ -25,6 +25,13 @@ public sealed class Person
     /// </summary>
     public int ArticleCount { get; set; }
 
+    /// <summary>
+    /// The article of the person's latest mention with a title (by its publication date, then the latest stored), kept
+    /// with <see cref="ArticleCount"/>: the lists read the person's latest title and office from that one mention
+    /// instead of sorting all of theirs.
+    /// </summary>
+    public int? LatestTitledArticleId { get; set; }
+
     public Country? Country { get; set; }
 
     /// <summary>The folded words of every spelling, indexed: the candidates a new spelling is compared with.</summary>

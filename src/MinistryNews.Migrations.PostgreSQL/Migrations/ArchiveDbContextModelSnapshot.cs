@@ -722,6 +722,9 @@ namespace MinistryNews.Migrations.PostgreSQL.Migrations
                     b.Property<int?>("CountryId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("LatestTitledArticleId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("text");

@@ -117,7 +117,7 @@ public sealed class IncrementalRefreshTests
     private static async Task<Dictionary<string, List<string>>> SnapshotAsync(TempArchive archive)
     {
         await using var db = archive.Open();
-        var people = await db.People.AsNoTracking().Select(p => new { p.Id, p.Name, p.NameKey, p.Aliases, p.ArticleCount }).ToListAsync();
+        var people = await db.People.AsNoTracking().Select(p => new { p.Id, p.Name, p.NameKey, p.Aliases, p.ArticleCount, p.LatestTitledArticleId }).ToListAsync();
         var offices = await db.Offices.AsNoTracking().Select(o => new { o.Id, o.Key, o.Slug, o.Name, o.Rank, o.OrganisationId, o.CountryId }).ToListAsync();
         var mentions = await db.ArticlePeople.AsNoTracking().Select(m => new { m.ArticleId, m.PersonId, m.Title, m.OfficeId }).ToListAsync();
         var records = await db.AgreementRecords.AsNoTracking()
@@ -128,7 +128,7 @@ public sealed class IncrementalRefreshTests
         var signatories = await LinksAsync(db, "AgreementRecordSignatories", "SignatoriesId");
         return new Dictionary<string, List<string>>(StringComparer.Ordinal)
         {
-            ["people"] = Rows(people.Select(p => $"{p.Id}|{p.Name}|{p.NameKey}|{string.Join(';', p.Aliases)}|{p.ArticleCount}")),
+            ["people"] = Rows(people.Select(p => $"{p.Id}|{p.Name}|{p.NameKey}|{string.Join(';', p.Aliases)}|{p.ArticleCount}|{p.LatestTitledArticleId}")),
             ["offices"] = Rows(offices),
             ["mentions"] = Rows(mentions),
             ["records"] = Rows(records),
