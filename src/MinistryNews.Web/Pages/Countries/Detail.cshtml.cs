@@ -94,19 +94,13 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
         var people = db.People.AsNoTracking().Where(p => p.CountryId == country.Id);
         PeopleCount = await people.CountAsync(cancellationToken);
 
-        // The top people by their articles first, then the titles of those alone: asked in one query, the database
-        // would find the latest title of every official of the country before keeping fifty.
+        // The people most articles name, each with the title of their latest mention, which the registers keep.
         var top = await people
-            .Select(p => new { p.Id, p.Slug, p.Name, Articles = p.ArticleCount })
-            .OrderByDescending(p => p.Articles).ThenBy(p => p.Name)
+            .OrderByDescending(p => p.ArticleCount).ThenBy(p => p.Name)
+            .Select(p => new { p.Slug, p.Name, Articles = p.ArticleCount, Title = p.Mentions.Where(m => m.ArticleId == p.LatestTitledArticleId).Select(m => m.Title).FirstOrDefault() })
             .Take(Shown)
             .ToListAsync(cancellationToken);
-        var topIds = top.Select(p => p.Id).ToList();
-        var titles = await db.People.AsNoTracking()
-            .Where(p => topIds.Contains(p.Id))
-            .Select(p => new { p.Id, Title = p.Mentions.Where(m => m.Title != null).OrderByDescending(m => m.Article.PublishedOn).Select(m => m.Title).FirstOrDefault() })
-            .ToDictionaryAsync(p => p.Id, p => p.Title, cancellationToken);
-        People = [.. top.Select(p => (new Link(p.Slug, p.Name), titles.GetValueOrDefault(p.Id), p.Articles))];
+        People = [.. top.Select(p => (new Link(p.Slug, p.Name), p.Title, p.Articles))];
 
         // The first page of the article list filtered by the country, which its "All" link leads to: counted from the
         // link table alone, the page read down the date index when the country is in many articles.
