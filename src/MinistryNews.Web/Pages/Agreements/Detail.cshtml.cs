@@ -84,8 +84,9 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
         Citation = new Citation(CitationKind.Agreement, Title, Institution, record.SignedOn, null, permalink, Today);
         ViewData["Title"] = Title;
         ViewData["Canonical"] = permalink.AbsoluteUri;
+        // What a preview needs first, the status and how many articles tell it; then the title, which a long one cuts.
         ViewData["Description"] = PageMeta.Description(
-            $"{Title}: {Display.Count(Mentions.Count, "article")} of the archive tell it; {AgreementRow.StatusLabel(Status)} on {Display.Date(PartialDate.FromDate(Today))}.");
+            $"Status on {Display.Date(PartialDate.FromDate(Today))}: {AgreementRow.StatusLabel(Status)}. Told by {Display.Count(Mentions.Count, "article")} of the archive. {Title}.");
         return (IActionResult?)CitationResults.File(Citation, format) ?? Page();
     }
 
