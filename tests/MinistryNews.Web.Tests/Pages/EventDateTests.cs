@@ -227,6 +227,9 @@ public sealed partial class EventDateTests(ArchiveFixture archive) : IClassFixtu
         var dates = rows.Where(r => r.QuerySelector("td time") is not null).Select(r => PartialDate.Parse(r.QuerySelector("td time")!.GetAttribute("datetime")!).FirstDay).ToList();
         Assert.Equal(dates.OrderDescending(), dates);
         Assert.All(rows, r => Assert.Equal(r.QuerySelector("td:last-child a")!.GetAttribute("href") + "#", FactHref(r)[..(FactHref(r).IndexOf('#', StringComparison.Ordinal) + 1)]));
+        var signed = rows.Select(r => Words(r.QuerySelectorAll("td")[1].TextContent)).Where(w => w.StartsWith("agreement", StringComparison.Ordinal)).ToList();
+        Assert.Equal(agreements.Count, signed.Count);
+        Assert.All(signed, w => Assert.Matches(", status today: (in force|expired|unknown)$", w));
     }
 
     [Theory]
