@@ -23,7 +23,8 @@ namespace MinistryNews.Core.Agreements;
 /// A record's <see cref="AgreementRecord.Key"/> is its kind, its countries' codes in order and its date
 /// (<c>memorandum-of-understanding/jp/2019-11-05</c>); an undated record's is its first article's key and the mention's
 /// place in it (<c>memorandum-of-understanding/jp/2019.mou#2</c>). Records are written by key, so a record keeps its id
-/// when the register is made again; records no mention tells any more are deleted, and only what changed is written.
+/// when the register is made again, and a new record's id is made from its key (<see cref="IdOf"/>), so that a rebuild
+/// gives it the same one; records no mention tells any more are deleted, and only what changed is written.
 /// </para>
 /// </remarks>
 public static class AgreementRegister
@@ -140,13 +141,14 @@ public static class AgreementRegister
         }
 
         var scoped = scope is null ? null : existing.Values.Select(r => r.Id).ToHashSet();
+        var ids = await NewIdsAsync(db, drafts.Where(d => !existing.ContainsKey(d.Key)).Select(d => d.Key).ToList(), cancellationToken);
         var records = new Dictionary<Draft, AgreementRecord>();
         foreach (var draft in drafts)
         {
             var values = Values(draft, countryNames);
             if (!existing.Remove(draft.Key, out var record))
             {
-                record = new AgreementRecord { Key = draft.Key, Slug = values.Slug, Kind = values.Kind };
+                record = new AgreementRecord { Id = ids[draft.Key], Key = draft.Key, Slug = values.Slug, Kind = values.Kind };
                 db.AgreementRecords.Add(record);
             }
 
@@ -398,6 +400,40 @@ public static class AgreementRegister
             $"{Slugs.From(d.FoldedKind, 60)}/{(d.Codes.Length == 0 ? "none" : d.Codes)}/{(d.Date is { } date ? date.ToString() : $"{d.First.ArticleKey}#{d.First.Position}")}";
 
         static string? Subject(Draft d) => d.Mentions.Select(m => m.Subject).Where(s => !string.IsNullOrWhiteSpace(s)).OrderByDescending(s => s!.Length).FirstOrDefault();
+    }
+
+    /// <summary>
+    /// The ids of new records, made from their keys, so that a document keeps its address <c>/agreements/{id}/{slug}</c>
+    /// whatever order the files are read in, when the archive is rebuilt, on either database, and when the only article
+    /// that tells it is withdrawn and comes back: the first 31 bits of the SHA-256 of the key or, when another record
+    /// holds that number, the next free one.
+    /// </summary>
+    private static async Task<Dictionary<string, int>> NewIdsAsync(ArchiveDbContext db, List<string> keys, CancellationToken cancellationToken)
+    {
+        var wanted = keys.ToDictionary(k => k, IdOf, StringComparer.Ordinal);
+        var candidates = wanted.Values.Distinct().ToList();
+        var taken = (await db.AgreementRecords.Where(r => candidates.Contains(r.Id)).Select(r => r.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var key in keys.Order(StringComparer.Ordinal))
+        {
+            var id = wanted[key];
+            while (!taken.Add(id) || (!candidates.Contains(id) && await db.AgreementRecords.AnyAsync(r => r.Id == id, cancellationToken)))
+            {
+                id = id == int.MaxValue ? 1 : id + 1;
+            }
+
+            ids[key] = id;
+        }
+
+        return ids;
+    }
+
+    /// <summary>The id a record of this key takes unless another holds it: the first 31 bits of the key's SHA-256, never 0.</summary>
+    public static int IdOf(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));
+        return Math.Max(1, (int)(System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(hash) & int.MaxValue));
     }
 
     /// <summary>A key within the column's length: a longer one is cut and ended with a hash of the whole.</summary>

@@ -26,6 +26,7 @@ public sealed class CitableFactsTests(BrowserFixture browser)
         await BrowserFixture.FollowAsync(page, () => row.Locator("a.record").ClickAsync(), "**/agreements/*/*");
         Assert.Contains("Japan", await page.Locator("h1").TextContentAsync() ?? string.Empty, StringComparison.Ordinal);
         Assert.Contains("9 January 2020", await page.Locator("dd.signed").TextContentAsync() ?? string.Empty, StringComparison.Ordinal);
+        await AssertEachMentionReadableAsync(page, "table.mentions", width);
         await page.Locator("details.cite summary").ClickAsync();
         Assert.Contains("Archived at MinistryNews", await page.Locator(".cite-text").TextContentAsync() ?? string.Empty, StringComparison.Ordinal);
         await CheckAsync(page, $"agreement-record-{name}", width);
@@ -48,7 +49,25 @@ public sealed class CitableFactsTests(BrowserFixture browser)
         Assert.Equal("Minister of Information and Communications", (await page.Locator("h1").TextContentAsync())?.Trim());
         var holders = await page.Locator("ul.holders li").AllTextContentsAsync();
         Assert.Contains(holders, h => h.Contains("Nguyen Manh Hung", StringComparison.Ordinal));
+        await AssertEachMentionReadableAsync(page, "table.stacked", width);
         await CheckAsync(page, $"office-{name}", width);
+    }
+
+    /// <summary>
+    /// Every cell of a table of mentions is on the screen, none past its right edge behind a scroll; on a phone each row
+    /// is a block whose cells take the screen's width, so that no word is cut.
+    /// </summary>
+    private static async Task AssertEachMentionReadableAsync(IPage page, string table, int width)
+    {
+        var cells = page.Locator($"{table} tbody tr").First.Locator("th, td");
+        var rights = await cells.EvaluateAllAsync<double[]>("cells => cells.map(c => c.getBoundingClientRect().right)");
+        var widths = await cells.EvaluateAllAsync<double[]>("cells => cells.map(c => c.getBoundingClientRect().width)");
+        Assert.NotEmpty(rights);
+        Assert.All(rights, right => Assert.True(right <= width, $"{table}: a cell ends at {right}px"));
+        if (width <= 480)
+        {
+            Assert.All(widths, w => Assert.True(w > width * 0.7, $"{table}: a cell is {w}px wide on a {width}px screen"));
+        }
     }
 
     /// <summary>A screenshot to look at, no serious or critical axe-core violation, and no sideways scrolling.</summary>

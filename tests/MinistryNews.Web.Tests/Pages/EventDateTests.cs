@@ -136,6 +136,38 @@ public sealed partial class EventDateTests(ArchiveFixture archive) : IClassFixtu
     }
 
     [Fact]
+    public async Task Should_name_the_organisation_met_the_event_and_the_place_of_each_meeting_on_a_person_s_page()
+    {
+        await using var db = archive.App.OpenDatabase();
+        var meetings = await db.Meetings
+            .Where(m => m.Participants.Any(p => p.Slug == "nguyen-manh-hung"))
+            .Select(m => new { m.Name, m.CounterpartOrganisation, m.Location, Countries = m.CounterpartCountries.Count, m.Article.Key, m.Article.Slug, m.Evidence })
+            .ToListAsync();
+
+        var page = await archive.PageAsync("/people/nguyen-manh-hung");
+        var table = page.GetElementById("meetings")!.ParentElement!.QuerySelector("table")!;
+        var columns = table.QuerySelectorAll("thead th").Select(th => th.TextContent.Trim()).ToList();
+        var rows = table.QuerySelectorAll("tbody tr").ToList();
+
+        // Among them the ADGMIN conference (004), with no counterpart country, and a meeting with a ministry of Laos.
+        Assert.Contains(meetings, m => m.Countries == 0 && m.Name is not null);
+        Assert.Contains(meetings, m => m.CounterpartOrganisation is not null);
+        Assert.Contains(meetings, m => m.Location is not null);
+        Assert.Equal(meetings.Count, rows.Count);
+        var with = columns.IndexOf("With");
+        var where = columns.IndexOf("Where");
+        Assert.All(meetings, m =>
+        {
+            var candidates = rows.Where(r => FactHref(r) == ArticleLinks.Fact(m.Key, m.Slug, m.Evidence)).Select(r => r.QuerySelectorAll("td")).ToList();
+            Assert.Contains(candidates, cells =>
+                (m.Name is null || Words(cells[with].TextContent).Contains(Words(m.Name), StringComparison.Ordinal))
+                && (m.CounterpartOrganisation is null || Words(cells[with].TextContent).Contains(Words(m.CounterpartOrganisation), StringComparison.Ordinal))
+                && Words(cells[with].TextContent).Length > 0
+                && Words(cells[where].TextContent) == (m.Location is null ? string.Empty : Words(m.Location)));
+        });
+    }
+
+    [Fact]
     public async Task Should_link_every_meeting_and_trip_row_to_the_sentence_that_states_it()
     {
         await using var db = archive.App.OpenDatabase();
@@ -195,6 +227,9 @@ public sealed partial class EventDateTests(ArchiveFixture archive) : IClassFixtu
         var dates = rows.Where(r => r.QuerySelector("td time") is not null).Select(r => PartialDate.Parse(r.QuerySelector("td time")!.GetAttribute("datetime")!).FirstDay).ToList();
         Assert.Equal(dates.OrderDescending(), dates);
         Assert.All(rows, r => Assert.Equal(r.QuerySelector("td:last-child a")!.GetAttribute("href") + "#", FactHref(r)[..(FactHref(r).IndexOf('#', StringComparison.Ordinal) + 1)]));
+        var signed = rows.Select(r => Words(r.QuerySelectorAll("td")[1].TextContent)).Where(w => w.StartsWith("agreement", StringComparison.Ordinal)).ToList();
+        Assert.Equal(agreements.Count, signed.Count);
+        Assert.All(signed, w => Assert.Matches(", status today: (in force|expired|unknown)$", w));
     }
 
     [Theory]

@@ -50,7 +50,12 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
             .FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (record is null)
         {
-            return NotFound();
+            // An address whose number no record holds (the numbers of a database built before records took their ids
+            // from their keys): the one record with its slug, if there is one.
+            var named = slug is null ? [] : await db.AgreementRecords.AsNoTracking().Where(r => r.Slug == slug).Select(r => r.Id).Take(2).ToListAsync(cancellationToken);
+            return named.Count == 1
+                ? RedirectToPagePermanent("/Agreements/Detail", new { id = named[0], slug, format = CitationResults.IsDownload(format) ? format : null })
+                : NotFound();
         }
 
         if (slug != record.Slug)
@@ -79,8 +84,9 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
         Citation = new Citation(CitationKind.Agreement, Title, Institution, record.SignedOn, null, permalink, Today);
         ViewData["Title"] = Title;
         ViewData["Canonical"] = permalink.AbsoluteUri;
+        // What a preview needs first, the status and how many articles tell it; then the title, which a long one cuts.
         ViewData["Description"] = PageMeta.Description(
-            $"{Title}: {Display.Count(Mentions.Count, "article")} of the archive tell it; {AgreementRow.StatusLabel(Status)} on {Display.Date(PartialDate.FromDate(Today))}.");
+            $"Status on {Display.Date(PartialDate.FromDate(Today))}: {AgreementRow.StatusLabel(Status)}. Told by {Display.Count(Mentions.Count, "article")} of the archive. {Title}.");
         return (IActionResult?)CitationResults.File(Citation, format) ?? Page();
     }
 

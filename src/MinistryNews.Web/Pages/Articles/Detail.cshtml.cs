@@ -27,6 +27,7 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
             .AsNoTracking()
             .WithFacts()
             .Include(a => a.Sources)
+            .Include(a => a.Agreements).ThenInclude(a => a.Record)
             .Include(a => a.People).ThenInclude(m => m.Organisation)
             .Include(a => a.Organisations).ThenInclude(o => o.Country)
             .FirstOrDefaultAsync(a => a.Key == key, cancellationToken);

@@ -163,7 +163,7 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
         Timeline = [.. EventDates.ByDate(
             meetings.Rows.Select(m => new TimelineEntry(m.Date, m.DateSource, "meeting", MeetingWhat(m.Kind, m.Name, m.CounterpartOrganisation, [.. m.Participants.Select(p => p.Name)], m.Location), m.Article.Key, m.Article.Slug, m.Article.Title, m.Article.Evidence, m.Fact))
                 .Concat(trips.Rows.Select(d => new TimelineEntry(d.Start, d.DateSource, d.VisitHosted ? "visit hosted" : "visit made", $"{(d.Leader is null ? "delegation" : "delegation led by " + d.Leader.Name)} from {d.From?.Name ?? "?"} to {string.Join(", ", d.Destinations.Select(x => x.Name))}", d.Article.Key, d.Article.Slug, d.Article.Title, d.Article.Evidence, d.Fact)))
-                .Concat(agreements.Select(a => new TimelineEntry(a.SignedOn, a.DateSource, "agreement", $"{a.Kind}{(a.Name is null ? string.Empty : " (" + a.Name + ")")}, {AgreementRow.StatusLabel(AgreementRow.StatusOn(a.ValidFrom, a.ValidTo, today))}", a.Key, a.Slug, a.Title, a.Evidence, EventFacts.Agreement(a.Kind, a.SignedOn, a.Countries)))),
+                .Concat(agreements.Select(a => new TimelineEntry(a.SignedOn, a.DateSource, "agreement", $"{a.Kind}{(a.Name is null ? string.Empty : " (" + a.Name + ")")}, status today: {AgreementRow.StatusLabel(AgreementRow.StatusOn(a.ValidFrom, a.ValidTo, today))}", a.Key, a.Slug, a.Title, a.Evidence, EventFacts.Agreement(a.Kind, a.SignedOn, a.Countries)))),
             e => e.Date,
             descending: true)
             .Take(TimelineShown)];

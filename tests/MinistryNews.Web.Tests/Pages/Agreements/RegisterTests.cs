@@ -119,6 +119,8 @@ public sealed class RegisterTests(RegisterFixture archive) : IClassFixture<Regis
         Assert.Equal(mentions.Select(m => ArticleLinks.Fact(m.Key, m.Slug, m.Evidence)), rows.Select(r => r.QuerySelector("a.evidence-link")?.GetAttribute("href")));
         Assert.Equal($"http://localhost/agreements/{japan.Id}/{japan.Slug}", page.QuerySelector("link[rel=canonical]")?.GetAttribute("href"));
         Assert.Contains("Cite this", page.QuerySelector("details.cite summary")?.TextContent, StringComparison.Ordinal);
+        var signatories = page.QuerySelectorAll("dl.record-fields dt").First(dt => dt.TextContent == "Signatories").NextElementSibling!;
+        Assert.Equal("Nguyen Manh Hung, Takeda Ryota", string.Join(' ', signatories.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
     }
 
     [Fact]

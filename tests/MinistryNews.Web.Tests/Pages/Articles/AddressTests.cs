@@ -18,6 +18,16 @@ public sealed class AddressTests
         On June 1, in Hanoi, Minister of Information and Communications Nguyen Manh Hung received Chilean Ambassador Jaime Chomali to discuss cooperation in digital transformation.
         """;
 
+    private const string ChileMemorandum = """
+        Viet Nam and Chile sign MoU on postal cooperation
+
+        June 2, 1995 | 09:00 am GMT+7
+
+        On June 1, 1995, in Hanoi, the General Department of Posts and Telecommunications of Viet Nam and the Ministry of Transport and Telecommunications of Chile signed a Memorandum of Understanding on cooperation in postal services.
+
+        The two sides agreed to share experience, train officials and hold regular dialogues on postal services and telecommunications in the coming years.
+        """;
+
     [Fact]
     public async Task Should_show_every_article_at_its_address_after_a_rebuild_that_reads_a_new_file_first()
     {
@@ -41,6 +51,77 @@ public sealed class AddressTests
             Assert.Equal(title, page.QuerySelector("h1")?.TextContent.Trim());
             Assert.Contains(file, page.QuerySelectorAll(".sources code").Select(c => c.TextContent));
         }
+    }
+
+    [Fact]
+    public async Task Should_show_every_agreement_record_at_its_address_after_a_rebuild_that_reads_a_new_file_first()
+    {
+        Dictionary<string, string> before;
+        await using (var first = new ArchiveApplication())
+        {
+            using var client = await first.StartAsync();
+            before = await RecordTitlesAsync(first, client);
+        }
+
+        // Made again with one more file, read first, that tells a document older than any other: a record of its own.
+        await using var rebuilt = new ArchiveApplication();
+        await File.WriteAllTextAsync(Path.Combine(rebuilt.DataFolder, "0000-chile-mou.txt"), ChileMemorandum);
+        using var rebuiltClient = await rebuilt.StartAsync();
+        var after = await RecordTitlesAsync(rebuilt, rebuiltClient);
+
+        Assert.True(before.Count > 20, $"{before.Count} records");
+        Assert.Equal(before.Count + 1, after.Count);
+        Assert.Contains(after.Values, title => title.Contains("Chile", StringComparison.Ordinal));
+        foreach (var (address, title) in before)
+        {
+            Assert.Equal(title, after.GetValueOrDefault(address));
+        }
+    }
+
+    [Fact]
+    public async Task Should_give_an_agreement_record_its_address_again_when_its_article_comes_back()
+    {
+        const string adgmin = "004_9ed1b855dc992e56.txt";
+        await using var app = new ArchiveApplication(outputCache: false);
+        using var client = await app.StartAsync();
+        var before = await RecordTitlesAsync(app, client);
+        await using var db = app.OpenDatabase();
+        var told = await db.AgreementRecords.Where(r => r.Mentions.All(m => m.Article.SourceFile == adgmin)).Select(r => r.Id).ToListAsync();
+        var addresses = before.Keys.Where(a => told.Exists(id => a.StartsWith($"/agreements/{id}/", StringComparison.Ordinal))).ToList();
+
+        File.Delete(Path.Combine(app.DataFolder, adgmin));
+        await app.Services.GetRequiredService<Ingestor>().IngestFolderAsync(app.DataFolder);
+
+        Assert.NotEmpty(addresses);
+        foreach (var address in addresses)
+        {
+            using var gone = await client.GetAsync(new Uri(address, UriKind.Relative));
+            Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+        }
+
+        await File.WriteAllBytesAsync(Path.Combine(app.DataFolder, adgmin), await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "data", adgmin)));
+        await app.Services.GetRequiredService<Ingestor>().IngestFolderAsync(app.DataFolder);
+
+        Assert.Equal(before, await RecordTitlesAsync(app, client));
+    }
+
+    [Fact]
+    public async Task Should_lead_an_agreement_address_whose_number_no_record_holds_to_the_record_of_its_slug()
+    {
+        await using var app = new ArchiveApplication();
+        using var client = await app.StartAsync();
+        await using var db = app.OpenDatabase();
+        var records = await db.AgreementRecords.Select(r => new { r.Id, r.Slug }).ToListAsync();
+        var unique = records.GroupBy(r => r.Slug, StringComparer.Ordinal).First(g => g.Count() == 1).Single();
+        var shared = records.GroupBy(r => r.Slug, StringComparer.Ordinal).First(g => g.Count() > 1).Key;
+        var unused = Enumerable.Range(1, 1000).First(n => !records.Exists(r => r.Id == n));
+
+        using var moved = await client.GetAsync(new Uri($"/agreements/{unused}/{unique.Slug}", UriKind.Relative));
+        using var ambiguous = await client.GetAsync(new Uri($"/agreements/{unused}/{shared}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.MovedPermanently, moved.StatusCode);
+        Assert.Equal($"/agreements/{unique.Id}/{unique.Slug}", moved.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.NotFound, ambiguous.StatusCode);
     }
 
     [Fact]
@@ -156,6 +237,20 @@ public sealed class AddressTests
             feed.Contains(address, StringComparison.Ordinal),
             csv.Contains(address, StringComparison.Ordinal),
         ];
+    }
+
+    /// <summary>Every record of the register, by the address the register's table links it at, with its page's title.</summary>
+    private static async Task<Dictionary<string, string>> RecordTitlesAsync(ArchiveApplication app, HttpClient client)
+    {
+        await using var db = app.OpenDatabase();
+        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var record in await db.AgreementRecords.Select(r => new { r.Id, r.Slug }).ToListAsync())
+        {
+            var address = $"/agreements/{record.Id}/{record.Slug}";
+            titles[address] = (await ArchiveApplication.GetPageAsync(client, address)).QuerySelector("h1")!.TextContent.Trim();
+        }
+
+        return titles;
     }
 
     /// <summary>What the country page of Japan counts: its figures as the page writes them.</summary>

@@ -16,10 +16,17 @@ public sealed class FactsTests(ArchiveFixture archive) : IClassFixture<ArchiveFi
         Assert.Contains("valid 2020-2023", text, StringComparison.Ordinal);
 
         // "After the meeting, the two Ministers signed …": the day is the meeting's, told in an earlier sentence.
-        Assert.Equal("Signed 9 January 2020 (day, from context)", Normalize(agreement.QuerySelector(".event-date")!.TextContent));
+        Assert.Equal("Signed 9 January 2020 (day, from context), valid 2020-2023", Normalize(agreement.QuerySelector(".event-date")!.TextContent));
         Assert.Equal("2020-01-09", agreement.QuerySelector("time")!.GetAttribute("datetime"));
         Assert.Equal(["/people/nguyen-manh-hung", "/people/takaichi-sanae"], agreement.QuerySelectorAll(".signatories a").Select(a => a.GetAttribute("href")));
-        Assert.Equal("/countries/japan", agreement.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal("/countries/japan", agreement.QuerySelector("a[href^='/countries/']")!.GetAttribute("href"));
+
+        // The document's kind leads to its record in the register.
+        var record = agreement.QuerySelector("a.record")!;
+        Assert.Equal("Memorandum of Understanding", record.TextContent.Trim());
+        var recordPage = await archive.PageAsync(record.GetAttribute("href")!);
+        Assert.StartsWith("Memorandum of Understanding between Viet Nam and Japan", Normalize(recordPage.QuerySelector("h1")!.TextContent), StringComparison.Ordinal);
+        Assert.Contains($"/articles/{id}/{slug}", recordPage.QuerySelectorAll("table.mentions a.article").Select(a => a.GetAttribute("href")));
 
         // The sentence it was read from is marked in the text, and the fact links to it.
         var evidence = agreement.QuerySelector("a[href^='#fact-']")!;

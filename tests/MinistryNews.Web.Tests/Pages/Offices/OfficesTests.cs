@@ -85,6 +85,11 @@ public sealed class OfficesTests : IAsyncLifetime
         var row = Assert.Single(page.QuerySelectorAll("tbody tr"), r => r.QuerySelector("th")!.TextContent.Trim() == "Le Van Khoa");
         Assert.Equal(Office, row.QuerySelector("td.office")!.TextContent.Trim());
 
+        // The office leads to its page, where each holder's span links to the sentences that name them in it.
+        var office = await ArchiveApplication.GetPageAsync(_client, row.QuerySelector("td.office a")!.GetAttribute("href")!);
+        Assert.Equal(Office, office.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Contains(office.QuerySelectorAll("ul.holders li"), li => li.TextContent.Contains("Le Van Khoa", StringComparison.Ordinal) && li.QuerySelector("a.evidence-link") is not null);
+
         using var api = JsonDocument.Parse(await _client.GetStringAsync(new Uri("/api/people?pageSize=100", UriKind.Relative)));
         var person = api.RootElement.GetProperty("items").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "Le Van Khoa");
         Assert.Equal([Office], person.GetProperty("offices").EnumerateArray().Select(o => o.GetProperty("name").GetString()));
