@@ -40,6 +40,12 @@ public sealed record PeopleQuery
 public sealed record PersonRow(string Slug, string Name, Link? Country, string? Office, string? Title, int Articles)
 {
     public IReadOnlyList<Link> Offices { get; init; } = [];
+
+    /// <summary>The link to the sentence that gives the person's latest title, when they have one.</summary>
+    public string? TitleHref { get; init; }
+
+    /// <summary>Which fact <see cref="TitleHref"/> is for, in words a screen reader says after "the sentence that states".</summary>
+    public string TitleFact => $"{Name}'s latest title, {Title}";
 }
 
 /// <summary>A page of people: where it is in the list, a notice when it is not the page asked for, and its rows.</summary>
@@ -118,13 +124,20 @@ public sealed class PeopleList
             p.Country == null ? null : new Link(p.Country.Slug, p.Country.Name),
             p.Mentions.Where(m => m.ArticleId == p.LatestTitledArticleId && m.Office != null).Select(m => m.Office!.Name).FirstOrDefault(),
             p.Mentions.Where(m => m.ArticleId == p.LatestTitledArticleId).Select(m => m.Title).FirstOrDefault(),
+            p.Mentions.Where(m => m.ArticleId == p.LatestTitledArticleId).Select(m => new TitleSentence(m.Article.Key, m.Article.Slug, m.Evidence)).FirstOrDefault(),
             p.ArticleCount));
 
     /// <summary>A person as read: their latest office, if any, apart from their latest title.</summary>
-    private sealed record ListedPerson(string Slug, string Name, Link? Country, string? Office, string? Title, int Articles)
+    private sealed record ListedPerson(string Slug, string Name, Link? Country, string? Office, string? Title, TitleSentence? Sentence, int Articles)
     {
-        public PersonRow Row => new(Slug, Name, Country, Office ?? Title, Title, Articles);
+        public PersonRow Row => new(Slug, Name, Country, Office ?? Title, Title, Articles)
+        {
+            TitleHref = Sentence is null ? null : ArticleLinks.Fact(Sentence.Key, Sentence.Slug, Sentence.Evidence),
+        };
     }
+
+    /// <summary>The sentence that gives a person's latest title: its article's key and slug, and the sentence.</summary>
+    private sealed record TitleSentence(string Key, string Slug, string Evidence);
 
     /// <summary>The offices each person held (whatever the wording of their titles), by name, read for these people only.</summary>
     private async Task<List<PersonRow>> WithOfficesAsync(List<PersonRow> rows, CancellationToken cancellationToken)

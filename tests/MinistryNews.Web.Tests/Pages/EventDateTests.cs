@@ -207,6 +207,25 @@ public sealed partial class EventDateTests(ArchiveFixture archive) : IClassFixtu
     }
 
     [Fact]
+    public async Task Should_lead_each_person_s_latest_title_on_the_people_list_to_the_sentence_that_gives_it()
+    {
+        var rows = (await archive.PageAsync("/people")).QuerySelectorAll("table tbody tr").ToList();
+
+        var titled = rows.Where(r => r.QuerySelector("td.office a.evidence-link") is not null).ToList();
+        Assert.True(titled.Count > 10, $"{titled.Count} of {rows.Count} rows");
+        Assert.All(rows.Where(r => !titled.Contains(r)), r => Assert.Equal(string.Empty, r.QuerySelector("td.office")!.TextContent.Trim()));
+        foreach (var row in titled)
+        {
+            var link = row.QuerySelector("td.office a.evidence-link")!;
+            var href = link.GetAttribute("href")!;
+            var sentence = (await archive.PageAsync(href[..href.IndexOf('#', StringComparison.Ordinal)])).GetElementById(href[(href.IndexOf('#', StringComparison.Ordinal) + 1)..]);
+            Assert.True(sentence is not null, href);
+            var name = row.QuerySelector("th a")!.TextContent.Trim();
+            Assert.StartsWith($"Read the sentence that states {name}'s latest title, ", link.TextContent.Trim(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Should_give_a_country_s_timeline_honest_dates_the_undated_last_and_a_link_to_each_sentence()
     {
         await using var db = archive.App.OpenDatabase();
