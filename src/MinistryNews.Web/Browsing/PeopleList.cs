@@ -116,7 +116,9 @@ public sealed class PeopleList
     private static IQueryable<Person> Sorted(IQueryable<Person> people) => people.OrderByDescending(p => p.ArticleCount).ThenBy(p => p.Name).ThenBy(p => p.Id);
 
     // The latest title and its office are read from the one mention the registers keep for each person (by its key),
-    // not found by sorting all of the person's mentions by their articles' dates: the most named have thousands.
+    // not found by sorting all of the person's mentions by their articles' dates: the most named have thousands. Each
+    // column is a scalar subquery the database answers from the keys; an object read the same way becomes a join over
+    // every mention.
     private static IQueryable<ListedPerson> Rows(IQueryable<Person> people) =>
         people.Select(p => new ListedPerson(
             p.Slug,
@@ -124,20 +126,19 @@ public sealed class PeopleList
             p.Country == null ? null : new Link(p.Country.Slug, p.Country.Name),
             p.Mentions.Where(m => m.ArticleId == p.LatestTitledArticleId && m.Office != null).Select(m => m.Office!.Name).FirstOrDefault(),
             p.Mentions.Where(m => m.ArticleId == p.LatestTitledArticleId).Select(m => m.Title).FirstOrDefault(),
-            p.Mentions.Where(m => m.ArticleId == p.LatestTitledArticleId).Select(m => new TitleSentence(m.Article.Key, m.Article.Slug, m.Evidence)).FirstOrDefault(),
+            p.Mentions.Where(m => m.ArticleId == p.LatestTitledArticleId).Select(m => m.Article.Key).FirstOrDefault(),
+            p.Mentions.Where(m => m.ArticleId == p.LatestTitledArticleId).Select(m => m.Article.Slug).FirstOrDefault(),
+            p.Mentions.Where(m => m.ArticleId == p.LatestTitledArticleId).Select(m => m.Evidence).FirstOrDefault(),
             p.ArticleCount));
 
     /// <summary>A person as read: their latest office, if any, apart from their latest title.</summary>
-    private sealed record ListedPerson(string Slug, string Name, Link? Country, string? Office, string? Title, TitleSentence? Sentence, int Articles)
+    private sealed record ListedPerson(string Slug, string Name, Link? Country, string? Office, string? Title, string? TitleArticleKey, string? TitleArticleSlug, string? TitleSentence, int Articles)
     {
         public PersonRow Row => new(Slug, Name, Country, Office ?? Title, Title, Articles)
         {
-            TitleHref = Sentence is null ? null : ArticleLinks.Fact(Sentence.Key, Sentence.Slug, Sentence.Evidence),
+            TitleHref = TitleArticleKey is null || TitleArticleSlug is null || TitleSentence is null ? null : ArticleLinks.Fact(TitleArticleKey, TitleArticleSlug, TitleSentence),
         };
     }
-
-    /// <summary>The sentence that gives a person's latest title: its article's key and slug, and the sentence.</summary>
-    private sealed record TitleSentence(string Key, string Slug, string Evidence);
 
     /// <summary>The offices each person held (whatever the wording of their titles), by name, read for these people only.</summary>
     private async Task<List<PersonRow>> WithOfficesAsync(List<PersonRow> rows, CancellationToken cancellationToken)
