@@ -12,9 +12,12 @@ internal static class PatternMatches
     /// <summary>
     /// The match timeout of every pattern of the extraction: a second guard behind patterns written to run in linear time
     /// (no nested or overlapping quantifiers) and sentences of bounded length. A match takes microseconds; one that runs
-    /// out of this time fails its file with a reason instead of holding the ingestion.
+    /// out of this time fails its file with a reason instead of holding the ingestion. The time is the wall clock's and
+    /// a pattern's first match includes compiling it: at one second, a machine loaded to twenty runnable threads failed
+    /// ordinary press releases while their patterns were first compiled. Five seconds still stops a pattern that
+    /// backtracks without end, within the file's own budget (<c>Archive:Limits:MaxExtractionTime</c>).
     /// </summary>
-    public const int TimeoutMilliseconds = 1_000;
+    public const int TimeoutMilliseconds = 5_000;
 
     /// <summary>Every match, first to last, in a list the caller may change (a reader that walks them once loops on
     /// <see cref="Match.NextMatch"/> itself).</summary>
