@@ -682,6 +682,39 @@ namespace MinistryNews.Core.Migrations
                     b.ToTable("Offices");
                 });
 
+            modelBuilder.Entity("MinistryNews.Core.People.OfficeHolding", b =>
+                {
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("First")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FirstArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("Last")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LastArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Mentions")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OfficeId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("OfficeId", "Last", "PersonId")
+                        .IsDescending(false, true, false);
+
+                    b.ToTable("OfficeHoldings");
+                });
+
             modelBuilder.Entity("MinistryNews.Core.People.Person", b =>
                 {
                     b.Property<int>("Id")
@@ -1041,6 +1074,25 @@ namespace MinistryNews.Core.Migrations
                     b.Navigation("Country");
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("MinistryNews.Core.People.OfficeHolding", b =>
+                {
+                    b.HasOne("MinistryNews.Core.People.Office", "Office")
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MinistryNews.Core.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Office");
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("MinistryNews.Core.People.Person", b =>
