@@ -55,7 +55,7 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel, IReadsQuery
             })
             .ToListAsync(cancellationToken);
         var ids = offices.Select(o => o.Id).ToList();
-        var (shown, totals) = await OfficeHolders.QueryAsync(db, db.ArticlePeople.AsNoTracking().Where(m => ids.Contains(m.OfficeId!.Value)), HoldersShown, cancellationToken);
+        var (shown, totals) = await OfficeHolders.QueryAsync(db, ids, HoldersShown, cancellationToken);
         var holders = shown.ToLookup(h => h.OfficeId);
         Rows = [.. offices.Select(o => new OfficeRow(
             o.Id,
