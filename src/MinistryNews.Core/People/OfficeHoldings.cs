@@ -5,14 +5,19 @@ namespace MinistryNews.Core.People;
 
 /// <summary>
 /// Keeps <see cref="OfficeHolding"/>, the holders of each office, from the mentions that name a person with the office's
-/// title (not those that give a title alone): found by the database after each batch for the offices whose mentions
-/// changed, in the statement the migration that made the table filled it with. An office's holdings change only with
-/// its mentions: those of the changed articles, before and after, and those the register of offices gave another office.
+/// title (not those that give a title alone), and <see cref="Office.MentionCount"/>: found by the database after each
+/// batch for the offices whose mentions changed, in the statements the migrations filled them with. An office's holdings
+/// change only with its mentions: those of the changed articles, before and after, and those the register of offices
+/// gave another office.
 /// </summary>
 public static class OfficeHoldings
 {
     /// <summary>Offices refreshed in one statement: their ids are written in it, and a statement stays short.</summary>
     private const int Chunk = 500;
+
+    /// <summary>Fills each office's <see cref="Office.MentionCount"/> for the archives stored before it, as <see cref="RefreshAsync"/> counts them.</summary>
+    public const string FillMentionCounts =
+        """UPDATE "Offices" SET "MentionCount" = (SELECT COUNT(*) FROM "ArticlePeople" AS m JOIN "Articles" AS a ON a."Id" = m."ArticleId" WHERE m."OfficeId" = "Offices"."Id" AND a."WithdrawnAtUtc" IS NULL);""";
 
     /// <summary>
     /// The holdings of the offices the <paramref name="filter"/> leaves (an <c>AND</c> on the mention <c>m</c>, or nothing for
@@ -44,6 +49,7 @@ public static class OfficeHoldings
         ArgumentNullException.ThrowIfNull(db);
         if (only is null)
         {
+            await CountMentions(db.Offices, cancellationToken);
             await db.OfficeHoldings.ExecuteDeleteAsync(cancellationToken);
             await db.Database.ExecuteSqlRawAsync(Fill, cancellationToken);
             return;
@@ -51,9 +57,13 @@ public static class OfficeHoldings
 
         foreach (var chunk in only.Distinct().Order().Chunk(Chunk))
         {
+            await CountMentions(db.Offices.Where(o => chunk.Contains(o.Id)), cancellationToken);
             await db.OfficeHoldings.Where(h => chunk.Contains(h.OfficeId)).ExecuteDeleteAsync(cancellationToken);
             var ids = string.Join(", ", chunk.Select(id => id.ToString(CultureInfo.InvariantCulture)));
             await db.Database.ExecuteSqlRawAsync(Insert($""" AND m."OfficeId" IN ({ids})"""), cancellationToken);
         }
     }
+
+    private static Task<int> CountMentions(IQueryable<Office> offices, CancellationToken cancellationToken) =>
+        offices.ExecuteUpdateAsync(set => set.SetProperty(o => o.MentionCount, o => o.Mentions.Count), cancellationToken);
 }

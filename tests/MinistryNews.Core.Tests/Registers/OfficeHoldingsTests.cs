@@ -5,8 +5,9 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace MinistryNews.Core.Tests.Registers;
 
 /// <summary>
-/// The holders the office pages read (<see cref="People.OfficeHolding"/>) are those the mentions give, and they are filled
-/// for the archives stored before the table, when an archive of that version starts on this one.
+/// The holders the office pages read (<see cref="People.OfficeHolding"/>) and each office's count of mentions are those
+/// the mentions give, and they are filled for the archives stored before them, when an archive of that version starts
+/// on this one.
 /// </summary>
 public sealed class OfficeHoldingsTests
 {
@@ -19,7 +20,7 @@ public sealed class OfficeHoldingsTests
         var expected = await HoldingsAsync(db);
         Assert.True(await db.OfficeHoldings.AnyAsync(h => h.Mentions > 1 && h.FirstArticleId != h.LastArticleId));
 
-        // The archive as it was before the table: back to the migration before it, then up again as on a first start.
+        // The archive as it was before the table and the counts: back to the migration before them, then up again as on a first start.
         var migrations = db.Database.GetMigrations().ToList();
         var before = migrations[migrations.FindIndex(m => m.EndsWith("_OfficeHoldings", StringComparison.Ordinal)) - 1];
         await db.GetService<IMigrator>().MigrateAsync(before);
@@ -53,6 +54,9 @@ public sealed class OfficeHoldingsTests
             .Order(StringComparer.Ordinal)
             .ToList();
         Assert.Equal(counted, stored);
-        return stored;
+        var offices = await db.Offices.AsNoTracking().OrderBy(o => o.Id).Select(o => new { o.Id, o.MentionCount, Counted = o.Mentions.Count }).ToListAsync();
+        Assert.All(offices, o => Assert.Equal(o.Counted, o.MentionCount));
+        Assert.Contains(offices, o => o.MentionCount > 1);
+        return [.. stored, .. offices.Select(o => $"{o.Id}:{o.MentionCount}")];
     }
 }
