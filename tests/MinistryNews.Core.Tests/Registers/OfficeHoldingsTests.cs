@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace MinistryNews.Core.Tests.Registers;
 
@@ -21,10 +19,7 @@ public sealed class OfficeHoldingsTests
         Assert.True(await db.OfficeHoldings.AnyAsync(h => h.Mentions > 1 && h.FirstArticleId != h.LastArticleId));
 
         // The archive as it was before the table and the counts: back to the migration before them, then up again as on a first start.
-        var migrations = db.Database.GetMigrations().ToList();
-        var before = migrations[migrations.FindIndex(m => m.EndsWith("_OfficeHoldings", StringComparison.Ordinal)) - 1];
-        await db.GetService<IMigrator>().MigrateAsync(before);
-        await ArchiveDatabase.MigrateAsync(db);
+        await TempArchive.MigrateFromBeforeAsync(db, "OfficeHoldings");
 
         Assert.Equal(expected, await HoldingsAsync(db));
     }
