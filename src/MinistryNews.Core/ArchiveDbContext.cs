@@ -36,6 +36,8 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
 
     public DbSet<Office> Offices => Set<Office>();
 
+    public DbSet<OfficeHolding> OfficeHoldings => Set<OfficeHolding>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ArchiveDbContext).Assembly);
 

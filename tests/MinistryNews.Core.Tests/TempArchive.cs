@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Logging.Abstractions;
 using MinistryNews.Core.Extraction;
 using MinistryNews.Core.Ingestion;
@@ -50,6 +52,19 @@ public sealed class TempArchive : IAsyncDisposable
     }
 
     public ArchiveDbContext Open() => new(Options);
+
+    /// <summary>
+    /// Makes the database as an archive stored before the migration named <paramref name="migration"/> (back to the one
+    /// before it), then migrates it up again as on a first start of this version: what the migrations fill for old rows.
+    /// </summary>
+    public static async Task MigrateFromBeforeAsync(ArchiveDbContext db, string migration)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var migrations = db.Database.GetMigrations().ToList();
+        var before = migrations[migrations.FindIndex(m => m.EndsWith($"_{migration}", StringComparison.Ordinal)) - 1];
+        await db.GetService<IMigrator>().MigrateAsync(before);
+        await ArchiveDatabase.MigrateAsync(db);
+    }
 
     public Ingestor CreateIngestor(long maxFileBytes = SourceReader.DefaultMaxFileBytes) =>
         new(new ArchiveContextFactory(Options), ArticleExtractor.Default, new IngestionOptions { MaxFileBytes = maxFileBytes }, NullLogger<Ingestor>.Instance);

@@ -6,7 +6,7 @@ namespace MinistryNews.Core.Ingestion;
 
 /// <summary>
 /// What the archive decides across articles once a batch is stored: each person's shown name (the spelling most of the
-/// current sources use) and the number of articles that name them, the offices their titles name, and the agreements register (one record per document, however
+/// current sources use) and the number of articles that name them, the offices their titles name and who held each, and the agreements register (one record per document, however
 /// many articles tell it). Run after every ingestion that changed something, in one transaction.
 /// </summary>
 public static class ArchiveRegisters
@@ -29,7 +29,8 @@ public static class ArchiveRegisters
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await PersonNames.RefreshAsync(db, scoped?.People, cancellationToken);
             await PersonCounts.RefreshAsync(db, scoped?.People, cancellationToken);
-            await OfficeRegister.RefreshAsync(db, scoped is { Organisations: false } ? scoped.Titles : null, scoped?.Offices ?? [], cancellationToken);
+            var moved = await OfficeRegister.RefreshAsync(db, scoped is { Organisations: false } ? scoped.Titles : null, scoped?.Offices ?? [], cancellationToken);
+            await OfficeHoldings.RefreshAsync(db, scoped is null ? null : [.. scoped.Offices.Union(moved)], cancellationToken);
             await AgreementRegister.RefreshAsync(db, scoped?.AgreementCountries, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         });

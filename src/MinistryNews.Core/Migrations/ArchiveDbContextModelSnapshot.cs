@@ -652,6 +652,9 @@ namespace MinistryNews.Core.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("MentionCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -680,6 +683,39 @@ namespace MinistryNews.Core.Migrations
                         .IsUnique();
 
                     b.ToTable("Offices");
+                });
+
+            modelBuilder.Entity("MinistryNews.Core.People.OfficeHolding", b =>
+                {
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("First")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FirstArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("Last")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LastArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Mentions")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OfficeId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("OfficeId", "Last", "PersonId")
+                        .IsDescending(false, true, false);
+
+                    b.ToTable("OfficeHoldings");
                 });
 
             modelBuilder.Entity("MinistryNews.Core.People.Person", b =>
@@ -1041,6 +1077,25 @@ namespace MinistryNews.Core.Migrations
                     b.Navigation("Country");
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("MinistryNews.Core.People.OfficeHolding", b =>
+                {
+                    b.HasOne("MinistryNews.Core.People.Office", "Office")
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MinistryNews.Core.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Office");
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("MinistryNews.Core.People.Person", b =>

@@ -30,5 +30,11 @@ public sealed class Office
 
     public Country? Country { get; set; }
 
+    /// <summary>
+    /// How many mentions hold the office, kept with its holders by the registers after each batch (<see cref="OfficeHoldings"/>):
+    /// the list of offices orders and labels every office by it, and counting them all for a page read the whole mention table.
+    /// </summary>
+    public int MentionCount { get; set; }
+
     public List<ArticlePerson> Mentions { get; set; } = [];
 }

@@ -17,15 +17,17 @@ public static class OfficeRegister
 {
     private const int KeyLength = 200;
 
-    public static Task RefreshAsync(ArchiveDbContext db, CancellationToken cancellationToken = default) =>
+    public static Task<IReadOnlySet<int>> RefreshAsync(ArchiveDbContext db, CancellationToken cancellationToken = default) =>
         RefreshAsync(db, null, [], cancellationToken);
 
     /// <summary>
     /// Refreshes the offices the wordings <paramref name="titles"/> name and the offices <paramref name="formerOffices"/>,
     /// each with all the wordings of its mentions, or every office when <paramref name="titles"/> is null. The other
-    /// wordings are as they were, and so is what they resolve to, as long as no organisation came or went.
+    /// wordings are as they were, and so is what they resolve to, as long as no organisation came or went. Gives back the
+    /// offices whose mentions it changed, the office they left and the one they took, for what is kept of each office's
+    /// mentions (<see cref="OfficeHoldings"/>).
     /// </summary>
-    public static async Task RefreshAsync(ArchiveDbContext db, IReadOnlyCollection<string>? titles, IReadOnlyCollection<int> formerOffices, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlySet<int>> RefreshAsync(ArchiveDbContext db, IReadOnlyCollection<string>? titles, IReadOnlyCollection<int> formerOffices, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(formerOffices);
@@ -96,6 +98,7 @@ public static class OfficeRegister
         await db.SaveChangesAsync(cancellationToken);
 
         // Each wording's mentions take their office, in one statement a wording whose office changed.
+        var moved = new HashSet<int>();
         foreach (var (group, office) in resolved)
         {
             var officeId = office is null ? (int?)null : offices[office.Key].Id;
@@ -103,6 +106,8 @@ public static class OfficeRegister
             {
                 continue;
             }
+
+            moved.UnionWith(new[] { officeId, group.OfficeId }.OfType<int>());
 
             var (title, organisationId, countryId, former) = (group.Title, group.OrganisationId, group.CountryId, group.OfficeId);
             await db.ArticlePeople
@@ -118,6 +123,7 @@ public static class OfficeRegister
         }
 
         db.ChangeTracker.Clear();
+        return moved;
     }
 
     private static Task<List<TitleGroup>> GroupsAsync(IQueryable<ArticlePerson> mentions, CancellationToken cancellationToken) =>

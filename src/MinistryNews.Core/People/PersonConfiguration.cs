@@ -55,3 +55,17 @@ internal sealed class OfficeConfiguration : IEntityTypeConfiguration<Office>
         builder.HasOne(o => o.Country).WithMany().OnDelete(DeleteBehavior.SetNull);
     }
 }
+
+internal sealed class OfficeHoldingConfiguration : IEntityTypeConfiguration<OfficeHolding>
+{
+    public void Configure(EntityTypeBuilder<OfficeHolding> builder)
+    {
+        builder.HasKey(h => new { h.OfficeId, h.PersonId });
+        builder.HasOne(h => h.Office).WithMany().OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(h => h.Person).WithMany().OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(h => h.PersonId);
+
+        // An office's latest holders, read in this order a few at a time, and its count of holders, from the index alone.
+        builder.HasIndex(h => new { h.OfficeId, h.Last, h.PersonId }).IsDescending(false, true, false);
+    }
+}

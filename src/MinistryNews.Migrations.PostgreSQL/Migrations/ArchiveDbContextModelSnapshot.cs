@@ -674,6 +674,9 @@ namespace MinistryNews.Migrations.PostgreSQL.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int>("MentionCount")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("text");
@@ -702,6 +705,39 @@ namespace MinistryNews.Migrations.PostgreSQL.Migrations
                         .IsUnique();
 
                     b.ToTable("Offices");
+                });
+
+            modelBuilder.Entity("MinistryNews.Core.People.OfficeHolding", b =>
+                {
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("First")
+                        .HasColumnType("date");
+
+                    b.Property<int>("FirstArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("Last")
+                        .HasColumnType("date");
+
+                    b.Property<int>("LastArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Mentions")
+                        .HasColumnType("integer");
+
+                    b.HasKey("OfficeId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("OfficeId", "Last", "PersonId")
+                        .IsDescending(false, true, false);
+
+                    b.ToTable("OfficeHoldings");
                 });
 
             modelBuilder.Entity("MinistryNews.Core.People.Person", b =>
@@ -1065,6 +1101,25 @@ namespace MinistryNews.Migrations.PostgreSQL.Migrations
                     b.Navigation("Country");
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("MinistryNews.Core.People.OfficeHolding", b =>
+                {
+                    b.HasOne("MinistryNews.Core.People.Office", "Office")
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MinistryNews.Core.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Office");
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("MinistryNews.Core.People.Person", b =>

@@ -18,71 +18,81 @@ public sealed record Holding(int OfficeId, string OfficeSlug, string OfficeName,
     public string Fact(SpanEnd end) => $"{Person.Name} as {OfficeName}, {Display.EventDate(end.Date)}";
 }
 
-/// <summary>The holders of offices, read from the mentions that name them with the office's title (not those that give a title alone).</summary>
+/// <summary>
+/// The holders of offices, read from the holdings the registers keep after each batch (<see cref="OfficeHolding"/>: the
+/// mentions that name a person with the office's title, not those that give a title alone, grouped by office and person).
+/// </summary>
 public static class OfficeHolders
 {
-    /// <summary>The holdings of the mentions given (already narrowed to some offices or some people), earliest first, undated last.</summary>
-    public static async Task<List<Holding>> QueryAsync(ArchiveDbContext db, IQueryable<ArticlePerson> mentions, CancellationToken cancellationToken) =>
-        (await QueryAsync(db, mentions, int.MaxValue, cancellationToken)).Shown;
-
-    /// <summary>
-    /// The holdings of the mentions given, at most the <paramref name="latest"/> last in each office (those the archive
-    /// shows last), earliest first, and how many holders each office has in all. An office of a great ministry can have
-    /// had a thousand holders over an archive of decades: the sentences are read for the holders shown alone.
-    /// </summary>
-    public static async Task<(List<Holding> Shown, IReadOnlyDictionary<int, int> Totals)> QueryAsync(ArchiveDbContext db, IQueryable<ArticlePerson> mentions, int latest, CancellationToken cancellationToken)
+    /// <summary>The holdings given (already narrowed to some offices or some people), earliest first, undated last.</summary>
+    public static async Task<List<Holding>> QueryAsync(ArchiveDbContext db, IQueryable<OfficeHolding> holdings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(mentions);
-        var named = mentions.Where(m => m.OfficeId != null && m.NameAsWritten != m.Title);
-        var all = await named
-            .GroupBy(m => new { OfficeId = m.OfficeId!.Value, m.PersonId })
-            .Select(g => new { g.Key.OfficeId, g.Key.PersonId, First = g.Min(m => m.Article.PublishedOn), Last = g.Max(m => m.Article.PublishedOn), Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        var totals = all.GroupBy(s => s.OfficeId).ToDictionary(g => g.Key, g => g.Count());
-        var spans = all.GroupBy(s => s.OfficeId)
-            .SelectMany(g => g.OrderBy(s => s.Last is null).ThenByDescending(s => s.Last).ThenBy(s => s.PersonId).Take(latest))
-            .ToList();
-        if (spans.Count == 0)
+        ArgumentNullException.ThrowIfNull(holdings);
+        return await ShowAsync(db, holdings, cancellationToken);
+    }
+
+    /// <summary>
+    /// The holders of the <paramref name="offices"/>, at most the <paramref name="latest"/> last in each (those the archive
+    /// shows last), earliest first, and how many holders each office has in all. An office of a great ministry can have had
+    /// a thousand holders over an archive of decades: each office's few are read through its index of holders by their
+    /// last date, in one statement for all the offices, and the sentences are read for them alone.
+    /// </summary>
+    public static async Task<(List<Holding> Shown, IReadOnlyDictionary<int, int> Totals)> QueryAsync(ArchiveDbContext db, IReadOnlyCollection<int> offices, int latest, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(offices);
+        var holdings = db.OfficeHoldings.AsNoTracking();
+        var totals = await holdings.Where(h => offices.Contains(h.OfficeId))
+            .GroupBy(h => h.OfficeId)
+            .Select(g => new { OfficeId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.OfficeId, g => g.Count, cancellationToken);
+        IQueryable<OfficeHolding>? picked = null;
+        foreach (var officeId in totals.Keys.Order())
         {
-            return ([], totals);
+            var latestOfOffice = holdings.Where(h => h.OfficeId == officeId)
+                .OrderBy(h => h.Last == null).ThenByDescending(h => h.Last).ThenBy(h => h.PersonId)
+                .Take(latest);
+            picked = picked is null ? latestOfOffice : picked.Concat(latestOfOffice);
         }
 
-        // The sentences at the ends of each span: the mentions of those offices and people on those days.
-        var officeIds = spans.Select(s => s.OfficeId).Distinct().ToList();
-        var personIds = spans.Select(s => s.PersonId).Distinct().ToList();
-        var days = spans.SelectMany(s => new[] { s.First, s.Last }).OfType<DateOnly>().Distinct().ToList();
-        var undated = spans.Any(s => s.First is null);
-        var ends = await named
-            .Where(m => officeIds.Contains(m.OfficeId!.Value) && personIds.Contains(m.PersonId)
-                && ((undated && m.Article.PublishedOn == null) || (m.Article.PublishedOn != null && days.Contains(m.Article.PublishedOn.Value))))
-            .Select(m => new { OfficeId = m.OfficeId!.Value, m.PersonId, m.Article.PublishedOn, m.Article.Published, m.Article.Key, m.Article.Slug, m.Evidence, m.ArticleId })
+        return (picked is null ? [] : await ShowAsync(db, picked, cancellationToken), totals);
+    }
+
+    /// <summary>The holdings picked, with their office, person and the sentence at each end, earliest first, undated last.</summary>
+    private static async Task<List<Holding>> ShowAsync(ArchiveDbContext db, IQueryable<OfficeHolding> picked, CancellationToken cancellationToken)
+    {
+        var spans = await picked
+            .Select(h => new
+            {
+                h.OfficeId,
+                h.PersonId,
+                OfficeSlug = h.Office.Slug,
+                OfficeName = h.Office.Name,
+                Person = new Link(h.Person.Slug, h.Person.Name),
+                h.FirstArticleId,
+                h.LastArticleId,
+                h.Mentions,
+            })
             .ToListAsync(cancellationToken);
-        var byHolder = ends.GroupBy(e => (e.OfficeId, e.PersonId)).ToDictionary(g => g.Key, g => g.OrderBy(e => e.ArticleId).ToList());
-        var offices = await db.Offices.AsNoTracking().Where(o => officeIds.Contains(o.Id))
-            .Select(o => new { o.Id, o.Slug, o.Name }).ToDictionaryAsync(o => o.Id, cancellationToken);
-        var people = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id))
-            .Select(p => new { p.Id, p.Slug, p.Name }).ToDictionaryAsync(p => p.Id, p => new Link(p.Slug, p.Name), cancellationToken);
+        if (spans.Count == 0)
+        {
+            return [];
+        }
+
+        // The sentences at the ends of each span: the mentions of those people in those articles.
+        var articleIds = spans.SelectMany(s => new[] { s.FirstArticleId, s.LastArticleId }).Distinct().ToList();
+        var personIds = spans.Select(s => s.PersonId).Distinct().ToList();
+        var ends = await db.ArticlePeople.AsNoTracking()
+            .Where(m => articleIds.Contains(m.ArticleId) && personIds.Contains(m.PersonId))
+            .Select(m => new { m.ArticleId, m.PersonId, End = new SpanEnd(m.Article.Published, m.Article.Key, m.Article.Slug, m.Evidence) })
+            .ToDictionaryAsync(m => (m.ArticleId, m.PersonId), m => m.End, cancellationToken);
 
         List<Holding> shown = [.. spans
-            .Select(s =>
-            {
-                var found = byHolder[(s.OfficeId, s.PersonId)];
-                var first = found.First(e => e.PublishedOn == s.First);
-                var last = found.Last(e => e.PublishedOn == s.Last);
-                var office = offices[s.OfficeId];
-                return new Holding(
-                    s.OfficeId,
-                    office.Slug,
-                    office.Name,
-                    people[s.PersonId],
-                    new SpanEnd(first.Published, first.Key, first.Slug, first.Evidence),
-                    new SpanEnd(last.Published, last.Key, last.Slug, last.Evidence),
-                    s.Count);
-            })
+            .Select(s => new Holding(s.OfficeId, s.OfficeSlug, s.OfficeName, s.Person, ends[(s.FirstArticleId, s.PersonId)], ends[(s.LastArticleId, s.PersonId)], s.Mentions))
             .OrderBy(h => h.First.Date is null)
             .ThenBy(h => h.First.Date?.FirstDay)
             .ThenBy(h => h.Person.Name, StringComparer.Ordinal)];
-        return (shown, totals);
+        return shown;
     }
 }

@@ -118,8 +118,11 @@ public sealed class IncrementalRefreshTests
     {
         await using var db = archive.Open();
         var people = await db.People.AsNoTracking().Select(p => new { p.Id, p.Name, p.NameKey, p.Aliases, p.ArticleCount, p.LatestTitledArticleId }).ToListAsync();
-        var offices = await db.Offices.AsNoTracking().Select(o => new { o.Id, o.Key, o.Slug, o.Name, o.Rank, o.OrganisationId, o.CountryId }).ToListAsync();
+        var offices = await db.Offices.AsNoTracking().Select(o => new { o.Id, o.Key, o.Slug, o.Name, o.Rank, o.OrganisationId, o.CountryId, o.MentionCount }).ToListAsync();
         var mentions = await db.ArticlePeople.AsNoTracking().Select(m => new { m.ArticleId, m.PersonId, m.Title, m.OfficeId }).ToListAsync();
+        var holdings = await db.OfficeHoldings.AsNoTracking()
+            .Select(h => new { h.OfficeId, h.PersonId, h.First, h.Last, h.FirstArticleId, h.LastArticleId, h.Mentions })
+            .ToListAsync();
         var records = await db.AgreementRecords.AsNoTracking()
             .Select(r => new { r.Id, r.Key, r.Slug, r.Kind, r.Name, r.Subject, r.CounterpartOrganisation, r.Place, r.SignedOn, r.ValidFrom, r.ValidTo, r.PredecessorId })
             .ToListAsync();
@@ -131,6 +134,7 @@ public sealed class IncrementalRefreshTests
             ["people"] = Rows(people.Select(p => $"{p.Id}|{p.Name}|{p.NameKey}|{string.Join(';', p.Aliases)}|{p.ArticleCount}|{p.LatestTitledArticleId}")),
             ["offices"] = Rows(offices),
             ["mentions"] = Rows(mentions),
+            ["holdings"] = Rows(holdings),
             ["records"] = Rows(records),
             ["agreements"] = Rows(agreements),
             ["record countries"] = Rows(countries),

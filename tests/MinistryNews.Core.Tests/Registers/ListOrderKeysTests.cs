@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace MinistryNews.Core.Tests.Registers;
 
@@ -21,10 +19,7 @@ public sealed class ListOrderKeysTests
         Assert.Contains(expected.Meetings, m => m.FirstCountry is not null);
 
         // The archive as it was before the keys: back to the migration before them, then up again as on a first start.
-        var migrations = db.Database.GetMigrations().ToList();
-        var before = migrations[migrations.FindIndex(m => m.EndsWith("_ListOrderKeys", StringComparison.Ordinal)) - 1];
-        await db.GetService<IMigrator>().MigrateAsync(before);
-        await ArchiveDatabase.MigrateAsync(db);
+        await TempArchive.MigrateFromBeforeAsync(db, "ListOrderKeys");
 
         var filled = await KeysAsync(db);
         Assert.Equal(expected.People, filled.People);

@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using MinistryNews.Core.Search;
 
 namespace MinistryNews.Core.Tests.Search;
@@ -156,10 +154,7 @@ public sealed class SearchIndexTests(SpellingsArchive archive) : IClassFixture<S
         await using (var db = archive.Open())
         {
             // The database as it was before: back to the migration before the stems, then up again as on a first start.
-            var migrations = db.Database.GetMigrations().ToList();
-            var before = migrations[migrations.FindIndex(m => m.EndsWith("_StemmedSearch", StringComparison.Ordinal)) - 1];
-            await db.GetService<IMigrator>().MigrateAsync(before);
-            await ArchiveDatabase.MigrateAsync(db);
+            await TempArchive.MigrateFromBeforeAsync(db, "StemmedSearch");
 
             var found = await SearchIndex.Hits(db, SearchQuery.Parse("minister")).Select(h => h.Id).ToListAsync();
             Assert.Equal(await db.Articles.Select(a => a.Id).ToListAsync(), found);

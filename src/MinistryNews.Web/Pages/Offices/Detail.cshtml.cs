@@ -58,7 +58,7 @@ public sealed class DetailModel(ArchiveDbContext db) : PageModel, IReadsQuery
         (Slug, Name, Rank, Organisation, Country) = (office.Slug, office.Name, office.Rank, office.Organisation, office.Country);
         Links = new QueryLinks($"/offices/{office.Slug}", Request.Query);
         var mentions = db.ArticlePeople.AsNoTracking().Where(m => m.OfficeId == office.Id);
-        var (holders, totals) = await OfficeHolders.QueryAsync(db, mentions, HoldersShown, cancellationToken);
+        var (holders, totals) = await OfficeHolders.QueryAsync(db, [office.Id], HoldersShown, cancellationToken);
         (Holders, HolderCount) = (holders, totals.GetValueOrDefault(office.Id));
         var total = await mentions.CountAsync(cancellationToken);
         var (paging, message) = Paging.Read(Request.Query[QueryKey.Page], PageSize, total);

@@ -40,7 +40,7 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel, IReadsQuery
             .ThenBy(o => o.Country!.Name)
             .ThenBy(o => o.Organisation == null ? 1 : 0)
             .ThenBy(o => o.Organisation!.Name)
-            .ThenByDescending(o => o.Mentions.Count)
+            .ThenByDescending(o => o.MentionCount)
             .ThenBy(o => o.Name)
             .Skip(paging.Skip).Take(PageSize)
             .Select(o => new
@@ -51,11 +51,11 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel, IReadsQuery
                 o.Rank,
                 Organisation = o.Organisation == null ? null : o.Organisation.Name,
                 Country = o.Country == null ? null : o.Country.Name,
-                Mentions = o.Mentions.Count,
+                Mentions = o.MentionCount,
             })
             .ToListAsync(cancellationToken);
         var ids = offices.Select(o => o.Id).ToList();
-        var (shown, totals) = await OfficeHolders.QueryAsync(db, db.ArticlePeople.AsNoTracking().Where(m => ids.Contains(m.OfficeId!.Value)), HoldersShown, cancellationToken);
+        var (shown, totals) = await OfficeHolders.QueryAsync(db, ids, HoldersShown, cancellationToken);
         var holders = shown.ToLookup(h => h.OfficeId);
         Rows = [.. offices.Select(o => new OfficeRow(
             o.Id,

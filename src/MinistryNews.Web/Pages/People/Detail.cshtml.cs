@@ -55,7 +55,7 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
         Country = person.Country is null ? null : new Link(person.Country.Slug, person.Country.Name);
         var ids = new[] { person.Id };
 
-        Offices = await OfficeHolders.QueryAsync(db, db.ArticlePeople.AsNoTracking().Where(m => m.PersonId == person.Id), cancellationToken);
+        Offices = await OfficeHolders.QueryAsync(db, db.OfficeHoldings.AsNoTracking().Where(h => h.PersonId == person.Id), cancellationToken);
 
         // The sections are the first pages of the lists their "All N" links lead to, so that the counts agree.
         Trips = await (await new DelegationQuery { Person = [person.Slug] }.ValidateAsync(db, Shown, cancellationToken)).PageAsync(db, PastTheLastPage.ShowTheLast, cancellationToken);
