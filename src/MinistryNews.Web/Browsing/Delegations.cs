@@ -47,13 +47,11 @@ public sealed class DelegationList(EventFilter filter, TripDirection? direction,
         // trip made by the country column's index and sorting them all instead. The trips hosted are found through the
         // destinations' index, which a walk would probe once a trip.
         var home = db.Countries.Where(c => c.Slug == DelegationRow.HomeSlug).Select(c => c.Id);
+        var hosted = LinkTables.DelegationsToCountries(db, home);
         return Direction switch
         {
             TripDirection.Made => trips.Where(d => home.Contains(d.FromCountryId!.Value + 0)),
-            TripDirection.Hosted => trips.Where(d => db.Set<Dictionary<string, object>>("DelegationDestinations")
-                .Where(r => home.Contains(EF.Property<int>(r, "DestinationsId")))
-                .Select(r => EF.Property<int>(r, "DelegationId"))
-                .Contains(d.Id)),
+            TripDirection.Hosted => trips.Where(d => hosted.Contains(d.Id)),
             _ => trips,
         };
     }

@@ -30,6 +30,15 @@ public static class LinkTables
     /// <summary>The trips to any of these countries.</summary>
     public static IQueryable<int> DelegationsToCountries(ArchiveDbContext db, IReadOnlyCollection<int> ids) => Side(db, "DelegationDestinations", "DestinationsId", "DelegationId", ids);
 
+    /// <summary>The trips to the countries a subquery gives (the home country's id, read by the database).</summary>
+    public static IQueryable<int> DelegationsToCountries(ArchiveDbContext db, IQueryable<int> ids)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Set<Dictionary<string, object>>("DelegationDestinations")
+            .Where(r => ids.Contains(EF.Property<int>(r, "DestinationsId")))
+            .Select(r => EF.Property<int>(r, "DelegationId"));
+    }
+
     /// <summary>The trips any of these people were members of (the leader is a column of the trip).</summary>
     public static IQueryable<int> DelegationsWithMembers(ArchiveDbContext db, IReadOnlyCollection<int> ids) => Side(db, "DelegationMembers", "MembersId", "DelegationId", ids);
 
