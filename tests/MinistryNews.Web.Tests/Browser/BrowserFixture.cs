@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using MinistryNews.Web.Ingestion;
@@ -91,26 +92,62 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// Does what leads to another page (a key pressed, a click) and waits until the new page has loaded. When it never
-    /// does, the failure lists what the browser asked for and got, so that a slow server, a
-    /// failed request and a crashed page can be told apart.
+    /// Does what leads to another page (a key pressed, a click) and waits until the browser has gone to an address that
+    /// matches <paramref name="url"/> (a glob: <c>**</c> any characters, <c>*</c> any but a slash) and the page says its
+    /// document is read whole. When it never does, the failure lists what the browser asked for and got, so that a slow
+    /// server, a failed request and a crashed page can be told apart.
     /// </summary>
+    /// <remarks>
+    /// The wait asks the page itself, every tenth of a second, rather than waiting on the browser's load and navigation
+    /// events: twice a wait on those events (the load event, then the address's) timed out for 90 s on a page whose
+    /// document and stylesheets had all been answered in a tenth of a second.
+    /// </remarks>
     public static async Task FollowAsync(IPage page, Func<Task> action, string url)
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(action);
+        var address = new Regex("^" + Regex.Escape(url).Replace(@"\*\*", ".*", StringComparison.Ordinal).Replace(@"\*", "[^/]*", StringComparison.Ordinal) + "$", RegexOptions.None, TimeSpan.FromSeconds(1));
+        var navigated = 0;
+        void Navigated(object? sender, IFrame frame)
+        {
+            if (frame == page.MainFrame)
+            {
+                Interlocked.Exchange(ref navigated, 1);
+            }
+        }
+
+        page.FrameNavigated += Navigated;
         try
         {
-            // The address first, then the document read whole, asked of the page itself: waiting on the browser's
-            // load event alone once missed a page that had loaded, its stylesheets answered, and timed out.
             await action();
-            await page.WaitForURLAsync(url, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
-            await page.WaitForFunctionAsync("document.readyState === 'complete'");
+            var deadline = DateTime.UtcNow.AddSeconds(90);
+            while (!(Volatile.Read(ref navigated) == 1 && address.IsMatch(page.Url) && await ReadWholeAsync(page)))
+            {
+                if (DateTime.UtcNow > deadline)
+                {
+                    var log = Logs.TryGetValue(page, out var entries) ? string.Join(Environment.NewLine, entries.TakeLast(40)) : "(no log)";
+                    throw new TimeoutException($"No page at {url} read whole within 90 s. Page at {page.Url}; what the browser asked for and got:{Environment.NewLine}{log}");
+                }
+
+                await Task.Delay(100);
+            }
         }
-        catch (TimeoutException e)
+        finally
         {
-            var log = Logs.TryGetValue(page, out var entries) ? string.Join(Environment.NewLine, entries.TakeLast(40)) : "(no log)";
-            throw new TimeoutException($"{e.Message}{Environment.NewLine}Page at {page.Url}; what the browser asked for and got:{Environment.NewLine}{log}", e);
+            page.FrameNavigated -= Navigated;
+        }
+    }
+
+    /// <summary>Whether the page's document is read whole; not while it is being replaced by the next one.</summary>
+    private static async Task<bool> ReadWholeAsync(IPage page)
+    {
+        try
+        {
+            return await page.EvaluateAsync<string>("document.readyState") == "complete";
+        }
+        catch (PlaywrightException)
+        {
+            return false;
         }
     }
 
