@@ -98,7 +98,8 @@ public sealed class ArticleFilter
         var countryValues = Values(query, QueryKey.Country).Select(v => (Value: v, Slug: Slugs.From(v), Code: Gazetteer.Default.FindByName(v)?.Code)).ToList();
         var countryCodes = countryValues.Select(v => v.Code).OfType<string>().ToList();
         var countrySlugs = countryValues.SelectMany(v => new[] { v.Value, v.Slug }).Distinct(StringComparer.Ordinal).ToList();
-        var foundCountries = await db.Countries.AsNoTracking().Where(c => countrySlugs.Contains(c.Slug) || countryCodes.Contains(c.Code))
+        // A query that names none asks the database nothing: every list reads its filters, most of them with none.
+        var foundCountries = countryValues.Count == 0 ? [] : await db.Countries.AsNoTracking().Where(c => countrySlugs.Contains(c.Slug) || countryCodes.Contains(c.Code))
             .Select(c => new { Value = new NamedValue(c.Slug, c.Name, c.Id), c.Code }).ToListAsync(cancellationToken);
         var countries = new List<NamedValue>();
         foreach (var (value, slug, code) in countryValues)
@@ -116,7 +117,7 @@ public sealed class ArticleFilter
 
         var personValues = Values(query, QueryKey.Person).Select(v => (Value: v, Slug: Slugs.From(v))).ToList();
         var personSlugs = personValues.SelectMany(v => new[] { v.Value, v.Slug }).Distinct(StringComparer.Ordinal).ToList();
-        var foundPeople = await db.People.AsNoTracking().Where(p => personSlugs.Contains(p.Slug))
+        var foundPeople = personValues.Count == 0 ? [] : await db.People.AsNoTracking().Where(p => personSlugs.Contains(p.Slug))
             .Select(p => new NamedValue(p.Slug, p.Name, p.Id)).ToListAsync(cancellationToken);
         var people = new List<NamedValue>();
         foreach (var (value, slug) in personValues)

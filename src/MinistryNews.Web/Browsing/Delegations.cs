@@ -41,29 +41,43 @@ public sealed class DelegationList(EventFilter filter, TripDirection? direction,
 
     private protected override IQueryable<Delegation> Matching(ArchiveDbContext db)
     {
-        var trips = EventQueries.InRange(DelegationTable.Matching(db, Filter.CountryIds, Filter.PersonIds), nameof(Delegation.Start), Filter.Common);
+        var trips = EventQueries.InRange(DelegationTable.Matching(db, Filter.CountryIds, Filter.PersonIds), DateProperty, Filter.Common);
         // The home country's id is a subquery the database reads once. About half the trips leave it, so the first of
         // them in the list's order come early in a walk down the order's index: "+ 0" keeps SQLite from finding every
-        // trip made by the country column's index and sorting them all instead. The trips hosted are found through the
-        // destinations' index, which a walk would probe once a trip.
-        var home = db.Countries.Where(c => c.Slug == DelegationRow.HomeSlug).Select(c => c.Id);
-        var hosted = LinkTables.DelegationsToCountries(db, home);
+        // trip made by the country column's index and sorting them all instead. A trip hosted is checked by a seek into
+        // the destinations' key, never found through them: with another filter (a country's trips) the few trips it
+        // finds are checked, where reading every trip hosted first would read half the archive's.
+        var home = Home(db);
         return Direction switch
         {
             TripDirection.Made => trips.Where(d => home.Contains(d.FromCountryId!.Value + 0)),
-            TripDirection.Hosted => trips.Where(d => hosted.Contains(d.Id)),
+            TripDirection.Hosted => trips.Where(d => db.Set<Dictionary<string, object>>(LinkTables.DelegationDestinations)
+                .Any(r => EF.Property<int>(r, "DelegationId") == d.Id && home.Contains(EF.Property<int>(r, "DestinationsId")))),
             _ => trips,
         };
     }
+
+    /// <summary>
+    /// The visits hosted with no other filter are the destinations table's rows to the home country (one per trip, the
+    /// table's key being the pair), counted from its index without reading a trip.
+    /// </summary>
+    public override Task<int> CountAsync(ArchiveDbContext db, CancellationToken cancellationToken) =>
+        Direction == TripDirection.Hosted && Filter.Common.IsEmpty
+            ? LinkTables.DelegationsToCountries(db, Home(db)).CountAsync(cancellationToken)
+            : base.CountAsync(db, cancellationToken);
+
+    private protected override string DateProperty => nameof(Delegation.Start);
+
+    private static IQueryable<int> Home(ArchiveDbContext db) => db.Countries.Where(c => c.Slug == DelegationRow.HomeSlug).Select(c => c.Id);
 
     private protected override IQueryable<Delegation> Sorted(IQueryable<Delegation> trips)
     {
         var descending = Filter.Descending;
         var sorted = Filter.SortKey switch
         {
-            "leader" => EventQueries.ThenNewest(EventQueries.ByColumn(trips, d => d.Leader == null ? null : d.Leader.Name, descending), nameof(Delegation.Start)),
-            "from" => EventQueries.ThenNewest(EventQueries.ByColumn(trips, d => d.FromCountry == null ? null : d.FromCountry.Name, descending), nameof(Delegation.Start)),
-            _ => EventQueries.ByDate(trips, nameof(Delegation.Start), descending),
+            "leader" => EventQueries.ThenNewest(EventQueries.ByColumn(trips, d => d.Leader == null ? null : d.Leader.Name, descending), DateProperty),
+            "from" => EventQueries.ThenNewest(EventQueries.ByColumn(trips, d => d.FromCountry == null ? null : d.FromCountry.Name, descending), DateProperty),
+            _ => EventQueries.ByDate(trips, DateProperty, descending),
         };
         return sorted.ThenBy(d => d.Id);
     }

@@ -101,23 +101,44 @@ public abstract class EventList<T, TRow> : IEventList<TRow>
     /// <summary>What was wrong with the query, each naming the bad value.</summary>
     public IReadOnlyList<string> Messages { get; }
 
-    public Task<EventPage<TRow>> PageAsync(ArchiveDbContext db, PastTheLastPage past, CancellationToken cancellationToken)
+    public async Task<EventPage<TRow>> PageAsync(ArchiveDbContext db, PastTheLastPage past, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(db);
         var matching = Matching(db);
-        return EventQueries.PageAsync(matching, Sorted(matching), row, Page, past, Messages, cancellationToken);
+        return await EventQueries.PageAsync(await CountAsync(db, cancellationToken), Sorted(matching), db.Set<T>(), row, Page, past, Messages, cancellationToken);
     }
 
     public IAsyncEnumerable<TRow> All(ArchiveDbContext db) => EventQueries.All(Sorted(Matching(db)), row);
 
+    /// <summary>
+    /// The first <paramref name="count"/> events in the list's order as their ids and dates alone: a page that merges
+    /// lists (a country's timeline) picks its entries from these, then reads the rows of those it shows.
+    /// </summary>
+    public Task<List<EventKey>> KeysAsync(ArchiveDbContext db, int count, CancellationToken cancellationToken) =>
+        Sorted(Matching(db)).Take(count).Select(e => new EventKey(EF.Property<int>(e, "Id"), EF.Property<PartialDate?>(e, DateProperty))).ToListAsync(cancellationToken);
+
+    /// <summary>The rows of these events, by id (one deleted since its id was read is not there).</summary>
+    public Task<IReadOnlyDictionary<int, TRow>> RowsAsync(ArchiveDbContext db, IReadOnlyList<int> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return EventQueries.RowsAsync(db.Set<T>(), ids, row, cancellationToken);
+    }
+
     /// <summary>How many events match, counted by the database.</summary>
-    public Task<int> CountAsync(ArchiveDbContext db, CancellationToken cancellationToken) => Matching(db).CountAsync(cancellationToken);
+    public virtual Task<int> CountAsync(ArchiveDbContext db, CancellationToken cancellationToken) => Matching(db).CountAsync(cancellationToken);
 
     /// <summary>The events that pass every filter.</summary>
     private protected abstract IQueryable<T> Matching(ArchiveDbContext db);
 
+    /// <summary>The property of the event's date (a meeting's, a trip's start).</summary>
+    private protected abstract string DateProperty { get; }
+
     /// <summary>The events in the order asked for, the undated last whichever way, then by id.</summary>
     private protected abstract IQueryable<T> Sorted(IQueryable<T> events);
 }
+
+/// <summary>An event of a list by its id and its date (none when the text gives none).</summary>
+public sealed record EventKey(int Id, PartialDate? Date);
 
 /// <summary>What a page past the last one shows: the last page, with a message (the pages), or no rows (the API).</summary>
 public enum PastTheLastPage
@@ -208,12 +229,15 @@ public static class EventQueries
         events.ThenBy(e => EF.Property<PartialDate?>(e, property) == null).ThenByDescending(e => EF.Property<PartialDate?>(e, property));
 
     /// <summary>
-    /// The page asked for of the events <paramref name="matching"/>, in <paramref name="sorted"/> order: the total is
-    /// counted by the database and only the page's rows are read (<c>LIMIT</c>/<c>OFFSET</c>).
+    /// The page asked for of the <paramref name="total"/> events in <paramref name="sorted"/> order: the database
+    /// sorts and cuts them to the page's ids (<c>LIMIT</c>/<c>OFFSET</c>), then reads the rows of those ids from
+    /// <paramref name="table"/>. Read in one step, each collection of the rows (countries, participants) would be a
+    /// query that filters and sorts the whole list again.
     /// </summary>
     public static async Task<EventPage<TRow>> PageAsync<T, TRow>(
-        IQueryable<T> matching,
+        int total,
         IQueryable<T> sorted,
+        IQueryable<T> table,
         Expression<Func<T, TRow>> row,
         PageRequest page,
         PastTheLastPage past,
@@ -222,8 +246,8 @@ public static class EventQueries
         where T : class
         where TRow : class
     {
+        ArgumentNullException.ThrowIfNull(row);
         var all = messages.ToList();
-        var total = await matching.CountAsync(cancellationToken);
         var paging = new Paging(page.Number, page.Size, total);
         if (page.Number > paging.Count)
         {
@@ -236,8 +260,37 @@ public static class EventQueries
             paging = paging with { Number = paging.Count };
         }
 
-        var rows = await sorted.Skip(paging.Skip).Take(paging.Size).Select(row).AsSplitQuery().ToListAsync(cancellationToken);
-        return new EventPage<TRow>(rows, paging, all);
+        var ids = await sorted.Skip(paging.Skip).Take(paging.Size).Select(e => EF.Property<int>(e, "Id")).ToListAsync(cancellationToken);
+        var rows = await RowsAsync(table, ids, row, cancellationToken);
+        return new EventPage<TRow>([.. ids.Where(rows.ContainsKey).Select(id => rows[id])], paging, all);
+    }
+
+    /// <summary>
+    /// The rows of the events of <paramref name="table"/> with these ids, by id: an event deleted since its id was
+    /// read (its article read again in between) is not there.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<int, TRow>> RowsAsync<T, TRow>(IQueryable<T> table, IReadOnlyList<int> ids, Expression<Func<T, TRow>> row, CancellationToken cancellationToken)
+        where T : class
+        where TRow : class
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        ArgumentNullException.ThrowIfNull(row);
+        if (ids.Count == 0)
+        {
+            return new Dictionary<int, TRow>();
+        }
+
+        // The row with its id, so that the rows, read in no order, can be put back in the ids'.
+        var entity = row.Parameters[0];
+        var keyed = Expression.Lambda<Func<T, Tuple<int, TRow>>>(
+            Expression.New(
+                typeof(Tuple<int, TRow>).GetConstructor([typeof(int), typeof(TRow)])!,
+                Expression.Call(typeof(EF), nameof(EF.Property), [typeof(int)], entity, Expression.Constant("Id")),
+                row.Body),
+            entity);
+        var list = ids.ToList();
+        return (await table.Where(e => list.Contains(EF.Property<int>(e, "Id"))).Select(keyed).AsSplitQuery().ToListAsync(cancellationToken))
+            .ToDictionary(r => r.Item1, r => r.Item2);
     }
 
     /// <summary>

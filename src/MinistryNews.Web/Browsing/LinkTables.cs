@@ -7,6 +7,9 @@ namespace MinistryNews.Web.Browsing;
 /// </summary>
 public static class LinkTables
 {
+    /// <summary>The table of a trip's destinations: a row per trip and country, its key the pair (trip first).</summary>
+    public const string DelegationDestinations = "DelegationDestinations";
+
     /// <summary>The articles that name any of these countries.</summary>
     public static IQueryable<int> ArticlesOfCountries(ArchiveDbContext db, IReadOnlyCollection<int> ids) => Side(db, "ArticleCountries", "CountriesId", "ArticlesId", ids);
 
@@ -28,13 +31,13 @@ public static class LinkTables
     public static IQueryable<int> MeetingsOfPeople(ArchiveDbContext db, IReadOnlyCollection<int> ids) => Side(db, "MeetingParticipants", "ParticipantsId", "MeetingId", ids);
 
     /// <summary>The trips to any of these countries.</summary>
-    public static IQueryable<int> DelegationsToCountries(ArchiveDbContext db, IReadOnlyCollection<int> ids) => Side(db, "DelegationDestinations", "DestinationsId", "DelegationId", ids);
+    public static IQueryable<int> DelegationsToCountries(ArchiveDbContext db, IReadOnlyCollection<int> ids) => Side(db, DelegationDestinations, "DestinationsId", "DelegationId", ids);
 
     /// <summary>The trips to the countries a subquery gives (the home country's id, read by the database).</summary>
     public static IQueryable<int> DelegationsToCountries(ArchiveDbContext db, IQueryable<int> ids)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return db.Set<Dictionary<string, object>>("DelegationDestinations")
+        return db.Set<Dictionary<string, object>>(DelegationDestinations)
             .Where(r => ids.Contains(EF.Property<int>(r, "DestinationsId")))
             .Select(r => EF.Property<int>(r, "DelegationId"));
     }

@@ -29,17 +29,19 @@ public sealed class MeetingList(EventFilter filter, MeetingKind? kind, PageReque
 {
     public MeetingKind? Kind { get; } = kind;
 
+    private protected override string DateProperty => nameof(Meeting.Date);
+
     private protected override IQueryable<Meeting> Matching(ArchiveDbContext db) =>
-        EventQueries.InRange(MeetingTable.Matching(db, Filter.CountryIds, Filter.PersonIds, Kind), nameof(Meeting.Date), Filter.Common);
+        EventQueries.InRange(MeetingTable.Matching(db, Filter.CountryIds, Filter.PersonIds, Kind), DateProperty, Filter.Common);
 
     private protected override IQueryable<Meeting> Sorted(IQueryable<Meeting> meetings)
     {
         var descending = Filter.Descending;
         var sorted = Filter.SortKey switch
         {
-            "kind" => EventQueries.ThenNewest(descending ? meetings.OrderByDescending(m => m.Kind) : meetings.OrderBy(m => m.Kind), nameof(Meeting.Date)),
-            "country" => EventQueries.ThenNewest(EventQueries.ByColumn(meetings, m => m.FirstCountryName, descending), nameof(Meeting.Date)),
-            _ => EventQueries.ByDate(meetings, nameof(Meeting.Date), descending),
+            "kind" => EventQueries.ThenNewest(descending ? meetings.OrderByDescending(m => m.Kind) : meetings.OrderBy(m => m.Kind), DateProperty),
+            "country" => EventQueries.ThenNewest(EventQueries.ByColumn(meetings, m => m.FirstCountryName, descending), DateProperty),
+            _ => EventQueries.ByDate(meetings, DateProperty, descending),
         };
         return sorted.ThenBy(m => m.Id);
     }

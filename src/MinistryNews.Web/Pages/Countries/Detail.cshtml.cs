@@ -125,22 +125,54 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
     }
 
     /// <summary>
-    /// The latest <see cref="TimelineShown"/> entries: the latest of each kind read in SQL (meetings, visits each way,
-    /// agreement mentions), then merged by date, so that none of the latest is missed and no more is read.
+    /// The latest <see cref="TimelineShown"/> entries: the ids and dates of the latest of each kind read in SQL
+    /// (meetings, visits each way, agreement mentions), merged by date, so that none of the latest is missed; then the
+    /// rows of the entries shown, and no others.
     /// </summary>
     private async Task ReadTimelineAsync(string slug, int[] ids, DateOnly today, CancellationToken cancellationToken)
     {
-        var meetings = await (await new MeetingQuery { Country = [slug] }.ValidateAsync(db, TimelineShown, cancellationToken))
-            .PageAsync(db, PastTheLastPage.ShowTheLast, cancellationToken);
-        MeetingCount = meetings.Paging.Total;
+        var meetingList = await new MeetingQuery { Country = [slug] }.ValidateAsync(db, TimelineShown, cancellationToken);
+        var tripList = await new DelegationQuery { Country = [slug] }.ValidateAsync(db, TimelineShown, cancellationToken);
 
         // The timeline's agreements are the mentions, not the register's records: each entry links to its sentence.
         var agreed = LinkTables.AgreementsWithCountries(db, ids);
         var mentions = db.Agreements.AsNoTracking().Where(a => agreed.Contains(a.Id));
-        var agreements = await EventQueries.ByDate(mentions, nameof(Agreement.SignedOn), descending: true).ThenBy(a => a.Id)
+        MeetingCount = await meetingList.CountAsync(db, cancellationToken);
+        TimelineTotal = MeetingCount + await tripList.CountAsync(db, cancellationToken) + await mentions.CountAsync(cancellationToken);
+
+        // A trip both from and to the country (none should be) is one entry, as on the delegations list.
+        var latest = EventDates.ByDate(
+                (await meetingList.KeysAsync(db, TimelineShown, cancellationToken)).Select(k => (Entry: TimelineSource.Meeting, k.Id, k.Date))
+                    .Concat((await tripList.KeysAsync(db, TimelineShown, cancellationToken)).Select(k => (Entry: TimelineSource.Trip, k.Id, k.Date)))
+                    .Concat((await EventQueries.ByDate(mentions, nameof(Agreement.SignedOn), descending: true).ThenBy(a => a.Id)
+                        .Take(TimelineShown).Select(a => new EventKey(a.Id, a.SignedOn)).ToListAsync(cancellationToken))
+                        .Select(k => (Entry: TimelineSource.Agreement, k.Id, k.Date))),
+                k => k.Date,
+                descending: true)
             .Take(TimelineShown)
+            .ToList();
+        List<int> Chosen(TimelineSource source) => [.. latest.Where(k => k.Entry == source).Select(k => k.Id)];
+
+        var entries = new Dictionary<(TimelineSource, int), TimelineEntry>();
+        void Add<TRow>(TimelineSource source, IReadOnlyDictionary<int, TRow> rows, Func<TRow, TimelineEntry> entry)
+        {
+            foreach (var (id, row) in rows)
+            {
+                entries[(source, id)] = entry(row);
+            }
+        }
+
+        var meetings = Chosen(TimelineSource.Meeting);
+        Add(TimelineSource.Meeting, await meetingList.RowsAsync(db, meetings, cancellationToken), m =>
+            new TimelineEntry(m.Date, m.DateSource, "meeting", MeetingWhat(m.Kind, m.Name, m.CounterpartOrganisation, [.. m.Participants.Select(p => p.Name)], m.Location), m.Article.Key, m.Article.Slug, m.Article.Title, m.Article.Evidence, m.Fact));
+        var trips = Chosen(TimelineSource.Trip);
+        Add(TimelineSource.Trip, await tripList.RowsAsync(db, trips, cancellationToken), d =>
+            new TimelineEntry(d.Start, d.DateSource, d.VisitHosted ? "visit hosted" : "visit made", $"{(d.Leader is null ? "delegation" : "delegation led by " + d.Leader.Name)} from {d.From?.Name ?? "?"} to {string.Join(", ", d.Destinations.Select(x => x.Name))}", d.Article.Key, d.Article.Slug, d.Article.Title, d.Article.Evidence, d.Fact));
+        var agreements = Chosen(TimelineSource.Agreement);
+        var agreementRows = await db.Agreements.AsNoTracking().Where(a => agreements.Contains(a.Id))
             .Select(a => new
             {
+                a.Id,
                 a.Kind,
                 a.Name,
                 a.SignedOn,
@@ -154,19 +186,21 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
                 a.Evidence,
             })
             .AsSplitQuery().ToListAsync(cancellationToken);
+        foreach (var a in agreementRows)
+        {
+            entries[(TimelineSource.Agreement, a.Id)] = new TimelineEntry(a.SignedOn, a.DateSource, "agreement", $"{a.Kind}{(a.Name is null ? string.Empty : " (" + a.Name + ")")}, status today: {AgreementRow.StatusLabel(AgreementRow.StatusOn(a.ValidFrom, a.ValidTo, today))}", a.Key, a.Slug, a.Title, a.Evidence, EventFacts.Agreement(a.Kind, a.SignedOn, a.Countries));
+        }
 
-        // A trip both from and to the country (none should be) is one entry, as on the delegations list.
-        var trips = await (await new DelegationQuery { Country = [slug] }.ValidateAsync(db, TimelineShown, cancellationToken))
-            .PageAsync(db, PastTheLastPage.ShowTheLast, cancellationToken);
-        TimelineTotal = meetings.Paging.Total + trips.Paging.Total + await mentions.CountAsync(cancellationToken);
+        // An entry whose fact was deleted since its id was read (its article read again in between) is left out.
+        Timeline = [.. latest.Where(k => entries.ContainsKey((k.Entry, k.Id))).Select(k => entries[(k.Entry, k.Id)])];
+    }
 
-        Timeline = [.. EventDates.ByDate(
-            meetings.Rows.Select(m => new TimelineEntry(m.Date, m.DateSource, "meeting", MeetingWhat(m.Kind, m.Name, m.CounterpartOrganisation, [.. m.Participants.Select(p => p.Name)], m.Location), m.Article.Key, m.Article.Slug, m.Article.Title, m.Article.Evidence, m.Fact))
-                .Concat(trips.Rows.Select(d => new TimelineEntry(d.Start, d.DateSource, d.VisitHosted ? "visit hosted" : "visit made", $"{(d.Leader is null ? "delegation" : "delegation led by " + d.Leader.Name)} from {d.From?.Name ?? "?"} to {string.Join(", ", d.Destinations.Select(x => x.Name))}", d.Article.Key, d.Article.Slug, d.Article.Title, d.Article.Evidence, d.Fact)))
-                .Concat(agreements.Select(a => new TimelineEntry(a.SignedOn, a.DateSource, "agreement", $"{a.Kind}{(a.Name is null ? string.Empty : " (" + a.Name + ")")}, status today: {AgreementRow.StatusLabel(AgreementRow.StatusOn(a.ValidFrom, a.ValidTo, today))}", a.Key, a.Slug, a.Title, a.Evidence, EventFacts.Agreement(a.Kind, a.SignedOn, a.Countries)))),
-            e => e.Date,
-            descending: true)
-            .Take(TimelineShown)];
+    /// <summary>Which list a timeline entry comes from.</summary>
+    private enum TimelineSource
+    {
+        Meeting,
+        Trip,
+        Agreement,
     }
 
     /// <summary>
