@@ -18,6 +18,9 @@ public sealed class ArchiveChanges
     /// <summary>The people the changed articles named, before and after.</summary>
     public HashSet<int> People { get; } = [];
 
+    /// <summary>The countries the changed articles named, before and after.</summary>
+    public HashSet<int> Countries { get; } = [];
+
     /// <summary>The titles the changed articles' mentions wrote, before and after.</summary>
     public HashSet<string> Titles { get; } = new(StringComparer.Ordinal);
 

@@ -1,13 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using MinistryNews.Core.Agreements;
+using MinistryNews.Core.Countries;
 using MinistryNews.Core.People;
 
 namespace MinistryNews.Core.Ingestion;
 
 /// <summary>
 /// What the archive decides across articles once a batch is stored: each person's shown name (the spelling most of the
-/// current sources use) and the number of articles that name them, the offices their titles name and who held each, and the agreements register (one record per document, however
-/// many articles tell it). Run after every ingestion that changed something, in one transaction.
+/// current sources use) and the number of articles that name them, the offices their titles name and who held each, the agreements register (one record per document, however
+/// many articles tell it), and what each country's page counts. Run after every ingestion that changed something, in one transaction.
 /// </summary>
 public static class ArchiveRegisters
 {
@@ -32,6 +33,7 @@ public static class ArchiveRegisters
             var moved = await OfficeRegister.RefreshAsync(db, scoped is { Organisations: false } ? scoped.Titles : null, scoped?.Offices ?? [], cancellationToken);
             await OfficeHoldings.RefreshAsync(db, scoped is null ? null : [.. scoped.Offices.Union(moved)], cancellationToken);
             await AgreementRegister.RefreshAsync(db, scoped?.AgreementCountries, cancellationToken);
+            await CountryCounts.RefreshAsync(db, scoped?.Countries, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         });
     }

@@ -328,6 +328,7 @@ public sealed class ArticleWriter : IDisposable
         if (_changes is { } changes)
         {
             changes.Article(id);
+            changes.Countries.UnionWith(countries.Select(c => c.Id));
             foreach (var mention in mentions)
             {
                 changes.People.Add(mention.Person.Id);
@@ -519,6 +520,14 @@ public sealed class ArticleWriter : IDisposable
         if (_changes is { } noted)
         {
             noted.Article(id);
+            using (var countries = _sql.CountriesOfArticle.Query(transaction, id))
+            {
+                while (countries.Read())
+                {
+                    noted.Countries.Add(countries.GetInt32(0));
+                }
+            }
+
             var codes = new Dictionary<int, List<string>>();
             using var reader = _sql.AgreementCountriesOfArticle.Query(transaction, id);
             while (reader.Read())
@@ -814,6 +823,8 @@ public sealed class ArticleWriter : IDisposable
                 ? [Make("""DELETE FROM "ArticleSearch" WHERE "ArticleId" = $1""")]
                 : new[] { Make("DELETE FROM ArticleSearch WHERE rowid = $1"), Make("DELETE FROM ArticleSearchStemmed WHERE rowid = $1"), Make("DELETE FROM ArticleSearchExact WHERE rowid = $1") },
         ];
+
+        public SqlStatement CountriesOfArticle => field ??= Make("""SELECT "CountriesId" FROM "ArticleCountries" WHERE "ArticlesId" = $1""");
 
         public SqlStatement InsertArticleCountry => field ??= Make("""INSERT INTO "ArticleCountries" ("ArticlesId", "CountriesId") VALUES ($1, $2)""");
 

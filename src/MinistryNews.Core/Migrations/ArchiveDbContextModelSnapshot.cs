@@ -423,14 +423,23 @@ namespace MinistryNews.Core.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("AgreementMentionCount")
+                        .HasColumnType("INTEGER");
+
                     b.PrimitiveCollection<string>("Aliases")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ArticleCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(2)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("MeetingCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -439,6 +448,15 @@ namespace MinistryNews.Core.Migrations
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("TripCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VisitsHostedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VisitsMadeCount")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

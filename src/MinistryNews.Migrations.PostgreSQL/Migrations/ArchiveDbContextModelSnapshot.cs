@@ -437,14 +437,23 @@ namespace MinistryNews.Migrations.PostgreSQL.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("AgreementMentionCount")
+                        .HasColumnType("integer");
+
                     b.PrimitiveCollection<List<string>>("Aliases")
                         .IsRequired()
                         .HasColumnType("text[]");
+
+                    b.Property<int>("ArticleCount")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(2)
                         .HasColumnType("character varying(2)");
+
+                    b.Property<int>("MeetingCount")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -453,6 +462,15 @@ namespace MinistryNews.Migrations.PostgreSQL.Migrations
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<int>("TripCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("VisitsHostedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("VisitsMadeCount")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 

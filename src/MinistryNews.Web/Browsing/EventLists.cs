@@ -101,11 +101,14 @@ public abstract class EventList<T, TRow> : IEventList<TRow>
     /// <summary>What was wrong with the query, each naming the bad value.</summary>
     public IReadOnlyList<string> Messages { get; }
 
-    public async Task<EventPage<TRow>> PageAsync(ArchiveDbContext db, PastTheLastPage past, CancellationToken cancellationToken)
+    public async Task<EventPage<TRow>> PageAsync(ArchiveDbContext db, PastTheLastPage past, CancellationToken cancellationToken) =>
+        await PageAsync(db, await CountAsync(db, cancellationToken), past, cancellationToken);
+
+    /// <summary>The page asked for, of a list whose total is known already (a count the registers keep).</summary>
+    public Task<EventPage<TRow>> PageAsync(ArchiveDbContext db, int total, PastTheLastPage past, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var matching = Matching(db);
-        return await EventQueries.PageAsync(await CountAsync(db, cancellationToken), Sorted(matching), db.Set<T>(), row, Page, past, Messages, cancellationToken);
+        return EventQueries.PageAsync(total, Sorted(Matching(db)), db.Set<T>(), row, Page, past, Messages, cancellationToken);
     }
 
     public IAsyncEnumerable<TRow> All(ArchiveDbContext db) => EventQueries.All(Sorted(Matching(db)), row);

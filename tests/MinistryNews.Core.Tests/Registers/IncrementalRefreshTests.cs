@@ -87,6 +87,36 @@ public sealed class IncrementalRefreshTests
         Assert.Equal(0, report.Failed);
         await AssertFullRefreshChangesNothingAsync(archive);
         await AssertEachPersonCountsTheirArticlesAsync(archive);
+        await AssertEachCountryCountsWhatTheListsFindAsync(archive);
+    }
+
+    /// <summary>
+    /// The counts a country's page shows are those of the lists filtered by the country, counted here through the
+    /// navigations (the articles' filter leaves the withdrawn out), not through the link tables the registers read.
+    /// </summary>
+    private static async Task AssertEachCountryCountsWhatTheListsFindAsync(TempArchive archive)
+    {
+        await using var db = archive.Open();
+        var counts = await db.Countries.AsNoTracking()
+            .Select(c => new
+            {
+                c.Name,
+                Kept = new[] { c.ArticleCount, c.MeetingCount, c.TripCount, c.VisitsMadeCount, c.VisitsHostedCount, c.AgreementMentionCount },
+                Found = new[]
+                {
+                    db.Articles.Count(a => a.Countries.Any(x => x.Id == c.Id)),
+                    db.Meetings.Count(m => m.CounterpartCountries.Any(x => x.Id == c.Id)),
+                    db.Delegations.Count(d => d.FromCountryId == c.Id || d.Destinations.Any(x => x.Id == c.Id)),
+                    db.Delegations.Count(d => (d.FromCountryId == c.Id || d.Destinations.Any(x => x.Id == c.Id)) && d.FromCountry!.Code == "VN"),
+                    db.Delegations.Count(d => (d.FromCountryId == c.Id || d.Destinations.Any(x => x.Id == c.Id)) && d.Destinations.Any(x => x.Code == "VN")),
+                    db.Agreements.Count(a => a.CounterpartCountries.Any(x => x.Id == c.Id)),
+                },
+            })
+            .ToListAsync();
+
+        Assert.All(counts, c => Assert.True(c.Kept.SequenceEqual(c.Found), $"{c.Name}: kept {string.Join(", ", c.Kept)}, found {string.Join(", ", c.Found)}"));
+        Assert.Contains(counts, c => c.Kept[0] > 1 && c.Kept[1] > 0);
+        Assert.Contains(counts, c => c.Kept[3] > 0);
     }
 
     /// <summary>The count the people lists sort by is the number of articles that name the person now.</summary>
@@ -127,6 +157,9 @@ public sealed class IncrementalRefreshTests
             .Select(r => new { r.Id, r.Key, r.Slug, r.Kind, r.Name, r.Subject, r.CounterpartOrganisation, r.Place, r.SignedOn, r.ValidFrom, r.ValidTo, r.PredecessorId })
             .ToListAsync();
         var agreements = await db.Agreements.AsNoTracking().Select(a => new { a.Id, a.RecordId }).ToListAsync();
+        var countryCounts = await db.Countries.AsNoTracking()
+            .Select(c => new { c.Id, c.ArticleCount, c.MeetingCount, c.TripCount, c.VisitsMadeCount, c.VisitsHostedCount, c.AgreementMentionCount })
+            .ToListAsync();
         var countries = await LinksAsync(db, "AgreementRecordCountries", "CounterpartCountriesId");
         var signatories = await LinksAsync(db, "AgreementRecordSignatories", "SignatoriesId");
         return new Dictionary<string, List<string>>(StringComparer.Ordinal)
@@ -137,6 +170,7 @@ public sealed class IncrementalRefreshTests
             ["holdings"] = Rows(holdings),
             ["records"] = Rows(records),
             ["agreements"] = Rows(agreements),
+            ["country counts"] = Rows(countryCounts),
             ["record countries"] = Rows(countries),
             ["record signatories"] = Rows(signatories),
         };

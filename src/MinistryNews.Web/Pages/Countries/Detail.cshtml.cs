@@ -11,8 +11,11 @@ namespace MinistryNews.Web.Pages.Countries;
 /// </summary>
 public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageModel
 {
-    /// <summary>The entries of the timeline the page shows, the latest; the rest are on the tables filtered by the country.</summary>
-    public const int TimelineShown = 100;
+    /// <summary>
+    /// The entries of the timeline the page shows, the latest, as many as a person's page shows of each section; the rest
+    /// are on the tables filtered by the country.
+    /// </summary>
+    public const int TimelineShown = 50;
 
     /// <summary>The rows of the agreements and of the people the page shows; the rest are on the lists filtered by the country.</summary>
     public const int Shown = 50;
@@ -69,25 +72,38 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
         }
 
         Country = country;
-        var ids = new[] { country.Id };
         var today = DateOnly.FromDateTime(time.GetLocalNow().Date);
+
+        await ReadEventsAsync(country, today, cancellationToken);
+        await ReadOthersAsync(country, today, cancellationToken);
+        return Page();
+    }
+
+    /// <summary>
+    /// The visits each way and, but for the archive's own country, the timeline. Their counts are those the registers
+    /// keep for the country (<see cref="CountryCounts"/>), the totals of the lists filtered by it.
+    /// </summary>
+    private async Task ReadEventsAsync(Country country, DateOnly today, CancellationToken cancellationToken)
+    {
+        (MeetingCount, VisitsMadeCount, VisitsHostedCount) = (country.MeetingCount, country.VisitsMadeCount, country.VisitsHostedCount);
 
         // The archive's own country: every visit made leaves it and every visit hosted comes to it, so its lists are
         // the delegations list by direction (what its page links to), and it has no timeline of its own with itself.
-        // Another country's visits are those of the delegations list filtered by it.
         if (IsHome)
         {
-            (LatestVisitsMade, VisitsMadeCount) = await VisitsAsync(null, "made", VisitsShown, cancellationToken);
-            (LatestVisitsHosted, VisitsHostedCount) = await VisitsAsync(null, "hosted", VisitsShown, cancellationToken);
-            MeetingCount = await (await new MeetingQuery { Country = [country.Slug] }.ValidateAsync(db, 1, cancellationToken)).CountAsync(db, cancellationToken);
+            LatestVisitsMade = await LatestVisitsAsync("made", VisitsMadeCount, cancellationToken);
+            LatestVisitsHosted = await LatestVisitsAsync("hosted", VisitsHostedCount, cancellationToken);
         }
         else
         {
-            (_, VisitsMadeCount) = await VisitsAsync(country.Slug, "made", 0, cancellationToken);
-            (_, VisitsHostedCount) = await VisitsAsync(country.Slug, "hosted", 0, cancellationToken);
-            await ReadTimelineAsync(country.Slug, ids, today, cancellationToken);
+            TimelineTotal = country.MeetingCount + country.TripCount + country.AgreementMentionCount;
+            await ReadTimelineAsync(country.Slug, [country.Id], today, cancellationToken);
         }
+    }
 
+    /// <summary>The agreements, the people and the articles.</summary>
+    private async Task ReadOthersAsync(Country country, DateOnly today, CancellationToken cancellationToken)
+    {
         Agreements = await (await new AgreementQuery { Country = [country.Slug] }.ValidateAsync(db, today, Shown, cancellationToken))
             .PageAsync(db, PastTheLastPage.ShowTheLast, cancellationToken);
 
@@ -108,24 +124,14 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
             .PageAsync(lastWhenPast: true, cancellationToken);
         ArticleCount = articles.Paging.Total;
         Articles = articles.Rows;
-        return Page();
     }
 
-    /// <summary>The visits of the delegations list with the country (any when null) and the direction: the latest <paramref name="shown"/>, and their number.</summary>
-    private async Task<(IReadOnlyList<DelegationRow> Latest, int Total)> VisitsAsync(string? country, string direction, int shown, CancellationToken cancellationToken)
-    {
-        var visits = await new DelegationQuery { Country = country is null ? null : [country], Direction = direction }.ValidateAsync(db, Math.Max(shown, 1), cancellationToken);
-        if (shown == 0)
-        {
-            return ([], await visits.CountAsync(db, cancellationToken));
-        }
-
-        var page = await visits.PageAsync(db, PastTheLastPage.ShowTheLast, cancellationToken);
-        return (page.Rows, page.Paging.Total);
-    }
+    /// <summary>The latest visits of the delegations list in one direction, of <paramref name="total"/>.</summary>
+    private async Task<IReadOnlyList<DelegationRow>> LatestVisitsAsync(string direction, int total, CancellationToken cancellationToken) =>
+        (await (await new DelegationQuery { Direction = direction }.ValidateAsync(db, VisitsShown, cancellationToken)).PageAsync(db, total, PastTheLastPage.ShowTheLast, cancellationToken)).Rows;
 
     /// <summary>
-    /// The latest <see cref="TimelineShown"/> entries: the ids and dates of the latest of each kind read in SQL
+    /// The latest <see cref="TimelineShown"/> entries: the ids and dates of as many of the latest of each kind, read in SQL
     /// (meetings, visits each way, agreement mentions), merged by date, so that none of the latest is missed; then the
     /// rows of the entries shown, and no others.
     /// </summary>
@@ -133,13 +139,11 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
     {
         var meetingList = await new MeetingQuery { Country = [slug] }.ValidateAsync(db, TimelineShown, cancellationToken);
         var tripList = await new DelegationQuery { Country = [slug] }.ValidateAsync(db, TimelineShown, cancellationToken);
-
         // The timeline's agreements are the mentions, not the register's records: each entry links to its sentence.
         var agreed = LinkTables.AgreementsWithCountries(db, ids);
         var mentions = db.Agreements.AsNoTracking().Where(a => agreed.Contains(a.Id));
         MeetingCount = await meetingList.CountAsync(db, cancellationToken);
         TimelineTotal = MeetingCount + await tripList.CountAsync(db, cancellationToken) + await mentions.CountAsync(cancellationToken);
-
         // A trip both from and to the country (none should be) is one entry, as on the delegations list.
         var latest = EventDates.ByDate(
                 (await meetingList.KeysAsync(db, TimelineShown, cancellationToken)).Select(k => (Entry: TimelineSource.Meeting, k.Id, k.Date))
@@ -190,7 +194,6 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
         {
             entries[(TimelineSource.Agreement, a.Id)] = new TimelineEntry(a.SignedOn, a.DateSource, "agreement", $"{a.Kind}{(a.Name is null ? string.Empty : " (" + a.Name + ")")}, status today: {AgreementRow.StatusLabel(AgreementRow.StatusOn(a.ValidFrom, a.ValidTo, today))}", a.Key, a.Slug, a.Title, a.Evidence, EventFacts.Agreement(a.Kind, a.SignedOn, a.Countries));
         }
-
         // An entry whose fact was deleted since its id was read (its article read again in between) is left out.
         Timeline = [.. latest.Where(k => entries.ContainsKey((k.Entry, k.Id))).Select(k => entries[(k.Entry, k.Id)])];
     }
