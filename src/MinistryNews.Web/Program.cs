@@ -30,7 +30,8 @@ builder.Services.AddPublicSite();
 // Pages kept in memory until the ingestion stores something new.
 builder.Services.AddPageCache();
 
-builder.Services.AddRazorPages(options => options.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.IgnoreAntiforgeryTokenAttribute()));
+builder.Services.AddRazorPages(options => options.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.IgnoreAntiforgeryTokenAttribute()))
+    .AddMvcOptions(options => options.Filters.Add<MinistryNews.Web.Hosting.PageConnection>());
 
 var app = builder.Build();
 
