@@ -177,6 +177,27 @@ public sealed class ArticleFilter
         return date is { } d && (From is not { } from || d.LastDay >= from) && (To is not { } to || d.FirstDay <= to);
     }
 
+    /// <summary>The articles published within the from, to and year filters (all of them when none is set).</summary>
+    public IQueryable<Article> Dated(IQueryable<Article> articles)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        var (first, last) = Range(null);
+        if (first is { } f)
+        {
+            articles = articles.Where(a => a.PublishedOn >= f);
+        }
+
+        if (last is { } l)
+        {
+            articles = articles.Where(a => a.PublishedOn <= l);
+        }
+
+        return articles;
+    }
+
+    /// <summary>Whether a from, to or year filter is set.</summary>
+    public bool HasDates => From is not null || To is not null || Year is not null;
+
     /// <summary>The articles that pass every filter but <paramref name="except"/>'s (for that facet's counts).</summary>
     public IQueryable<Article> Apply(IQueryable<Article> articles, Facet? except = null)
     {

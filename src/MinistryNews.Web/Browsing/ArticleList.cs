@@ -119,8 +119,16 @@ public sealed class ArticleList
         IReadOnlyList<ArticleRow> rows = [];
         if (Page with { Number = paging.Number } is var page && page.Skip(total) is { } skip)
         {
-            // The archive's size is known without reading it: the highest id is the last of the primary key.
+            // The part of the date index a walk covers: the archive's (its size known without reading it, the highest id
+            // being the last of the primary key), or the articles within the filters' dates, counted on that index no
+            // further than a walk would be worth it.
             var archive = ByDateIndexMayHelp(sort) ? await _db.Articles.MaxAsync(a => (int?)a.Id, cancellationToken) ?? 0 : 0;
+            if (archive > 0 && Filter.HasDates)
+            {
+                var worth = (int)Math.Min(archive, WalkOverRead * (long)total * total / (skip + page.Size) + 1);
+                archive = await Filter.Dated(_db.Articles).Select(a => a.Id).Take(worth).CountAsync(cancellationToken);
+            }
+
             var ids = await Sorted(sort, (skip, total, archive)).Skip(skip).Take(page.Size).TagWith(PageRequest.QueryTag).ToListAsync(cancellationToken);
             rows = await ArticleRows.RowsAsync(_db, ids, cancellationToken);
         }
@@ -303,10 +311,11 @@ public sealed class ArticleList
         }
 
         var filtered = Filter.Apply(articles);
-        if (!IsSearch && filterIds is not null && walk < 30.0 * total)
+        if (!IsSearch && filterIds is not null && walk < WalkOverRead * total)
         {
             // Index entries walked to reach the page's rows against rows read by id, each of which costs its text's pages.
-            filtered = _db.Articles.AsNoTracking().Where(a => filterIds.Contains(a.Id + 0));
+            // The walk starts at the filters' dates, which it reads on the index itself.
+            filtered = Filter.Dated(_db.Articles.AsNoTracking()).Where(a => filterIds.Contains(a.Id + 0));
         }
 
         return filtered.Sorted(_db, sort == ArticleSort.Oldest).Select(a => a.Id);
@@ -318,6 +327,9 @@ public sealed class ArticleList
     /// early in the walk down the date index (many articles match), it walks that index instead and looks each id up in
     /// the set (<c>Id + 0</c> keeps SQLite from seeking by id); a few matches are still read by id.
     /// </summary>
+    /// <summary>The index entries a walk may read for each row it spares reading by id (whose date is stored after its text).</summary>
+    private const int WalkOverRead = 30;
+
     private bool ByDateIndexMayHelp(ArticleSort sort) =>
         _db.Database.IsSqlite() && sort != ArticleSort.Relevance && (IsSearch || Filter.Countries.Count > 0 || Filter.People.Count > 0);
 }

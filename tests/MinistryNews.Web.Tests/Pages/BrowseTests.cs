@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 
 namespace MinistryNews.Web.Tests.Pages;
 
@@ -227,16 +228,36 @@ public sealed class LongListsTests : IAsyncLifetime
         await App.DisposeAsync();
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public async Task Should_list_a_country_s_articles_of_a_year_and_a_kind_newest_first_as_the_database_finds_them(int number)
+    {
+        await using var db = App.OpenDatabase();
+        var expected = await db.Articles
+            .Where(a => a.Countries.Any(c => c.Slug == "chile") && a.Meetings.Any() && a.PublishedOn >= new DateOnly(2023, 1, 1) && a.PublishedOn <= new DateOnly(2023, 12, 31))
+            .OrderByDescending(a => a.PublishedOn).ThenByDescending(a => a.Id)
+            .Select(a => new { a.Key, a.Slug })
+            .ToListAsync();
+
+        var page = await ArchiveApplication.GetPageAsync(_client, $"/articles?country=chile&kind=meeting&year=2023&page={number}");
+
+        Assert.True(expected.Count > 2 * 20, $"{expected.Count} articles");
+        Assert.Equal(
+            expected.Skip((number - 1) * 20).Take(20).Select(a => MinistryNews.Web.Browsing.ArticleLinks.Article(a.Key, a.Slug)),
+            page.QuerySelectorAll(".article-list a.title").Select(a => a.GetAttribute("href")));
+    }
+
     [Fact]
-    public async Task Should_show_the_latest_hundred_of_a_country_s_timeline_and_link_to_the_rest()
+    public async Task Should_show_the_latest_of_a_country_s_timeline_and_link_to_the_rest()
     {
         await using var db = App.OpenDatabase();
         var meetings = db.Meetings.Count(m => m.CounterpartCountries.Any(c => c.Slug == "chile"));
 
         var page = await ArchiveApplication.GetPageAsync(_client, "/countries/chile");
 
-        Assert.True(meetings > 100, $"{meetings} meetings with Chile");
-        Assert.Equal(100, page.QuerySelectorAll(".timeline-table tbody tr").Length);
+        Assert.True(meetings > MinistryNews.Web.Pages.Countries.DetailModel.TimelineShown, $"{meetings} meetings with Chile");
+        Assert.Equal(MinistryNews.Web.Pages.Countries.DetailModel.TimelineShown, page.QuerySelectorAll(".timeline-table tbody tr").Length);
         Assert.Equal(meetings.ToString(System.Globalization.CultureInfo.InvariantCulture), Stat(page, "meetings"));
         Assert.NotNull(page.QuerySelector("#timeline ~ p a[href='/meetings?country=chile']"));
     }

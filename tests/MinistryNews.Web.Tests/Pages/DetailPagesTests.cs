@@ -126,7 +126,7 @@ public sealed class DetailPagesTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Should_show_the_latest_hundred_of_a_country_s_timeline_and_count_the_rest_as_the_lists_do()
+    public async Task Should_show_the_latest_of_a_country_s_timeline_and_count_the_rest_as_the_lists_do()
     {
         _rowsRead.Clear();
         var page = await ArchiveApplication.GetPageAsync(_client, $"/countries/{Counterpart}");
