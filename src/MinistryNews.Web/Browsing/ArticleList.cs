@@ -27,6 +27,8 @@ public sealed class ArticleList
 
     private readonly ArchiveDbContext _db;
 
+    private int? _archiveSize;
+
     /// <summary>Whether the query chose the order (<c>sort</c>); a search left to its default is ranked, unless its words are in most articles.</summary>
     private readonly bool _sortAsked;
 
@@ -136,6 +138,10 @@ public sealed class ArticleList
         return new ArticleResults(this, paging, notice, rows) { OrderNotice = orderNotice, ShownSort = sort };
     }
 
+    /// <summary>The articles of the archive, counted once for the list and what its page asks of it.</summary>
+    public async Task<int> ArchiveSizeAsync(CancellationToken cancellationToken) =>
+        _archiveSize ??= await _db.Articles.CountAsync(cancellationToken);
+
     /// <summary>
     /// The order the list is shown in: the one asked for, except that a search left to its default order whose matches
     /// are more than half the archive is shown newest first, with a notice that says why.
@@ -143,7 +149,7 @@ public sealed class ArticleList
     private async Task<(ArticleSort Sort, string? Notice)> OrderAsync(int total, CancellationToken cancellationToken)
     {
         if (!IsSearch || Sort != ArticleSort.Relevance || _sortAsked || total < 2
-            || await _db.Articles.CountAsync(cancellationToken) is var size && total * 2L <= size)
+            || await ArchiveSizeAsync(cancellationToken) is var size && total * 2L <= size)
         {
             return (Sort, null);
         }

@@ -90,7 +90,7 @@ public sealed class IndexModel(ArchiveDbContext db, ArchiveSummary summary) : Pa
 
         // A search that matches every article narrows nothing: its facets are the archive's, already counted.
         var matched = List.Matches!;
-        var everything = (Filter.IsEmpty ? Paging.Total : await matched.CountAsync(cancellationToken)) == await db.Articles.CountAsync(cancellationToken);
+        var everything = (Filter.IsEmpty ? Paging.Total : await matched.CountAsync(cancellationToken)) == await List.ArchiveSizeAsync(cancellationToken);
         Facets = everything
             ? await ArticleFacets.CountAsync(db, null, Filter, await summary.GetAsync(db, cancellationToken), cancellationToken)
             : await ArticleFacets.CountAsync(db, matched, Filter, null, cancellationToken);
