@@ -11,8 +11,11 @@ public sealed record ArticleFacets(IReadOnlyList<FacetValue> Countries, IReadOnl
 {
     public const int Size = 12;
 
-    /// <summary>From how many articles a year facet reads the date index whole rather than each article's row.</summary>
-    private const int ScanFrom = 500;
+    /// <summary>
+    /// From how many articles a year facet reads the date index whole rather than each article's row: at 100,000
+    /// articles the whole index took 10 ms and 700 rows read by id 7.5 ms, about 10 µs a row.
+    /// </summary>
+    private const int ScanFrom = 1000;
 
     /// <param name="db">The archive.</param>
     /// <param name="within">The articles the list is drawn from (a search's matches), or null for the whole archive.</param>
