@@ -19,6 +19,13 @@ public static class ListOrderIndexes
         ("IX_Delegations_StartOrderOldest", "Delegations", """("Start" IS NULL), "Start", "Id" """),
     ];
 
+    /// <summary>The agreements register's orders by date of signing, the undated last, made by a later migration.</summary>
+    private static readonly (string Name, string Table, string Columns)[] RecordIndexes =
+    [
+        ("IX_AgreementRecords_SignedOrder", "AgreementRecords", """("SignedOn" IS NULL), "SignedOn" DESC, "Id" """),
+        ("IX_AgreementRecords_SignedOrderOldest", "AgreementRecords", """("SignedOn" IS NULL), "SignedOn", "Id" """),
+    ];
+
     /// <summary>
     /// Fills each person's <c>LatestTitledArticleId</c> for the articles stored before it: the article of their latest
     /// mention with a title, by publication date then the latest stored (each database placing an unknown date where its
@@ -27,10 +34,18 @@ public static class ListOrderIndexes
     public const string FillLatestTitles =
         """UPDATE "People" SET "LatestTitledArticleId" = (SELECT m."ArticleId" FROM "ArticlePeople" AS m JOIN "Articles" AS a ON a."Id" = m."ArticleId" WHERE m."PersonId" = "People"."Id" AND m."Title" IS NOT NULL AND a."WithdrawnAtUtc" IS NULL ORDER BY a."PublishedOn" DESC, m."ArticleId" DESC LIMIT 1);""";
 
-    public static IEnumerable<string> Create() =>
-        Indexes.Select(i => $"""CREATE INDEX "{i.Name}" ON "{i.Table}" ({i.Columns.Trim()});""");
+    public static IEnumerable<string> Create() => Create(Indexes);
 
-    public static IEnumerable<string> Drop() => Indexes.Select(i => $"""DROP INDEX "{i.Name}";""");
+    public static IEnumerable<string> Drop() => Drop(Indexes);
+
+    public static IEnumerable<string> CreateRecordOrders() => Create(RecordIndexes);
+
+    public static IEnumerable<string> DropRecordOrders() => Drop(RecordIndexes);
+
+    private static IEnumerable<string> Create((string Name, string Table, string Columns)[] indexes) =>
+        indexes.Select(i => $"""CREATE INDEX "{i.Name}" ON "{i.Table}" ({i.Columns.Trim()});""");
+
+    private static IEnumerable<string> Drop((string Name, string Table, string Columns)[] indexes) => indexes.Select(i => $"""DROP INDEX "{i.Name}";""");
 
     /// <summary>
     /// Fills the keys the new columns hold for the rows stored before them: each person's count of articles, each
