@@ -276,7 +276,18 @@ public sealed class ArticleFilter
                 dated = dated.Where(a => a.PublishedOn <= l);
             }
 
-            And(dated.Select(a => a.Id));
+            // With a country's or a person's articles, the dates' stretch of the date index is read and each article in it
+            // looked up in their list (Id + 0 keeps SQLite from reading the rows by id), rather than the whole stretch
+            // made a list of its own for each of theirs to be looked up in: the stretch is read either way, the list
+            // built is the smaller.
+            if (ids is { } linked)
+            {
+                ids = dated.Where(a => linked.Contains(a.Id + 0)).Select(a => a.Id);
+            }
+            else
+            {
+                ids = dated.Select(a => a.Id);
+            }
         }
 
         if (except != Facet.Kind && KindValues.Count > 0)
