@@ -45,6 +45,10 @@ app.UseForwardedHeaders(new ForwardedHeadersOptions
     ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto,
 });
 
+// A HEAD is routed as the GET it asks about (PublicSite.UseHeadAsGet), so routing comes after it.
+app.UseHeadAsGet();
+app.UseRouting();
+
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error");

@@ -22,6 +22,27 @@ public static class PublicSite
     /// <summary>The largest request body accepted (the site reads; nothing it serves takes a body).</summary>
     public const long MaxRequestBodyBytes = 64 * 1024;
 
+    /// <summary>
+    /// HEAD is answered wherever GET is (RFC 9110, 9.3.2): the endpoints mapped for GET alone (the feeds, the sitemap,
+    /// the API, the health checks) answered it 404. Before routing, a HEAD becomes a GET, and a HEAD again before the
+    /// answer starts: the server sends the status and headers of the GET, without its body.
+    /// </summary>
+    public static IApplicationBuilder UseHeadAsGet(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            if (HttpMethods.IsHead(context.Request.Method))
+            {
+                context.Request.Method = HttpMethods.Get;
+                context.Response.OnStarting(() =>
+                {
+                    context.Request.Method = HttpMethods.Head;
+                    return Task.CompletedTask;
+                });
+            }
+
+            await next();
+        });
+
     public static IApplicationBuilder UsePublicSite(this IApplicationBuilder app)
     {
         var maxQuery = app.ApplicationServices.GetRequiredService<IOptions<ArchiveOptions>>().Value.MaxQueryStringLength;

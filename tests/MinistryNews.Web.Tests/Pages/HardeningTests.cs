@@ -89,6 +89,31 @@ public sealed class HardeningTests(ArchiveFixture archive) : IClassFixture<Archi
         Assert.Equal(before, await SnapshotAsync());
     }
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/articles?country=japan")]
+    [InlineData("/healthz")]
+    [InlineData("/readyz")]
+    [InlineData("/robots.txt")]
+    [InlineData("/sitemap.xml")]
+    [InlineData("/feeds/articles.atom")]
+    [InlineData("/feeds/meetings.atom")]
+    [InlineData("/api/articles")]
+    [InlineData("/api/meetings?year=2019")]
+    [InlineData("/api/articles/abc")]
+    [InlineData("/openapi/v1.json")]
+    [InlineData("/no-such-page")]
+    public async Task Should_answer_head_as_get_wherever_get_is_answered(string url)
+    {
+        using var get = await archive.Client.GetAsync(new Uri(url, UriKind.Relative));
+        using var head = await archive.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, new Uri(url, UriKind.Relative)));
+
+        // The same status and type as the GET; the server, which read a HEAD, leaves out the body (Kestrel does; the
+        // test host hands back what the GET wrote).
+        Assert.Equal(get.StatusCode, head.StatusCode);
+        Assert.Equal(get.Content.Headers.ContentType?.MediaType, head.Content.Headers.ContentType?.MediaType);
+    }
+
     [Fact]
     public async Task Should_map_no_endpoint_for_a_method_other_than_get()
     {
