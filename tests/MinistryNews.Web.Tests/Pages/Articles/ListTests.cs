@@ -100,10 +100,13 @@ public sealed class ListTests(ArchiveFixture archive) : IClassFixture<ArchiveFix
         var undated = Dates(last);
         Assert.Equal(5, undated.Count);
         Assert.All(undated, d => Assert.True(string.IsNullOrEmpty(d)));
+
+        // An unknown date is said in words, not put in a <time>, whose text must be a date.
+        Assert.All(last.QuerySelectorAll(".article-list .article .meta"), meta => Assert.Equal("date unknown", meta.QuerySelector(".date-not-given")!.TextContent));
         Assert.Contains("45 articles", first.QuerySelector(".results .summary")!.TextContent, StringComparison.Ordinal);
 
         static List<string?> Dates(AngleSharp.Html.Dom.IHtmlDocument page) =>
-            [.. page.QuerySelectorAll(".article-list .article").Select(a => a.QuerySelector("time")!.GetAttribute("datetime"))];
+            [.. page.QuerySelectorAll(".article-list .article").Select(a => a.QuerySelector("time")?.GetAttribute("datetime"))];
     }
 
     [Theory]
