@@ -186,6 +186,11 @@ public sealed class ArticleList
     public async Task<IActionResult?> FormatAsync(HttpContext context, string name, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (Export.Refusal(context.Request, Problems, feed: true) is { } refused)
+        {
+            return refused;
+        }
+
         switch (context.Request.Query[QueryKey.Format].FirstOrDefault()?.ToLowerInvariant())
         {
             case "atom":

@@ -72,6 +72,9 @@ public interface IEventList<TRow>
 {
     EventFilter Filter { get; }
 
+    /// <summary>What was wrong with the query, each naming the bad value.</summary>
+    IReadOnlyList<string> Messages { get; }
+
     /// <summary>The page asked for, read from the database.</summary>
     Task<EventPage<TRow>> PageAsync(ArchiveDbContext db, PastTheLastPage past, CancellationToken cancellationToken);
 

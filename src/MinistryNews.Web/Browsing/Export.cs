@@ -39,6 +39,43 @@ public static class Export
         };
     }
 
+    /// <summary>
+    /// The refusal of what <c>?format=</c> asks, or null to go on (the page, a download, a feed): an unknown format, or
+    /// a download of a query with values the list cannot use (<paramref name="problems"/>), is answered 400 with
+    /// problem details that name them, as the API answers. A page says what it left out above its rows; a download
+    /// has no place to say it, and would give the whole list as if it were the one asked for.
+    /// </summary>
+    /// <param name="feed">Whether the list has a feed, <c>?format=atom</c>.</param>
+    public static IActionResult? Refusal(HttpRequest request, IReadOnlyList<string> problems, bool feed)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(problems);
+        var asked = request.Query[QueryKey.Format].FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
+        switch (asked?.ToLowerInvariant())
+        {
+            case null:
+            case "atom" when feed:
+                return null;
+            case "csv" or "json":
+                return problems.Count == 0 ? null : Problem(problems);
+            default:
+                return Problem([$"“{(asked.Length > 30 ? asked[..30] : asked)}” is not a format of this list: {(feed ? "csv, json or atom" : "csv or json")}."]);
+        }
+    }
+
+    private static ObjectResult Problem(IReadOnlyList<string> problems)
+    {
+        var problem = new ProblemDetails
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The query has values the archive cannot use",
+            Detail = string.Join(" ", problems),
+            Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+        };
+        problem.Extensions["errors"] = problems;
+        return new ObjectResult(problem) { StatusCode = StatusCodes.Status400BadRequest, ContentTypes = { "application/problem+json" } };
+    }
+
     public static async Task<IActionResult> WriteAsync<T>(HttpResponse response, string format, string name, IAsyncEnumerable<T> rows, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);

@@ -39,6 +39,11 @@ public abstract class EventListModel<TRow> : PageModel
         Feed = new EventFeed(words, Filter, Form.Selected);
         ViewData["Feed"] = Feed.Address;
         ViewData["FeedTitle"] = Feed.Title;
+        if (Export.Refusal(Request, list.Messages, feed: true) is { } refused)
+        {
+            return refused;
+        }
+
         if (string.Equals(Request.Query[QueryKey.Format].FirstOrDefault(), "atom", StringComparison.OrdinalIgnoreCase))
         {
             return Redirect(Feed.Address);

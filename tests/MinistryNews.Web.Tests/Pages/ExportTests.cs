@@ -12,6 +12,38 @@ namespace MinistryNews.Web.Tests.Pages;
 public sealed class ExportTests(ArchiveFixture archive) : IClassFixture<ArchiveFixture>
 {
     [Theory]
+    [InlineData("/articles?country=atlantis&format=csv", "No country “atlantis” in the archive")]
+    [InlineData("/search?q=minister&person=nobody-at-all&format=json", "No person “nobody-at-all” in the archive")]
+    [InlineData("/meetings?country=atlantis&format=json", "No country “atlantis” in the archive")]
+    [InlineData("/delegations?direction=sideways&format=csv", "“sideways” is not a direction (made or hosted)")]
+    [InlineData("/agreements?sort=bogus&format=csv", "bogus")]
+    [InlineData("/people?country=atlantis&format=csv", "atlantis")]
+    [InlineData("/articles?format=xml", "“xml” is not a format of this list: csv, json or atom.")]
+    [InlineData("/countries?format=atom", "“atom” is not a format of this list: csv or json.")]
+    public async Task Should_refuse_a_download_of_a_query_it_cannot_follow_and_name_what_it_cannot_use(string url, string named)
+    {
+        using var response = await archive.Client.GetAsync(new Uri(url, UriKind.Relative));
+
+        // A download has no place to say a filter was left out, so it never gives the whole list in its stead.
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains(problem.RootElement.GetProperty("errors").EnumerateArray(), e => e.GetString()!.Contains(named, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("/articles?country=japan&format=csv")]
+    [InlineData("/meetings?format=json")]
+    [InlineData("/countries?format=csv")]
+    public async Task Should_still_give_a_download_of_a_query_it_follows_whole(string url)
+    {
+        using var response = await archive.Client.GetAsync(new Uri(url, UriKind.Relative));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull(response.Content.Headers.ContentDisposition);
+    }
+
+    [Theory]
     [InlineData("/articles?country=japan&kind=meeting")]
     [InlineData("/articles?person=nguyen-manh-hung&sort=oldest")]
     public async Task Should_export_the_filtered_articles_as_the_page_lists_them(string url)

@@ -21,6 +21,11 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel, IReadsQuery
         var list = CountryList.Read(db, CountryQuery.Read(Request.Query), CountryList.PageSize);
         Messages.AddRange(list.Problems);
         Links = new QueryLinks("/countries", Request.Query);
+        if (Export.Refusal(Request, list.Problems, feed: false) is { } refused)
+        {
+            return refused;
+        }
+
         if (Export.Format(Request) is { } format)
         {
             var origin = PublicAddress.Origin(HttpContext);

@@ -25,6 +25,11 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel, IReadsQuery
         Messages.AddRange(list.Problems);
         Links = new QueryLinks("/people", Request.Query);
         Countries = [.. list.Countries.Select(c => new Link(c.Slug, c.Name))];
+        if (Export.Refusal(Request, list.Problems, feed: false) is { } refused)
+        {
+            return refused;
+        }
+
         if (Export.Format(Request) is { } format)
         {
             var origin = PublicAddress.Origin(HttpContext);
