@@ -177,11 +177,14 @@ public sealed class ArticleFilter
         return date is { } d && (From is not { } from || d.LastDay >= from) && (To is not { } to || d.FirstDay <= to);
     }
 
-    /// <summary>The articles published within the from, to and year filters (all of them when none is set).</summary>
-    public IQueryable<Article> Dated(IQueryable<Article> articles)
+    /// <summary>
+    /// The articles published within the from, to and year filters (all of them when none is set), but the year's when
+    /// <paramref name="except"/> is the year.
+    /// </summary>
+    public IQueryable<Article> Dated(IQueryable<Article> articles, Facet? except = null)
     {
         ArgumentNullException.ThrowIfNull(articles);
-        var (first, last) = Range(null);
+        var (first, last) = Range(except);
         if (first is { } f)
         {
             articles = articles.Where(a => a.PublishedOn >= f);
@@ -228,18 +231,7 @@ public sealed class ArticleFilter
             articles = articles.Where(a => (meetings && a.Meetings.Any()) || (delegations && a.Delegations.Any()) || (agreements && a.Agreements.Any()));
         }
 
-        var (first, last) = Range(except);
-        if (first is { } f)
-        {
-            articles = articles.Where(a => a.PublishedOn >= f);
-        }
-
-        if (last is { } l)
-        {
-            articles = articles.Where(a => a.PublishedOn <= l);
-        }
-
-        return articles;
+        return Dated(articles, except);
     }
 
     /// <summary>
@@ -262,19 +254,9 @@ public sealed class ArticleFilter
             And(LinkTables.ArticlesOfPeople(Db, [.. People.Select(p => p.Id)]));
         }
 
-        var (first, last) = Range(except);
-        if (first is not null || last is not null)
+        if (Range(except) is (not null, _) or (_, not null))
         {
-            var dated = Db.Articles.AsQueryable();
-            if (first is { } f)
-            {
-                dated = dated.Where(a => a.PublishedOn >= f);
-            }
-
-            if (last is { } l)
-            {
-                dated = dated.Where(a => a.PublishedOn <= l);
-            }
+            var dated = Dated(Db.Articles, except);
 
             // With a country's or a person's articles, the dates' stretch of the date index is read and each article in it
             // looked up in their list (Id + 0 keeps SQLite from reading the rows by id), rather than the whole stretch
