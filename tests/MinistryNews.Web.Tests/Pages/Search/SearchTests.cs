@@ -172,6 +172,18 @@ public sealed class SearchTests(SearchFixture archive) : IClassFixture<SearchFix
     }
 
     [Fact]
+    public async Task Should_name_each_search_landmark_of_the_search_page_apart()
+    {
+        var page = await ArchiveApplication.GetPageAsync(archive.Client, "/search?q=japan&country=japan");
+
+        // A screen reader lists landmarks by name: two searches must not both be "search".
+        var names = page.QuerySelectorAll("[role=search]").Select(f => f.GetAttribute("aria-label")).ToList();
+        Assert.Equal(2, names.Count);
+        Assert.All(names, n => Assert.False(string.IsNullOrWhiteSpace(n)));
+        Assert.Equal(names.Count, names.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
     public async Task Should_offer_the_search_box_on_every_page()
     {
         foreach (var url in new[] { "/", "/articles", "/countries", "/people/nguyen-manh-hung" })
