@@ -9,12 +9,7 @@ namespace MinistryNews.Web.Api;
 internal static class ApiAnswers
 {
     /// <summary>400 with problem details that name each value the list cannot use.</summary>
-    public static ProblemHttpResult Problem(IReadOnlyList<string> problems) =>
-        TypedResults.Problem(
-            statusCode: StatusCodes.Status400BadRequest,
-            title: "The query has values the archive cannot use",
-            detail: string.Join(" ", problems),
-            extensions: new Dictionary<string, object?> { ["errors"] = problems });
+    public static ProblemHttpResult Problem(IReadOnlyList<string> problems) => TypedResults.Problem(QueryProblems.Details(problems));
 
     /// <summary>The page as the API gives it, with links to the pages around it (a page past the last leads back to the last).</summary>
     public static ApiPage<TItem> Paged<TRow, TItem>(HttpRequest request, IRowPage<TRow> page, Func<TRow, TItem> item)

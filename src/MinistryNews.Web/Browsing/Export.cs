@@ -63,18 +63,8 @@ public static class Export
         }
     }
 
-    private static ObjectResult Problem(IReadOnlyList<string> problems)
-    {
-        var problem = new ProblemDetails
-        {
-            Status = StatusCodes.Status400BadRequest,
-            Title = "The query has values the archive cannot use",
-            Detail = string.Join(" ", problems),
-            Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
-        };
-        problem.Extensions["errors"] = problems;
-        return new ObjectResult(problem) { StatusCode = StatusCodes.Status400BadRequest, ContentTypes = { "application/problem+json" } };
-    }
+    private static ObjectResult Problem(IReadOnlyList<string> problems) =>
+        new(QueryProblems.Details(problems)) { StatusCode = StatusCodes.Status400BadRequest, ContentTypes = { "application/problem+json" } };
 
     public static async Task<IActionResult> WriteAsync<T>(HttpResponse response, string format, string name, IAsyncEnumerable<T> rows, CancellationToken cancellationToken)
     {

@@ -139,11 +139,11 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
     {
         var meetingList = await new MeetingQuery { Country = [slug] }.ValidateAsync(db, TimelineShown, cancellationToken);
         var tripList = await new DelegationQuery { Country = [slug] }.ValidateAsync(db, TimelineShown, cancellationToken);
+
         // The timeline's agreements are the mentions, not the register's records: each entry links to its sentence.
         var agreed = LinkTables.AgreementsWithCountries(db, ids);
         var mentions = db.Agreements.AsNoTracking().Where(a => agreed.Contains(a.Id));
-        MeetingCount = await meetingList.CountAsync(db, cancellationToken);
-        TimelineTotal = MeetingCount + await tripList.CountAsync(db, cancellationToken) + await mentions.CountAsync(cancellationToken);
+
         // A trip both from and to the country (none should be) is one entry, as on the delegations list.
         var latest = EventDates.ByDate(
                 (await meetingList.KeysAsync(db, TimelineShown, cancellationToken)).Select(k => (Entry: TimelineSource.Meeting, k.Id, k.Date))
