@@ -38,6 +38,8 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
 
     public DbSet<OfficeHolding> OfficeHoldings => Set<OfficeHolding>();
 
+    public DbSet<CountryYear> CountryYears => Set<CountryYear>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ArchiveDbContext).Assembly);
 

@@ -12,3 +12,16 @@ internal sealed class CountryConfiguration : IEntityTypeConfiguration<Country>
         builder.Property(c => c.Code).HasMaxLength(2);
     }
 }
+
+internal sealed class CountryYearConfiguration : IEntityTypeConfiguration<CountryYear>
+{
+    public void Configure(EntityTypeBuilder<CountryYear> builder)
+    {
+        builder.ToTable("CountryYears");
+        builder.HasKey(y => new { y.CountryId, y.Year, y.Kinds });
+        builder.HasOne(y => y.Country).WithMany().OnDelete(DeleteBehavior.Cascade);
+
+        // Every country's rows of one year: the country facet of a list filtered by year.
+        builder.HasIndex(y => y.Year);
+    }
+}

@@ -10,6 +10,7 @@ namespace MinistryNews.Core.Countries;
 /// changed articles named, before and after, and the archive's own country, whose visits every trip may change. An
 /// article names every country of its facts but its own (<see cref="ArticleExtractor.HomeCountry"/>), so these are all
 /// whose counts can have moved. A withdrawn article's facts and links are deleted with it, so the link tables count alone.
+/// The same countries' <see cref="CountryYear"/> rows are made again with them.
 /// </summary>
 public static class CountryCounts
 {
@@ -42,13 +43,40 @@ public static class CountryCounts
     /// <summary>Fills the counts of every country: the migration that made them runs this on the archives stored before it.</summary>
     public static string Fill { get; } = Update(string.Empty);
 
+    /// <summary>
+    /// Makes again the <see cref="CountryYear"/> rows of the countries <paramref name="only"/> names (all when null): the
+    /// articles of each counted by year and by the kinds of event they tell, each kind found through its table's index.
+    /// </summary>
+    public static string Years(bool postgres, IReadOnlyCollection<int>? only = null)
+    {
+        var year = postgres ? """CAST(EXTRACT(YEAR FROM a."PublishedOn") AS integer)""" : """CAST(substr(a."PublishedOn", 1, 4) AS INTEGER)""";
+        static string Has(string table, EventKinds kind) =>
+            $"""(CASE WHEN EXISTS (SELECT 1 FROM "{table}" AS e WHERE e."ArticleId" = a."Id") THEN {(int)kind} ELSE 0 END)""";
+        var ids = only is null ? null : string.Join(", ", only.Select(id => id.ToString(CultureInfo.InvariantCulture)));
+        return $"""
+            DELETE FROM "CountryYears"{(ids is null ? string.Empty : $""" WHERE "CountryId" IN ({ids})""")};
+            INSERT INTO "CountryYears" ("CountryId", "Year", "Kinds", "Articles")
+            SELECT t."CountryId", t."Year", t."Kinds", COUNT(*) FROM (
+                SELECT l."CountriesId" AS "CountryId", COALESCE({year}, 0) AS "Year",
+                    {Has("Meetings", EventKinds.Meeting)} + {Has("Delegations", EventKinds.Delegation)} + {Has("Agreements", EventKinds.Agreement)} AS "Kinds"
+                FROM "ArticleCountries" AS l
+                JOIN "Articles" AS a ON a."Id" = l."ArticlesId"{(ids is null ? string.Empty : $"""
+                
+                WHERE l."CountriesId" IN ({ids})
+                """)}) AS t
+            GROUP BY t."CountryId", t."Year", t."Kinds";
+            """;
+    }
+
     /// <summary>Counts again for <paramref name="only"/> these countries and the archive's own, or for every country when null.</summary>
     public static async Task RefreshAsync(ArchiveDbContext db, IReadOnlyCollection<int>? only, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
+        var postgres = db.Database.IsNpgsql();
         if (only is null)
         {
             await db.Database.ExecuteSqlRawAsync(Fill, cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(Years(postgres), cancellationToken);
             return;
         }
 
@@ -57,6 +85,7 @@ public static class CountryCounts
         {
             var ids = string.Join(", ", chunk.Select(id => id.ToString(CultureInfo.InvariantCulture)));
             await db.Database.ExecuteSqlRawAsync(Update($"""WHERE "Id" IN ({ids})"""), cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(Years(postgres, chunk), cancellationToken);
         }
     }
 }

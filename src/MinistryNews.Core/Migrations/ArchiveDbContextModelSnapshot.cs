@@ -469,6 +469,27 @@ namespace MinistryNews.Core.Migrations
                     b.ToTable("Countries");
                 });
 
+            modelBuilder.Entity("MinistryNews.Core.Countries.CountryYear", b =>
+                {
+                    b.Property<int>("CountryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kinds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Articles")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CountryId", "Year", "Kinds");
+
+                    b.HasIndex("Year");
+
+                    b.ToTable("CountryYears", (string)null);
+                });
+
             modelBuilder.Entity("MinistryNews.Core.Delegations.Delegation", b =>
                 {
                     b.Property<int>("Id")
@@ -985,6 +1006,17 @@ namespace MinistryNews.Core.Migrations
                         .IsRequired();
 
                     b.Navigation("Article");
+                });
+
+            modelBuilder.Entity("MinistryNews.Core.Countries.CountryYear", b =>
+                {
+                    b.HasOne("MinistryNews.Core.Countries.Country", "Country")
+                        .WithMany()
+                        .HasForeignKey("CountryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Country");
                 });
 
             modelBuilder.Entity("MinistryNews.Core.Delegations.Delegation", b =>

@@ -483,6 +483,27 @@ namespace MinistryNews.Migrations.PostgreSQL.Migrations
                     b.ToTable("Countries");
                 });
 
+            modelBuilder.Entity("MinistryNews.Core.Countries.CountryYear", b =>
+                {
+                    b.Property<int>("CountryId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kinds")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Articles")
+                        .HasColumnType("integer");
+
+                    b.HasKey("CountryId", "Year", "Kinds");
+
+                    b.HasIndex("Year");
+
+                    b.ToTable("CountryYears", (string)null);
+                });
+
             modelBuilder.Entity("MinistryNews.Core.Delegations.Delegation", b =>
                 {
                     b.Property<int>("Id")
@@ -1009,6 +1030,17 @@ namespace MinistryNews.Migrations.PostgreSQL.Migrations
                         .IsRequired();
 
                     b.Navigation("Article");
+                });
+
+            modelBuilder.Entity("MinistryNews.Core.Countries.CountryYear", b =>
+                {
+                    b.HasOne("MinistryNews.Core.Countries.Country", "Country")
+                        .WithMany()
+                        .HasForeignKey("CountryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Country");
                 });
 
             modelBuilder.Entity("MinistryNews.Core.Delegations.Delegation", b =>

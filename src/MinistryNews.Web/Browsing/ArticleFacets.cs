@@ -1,3 +1,5 @@
+using MinistryNews.Core.Countries;
+
 namespace MinistryNews.Web.Browsing;
 
 /// <summary>A value of a facet: what the query string says, what the page shows, how many articles, whether chosen.</summary>
@@ -24,7 +26,8 @@ public sealed record ArticleFacets(IReadOnlyList<FacetValue> Countries, IReadOnl
     /// <remarks>
     /// Every count starts from the ids of the articles a facet counts (<see cref="ArticleFilter.Ids"/>) and reads the link
     /// tables' indexes by those ids, grouped in SQL: the articles' own rows are never read, and only the values shown
-    /// (the first <see cref="Size"/> people and those chosen) come back.
+    /// (the first <see cref="Size"/> people and those chosen) come back. A facet whose other filters are at most one
+    /// country, a year and kinds sums the rows of the <see cref="CountryYear"/> register instead (<see cref="ArticleFilter.Tallied"/>).
     /// </remarks>
     public static async Task<ArticleFacets> CountAsync(ArchiveDbContext db, IQueryable<int>? within, ArticleFilter filter, ArchiveCounts? whole, CancellationToken cancellationToken)
     {
@@ -38,6 +41,9 @@ public sealed record ArticleFacets(IReadOnlyList<FacetValue> Countries, IReadOnl
 
         bool Whole(Facet facet) => whole is not null && within is null && filter.IsEmptyExcept(facet);
 
+        // Without a search, the register's counts by country, year and kinds answer a facet whose other filters it keeps.
+        IQueryable<CountryYear>? Tallied(Facet facet) => within is null ? filter.Tallied(facet) : null;
+
         var countryIds = filter.Countries.Select(c => c.Id).ToList();
         List<IdCount> countries;
         if (Whole(Facet.Country))
@@ -47,10 +53,12 @@ public sealed record ArticleFacets(IReadOnlyList<FacetValue> Countries, IReadOnl
         else
         {
             var ids = Counted(Facet.Country);
-            var counts = db.Set<Dictionary<string, object>>("ArticleCountries")
-                .Where(r => ids.Contains(EF.Property<int>(r, "ArticlesId")))
-                .GroupBy(r => EF.Property<int>(r, "CountriesId"))
-                .Select(g => new { Id = g.Key, Count = g.Count() });
+            var counts = Tallied(Facet.Country) is { } tallied
+                ? tallied.GroupBy(r => r.CountryId).Select(g => new { Id = g.Key, Count = g.Sum(r => r.Articles) })
+                : db.Set<Dictionary<string, object>>("ArticleCountries")
+                    .Where(r => ids.Contains(EF.Property<int>(r, "ArticlesId")))
+                    .GroupBy(r => EF.Property<int>(r, "CountriesId"))
+                    .Select(g => new { Id = g.Key, Count = g.Count() });
             countries = await counts
                 .Join(db.Countries, g => g.Id, c => c.Id, (g, c) => new { c.Id, c.Slug, c.Name, g.Count })
                 .OrderByDescending(g => g.Count).ThenBy(g => g.Name)
@@ -89,6 +97,18 @@ public sealed record ArticleFacets(IReadOnlyList<FacetValue> Countries, IReadOnl
         {
             kindCounts = whole!.Kinds;
         }
+        else if (Tallied(Facet.Kind) is { } tallied)
+        {
+            var counts = await tallied.GroupBy(r => 1)
+                .Select(g => new
+                {
+                    Meetings = g.Sum(r => (r.Kinds & EventKinds.Meeting) != EventKinds.None ? r.Articles : 0),
+                    Delegations = g.Sum(r => (r.Kinds & EventKinds.Delegation) != EventKinds.None ? r.Articles : 0),
+                    Agreements = g.Sum(r => (r.Kinds & EventKinds.Agreement) != EventKinds.None ? r.Articles : 0),
+                })
+                .FirstOrDefaultAsync(cancellationToken);
+            kindCounts = counts is null ? (0, 0, 0) : (counts.Meetings, counts.Delegations, counts.Agreements);
+        }
         else
         {
             // The three kinds counted in one pass over the articles, each checked through its table's index.
@@ -115,6 +135,15 @@ public sealed record ArticleFacets(IReadOnlyList<FacetValue> Countries, IReadOnl
         if (Whole(Facet.Year))
         {
             years = [.. whole!.Months.GroupBy(m => m.Year).Select(g => new YearCount(g.Key, g.Sum(m => m.Count)))];
+        }
+        else if (Tallied(Facet.Year) is { } tallied)
+        {
+            years = await tallied.Where(r => r.Year != 0)
+                .GroupBy(r => r.Year)
+                .Select(g => new { Year = g.Key, Count = g.Sum(r => r.Articles) })
+                .OrderByDescending(g => g.Year)
+                .Select(g => new YearCount(g.Year, g.Count))
+                .ToListAsync(cancellationToken);
         }
         else
         {

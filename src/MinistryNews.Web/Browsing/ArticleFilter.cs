@@ -283,6 +283,47 @@ public sealed class ArticleFilter
         return ids;
     }
 
+    /// <summary>
+    /// The rows of the <see cref="CountryYear"/> register that count the articles passing every filter but
+    /// <paramref name="except"/>'s, when those filters are at most one country (all countries, when the country facet
+    /// counts), a year and kinds: summed, they give the counts without reading an article. Null when another filter
+    /// (a person, a month, from or to) or several countries narrow the articles.
+    /// </summary>
+    public IQueryable<CountryYear>? Tallied(Facet? except = null)
+    {
+        if (except == Facet.Person || People.Count > 0 || From is not null || To is not null || (Month is not null && except != Facet.Year))
+        {
+            return null;
+        }
+
+        IQueryable<CountryYear> rows = Db.CountryYears;
+        if (except != Facet.Country)
+        {
+            if (Countries.Count != 1)
+            {
+                return null;
+            }
+
+            var country = Countries[0].Id;
+            rows = rows.Where(r => r.CountryId == country);
+        }
+
+        if (except != Facet.Year && Year is { } year)
+        {
+            rows = rows.Where(r => r.Year == year);
+        }
+
+        if (except != Facet.Kind && KindValues.Count > 0)
+        {
+            var kinds = (KindValues.Contains("meeting") ? EventKinds.Meeting : EventKinds.None)
+                | (KindValues.Contains("delegation") ? EventKinds.Delegation : EventKinds.None)
+                | (KindValues.Contains("agreement") ? EventKinds.Agreement : EventKinds.None);
+            rows = rows.Where(r => (r.Kinds & kinds) != EventKinds.None);
+        }
+
+        return rows;
+    }
+
     /// <summary>The dates the from, to and year filters leave (but the year's when <paramref name="except"/> is the year).</summary>
     private (DateOnly? First, DateOnly? Last) Range(Facet? except)
     {

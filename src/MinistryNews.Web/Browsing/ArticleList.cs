@@ -106,6 +106,11 @@ public sealed class ArticleList
             return await (filterIds is null ? matched : matched.Where(id => filterIds.Contains(id))).CountAsync(cancellationToken);
         }
 
+        if (Filter.Tallied() is { } tallied)
+        {
+            return await tallied.SumAsync(r => r.Articles, cancellationToken);
+        }
+
         return await (filterIds is null ? _db.Articles.Select(a => a.Id) : filterIds.Distinct()).CountAsync(cancellationToken);
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using MinistryNews.Core.Countries;
 using MinistryNews.Core.Ingestion;
 using MinistryNews.Core.Tests.Agreements;
 
@@ -88,6 +89,28 @@ public sealed class IncrementalRefreshTests
         await AssertFullRefreshChangesNothingAsync(archive);
         await AssertEachPersonCountsTheirArticlesAsync(archive);
         await AssertEachCountryCountsWhatTheListsFindAsync(archive);
+        await AssertEachCountryYearCountsItsArticlesAsync(archive);
+    }
+
+    /// <summary>The register of counts by country, year and kinds holds, for each, the articles found through the navigations.</summary>
+    private static async Task AssertEachCountryYearCountsItsArticlesAsync(TempArchive archive)
+    {
+        await using var db = archive.Open();
+        var articles = await db.Articles.AsNoTracking()
+            .Select(a => new
+            {
+                Countries = a.Countries.Select(c => c.Id).ToList(),
+                Year = a.PublishedOn == null ? 0 : a.PublishedOn.Value.Year,
+                Kinds = (a.Meetings.Count > 0 ? EventKinds.Meeting : EventKinds.None) | (a.Delegations.Count > 0 ? EventKinds.Delegation : EventKinds.None)
+                    | (a.Agreements.Count > 0 ? EventKinds.Agreement : EventKinds.None),
+            })
+            .ToListAsync();
+        var found = articles.SelectMany(a => a.Countries, (a, c) => (Country: c, a.Year, a.Kinds))
+            .GroupBy(k => k).Select(g => $"{g.Key.Country}|{g.Key.Year}|{g.Key.Kinds}|{g.Count()}").Order(StringComparer.Ordinal).ToList();
+        var kept = (await db.CountryYears.AsNoTracking().ToListAsync())
+            .Select(r => $"{r.CountryId}|{r.Year}|{r.Kinds}|{r.Articles}").Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(found, kept);
+        Assert.Contains(articles, a => a.Countries.Count > 0 && a.Kinds.HasFlag(EventKinds.Meeting) && a.Year > 0);
     }
 
     /// <summary>
@@ -160,6 +183,7 @@ public sealed class IncrementalRefreshTests
         var countryCounts = await db.Countries.AsNoTracking()
             .Select(c => new { c.Id, c.ArticleCount, c.MeetingCount, c.TripCount, c.VisitsMadeCount, c.VisitsHostedCount, c.AgreementMentionCount })
             .ToListAsync();
+        var countryYears = await db.CountryYears.AsNoTracking().Select(y => new { y.CountryId, y.Year, y.Kinds, y.Articles }).ToListAsync();
         var countries = await LinksAsync(db, "AgreementRecordCountries", "CounterpartCountriesId");
         var signatories = await LinksAsync(db, "AgreementRecordSignatories", "SignatoriesId");
         return new Dictionary<string, List<string>>(StringComparer.Ordinal)
@@ -171,6 +195,7 @@ public sealed class IncrementalRefreshTests
             ["records"] = Rows(records),
             ["agreements"] = Rows(agreements),
             ["country counts"] = Rows(countryCounts),
+            ["country years"] = Rows(countryYears),
             ["record countries"] = Rows(countries),
             ["record signatories"] = Rows(signatories),
         };
