@@ -80,11 +80,13 @@ public static class OfficeHolders
             return [];
         }
 
-        // The sentences at the ends of each span: the mentions of those people in those articles.
+        // The sentences at the ends of each span: the mentions of those people in those articles, sought by article and
+        // each checked for the people (+ 0 keeps SQLite from seeking every pair of an article and a person: 250 of each
+        // made 62,500 seeks, 19 ms at 100,000 articles, against 3.5).
         var articleIds = spans.SelectMany(s => new[] { s.FirstArticleId, s.LastArticleId }).Distinct().ToList();
         var personIds = spans.Select(s => s.PersonId).Distinct().ToList();
         var ends = await db.ArticlePeople.AsNoTracking()
-            .Where(m => articleIds.Contains(m.ArticleId) && personIds.Contains(m.PersonId))
+            .Where(m => articleIds.Contains(m.ArticleId) && personIds.Contains(m.PersonId + 0))
             .Select(m => new { m.ArticleId, m.PersonId, End = new SpanEnd(m.Article.Published, m.Article.Key, m.Article.Slug, m.Evidence) })
             .ToDictionaryAsync(m => (m.ArticleId, m.PersonId), m => m.End, cancellationToken);
 
