@@ -5,6 +5,12 @@ using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// Static files as the endpoints manifest lists them, compressed copies included, whatever the environment: the build
+// output's manifest points into the project (wwwroot, and obj for the compressed copies), which the host maps on its
+// own in Development only, so that run from the build output in Production every compressed asset answered 200 with
+// no bytes. The published output has no such manifest and serves its own wwwroot; this changes nothing there.
+builder.WebHost.UseStaticWebAssets();
+
 // Serilog for every log: request logs, one event per ingested file, a summary per batch. Control characters in logged
 // values (a request's path, a file's name) are escaped, so none can forge a line or colour a terminal.
 builder.Services.AddSerilog((services, logger) => logger
