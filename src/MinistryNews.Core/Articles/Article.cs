@@ -58,7 +58,14 @@ public sealed class Article
     /// <summary>SHA-256 of the file's bytes, in hex: an unchanged file is not read again.</summary>
     public required string ContentHash { get; set; }
 
+    /// <summary>When the article was last written: its file read, by this or a newer extraction.</summary>
     public DateTime IngestedAtUtc { get; set; }
+
+    /// <summary>
+    /// When the article itself last changed: stored first, its text changed, or back after a withdrawal. Reading the same
+    /// text again (a file touched, a newer extraction) leaves it: it is the feeds' <c>updated</c>.
+    /// </summary>
+    public DateTime ChangedAtUtc { get; set; }
 
     /// <summary>The <see cref="Extraction.ArticleExtractor.Version"/> that read the facts: a newer extraction reads the file again.</summary>
     public string? ExtractorVersion { get; set; }

@@ -768,12 +768,16 @@ public sealed class ArticleWriter : IDisposable
 
         public SqlStatement ArticleBySource => field ??= Make("""SELECT "Id" FROM "Articles" WHERE "SourceFile" = $1""");
 
-        public SqlStatement InsertArticle => field ??= Make($"INSERT INTO \"Articles\" (\"Id\", {ArticleColumns}, \"Key\") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)");
+        public SqlStatement InsertArticle => field ??= Make($"INSERT INTO \"Articles\" (\"Id\", {ArticleColumns}, \"Key\", \"ChangedAtUtc\") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $15)");
 
-        /// <summary>Rewrites an article's columns; a withdrawn article read again is back.</summary>
+        /// <summary>
+        /// Rewrites an article's columns; a withdrawn article read again is back. Its change time moves when its text is
+        /// another or it comes back, not when the same text is read again (every SET reads the row as it was).
+        /// </summary>
         public SqlStatement UpdateArticle => field ??= Make(
             """UPDATE "Articles" SET "SourceFile" = $2, "Title" = $3, "TitleDerived" = $4, "Slug" = $5, "Published" = $6, "PublishedOn" = $7, "PublishedFrom" = $8, "SourceUrl" = $9, """ +
-            """ "Byline" = $10, "RawText" = $11, "Body" = $12, "ContentHash" = $13, "ExtractorVersion" = $14, "IngestedAtUtc" = $15, "TextHash" = $16, "WithdrawnAtUtc" = NULL WHERE "Id" = $1""");
+            """ "Byline" = $10, "RawText" = $11, "Body" = $12, "ContentHash" = $13, "ExtractorVersion" = $14, "IngestedAtUtc" = $15, "TextHash" = $16, "WithdrawnAtUtc" = NULL, """ +
+            """ "ChangedAtUtc" = CASE WHEN "TextHash" = $16 AND "WithdrawnAtUtc" IS NULL THEN "ChangedAtUtc" ELSE $15 END WHERE "Id" = $1""");
 
         /// <summary>Gives an article stored before keys existed (its key is its number) the key of its file.</summary>
         public SqlStatement GiveKey => field ??= Make(

@@ -309,6 +309,9 @@ namespace MinistryNews.Core.Migrations
                     b.Property<string>("Byline")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ContentHash")
                         .IsRequired()
                         .HasMaxLength(64)

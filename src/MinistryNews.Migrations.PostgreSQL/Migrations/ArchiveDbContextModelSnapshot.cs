@@ -321,6 +321,9 @@ namespace MinistryNews.Migrations.PostgreSQL.Migrations
                     b.Property<string>("Byline")
                         .HasColumnType("text");
 
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("ContentHash")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -50,7 +50,7 @@ public static class EventFeeds
                 var ids = rows.Select(r => r.Id).ToList();
                 return db.Agreements.AsNoTracking()
                     .Where(m => m.RecordId != null && ids.Contains(m.RecordId.Value))
-                    .Select(m => new Telling(m.RecordId!.Value, m.Article.IngestedAtUtc, m.Article.PublishedOn));
+                    .Select(m => new Telling(m.RecordId!.Value, m.Article.ChangedAtUtc, m.Article.PublishedOn));
             },
             r => r.Id,
             Agreement,
@@ -100,7 +100,7 @@ public static class EventFeeds
     private static IQueryable<Telling> TellingArticles(ArchiveDbContext db, IEnumerable<int> articleIds)
     {
         var ids = articleIds.Distinct().ToList();
-        return db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(a => new Telling(a.Id, a.IngestedAtUtc, a.PublishedOn));
+        return db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(a => new Telling(a.Id, a.ChangedAtUtc, a.PublishedOn));
     }
 
     private static AtomEntry Meeting(MeetingRow row, string origin, Stamp stamp)
@@ -197,12 +197,12 @@ public static class EventFeeds
     }
 
     /// <summary>
-    /// When an entry last changed and when it was first told. An event is stored with its article's facts: each time an
-    /// article is read again (its file changed, or a newer extraction), its facts are removed and stored again in the
-    /// transaction that sets the article's <c>IngestedAtUtc</c>, so that time is when the event was last stored, as the
-    /// article feed's entries are updated; an agreement's record, made from every article that tells it, changes when
-    /// any of them is stored, so it takes the latest. No column of its own is needed. Published is the publication date
-    /// of the (first) article that tells it, when known.
+    /// When an entry last changed and when it was first told. An event is one of its article's facts, and its entry's id
+    /// is made from what it says (<see cref="FactId"/>): a fact read differently is another entry. So an entry changes
+    /// when its article does (<c>ChangedAtUtc</c>: stored, its text changed, or back after a withdrawal), not each time
+    /// the same text is read again, as the article feed's entries; an agreement's record, made from every article that
+    /// tells it, changes when any of them does, so it takes the latest. No column of its own is needed. Published is the
+    /// publication date of the (first) article that tells it, when known.
     /// </summary>
     private sealed record Stamp(DateTime StoredAtUtc, DateOnly? PublishedOn)
     {

@@ -72,7 +72,7 @@ public static class FeedEndpoints
         var origin = PublicAddress.Origin(http);
         var articles = (await db.Articles.AsNoTracking()
                 .Where(a => ids.Contains(a.Id))
-                .Select(a => new { a.Id, a.Key, a.Slug, a.Title, a.PublishedOn, a.IngestedAtUtc, a.Body, Countries = a.Countries.Select(c => c.Name).ToList() })
+                .Select(a => new { a.Id, a.Key, a.Slug, a.Title, a.PublishedOn, a.ChangedAtUtc, a.Body, Countries = a.Countries.Select(c => c.Name).ToList() })
                 .ToListAsync(cancellationToken))
             .ToDictionary(a => a.Id);
         var entries = ids.Where(articles.ContainsKey).Select(id =>
@@ -84,7 +84,7 @@ public static class FeedEndpoints
             return new AtomEntry(
                 url.ToString(),
                 a.Title,
-                new DateTimeOffset(a.IngestedAtUtc, TimeSpan.Zero),
+                new DateTimeOffset(a.ChangedAtUtc, TimeSpan.Zero),
                 url,
                 a.Body.FirstOrDefault(b => b.Kind == Core.Extraction.BlockKind.Paragraph)?.Text,
                 a.PublishedOn is { } on ? new DateTimeOffset(on.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null)

@@ -278,4 +278,40 @@ public sealed class IngestorTests
         await using var check = archive.Open();
         Assert.All(await check.Articles.Select(a => a.ExtractorVersion).ToListAsync(), v => Assert.Equal(ArticleExtractor.Version, v));
     }
+
+    [Fact]
+    public async Task Should_keep_an_articles_change_time_when_its_same_text_is_read_again_and_move_it_when_the_text_changes()
+    {
+        await using var archive = await TempArchive.CreateAsync();
+        await archive.IngestAsync();
+        async Task<(DateTime Ingested, DateTime Changed)> TimesAsync()
+        {
+            await using var db = archive.Open();
+            return await db.Articles.Where(a => a.SourceFile == JapanSeed).Select(a => new ValueTuple<DateTime, DateTime>(a.IngestedAtUtc, a.ChangedAtUtc)).SingleAsync();
+        }
+
+        var first = await TimesAsync();
+        Assert.Equal(first.Ingested, first.Changed);
+
+        // A newer extraction reads the same text again: the article was written, it did not change.
+        await using (var db = archive.Open())
+        {
+            await db.Articles.Where(a => a.SourceFile == JapanSeed).ExecuteUpdateAsync(s => s.SetProperty(a => a.ExtractorVersion, "older"));
+        }
+
+        await Task.Delay(20);
+        Assert.Equal(1, (await archive.IngestAsync()).Updated);
+        var reread = await TimesAsync();
+        Assert.True(reread.Ingested > first.Ingested);
+        Assert.Equal(first.Changed, reread.Changed);
+
+        // Its text changes: so does its change time.
+        var path = Path.Combine(archive.DataFolder, JapanSeed);
+        await File.AppendAllTextAsync(path, "\n\nThe two ministries will meet again in Tokyo next year.\n");
+        await Task.Delay(20);
+        Assert.Equal(1, (await archive.IngestAsync()).Updated);
+        var changed = await TimesAsync();
+        Assert.True(changed.Changed > first.Changed);
+        Assert.Equal(changed.Ingested, changed.Changed);
+    }
 }

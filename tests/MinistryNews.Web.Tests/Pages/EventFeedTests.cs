@@ -53,12 +53,12 @@ public sealed class EventFeedTests(ArchiveFixture archive) : IClassFixture<Archi
         Assert.Equal($"MinistryNews: {list}", feed.Element(Atom + "title")!.Value);
 
         // The latest 50 of the list, as the API lists them; each an absolute id, a title, a summary, and the time the
-        // article that tells it was stored (for an agreement's record, the latest of its articles).
+        // article that tells it last changed (for an agreement's record, the latest of its articles).
         var entries = feed.Elements(Atom + "entry").ToList();
         await using var db = archive.App.OpenDatabase();
-        var stored = await db.Articles.ToDictionaryAsync(a => a.Key, a => a.IngestedAtUtc, StringComparer.Ordinal);
-        var recordStored = (await db.Agreements.Where(m => m.RecordId != null).Select(m => new { Id = m.RecordId!.Value, m.Article.IngestedAtUtc }).ToListAsync())
-            .GroupBy(m => m.Id).ToDictionary(g => g.Key, g => g.Max(m => m.IngestedAtUtc));
+        var stored = await db.Articles.ToDictionaryAsync(a => a.Key, a => a.ChangedAtUtc, StringComparer.Ordinal);
+        var recordStored = (await db.Agreements.Where(m => m.RecordId != null).Select(m => new { Id = m.RecordId!.Value, m.Article.ChangedAtUtc }).ToListAsync())
+            .GroupBy(m => m.Id).ToDictionary(g => g.Key, g => g.Max(m => m.ChangedAtUtc));
         Assert.Equal(api.Take(50).Select(i => "http://localhost" + i.GetProperty(linkField).GetString()), entries.Select(e => e.Element(Atom + "link")!.Attribute("href")!.Value));
         Assert.NotEmpty(entries);
         Assert.All(entries, e =>

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.ServiceModel.Syndication;
 using System.Xml;
@@ -23,6 +24,11 @@ public sealed class FeedTests(ArchiveFixture archive) : IClassFixture<ArchiveFix
         await using var db = archive.App.OpenDatabase();
         Assert.Equal(db.Articles.Count(a => a.PublishedOn != null), dated.Count);
         Assert.All(feed.Items, i => Assert.Matches("^https?://[^/]+/articles/[a-z0-9_.~-]+/[a-z0-9-]+$", i.Links[0].Uri.ToString()));
+
+        // RFC 4287: an author for every entry (the feed's), and each entry updated when its article last changed.
+        Assert.Contains(feed.Authors, a => !string.IsNullOrWhiteSpace(a.Name));
+        var changed = await db.Articles.ToDictionaryAsync(a => a.Key, a => a.ChangedAtUtc, StringComparer.Ordinal);
+        Assert.All(feed.Items, i => Assert.Equal(new DateTimeOffset(DateTime.SpecifyKind(changed[Uri.UnescapeDataString(i.Links[0].Uri.Segments[2].TrimEnd('/'))], DateTimeKind.Utc)), i.LastUpdatedTime, TimeSpan.FromSeconds(1)));
     }
 
     [Fact]
