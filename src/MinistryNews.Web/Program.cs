@@ -28,7 +28,8 @@ builder.Services.AddArchive(builder.Configuration);
 builder.Services.AddPublicAddress();
 
 builder.Services.AddProblemDetails();
-builder.Services.AddOpenApi();
+// Each operation's parameters as the lists read them: names, types, enums, examples (Api/ApiContract).
+builder.Services.AddOpenApi(options => options.AddOperationTransformer(MinistryNews.Web.Api.ApiContract.DescribeAsync));
 
 // A public read-only site: security headers, limits per client and for the site on the answers computed afresh.
 builder.Services.AddPublicSite();
@@ -61,6 +62,7 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
+// An error without a body gets the site's error page, or under /api problem details (RFC 9457) as the API's own errors.
 app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
 app.UseSerilogRequestLogging();
 app.UsePublicSite();

@@ -78,8 +78,10 @@ public static class AgreementsApi
 
     public static IEndpointRouteBuilder MapAgreements(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/agreements", List).WithName("ListAgreements").WithSummary("The agreements register, one record per document, newest first (undated last); status is in-force, expired or unknown; sort by signed, kind or status.");
-        api.MapGet("/agreements/{id:int}", Get).WithName("GetAgreement").WithSummary("One record of the agreements register with every article that tells it and the sentence.");
+        api.MapGet("/agreements", List).WithName("ListAgreements").WithSummary("The agreements register, one record per document, newest first (undated last); status is in-force, expired or unknown; sort by signed, kind or status.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        api.MapGet("/agreements/{id:int}", Get).WithName("GetAgreement").WithSummary("One record of the agreements register with every article that tells it and the sentence.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 

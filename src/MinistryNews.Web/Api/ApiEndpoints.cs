@@ -45,12 +45,18 @@ public static class ApiEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         var api = app.MapGroup("/api").WithTags("Archive");
-        api.MapGet("/articles", ListApi.ArticlesAsync).WithName("ListArticles").WithSummary("Articles, newest first, with the filters of /articles; q keeps those the search finds, best match first unless sorted by date.").AddOpenApiOperationTransformer(ListApi.QueryKeysAsWritten);
-        api.MapGet("/articles/{key}", Article).WithName("GetArticle").WithSummary("One article with its text and its facts, by its key (the number it had before keys is still answered).");
-        api.MapGet("/countries", ListApi.CountriesAsync).WithName("ListCountries").WithSummary("Countries the archive deals with, most articles first.").AddOpenApiOperationTransformer(ListApi.QueryKeysAsWritten);
-        api.MapGet("/people", ListApi.PeopleAsync).WithName("ListPeople").WithSummary("People, most articles first; filter with country.").AddOpenApiOperationTransformer(ListApi.QueryKeysAsWritten);
-        api.MapGet("/meetings", EventsApi.Meetings).WithName("ListMeetings").WithSummary("Meetings, newest first (undated last); kind is bilateral, multilateral or domestic; sort by date, kind or country.");
-        api.MapGet("/delegations", EventsApi.Delegations).WithName("ListDelegations").WithSummary("Delegations, newest first (undated last); direction is made or hosted; sort by date, leader or from.");
+        api.MapGet("/articles", ListApi.ArticlesAsync).WithName("ListArticles").WithSummary("Articles, newest first, with the filters of /articles; q keeps those the search finds, best match first unless sorted by date.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        api.MapGet("/articles/{key}", Article).WithName("GetArticle").WithSummary("One article with its text and its facts, by its key (the number it had before keys is still answered).")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/countries", ListApi.CountriesAsync).WithName("ListCountries").WithSummary("Countries the archive deals with, most articles first.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        api.MapGet("/people", ListApi.PeopleAsync).WithName("ListPeople").WithSummary("People, most articles first; filter with country.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        api.MapGet("/meetings", EventsApi.Meetings).WithName("ListMeetings").WithSummary("Meetings, newest first (undated last); kind is bilateral, multilateral or domestic; sort by date, kind or country.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        api.MapGet("/delegations", EventsApi.Delegations).WithName("ListDelegations").WithSummary("Delegations, newest first (undated last); direction is made or hosted; sort by date, leader or from.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapAgreements();
         return app;
     }

@@ -1,7 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using System.Text.Json;
-using Microsoft.AspNetCore.OpenApi;
-using Microsoft.OpenApi;
 
 namespace MinistryNews.Web.Api;
 
@@ -65,21 +62,5 @@ public static class ListApi
     {
         var list = CountryList.Read(db, query, PageRequest.ApiSize);
         return list.Problems.Count > 0 ? ApiAnswers.Problem(list.Problems) : TypedResults.Ok(ApiAnswers.Paged(request, await list.PageAsync(lastWhenPast: false, cancellationToken), ApiCountry.Of));
-    }
-
-    /// <summary>
-    /// The query records' keys in the OpenAPI document as the query string writes them (<c>country</c>, <c>q</c>,
-    /// <c>pageSize</c>). The parameters are named after the records' properties, which bind whatever the key's case, so
-    /// that the document takes each one's description from its doc comment (it finds them by the property's name).
-    /// </summary>
-    public static Task QueryKeysAsWritten(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(operation);
-        foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
-        {
-            parameter.Name = JsonNamingPolicy.CamelCase.ConvertName(parameter.Name!);
-        }
-
-        return Task.CompletedTask;
     }
 }

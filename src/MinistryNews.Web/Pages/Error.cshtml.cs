@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Diagnostics;
 
 namespace MinistryNews.Web.Pages;
 
@@ -10,9 +11,21 @@ public sealed class ErrorModel : PageModel
 
     public string? RequestId { get; private set; }
 
-    public void OnGet(int? status)
+    public async Task<IActionResult> OnGetAsync(int? status, [FromServices] IProblemDetailsService problems)
     {
+        ArgumentNullException.ThrowIfNull(problems);
         Status = status ?? StatusCodes.Status500InternalServerError;
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+
+        // An address of the API (an unknown item, an id that is not a number, no such list) answers as the API does.
+        var original = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path;
+        if (original is not null && original.StartsWith("/api/", StringComparison.Ordinal))
+        {
+            Response.StatusCode = Status;
+            await problems.WriteAsync(new ProblemDetailsContext { HttpContext = HttpContext, ProblemDetails = { Status = Status } });
+            return new EmptyResult();
+        }
+
+        return Page();
     }
 }
