@@ -74,6 +74,24 @@ public static class PageMeta
         return absolute.Scheme == Uri.UriSchemeHttps || absolute.Scheme == Uri.UriSchemeHttp ? absolute : null;
     }
 
+    /// <summary>
+    /// The canonical address of a page that names none: its path in lower case (the routes match any case, so
+    /// <c>/Articles</c> is <c>/articles</c>) with the query string as normalised (the keys the page reads, nothing else).
+    /// None for an error (a page kept from search engines has none either: the layout asks only for the others); the pages of one thing (an article, a person, a country)
+    /// name their own, from the slug.
+    /// </summary>
+    public static string? DefaultCanonical(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Response.StatusCode != StatusCodes.Status200OK)
+        {
+            return null;
+        }
+
+        var path = context.Request.Path.Value is { Length: > 1 } p ? p.TrimEnd('/').ToLowerInvariant() : "/";
+        return path + context.Request.QueryString.Value;
+    }
+
     /// <summary>The longest start of <paramref name="text"/> of at most <paramref name="length"/> characters that splits no character.</summary>
     private static string WholeCharacters(string text, int length)
     {
