@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
@@ -22,7 +21,7 @@ public sealed class EveryPageKindTests(BrowserFixture browser)
     {
         var failures = new List<string>();
         var page = await browser.NewPageAsync(width);
-        foreach (var (label, url) in await AddressesAsync())
+        foreach (var (label, url) in await PageKinds.AddressesAsync(new Uri(browser.BaseUrl)))
         {
             var response = await page.GotoAsync(url);
             Assert.True(response is not null && (response.Status == 200 || label == "error"), $"{url}: {response?.Status}");
@@ -54,31 +53,5 @@ public sealed class EveryPageKindTests(BrowserFixture browser)
             Assert.Equal(200, response!.Status);
             Assert.Equal(browser.BaseUrl + canonical, await page.Locator("head link[rel=canonical]").GetAttributeAsync("href"));
         }
-    }
-
-    /// <summary>A page of each kind, the ones of a thing taken from the lists.</summary>
-    private async Task<List<(string Label, string Url)>> AddressesAsync()
-    {
-        using var client = new HttpClient { BaseAddress = new Uri(browser.BaseUrl) };
-        async Task<string> FirstAsync(string api, string field)
-        {
-            using var list = JsonDocument.Parse(await client.GetStringAsync(new Uri(api, UriKind.Relative)));
-            return list.RootElement.GetProperty("items")[0].GetProperty(field).GetString()!;
-        }
-
-        var article = await FirstAsync("/api/articles?country=japan", "url");
-        var person = await FirstAsync("/api/people", "slug");
-        var office = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/people", UriKind.Relative))).RootElement.GetProperty("items").EnumerateArray()
-            .SelectMany(p => p.GetProperty("offices").EnumerateArray()).First().GetProperty("slug").GetString();
-        var agreement = await FirstAsync("/api/agreements", "url");
-        return
-        [
-            ("home", "/"), ("articles", "/articles"), ("articles-filtered", "/articles?country=japan&kind=meeting"), ("article", article),
-            ("search", "/search?q=minister"), ("search-empty", "/search"), ("meetings", "/meetings"), ("delegations", "/delegations"),
-            ("agreements", "/agreements"), ("agreement", agreement), ("people", "/people"), ("person", $"/people/{person}"),
-            ("countries", "/countries"), ("country", "/countries/japan"), ("home-country", "/countries/vietnam"), ("offices", "/offices"),
-            ("office", $"/offices/{office}"), ("archive", "/archive"), ("archive-year", "/archive/2019"), ("facet", "/facets/country"),
-            ("api", "/api"), ("error", "/no-such-page"),
-        ];
     }
 }
