@@ -22,8 +22,9 @@ public sealed class PageMetaLayoutTests
         Assert.Equal("website", Meta("meta[property='og:type']"));
         Assert.Equal("MinistryNews", Meta("meta[property='og:site_name']"));
         Assert.Equal("summary", Meta("meta[name='twitter:card']"));
-        Assert.Null(page.QuerySelector("link[rel='canonical']"));
-        Assert.Null(page.QuerySelector("meta[property='og:url']"));
+        // A page that names no canonical address has its own path, in lower case, with its normalised query.
+        Assert.Equal("http://localhost/", page.QuerySelector("link[rel='canonical']")?.GetAttribute("href"));
+        Assert.Equal("http://localhost/", Meta("meta[property='og:url']"));
     }
 }
 
