@@ -78,9 +78,10 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
             .ToListAsync(cancellationToken);
         DaysAbroad = homeId is { } home ? await DaysAbroadAsync(person.Id, home, cancellationToken) : null;
 
+        // The articles that name the person, counted by the registers after each batch (PersonCounts).
         var named = LinkTables.ArticlesOfPeople(db, ids);
         var articles = db.Articles.Where(a => named.Contains(a.Id));
-        ArticleCount = await articles.CountAsync(cancellationToken);
+        ArticleCount = person.ArticleCount;
         Articles = await articles.Sorted(db).Take(ArticlesShown).ToRowsAsync(db, cancellationToken);
 
         var path = $"/people/{person.Slug}";
