@@ -10,7 +10,7 @@ namespace MinistryNews.Web.Pages.People;
 public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageModel
 {
     /// <summary>The rows of each table the page shows, the latest; the rest are on the table filtered by the person.</summary>
-    public const int Shown = 50;
+    public const int Shown = 20;
 
     /// <summary>The articles the page lists, the latest; all of them are on the article list filtered by the person.</summary>
     public const int ArticlesShown = 20;
