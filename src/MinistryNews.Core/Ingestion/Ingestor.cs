@@ -4,6 +4,8 @@ using Microsoft.Extensions.Logging;
 using System.Threading.Channels;
 using MinistryNews.Core.Extraction;
 
+using MinistryNews.Core.Search;
+
 namespace MinistryNews.Core.Ingestion;
 
 /// <summary>
@@ -169,6 +171,12 @@ public sealed partial class Ingestor(
         await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
         {
             await ArchiveRegisters.RefreshAsync(db, changes, cancellationToken);
+
+            // After a run that changed many articles (a first ingestion, a new extraction), the search index in one piece.
+            if (changes.Everything)
+            {
+                await SearchIndex.OptimizeAsync(db, cancellationToken);
+            }
         }
 
         LogRegisters(logger, (long)stopwatch.Elapsed.TotalMilliseconds);

@@ -21,6 +21,34 @@ public static class SearchIndex
     /// <summary>How much a tier of exactness weighs against any bm25 rank: a whole tier always comes first.</summary>
     private const string Tier = "1000.0";
 
+    /// <summary>FTS5's command that merges every segment of a table's index into one, for each of the three tables.</summary>
+    private static readonly string[] Optimize =
+    [
+        "INSERT INTO ArticleSearch(ArticleSearch) VALUES('optimize')",
+        "INSERT INTO ArticleSearchStemmed(ArticleSearchStemmed) VALUES('optimize')",
+        "INSERT INTO ArticleSearchExact(ArticleSearchExact) VALUES('optimize')",
+    ];
+
+    /// <summary>
+    /// On SQLite, merges each full-text table's index into one segment, after a run that stored many articles: FTS5
+    /// writes each transaction's words as a segment of its own and merges them only now and then, and a word is read from
+    /// every segment. At 100,000 articles stored in batches the stems' index had 17 segments, and counting the articles
+    /// with a word in all of them took 21.8 ms; merged (3.2 s), 4.1 ms. PostgreSQL's GIN indexes need no such step.
+    /// </summary>
+    public static async Task OptimizeAsync(ArchiveDbContext db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (!db.Database.IsSqlite())
+        {
+            return;
+        }
+
+        foreach (var statement in Optimize)
+        {
+            await db.Database.ExecuteSqlRawAsync(statement, cancellationToken);
+        }
+    }
+
     /// <summary>
     /// The articles that match, best first: those with the words as typed (with their accents, when typed with them)
     /// before those with other forms of them (other stems, other names of a place), each tier by bm25 (a word in the

@@ -44,5 +44,13 @@ public sealed class ScaleTests
         Assert.Equal(Count, await db.Database.SqlQuery<int>($"""SELECT CAST(count(*) AS INTEGER) AS "Value" FROM "ArticleSearch" """).SingleAsync());
         Assert.Equal(0, await db.Database.SqlQuery<int>($"""SELECT CAST(count(*) AS INTEGER) AS "Value" FROM (SELECT "Slug" FROM "People" GROUP BY "Slug" HAVING count(*) > 1) AS duplicates""").SingleAsync());
         Assert.Equal("ok", await TestDatabase.CheckAsync(archive.Storage));
+
+        // A run of this many articles leaves each full-text index in one segment, each word's list read in one piece.
+        if (db.Database.IsSqlite())
+        {
+            Assert.Equal(1, await db.Database.SqlQuery<int>($"""SELECT CAST(count(DISTINCT segid) AS INTEGER) AS "Value" FROM ArticleSearch_idx""").SingleAsync());
+            Assert.Equal(1, await db.Database.SqlQuery<int>($"""SELECT CAST(count(DISTINCT segid) AS INTEGER) AS "Value" FROM ArticleSearchStemmed_idx""").SingleAsync());
+            Assert.Equal(1, await db.Database.SqlQuery<int>($"""SELECT CAST(count(DISTINCT segid) AS INTEGER) AS "Value" FROM ArticleSearchExact_idx""").SingleAsync());
+        }
     }
 }
