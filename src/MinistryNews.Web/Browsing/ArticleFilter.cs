@@ -31,6 +31,12 @@ public sealed class ArticleFilter
 
     public IReadOnlyList<string> KindValues { get; private init; } = [];
 
+    /// <summary>The kinds chosen, as the bits the <see cref="CountryYear"/> register counts by.</summary>
+    private EventKinds ChosenKinds =>
+        (KindValues.Contains("meeting") ? EventKinds.Meeting : EventKinds.None)
+        | (KindValues.Contains("delegation") ? EventKinds.Delegation : EventKinds.None)
+        | (KindValues.Contains("agreement") ? EventKinds.Agreement : EventKinds.None);
+
     public DateOnly? From { get; private init; }
 
     public DateOnly? To { get; private init; }
@@ -225,9 +231,7 @@ public sealed class ArticleFilter
         // the index of each event table, rather than read as a list of most of the archive's ids that SQLite would walk.
         if (except != Facet.Kind && KindValues.Count > 0)
         {
-            var meetings = KindValues.Contains("meeting");
-            var delegations = KindValues.Contains("delegation");
-            var agreements = KindValues.Contains("agreement");
+            var (meetings, delegations, agreements) = (ChosenKinds.HasFlag(EventKinds.Meeting), ChosenKinds.HasFlag(EventKinds.Delegation), ChosenKinds.HasFlag(EventKinds.Agreement));
             articles = articles.Where(a => (meetings && a.Meetings.Any()) || (delegations && a.Delegations.Any()) || (agreements && a.Agreements.Any()));
         }
 
@@ -274,9 +278,7 @@ public sealed class ArticleFilter
 
         if (except != Facet.Kind && KindValues.Count > 0)
         {
-            var meetings = KindValues.Contains("meeting");
-            var delegations = KindValues.Contains("delegation");
-            var agreements = KindValues.Contains("agreement");
+            var (meetings, delegations, agreements) = (ChosenKinds.HasFlag(EventKinds.Meeting), ChosenKinds.HasFlag(EventKinds.Delegation), ChosenKinds.HasFlag(EventKinds.Agreement));
             ids = (ids ?? Db.Articles.Select(a => a.Id)).Where(id => (meetings && Db.Meetings.Any(m => m.ArticleId == id)) || (delegations && Db.Delegations.Any(d => d.ArticleId == id)) || (agreements && Db.Agreements.Any(x => x.ArticleId == id)));
         }
 
@@ -315,9 +317,7 @@ public sealed class ArticleFilter
 
         if (except != Facet.Kind && KindValues.Count > 0)
         {
-            var kinds = (KindValues.Contains("meeting") ? EventKinds.Meeting : EventKinds.None)
-                | (KindValues.Contains("delegation") ? EventKinds.Delegation : EventKinds.None)
-                | (KindValues.Contains("agreement") ? EventKinds.Agreement : EventKinds.None);
+            var kinds = ChosenKinds;
             rows = rows.Where(r => (r.Kinds & kinds) != EventKinds.None);
         }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace MinistryNews.Web.Tests.Pages;
@@ -29,10 +28,10 @@ public sealed class HtmlCheckerTests(ArchiveFixture archive) : IClassFixture<Arc
                 files[label + ".html"] = url;
             }
 
-            var (code, output) = await RunAsync("java", ["-jar", await CheckerAsync(), "--format", "json", .. files.Keys.Select(f => Path.Combine(folder, f))]);
-            using var report = JsonDocument.Parse(output);
-            var messages = report.RootElement.GetProperty("messages").EnumerateArray().ToList();
-            var errors = messages
+            // vnu writes its JSON report to standard error.
+            var (code, _, report) = await ToolProcess.RunAsync("java", ["-jar", await CheckerAsync(), "--format", "json", .. files.Keys.Select(f => Path.Combine(folder, f))], TimeSpan.FromMinutes(5));
+            using var messages = JsonDocument.Parse(report);
+            var errors = messages.RootElement.GetProperty("messages").EnumerateArray()
                 .Where(m => m.GetProperty("type").GetString() is "error" or "non-document-error")
                 .Select(m => $"{(m.TryGetProperty("url", out var u) && files.TryGetValue(Path.GetFileName(u.GetString()!), out var page) ? page : "?")} line {(m.TryGetProperty("lastLine", out var l) ? l.GetInt32() : 0)}: {m.GetProperty("message").GetString()}")
                 .ToList();
@@ -53,34 +52,10 @@ public sealed class HtmlCheckerTests(ArchiveFixture archive) : IClassFixture<Arc
         if (!File.Exists(jar))
         {
             // --ignore-scripts: the package's own script would download a Java; Debian's is used.
-            var (code, output) = await RunAsync("npm", ["install", "--no-audit", "--no-fund", "--ignore-scripts", "--prefix", prefix, $"vnu-jar@{CheckerVersion}"]);
-            Assert.True(code == 0 && File.Exists(jar), $"npm could not install vnu-jar {CheckerVersion} ({code}): {output}");
+            var (code, output, error) = await ToolProcess.RunAsync("npm", ["install", "--no-audit", "--no-fund", "--ignore-scripts", "--prefix", prefix, $"vnu-jar@{CheckerVersion}"], TimeSpan.FromMinutes(5));
+            Assert.True(code == 0 && File.Exists(jar), $"npm could not install vnu-jar {CheckerVersion} ({code}): {output}{error}");
         }
 
         return jar;
-    }
-
-    private static async Task<(int Code, string Output)> RunAsync(string file, IEnumerable<string> arguments)
-    {
-        var start = new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new InvalidOperationException($"{file} is not installed ({e.Message}): the HTML check needs Java (apt-get install default-jre-headless) and npm.", e);
-        }
-
-        using (process)
-        {
-            // vnu writes its JSON report to standard error.
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            var (o, e) = (await output, await error);
-            return (process.ExitCode, file == "java" ? e : o + e);
-        }
     }
 }

@@ -60,10 +60,10 @@ public sealed class PublishedSite : IAsyncLifetime
 
         Directory.CreateDirectory(Root);
         var project = Path.Combine(repository.FullName, "src", "MinistryNews.Web", "MinistryNews.Web.csproj");
-        var (code, log) = await RunAsync("dotnet", ["publish", project, "-c", "Release", "-o", AppFolder, "--nologo", "-v", "q"], TimeSpan.FromMinutes(10));
+        var (code, output, error) = await ToolProcess.RunAsync("dotnet", ["publish", project, "-c", "Release", "-o", AppFolder, "--nologo", "-v", "q"], TimeSpan.FromMinutes(10));
         if (code != 0)
         {
-            throw new InvalidOperationException($"dotnet publish failed ({code}):\n{log}");
+            throw new InvalidOperationException($"dotnet publish failed ({code}):\n{output}{error}");
         }
 
         var data = Path.Combine(Root, "data");
@@ -155,17 +155,6 @@ public sealed class PublishedSite : IAsyncLifetime
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static async Task<(int Code, string Log)> RunAsync(string file, IEnumerable<string> arguments, TimeSpan timeout)
-    {
-        var start = new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{file} did not start.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var cancel = new CancellationTokenSource(timeout);
-        await process.WaitForExitAsync(cancel.Token);
-        return (process.ExitCode, await output + await error);
     }
 
     private void Append(string? line)
