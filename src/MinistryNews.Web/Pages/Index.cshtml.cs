@@ -22,6 +22,9 @@ public sealed class IndexModel(ArchiveDbContext db, ArchiveSummary summary) : Pa
     /// <summary>Articles per month, newest month first.</summary>
     public IReadOnlyList<(int Year, int Month, int Count)> Timeline { get; private set; } = [];
 
+    /// <summary>The partners on a map: every country with a meeting, a trip or an agreement.</summary>
+    public PartnerMap Map { get; private set; } = null!;
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var counts = await summary.GetAsync(db, cancellationToken);
@@ -33,5 +36,6 @@ public sealed class IndexModel(ArchiveDbContext db, ArchiveSummary summary) : Pa
         TopCountries = [.. counts.Countries.Take(10).Select(c => (c.Country, c.Count))];
         TopPeople = [.. counts.TopPeople.Take(10).Select(p => (p.Person, p.Count))];
         Timeline = counts.Months;
+        Map = await PartnerCounts.MapAsync(db, "partners", cancellationToken);
     }
 }

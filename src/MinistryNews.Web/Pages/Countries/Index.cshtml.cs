@@ -13,6 +13,9 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel, IReadsQuery
 
     public List<string> Messages { get; } = [];
 
+    /// <summary>Every country with a meeting, a trip or an agreement, on a map.</summary>
+    public PartnerMap Map { get; private set; } = null!;
+
     /// <summary>A country as the downloads give it, with the address of its page.</summary>
     public sealed record ExportRow(string Slug, string Name, string Code, int Articles, int Meetings, int VisitsMade, int VisitsHosted, int Agreements, string Url);
 
@@ -33,6 +36,7 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel, IReadsQuery
             return await Export.WriteAsync(Response, format, "countries", Export.Of(all.Select(c => new ExportRow(c.Slug, c.Name, c.Code, c.Articles, c.Meetings, c.VisitsMade, c.VisitsHosted, c.Agreements, $"{origin}/countries/{c.Slug}"))), cancellationToken);
         }
 
+        Map = await PartnerCounts.MapAsync(db, "partners", cancellationToken);
         var results = await list.PageAsync(lastWhenPast: true, cancellationToken);
         (Paging, Rows) = (results.Paging, results.Rows);
         if (results.PageNotice is { } notice)
