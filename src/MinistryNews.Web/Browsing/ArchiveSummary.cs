@@ -8,6 +8,7 @@ namespace MinistryNews.Web.Browsing;
 /// <param name="PeopleCounts">How many articles name each person, by id.</param>
 /// <param name="Kinds">How many articles tell a meeting, a delegation, an agreement.</param>
 /// <param name="Months">Articles per month, newest first.</param>
+/// <param name="Activity">Articles by year and the kinds each tells, for the activity charts.</param>
 public sealed record ArchiveCounts(
     int Articles,
     int Meetings,
@@ -17,7 +18,8 @@ public sealed record ArchiveCounts(
     IReadOnlyList<(int Id, Link Person, int Count)> TopPeople,
     IReadOnlyDictionary<int, int> PeopleCounts,
     (int Meeting, int Delegation, int Agreement) Kinds,
-    IReadOnlyList<(int Year, int Month, int Count)> Months);
+    IReadOnlyList<(int Year, int Month, int Count)> Months,
+    IReadOnlyList<PeriodKinds> Activity);
 
 /// <summary>
 /// The counts over the whole archive, read once and kept until this process's ingestion stores something new, or for an
@@ -123,7 +125,8 @@ public sealed class ArchiveSummary : IDisposable
             (await db.Meetings.Select(m => m.ArticleId).Distinct().CountAsync(cancellationToken),
                 await db.Delegations.Select(d => d.ArticleId).Distinct().CountAsync(cancellationToken),
                 await db.Agreements.Select(a => a.ArticleId).Distinct().CountAsync(cancellationToken)),
-            [.. months.Select(m => (m.Year, m.Month, m.Count))]);
+            [.. months.Select(m => (m.Year, m.Month, m.Count))],
+            await ActivityCounts.OfArticlesAsync(db, null, null, cancellationToken));
     }
 
     private sealed record IdCount(int Id, int Count);

@@ -24,7 +24,7 @@ public sealed record ArticleFacets(IReadOnlyList<FacetValue> Countries, IReadOnl
     /// <param name="whole">The archive's counts when the list is the whole archive: a facet no other filter narrows takes
     /// its counts from them instead of counting again.</param>
     /// <remarks>
-    /// Every count starts from the ids of the articles a facet counts (<see cref="ArticleFilter.Ids"/>) and reads the link
+    /// Every count starts from the ids of the articles a facet counts (<see cref="ArticleFilter.Ids(Facet?)"/>) and reads the link
     /// tables' indexes by those ids, grouped in SQL: the articles' own rows are never read, and only the values shown
     /// (the first <see cref="Size"/> people and those chosen) come back. A facet whose other filters are at most one
     /// country, a year and kinds sums the rows of the <see cref="CountryYear"/> register instead (<see cref="ArticleFilter.Tallied"/>).

@@ -32,7 +32,7 @@ public sealed class ArticleFilter
     public IReadOnlyList<string> KindValues { get; private init; } = [];
 
     /// <summary>The kinds chosen, as the bits the <see cref="CountryYear"/> register counts by.</summary>
-    private EventKinds ChosenKinds =>
+    public EventKinds ChosenKinds =>
         (KindValues.Contains("meeting") ? EventKinds.Meeting : EventKinds.None)
         | (KindValues.Contains("delegation") ? EventKinds.Delegation : EventKinds.None)
         | (KindValues.Contains("agreement") ? EventKinds.Agreement : EventKinds.None);
@@ -187,7 +187,10 @@ public sealed class ArticleFilter
     /// The articles published within the from, to and year filters (all of them when none is set), but the year's when
     /// <paramref name="except"/> is the year.
     /// </summary>
-    public IQueryable<Article> Dated(IQueryable<Article> articles, Facet? except = null)
+    public IQueryable<Article> Dated(IQueryable<Article> articles, Facet? except = null) => Dated(articles, except is { } e ? [e] : []);
+
+    /// <summary>The articles published within the from, to and year filters, but the year's when <paramref name="except"/> holds the year.</summary>
+    public IQueryable<Article> Dated(IQueryable<Article> articles, IReadOnlyCollection<Facet> except)
     {
         ArgumentNullException.ThrowIfNull(articles);
         var (first, last) = Range(except);
@@ -243,17 +246,21 @@ public sealed class ArticleFilter
     /// date index alone, never from the articles' rows (whose date is stored after their text); null when no filter
     /// narrows them. An id may come more than once (an article naming two of the countries chosen): count it with IN.
     /// </summary>
-    public IQueryable<int>? Ids(Facet? except = null)
+    public IQueryable<int>? Ids(Facet? except = null) => Ids(except is { } e ? [e] : []);
+
+    /// <summary>The ids of the articles that pass every filter but those of the facets in <paramref name="except"/>, as <see cref="Ids(Facet?)"/> reads them.</summary>
+    public IQueryable<int>? Ids(IReadOnlyCollection<Facet> except)
     {
+        ArgumentNullException.ThrowIfNull(except);
         IQueryable<int>? ids = null;
         void And(IQueryable<int> more) => ids = ids is null ? more : ids.Where(id => more.Contains(id));
 
-        if (except != Facet.Country && Countries.Count > 0)
+        if (!except.Contains(Facet.Country) && Countries.Count > 0)
         {
             And(LinkTables.ArticlesOfCountries(Db, [.. Countries.Select(c => c.Id)]));
         }
 
-        if (except != Facet.Person && People.Count > 0)
+        if (!except.Contains(Facet.Person) && People.Count > 0)
         {
             And(LinkTables.ArticlesOfPeople(Db, [.. People.Select(p => p.Id)]));
         }
@@ -276,7 +283,7 @@ public sealed class ArticleFilter
             }
         }
 
-        if (except != Facet.Kind && KindValues.Count > 0)
+        if (!except.Contains(Facet.Kind) && KindValues.Count > 0)
         {
             var (meetings, delegations, agreements) = (ChosenKinds.HasFlag(EventKinds.Meeting), ChosenKinds.HasFlag(EventKinds.Delegation), ChosenKinds.HasFlag(EventKinds.Agreement));
             ids = (ids ?? Db.Articles.Select(a => a.Id)).Where(id => (meetings && Db.Meetings.Any(m => m.ArticleId == id)) || (delegations && Db.Delegations.Any(d => d.ArticleId == id)) || (agreements && Db.Agreements.Any(x => x.ArticleId == id)));
@@ -325,11 +332,11 @@ public sealed class ArticleFilter
     }
 
     /// <summary>The dates the from, to and year filters leave (but the year's when <paramref name="except"/> is the year).</summary>
-    private (DateOnly? First, DateOnly? Last) Range(Facet? except)
+    private (DateOnly? First, DateOnly? Last) Range(IReadOnlyCollection<Facet> except)
     {
         var first = From;
         var last = To;
-        if (except != Facet.Year && Year is { } year)
+        if (!except.Contains(Facet.Year) && Year is { } year)
         {
             var start = new DateOnly(year, Month ?? 1, 1);
             var end = Month is null ? new DateOnly(year, 12, 31) : start.AddMonths(1).AddDays(-1);

@@ -66,6 +66,26 @@ public sealed class DelegationList(EventFilter filter, TripDirection? direction,
             ? LinkTables.DelegationsToCountries(db, Home(db)).CountAsync(cancellationToken)
             : base.CountAsync(db, cancellationToken);
 
+    /// <summary>How many of the trips went to each country (a trip to two counts for both), counted by the database.</summary>
+    public async Task<List<(Link Country, string Code, int Trips)>> DestinationCountsAsync(ArchiveDbContext db, CancellationToken cancellationToken)
+    {
+        var rows = await Matching(db).SelectMany(d => d.Destinations, (d, c) => new { c.Slug, c.Name, c.Code })
+            .GroupBy(c => new { c.Slug, c.Name, c.Code })
+            .Select(g => new { g.Key.Slug, g.Key.Name, g.Key.Code, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => (new Link(r.Slug, r.Name), r.Code, r.Count))];
+    }
+
+    /// <summary>How many of the trips came from each country, counted by the database.</summary>
+    public async Task<List<(Link Country, string Code, int Trips)>> OriginCountsAsync(ArchiveDbContext db, CancellationToken cancellationToken)
+    {
+        var rows = await Matching(db).Where(d => d.FromCountry != null)
+            .GroupBy(d => new { d.FromCountry!.Slug, d.FromCountry.Name, d.FromCountry.Code })
+            .Select(g => new { g.Key.Slug, g.Key.Name, g.Key.Code, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => (new Link(r.Slug, r.Name), r.Code, r.Count))];
+    }
+
     private protected override string DateProperty => nameof(Delegation.Start);
 
     private static IQueryable<int> Home(ArchiveDbContext db) => db.Countries.Where(c => c.Slug == DelegationRow.HomeSlug).Select(c => c.Id);

@@ -130,6 +130,16 @@ public abstract class EventList<T, TRow> : IEventList<TRow>
         return EventQueries.RowsAsync(db.Set<T>(), ids, row, cancellationToken);
     }
 
+    /// <summary>
+    /// How many of the events fall on each date (the undated under null), counted by the database: an overview folds
+    /// them into years, each year's count the total of the list filtered by that year.
+    /// </summary>
+    public async Task<List<(PartialDate? Date, int Count)>> CountsByDateAsync(ArchiveDbContext db, CancellationToken cancellationToken)
+    {
+        var rows = await Matching(db).GroupBy(e => EF.Property<PartialDate?>(e, DateProperty)).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        return [.. rows.Select(r => (r.Key, r.Count))];
+    }
+
     /// <summary>How many events match, counted by the database.</summary>
     public virtual Task<int> CountAsync(ArchiveDbContext db, CancellationToken cancellationToken) => Matching(db).CountAsync(cancellationToken);
 

@@ -120,18 +120,22 @@ public sealed class PartnerMap
     /// <summary>The countries the map cannot draw (a territory with no shape or point at this scale): the table lists them.</summary>
     public IEnumerable<MapCountry> NotDrawn => Countries.Where(c => !Frame.Draws(c.Code));
 
-    /// <summary>The shade of a count, from 1 (least) to <see cref="Shades"/>.</summary>
+    /// <summary>
+    /// The shade of a count, from 1 (least) to <see cref="Shades"/>: the classes take the darkest shades, so that a map
+    /// with few classes (every country met once) is as legible as one with all five.
+    /// </summary>
     public int Shade(int count)
     {
+        var offset = Shades - (Bounds.Count + 1);
         for (var i = 0; i < Bounds.Count; i++)
         {
             if (count <= Bounds[i])
             {
-                return i + 1;
+                return offset + i + 1;
             }
         }
 
-        return Bounds.Count + 1;
+        return Shades;
     }
 
     /// <summary>The legend: each shade with the counts it stands for ("1", "2–4", "5–20").</summary>
@@ -142,7 +146,7 @@ public sealed class PartnerMap
         for (var i = 0; i <= Bounds.Count && low <= max; i++)
         {
             var high = i < Bounds.Count ? Bounds[i] : max;
-            yield return (i + 1, low == high ? low.ToString(CultureInfo.InvariantCulture) : FormattableString.Invariant($"{low}–{high}"));
+            yield return (Shades - Bounds.Count + i, low == high ? low.ToString(CultureInfo.InvariantCulture) : FormattableString.Invariant($"{low}–{high}"));
             low = high + 1;
         }
     }

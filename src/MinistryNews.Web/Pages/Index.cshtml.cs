@@ -1,6 +1,6 @@
 namespace MinistryNews.Web.Pages;
 
-/// <summary>The front page: the latest articles, what the archive holds, who and where appear most, and activity month by month.</summary>
+/// <summary>The front page: the latest articles, what the archive holds, who and where appear most, and activity year by year and the partners on a map.</summary>
 public sealed class IndexModel(ArchiveDbContext db, ArchiveSummary summary) : PageModel
 {
     public const int Latest = 20;
@@ -19,8 +19,8 @@ public sealed class IndexModel(ArchiveDbContext db, ArchiveSummary summary) : Pa
 
     public IReadOnlyList<(Link Person, int Articles)> TopPeople { get; private set; } = [];
 
-    /// <summary>Articles per month, newest month first.</summary>
-    public IReadOnlyList<(int Year, int Month, int Count)> Timeline { get; private set; } = [];
+    /// <summary>The archive's articles year by year, and of them those that tell each kind of event.</summary>
+    public ActivityChart Activity { get; private set; } = null!;
 
     /// <summary>The partners on a map: every country with a meeting, a trip or an agreement.</summary>
     public PartnerMap Map { get; private set; } = null!;
@@ -35,7 +35,7 @@ public sealed class IndexModel(ArchiveDbContext db, ArchiveSummary summary) : Pa
         Articles = await db.Articles.Sorted(db).Take(Latest).ToRowsAsync(db, cancellationToken);
         TopCountries = [.. counts.Countries.Take(10).Select(c => (c.Country, c.Count))];
         TopPeople = [.. counts.TopPeople.Take(10).Select(p => (p.Person, p.Count))];
-        Timeline = counts.Months;
+        Activity = new ActivityChart("activity", "Articles year by year", counts.Activity, null, MinistryNews.Core.Countries.EventKinds.None, ActivityChart.ListLinks("/articles", []));
         Map = await PartnerCounts.MapAsync(db, "partners", cancellationToken);
     }
 }

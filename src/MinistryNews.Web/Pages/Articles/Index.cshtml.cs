@@ -24,6 +24,9 @@ public sealed class IndexModel(ArchiveDbContext db, ArchiveSummary summary) : Pa
 
     public ArticleFacets Facets { get; private set; } = new([], [], [], []);
 
+    /// <summary>The list's articles by year (by month, for a list of one year), and of them those that tell each kind of event.</summary>
+    public ActivityChart Activity { get; private set; } = null!;
+
     public FacetPanel Panel => new(Facets, Links, Filter, List.SortValue, List.IsSearch ? List.Search : null);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
@@ -44,6 +47,13 @@ public sealed class IndexModel(ArchiveDbContext db, ArchiveSummary summary) : Pa
             Messages.Add(notice);
         }
 
+        Activity = new ActivityChart(
+            "activity",
+            Filter.Year is { } year ? $"These articles month by month in {year}" : "These articles year by year",
+            await ActivityCounts.OfListAsync(db, List, summary, cancellationToken),
+            Filter.Year,
+            Filter.ChosenKinds,
+            ActivityChart.ListLinks("/articles", Request.Query));
         Facets = List.IsSearch
             ? await ArticleFacets.CountAsync(db, List.Matches, Filter, null, cancellationToken)
             : await ArticleFacets.CountAsync(db, null, Filter, await summary.GetAsync(db, cancellationToken), cancellationToken);

@@ -9,7 +9,7 @@ namespace MinistryNews.Web.Pages.Countries;
 /// archive's own country (<see cref="DelegationRow.HomeSlug"/>) is no counterpart of its own ministries: its page shows
 /// its officials and the visits made abroad and hosted.
 /// </summary>
-public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageModel
+public sealed class DetailModel(ArchiveDbContext db, TimeProvider time, ArchiveSummary summary) : PageModel
 {
     /// <summary>
     /// The entries of the timeline the page shows, the latest, as many as a person's page shows of each section; the rest
@@ -22,9 +22,6 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
 
     /// <summary>The articles the page lists, the latest; all of them are on the article list filtered by the country.</summary>
     public const int ArticlesShown = 20;
-
-    /// <summary>The trips each way the archive's own country's page shows, the latest.</summary>
-    public const int VisitsShown = 20;
 
     public Country Country { get; private set; } = null!;
 
@@ -45,11 +42,8 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
     /// <summary>The visits the archive's country hosted (from this country).</summary>
     public int VisitsHostedCount { get; private set; }
 
-    /// <summary>On the archive's own country's page, the latest visits it made abroad.</summary>
-    public IReadOnlyList<DelegationRow> LatestVisitsMade { get; private set; } = [];
-
-    /// <summary>On the archive's own country's page, the latest visits it hosted.</summary>
-    public IReadOnlyList<DelegationRow> LatestVisitsHosted { get; private set; } = [];
+    /// <summary>On the archive's own country's page, the visits it made abroad, with a map of where they went.</summary>
+    public Travels? VisitsMade { get; private set; }
 
     /// <summary>The first page of the agreements with the country, newest first, and their number.</summary>
     public EventPage<AgreementRow> Agreements { get; private set; } = null!;
@@ -63,6 +57,15 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
 
     public int ArticleCount { get; private set; }
 
+    /// <summary>The articles that name the country, year by year, and of them those that tell each kind of event.</summary>
+    public ActivityChart Activity { get; private set; } = null!;
+
+    /// <summary>
+    /// The trips between the country and Vietnam (those it hosted and those it sent), by year on a timeline and the latest
+    /// by year; on the archive's own country's page, the visits it hosted, with a map of where they came from.
+    /// </summary>
+    public Travels Travels { get; private set; } = null!;
+
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         var country = await db.Countries.AsNoTracking().FirstOrDefaultAsync(c => c.Slug == slug, cancellationToken);
@@ -75,6 +78,13 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
         var today = DateOnly.FromDateTime(time.GetLocalNow().Date);
 
         await ReadEventsAsync(country, today, cancellationToken);
+        // The archive's own country is named by no article as a counterpart: its activity is the whole archive's.
+        Activity = IsHome
+            ? new ActivityChart("activity", "Every article of the archive, year by year", (await summary.GetAsync(db, cancellationToken)).Activity, null, EventKinds.None, ActivityChart.ListLinks("/articles", []))
+            : new ActivityChart("activity", $"Articles naming {country.Name}, year by year", await ActivityCounts.OfCountryAsync(db, country.Id, cancellationToken), null, EventKinds.None, ActivityChart.ListLinks(QueryKey.Country, country.Slug));
+        Travels = IsHome
+            ? await Travels.ReadAsync(db, new DelegationQuery { Direction = "hosted" }, "travels", "/delegations?direction=hosted", ("Where the visits came from", TripEnd.Origin, c => $"/delegations?direction=hosted&country={c.Country.Slug}"), cancellationToken)
+            : await Travels.ReadAsync(db, new DelegationQuery { Country = [country.Slug] }, "travels", $"/delegations?country={country.Slug}", null, cancellationToken);
         await ReadOthersAsync(country, today, cancellationToken);
         return Page();
     }
@@ -91,8 +101,7 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
         // the delegations list by direction (what its page links to), and it has no timeline of its own with itself.
         if (IsHome)
         {
-            LatestVisitsMade = await LatestVisitsAsync("made", VisitsMadeCount, cancellationToken);
-            LatestVisitsHosted = await LatestVisitsAsync("hosted", VisitsHostedCount, cancellationToken);
+            VisitsMade = await Travels.ReadAsync(db, new DelegationQuery { Direction = "made" }, "visits-made", "/delegations?direction=made", ("Where the visits went", TripEnd.Destination, c => $"/delegations?direction=made&country={c.Country.Slug}"), cancellationToken);
         }
         else
         {
@@ -125,10 +134,6 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
         ArticleCount = articles.Paging.Total;
         Articles = articles.Rows;
     }
-
-    /// <summary>The latest visits of the delegations list in one direction, of <paramref name="total"/>.</summary>
-    private async Task<IReadOnlyList<DelegationRow>> LatestVisitsAsync(string direction, int total, CancellationToken cancellationToken) =>
-        (await (await new DelegationQuery { Direction = direction }.ValidateAsync(db, VisitsShown, cancellationToken)).PageAsync(db, total, PastTheLastPage.ShowTheLast, cancellationToken)).Rows;
 
     /// <summary>
     /// The latest <see cref="TimelineShown"/> entries: the ids and dates of as many of the latest of each kind, read in SQL

@@ -27,7 +27,11 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
     public Citation Citation { get; private set; } = null!;
 
     /// <summary>The latest trips led or joined, and their number.</summary>
-    public EventPage<DelegationRow> Trips { get; private set; } = null!;
+    /// <summary>The person's trips (led or joined): by year on a timeline, on a map, the latest by year.</summary>
+    public Travels Travels { get; private set; } = null!;
+
+    /// <summary>The articles that name the person, year by year, and of them those that tell each kind of event.</summary>
+    public ActivityChart Activity { get; private set; } = null!;
 
     /// <summary>The latest meetings taken part in, and their number.</summary>
     public EventPage<MeetingRow> Meetings { get; private set; } = null!;
@@ -58,7 +62,9 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
         Offices = await OfficeHolders.QueryAsync(db, db.OfficeHoldings.AsNoTracking().Where(h => h.PersonId == person.Id), cancellationToken);
 
         // The sections are the first pages of the lists their "All N" links lead to, so that the counts agree.
-        Trips = await (await new DelegationQuery { Person = [person.Slug] }.ValidateAsync(db, Shown, cancellationToken)).PageAsync(db, PastTheLastPage.ShowTheLast, cancellationToken);
+        Travels = await Travels.ReadAsync(
+            db, new DelegationQuery { Person = [person.Slug] }, "travels", $"/delegations?person={person.Slug}",
+            ("Countries visited", TripEnd.Destination, c => $"/delegations?person={person.Slug}&country={c.Country.Slug}"), cancellationToken);
         Meetings = await (await new MeetingQuery { Person = [person.Slug] }.ValidateAsync(db, Shown, cancellationToken)).PageAsync(db, PastTheLastPage.ShowTheLast, cancellationToken);
         Agreements = await (await new AgreementQuery { Person = [person.Slug] }.ValidateAsync(db, DateOnly.FromDateTime(time.GetLocalNow().Date), Shown, cancellationToken))
             .PageAsync(db, PastTheLastPage.ShowTheLast, cancellationToken);
@@ -80,6 +86,7 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
 
         // The articles that name the person, counted by the registers after each batch (PersonCounts).
         var named = LinkTables.ArticlesOfPeople(db, ids);
+        Activity = new ActivityChart("activity", $"Articles naming {person.Name}, year by year", await ActivityCounts.OfArticlesAsync(db, named, null, cancellationToken), null, MinistryNews.Core.Countries.EventKinds.None, ActivityChart.ListLinks(QueryKey.Person, person.Slug));
         var articles = db.Articles.Where(a => named.Contains(a.Id));
         ArticleCount = person.ArticleCount;
         Articles = await articles.Sorted(db).Take(ArticlesShown).ToRowsAsync(db, cancellationToken);
@@ -88,7 +95,7 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
         Citation = new Citation(CitationKind.PersonPage, $"{person.Name} — MinistryNews", "MinistryNews", null, null, new Uri(PublicAddress.Origin(HttpContext) + path), Citation.Today(time));
         var latest = Offices.OrderByDescending(o => o.Last.Date?.FirstDay ?? DateOnly.MinValue).FirstOrDefault();
         ViewData["Description"] = PageMeta.Description(
-            $"{person.Name}{(latest is null ? string.Empty : $", {latest.OfficeName}")}{(Country is null ? string.Empty : $" ({Country.Name})")}: {Display.Count(ArticleCount, "article")}, {Display.Count(Meetings.Paging.Total, "meeting")} and {Display.Count(Trips.Paging.Total, "trip")} in the archive of press releases.");
+            $"{person.Name}{(latest is null ? string.Empty : $", {latest.OfficeName}")}{(Country is null ? string.Empty : $" ({Country.Name})")}: {Display.Count(ArticleCount, "article")}, {Display.Count(Meetings.Paging.Total, "meeting")} and {Display.Count(Travels.Total, "trip")} in the archive of press releases.");
         ViewData["Canonical"] = path;
         return (IActionResult?)CitationResults.File(Citation, format) ?? Page();
     }
