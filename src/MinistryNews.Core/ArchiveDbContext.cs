@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using MinistryNews.Core.Agreements;
 using MinistryNews.Core.Articles;
@@ -40,13 +42,33 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
 
     public DbSet<CountryYear> CountryYears => Set<CountryYear>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    /// <summary>
+    /// The year of a partial date, as its stored text's first four characters ("2019" of "2019-11-05"), for a query
+    /// that counts by year in the database (<c>substr</c>, which SQLite and PostgreSQL both have); null for no date.
+    /// Only a query can call it.
+    /// </summary>
+    public static string? YearOf(PartialDate? date) => throw new InvalidOperationException($"{nameof(YearOf)} runs in the database only.");
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ArchiveDbContext).Assembly);
+        modelBuilder.HasDbFunction(typeof(ArchiveDbContext).GetMethod(nameof(YearOf))!)
+            .HasTranslation(arguments => new SqlFunctionExpression(
+                "substr",
+                [arguments[0], new SqlConstantExpression(1, typeof(int), IntTypeMapping.Default), new SqlConstantExpression(4, typeof(int), IntTypeMapping.Default)],
+                nullable: true,
+                argumentsPropagateNullability: [true, false, false],
+                typeof(string),
+                StringTypeMapping.Default));
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Partial dates are stored as text ("2011", "2009-10", "2020-01-09"), which sorts in date order.
         configurationBuilder.Properties<PartialDate>().HaveConversion<PartialDateConverter>().HaveMaxLength(10);
+
+        // The same where a date is no column's (the argument of YearOf).
+        configurationBuilder.DefaultTypeMapping<PartialDate>().HasConversion<PartialDateConverter>();
     }
 
     private sealed class PartialDateConverter() : ValueConverter<PartialDate, string>(

@@ -131,13 +131,13 @@ public abstract class EventList<T, TRow> : IEventList<TRow>
     }
 
     /// <summary>
-    /// How many of the events fall on each date (the undated under null), counted by the database: an overview folds
-    /// them into years, each year's count the total of the list filtered by that year.
+    /// How many of the events fall in each year (the undated under null), counted by the database: an overview's
+    /// years, each the total of the list filtered by that year.
     /// </summary>
-    public async Task<List<(PartialDate? Date, int Count)>> CountsByDateAsync(ArchiveDbContext db, CancellationToken cancellationToken)
+    public async Task<List<(int? Year, int Count)>> CountsByYearAsync(ArchiveDbContext db, CancellationToken cancellationToken)
     {
-        var rows = await Matching(db).GroupBy(e => EF.Property<PartialDate?>(e, DateProperty)).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        return [.. rows.Select(r => (r.Key, r.Count))];
+        var rows = await Matching(db).GroupBy(e => ArchiveDbContext.YearOf(EF.Property<PartialDate?>(e, DateProperty))).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        return [.. rows.Select(r => (r.Key is null ? (int?)null : int.Parse(r.Key, CultureInfo.InvariantCulture), r.Count))];
     }
 
     /// <summary>How many events match, counted by the database.</summary>

@@ -11,10 +11,11 @@ public sealed class Travels
     /// <summary>The latest trips drawn on the timeline and listed by year; the rest are on the delegations list.</summary>
     public const int Shown = 50;
 
-    private Travels(string id, string allHref, int total, IReadOnlyList<(int Year, int Trips)> years, int undated, IReadOnlyList<DelegationRow> latest, PartnerMap? map)
+    private Travels(string id, string allHref, string what, int total, IReadOnlyList<(int Year, int Trips)> years, int undated, IReadOnlyList<DelegationRow> latest, PartnerMap? map)
     {
         Id = id;
         AllHref = allHref;
+        What = what;
         Total = total;
         Years = years;
         Undated = undated;
@@ -27,6 +28,9 @@ public sealed class Travels
 
     /// <summary>The delegations list of every trip counted here.</summary>
     public string AllHref { get; }
+
+    /// <summary>What the trips are called in the link to them all: "trips", "visits made".</summary>
+    public string What { get; }
 
     public int Total { get; }
 
@@ -73,13 +77,13 @@ public sealed class Travels
     /// (a <paramref name="map"/> of the countries they went to, or came from, when one is asked for) in SQL, the latest
     /// read as a page.
     /// </summary>
-    public static async Task<Travels> ReadAsync(ArchiveDbContext db, DelegationQuery query, string id, string allHref, (string Title, TripEnd By, Func<MapCountry, string> Href)? map, CancellationToken cancellationToken)
+    public static async Task<Travels> ReadAsync(ArchiveDbContext db, DelegationQuery query, string id, string allHref, string what, (string Title, TripEnd By, Func<MapCountry, string> Href)? map, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         var list = await (query with { Sort = "-date" }).ValidateAsync(db, Shown, cancellationToken);
-        var dates = await list.CountsByDateAsync(db, cancellationToken);
-        var total = dates.Sum(d => d.Count);
-        var byYear = dates.Where(d => d.Date is not null).GroupBy(d => d.Date!.Value.Year).ToDictionary(g => g.Key, g => g.Sum(d => d.Count));
+        var counts = await list.CountsByYearAsync(db, cancellationToken);
+        var total = counts.Sum(d => d.Count);
+        var byYear = counts.Where(d => d.Year is not null).ToDictionary(d => d.Year!.Value, d => d.Count);
         IReadOnlyList<(int, int)> years = byYear.Count == 0 ? [] : [.. Enumerable.Range(byYear.Keys.Min(), byYear.Keys.Max() - byYear.Keys.Min() + 1).Select(y => (y, byYear.GetValueOrDefault(y)))];
         var latest = total == 0 ? [] : (await list.PageAsync(db, total, PastTheLastPage.ShowTheLast, cancellationToken)).Rows;
         PartnerMap? drawn = null;
@@ -89,7 +93,7 @@ public sealed class Travels
             drawn = new PartnerMap(id + "-map", title, countries.Select(c => new MapCountry(c.Country, c.Code, 0, c.Trips, 0)), href);
         }
 
-        return new Travels(id, allHref, total, years, dates.Where(d => d.Date is null).Sum(d => d.Count), latest, drawn);
+        return new Travels(id, allHref, what, total, years, counts.Where(d => d.Year is null).Sum(d => d.Count), latest, drawn);
     }
 }
 

@@ -83,8 +83,8 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time, ArchiveS
             ? new ActivityChart("activity", "Every article of the archive, year by year", (await summary.GetAsync(db, cancellationToken)).Activity, null, EventKinds.None, ActivityChart.ListLinks("/articles", []))
             : new ActivityChart("activity", $"Articles naming {country.Name}, year by year", await ActivityCounts.OfCountryAsync(db, country.Id, cancellationToken), null, EventKinds.None, ActivityChart.ListLinks(QueryKey.Country, country.Slug));
         Travels = IsHome
-            ? await Travels.ReadAsync(db, new DelegationQuery { Direction = "hosted" }, "travels", "/delegations?direction=hosted", ("Where the visits came from", TripEnd.Origin, c => $"/delegations?direction=hosted&country={c.Country.Slug}"), cancellationToken)
-            : await Travels.ReadAsync(db, new DelegationQuery { Country = [country.Slug] }, "travels", $"/delegations?country={country.Slug}", null, cancellationToken);
+            ? await Travels.ReadAsync(db, new DelegationQuery { Direction = "hosted" }, "travels", "/delegations?direction=hosted", "visits hosted", ("Where the visits came from", TripEnd.Origin, c => $"/delegations?direction=hosted&country={c.Country.Slug}"), cancellationToken)
+            : await Travels.ReadAsync(db, new DelegationQuery { Country = [country.Slug] }, "travels", $"/delegations?country={country.Slug}", "trips", null, cancellationToken);
         await ReadOthersAsync(country, today, cancellationToken);
         return Page();
     }
@@ -101,7 +101,7 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time, ArchiveS
         // the delegations list by direction (what its page links to), and it has no timeline of its own with itself.
         if (IsHome)
         {
-            VisitsMade = await Travels.ReadAsync(db, new DelegationQuery { Direction = "made" }, "visits-made", "/delegations?direction=made", ("Where the visits went", TripEnd.Destination, c => $"/delegations?direction=made&country={c.Country.Slug}"), cancellationToken);
+            VisitsMade = await Travels.ReadAsync(db, new DelegationQuery { Direction = "made" }, "visits-made", "/delegations?direction=made", "visits made", ("Where the visits went", TripEnd.Destination, c => $"/delegations?direction=made&country={c.Country.Slug}"), cancellationToken);
         }
         else
         {

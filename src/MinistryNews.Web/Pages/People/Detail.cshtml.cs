@@ -63,7 +63,7 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
 
         // The sections are the first pages of the lists their "All N" links lead to, so that the counts agree.
         Travels = await Travels.ReadAsync(
-            db, new DelegationQuery { Person = [person.Slug] }, "travels", $"/delegations?person={person.Slug}",
+            db, new DelegationQuery { Person = [person.Slug] }, "travels", $"/delegations?person={person.Slug}", "trips",
             ("Countries visited", TripEnd.Destination, c => $"/delegations?person={person.Slug}&country={c.Country.Slug}"), cancellationToken);
         Meetings = await (await new MeetingQuery { Person = [person.Slug] }.ValidateAsync(db, Shown, cancellationToken)).PageAsync(db, PastTheLastPage.ShowTheLast, cancellationToken);
         Agreements = await (await new AgreementQuery { Person = [person.Slug] }.ValidateAsync(db, DateOnly.FromDateTime(time.GetLocalNow().Date), Shown, cancellationToken))
