@@ -220,6 +220,8 @@ internal static class PagesBenchmark
             ("/articles, deep page (4000)", One("/articles?page=4000")),
             ("/search, a common word", One("/search?q=minister")),
             ("/search, a stemmed plural", One("/search?q=ministers")),
+            ("/articles, a common word searched (its chart)", One("/articles?q=minister")),
+            ($"/articles?year={year} (its chart by month)", One($"/articles?year={year}")),
             ("/meetings", One("/meetings")),
             ("/meetings, sorted by country, page 50", One("/meetings?sort=country&page=50")),
             ("/meetings of the largest country", One($"/meetings?country={countries[0]}")),
