@@ -69,6 +69,15 @@ public sealed class DelegationList(EventFilter filter, TripDirection? direction,
     /// <summary>How many of the trips went to each country (a trip to two counts for both), counted by the database.</summary>
     public async Task<List<(Link Country, string Code, int Trips)>> DestinationCountsAsync(ArchiveDbContext db, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(db);
+
+        // Every visit made, by where it went: the counts the registers keep on each country's row.
+        if (Direction == TripDirection.Made && Filter.Common.IsEmpty)
+        {
+            return [.. (await db.Countries.Where(c => c.VisitsMadeCount > 0).Select(c => new { c.Slug, c.Name, c.Code, c.VisitsMadeCount }).ToListAsync(cancellationToken))
+                .Select(c => (new Link(c.Slug, c.Name), c.Code, c.VisitsMadeCount))];
+        }
+
         var rows = await Matching(db).SelectMany(d => d.Destinations, (d, c) => new { c.Slug, c.Name, c.Code })
             .GroupBy(c => new { c.Slug, c.Name, c.Code })
             .Select(g => new { g.Key.Slug, g.Key.Name, g.Key.Code, Count = g.Count() })
@@ -79,6 +88,15 @@ public sealed class DelegationList(EventFilter filter, TripDirection? direction,
     /// <summary>How many of the trips came from each country, counted by the database.</summary>
     public async Task<List<(Link Country, string Code, int Trips)>> OriginCountsAsync(ArchiveDbContext db, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(db);
+
+        // Every visit hosted, by where it came from: the counts the registers keep on each country's row.
+        if (Direction == TripDirection.Hosted && Filter.Common.IsEmpty)
+        {
+            return [.. (await db.Countries.Where(c => c.VisitsHostedCount > 0 && c.Slug != DelegationRow.HomeSlug).Select(c => new { c.Slug, c.Name, c.Code, c.VisitsHostedCount }).ToListAsync(cancellationToken))
+                .Select(c => (new Link(c.Slug, c.Name), c.Code, c.VisitsHostedCount))];
+        }
+
         var rows = await Matching(db).Where(d => d.FromCountry != null)
             .GroupBy(d => new { d.FromCountry!.Slug, d.FromCountry.Name, d.FromCountry.Code })
             .Select(g => new { g.Key.Slug, g.Key.Name, g.Key.Code, Count = g.Count() })

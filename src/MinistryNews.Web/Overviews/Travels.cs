@@ -9,7 +9,7 @@ namespace MinistryNews.Web.Overviews;
 public sealed class Travels
 {
     /// <summary>The latest trips drawn on the timeline and listed by year; the rest are on the delegations list.</summary>
-    public const int Shown = 50;
+    public const int Shown = 20;
 
     private Travels(string id, string allHref, string what, int total, IReadOnlyList<(int Year, int Trips)> years, int undated, IReadOnlyList<DelegationRow> latest, PartnerMap? map)
     {

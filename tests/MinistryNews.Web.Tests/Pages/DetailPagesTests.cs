@@ -121,9 +121,11 @@ public sealed class DetailPagesTests : IAsyncLifetime
         var read = _rowsRead.Snapshot();
 
         // A section's rows and each of their lists (countries, participants) are a command each, of at most its shown rows
-        // (a reader's count takes in the last read, which finds the end): the travels' latest trips are the most. The
-        // overviews' counts (by year, by country) are grouped in SQL, a row a year or a country.
-        Assert.All(read, c => Assert.True(c.Rows <= Travels.Shown + 1, $"{c.Rows} rows read by: {c.Sql}"));
+        // (a reader's count takes in the last read, which finds the end). The overviews' counts are grouped in SQL: a row
+        // a year or a country, never a row an event.
+        Assert.All(read, c => Assert.True(
+            c.Rows <= PersonPage.Shown + 1 || (c.Sql.Contains("GROUP BY", StringComparison.Ordinal) && c.Rows <= 250),
+            $"{c.Rows} rows read by: {c.Sql}"));
         Assert.True(read.Sum(c => c.Rows) < 2 * Added, $"{read.Sum(c => c.Rows)} rows read for {Added} meetings and {Added} trips:\n{string.Join("\n", read.Select(c => c.Rows + ": " + c.Sql[..Math.Min(120, c.Sql.Length)]))}");
     }
 
