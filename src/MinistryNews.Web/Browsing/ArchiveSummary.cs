@@ -8,7 +8,7 @@ namespace MinistryNews.Web.Browsing;
 /// <param name="PeopleCounts">How many articles name each person, by id.</param>
 /// <param name="Kinds">How many articles tell a meeting, a delegation, an agreement.</param>
 /// <param name="Months">Articles per month, newest first.</param>
-/// <param name="Activity">Articles by year and the kinds each tells, for the activity charts.</param>
+/// <param name="ActivityByMonth">Articles by month (year × 100 + month, 0 for the undated) and the kinds each tells, for the activity charts.</param>
 public sealed record ArchiveCounts(
     int Articles,
     int Meetings,
@@ -19,7 +19,12 @@ public sealed record ArchiveCounts(
     IReadOnlyDictionary<int, int> PeopleCounts,
     (int Meeting, int Delegation, int Agreement) Kinds,
     IReadOnlyList<(int Year, int Month, int Count)> Months,
-    IReadOnlyList<PeriodKinds> Activity);
+    IReadOnlyList<PeriodKinds> ActivityByMonth)
+{
+    /// <summary>Articles by year (0 for the undated) and the kinds each tells.</summary>
+    public IReadOnlyList<PeriodKinds> Activity { get; } =
+        [.. ActivityByMonth.GroupBy(r => (Year: r.Period / 100, r.Kinds)).Select(g => new PeriodKinds(g.Key.Year, g.Key.Kinds, g.Sum(r => r.Articles)))];
+}
 
 /// <summary>
 /// The counts over the whole archive, read once and kept until this process's ingestion stores something new, or for an
@@ -126,7 +131,7 @@ public sealed class ArchiveSummary : IDisposable
                 await db.Delegations.Select(d => d.ArticleId).Distinct().CountAsync(cancellationToken),
                 await db.Agreements.Select(a => a.ArticleId).Distinct().CountAsync(cancellationToken)),
             [.. months.Select(m => (m.Year, m.Month, m.Count))],
-            await ActivityCounts.OfArticlesAsync(db, null, null, cancellationToken));
+            await ActivityCounts.OfArticlesAsync(db, null, null, cancellationToken, monthly: true));
     }
 
     private sealed record IdCount(int Id, int Count);

@@ -167,7 +167,8 @@ public static class ActivityCounts
     /// <paramref name="year"/>, and the kinds each tells: one grouped query, each article's kinds read from the events'
     /// indexes by article.
     /// </summary>
-    public static async Task<List<PeriodKinds>> OfArticlesAsync(ArchiveDbContext db, IQueryable<int>? ids, int? year, CancellationToken cancellationToken)
+    /// <param name="monthly">Without a year: by month of every year, each period written year × 100 + month (201903).</param>
+    public static async Task<List<PeriodKinds>> OfArticlesAsync(ArchiveDbContext db, IQueryable<int>? ids, int? year, CancellationToken cancellationToken, bool monthly = false)
     {
         ArgumentNullException.ThrowIfNull(db);
         IQueryable<Article> articles = db.Articles;
@@ -185,7 +186,7 @@ public static class ActivityCounts
         var rows = await articles
             .Select(a => new
             {
-                Period = a.PublishedOn == null ? 0 : year == null ? a.PublishedOn.Value.Year : a.PublishedOn.Value.Month,
+                Period = a.PublishedOn == null ? 0 : year != null ? a.PublishedOn.Value.Month : monthly ? (a.PublishedOn.Value.Year * 100) + a.PublishedOn.Value.Month : a.PublishedOn.Value.Year,
                 Kinds = (db.Meetings.Any(m => m.ArticleId == a.Id) ? 1 : 0) + (db.Delegations.Any(d => d.ArticleId == a.Id) ? 2 : 0) + (db.Agreements.Any(x => x.ArticleId == a.Id) ? 4 : 0),
             })
             .GroupBy(r => new { r.Period, r.Kinds })
@@ -200,19 +201,27 @@ public static class ActivityCounts
     /// archive's counts when nothing narrows the list, from the register when its filters are at most one country,
     /// else from the ids the filters and the search give.
     /// </summary>
-    public static async Task<List<PeriodKinds>?> OfListAsync(ArchiveDbContext db, ArticleList list, ArchiveSummary summary, CancellationToken cancellationToken)
+    /// <param name="searchNarrowsNothing">Whether the list's search finds every article of the archive: its counts are the archive's.</param>
+    public static async Task<List<PeriodKinds>?> OfListAsync(ArchiveDbContext db, ArticleList list, ArchiveSummary summary, bool searchNarrowsNothing, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(list);
         ArgumentNullException.ThrowIfNull(summary);
         var filter = list.Filter;
+        var searched = list.IsSearch && !searchNarrowsNothing;
         if (filter.Year is { } year)
         {
-            var inYear = And(list.Matches, filter.Ids([Facet.Kind, Facet.Year]));
+            // A year of the whole archive: its months from the archive's counts.
+            if (!searched && filter.Countries.Count == 0 && filter.People.Count == 0 && filter.From is null && filter.To is null)
+            {
+                return [.. (await summary.GetAsync(db, cancellationToken)).ActivityByMonth.Where(r => r.Period / 100 == year).Select(r => r with { Period = r.Period % 100 })];
+            }
+
+            var inYear = And(searched ? list.Matches : null, filter.Ids([Facet.Kind, Facet.Year]));
             return inYear is not null && await TooManyAsync(inYear, cancellationToken) ? null : await OfArticlesAsync(db, inYear, year, cancellationToken);
         }
 
-        if (!list.IsSearch)
+        if (!searched)
         {
             if (filter.IsEmptyExcept(Facet.Kind))
             {
@@ -225,7 +234,7 @@ public static class ActivityCounts
             }
         }
 
-        var ids = And(list.Matches, filter.Ids([Facet.Kind]))!;
+        var ids = And(searched ? list.Matches : null, filter.Ids([Facet.Kind]))!;
         return await TooManyAsync(ids, cancellationToken) ? null : await OfArticlesAsync(db, ids, null, cancellationToken);
     }
 

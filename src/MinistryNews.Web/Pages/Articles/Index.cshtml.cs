@@ -47,14 +47,16 @@ public sealed class IndexModel(ArchiveDbContext db, ArchiveSummary summary) : Pa
             Messages.Add(notice);
         }
 
+        // A search that finds every article narrows nothing: its chart and facets are the archive's, already counted.
+        var everything = List.IsSearch && Filter.IsEmpty && Paging.Total == await List.ArchiveSizeAsync(cancellationToken);
         Activity = new ActivityChart(
             "activity",
             Filter.Year is { } year ? $"These articles month by month in {year}" : "These articles year by year",
-            await ActivityCounts.OfListAsync(db, List, summary, cancellationToken),
+            await ActivityCounts.OfListAsync(db, List, summary, everything, cancellationToken),
             Filter.Year,
             Filter.ChosenKinds,
             ActivityChart.ListLinks("/articles", Request.Query));
-        Facets = List.IsSearch
+        Facets = List.IsSearch && !everything
             ? await ArticleFacets.CountAsync(db, List.Matches, Filter, null, cancellationToken)
             : await ArticleFacets.CountAsync(db, null, Filter, await summary.GetAsync(db, cancellationToken), cancellationToken);
         return Page();
