@@ -63,6 +63,9 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
 
     public int ArticleCount { get; private set; }
 
+    /// <summary>Who met whom: the people of the country and the organisations met in meetings with it.</summary>
+    public Counterparts Counterparts { get; private set; } = Counterparts.None;
+
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         var country = await db.Countries.AsNoTracking().FirstOrDefaultAsync(c => c.Slug == slug, cancellationToken);
@@ -76,6 +79,7 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
 
         await ReadEventsAsync(country, today, cancellationToken);
         await ReadOthersAsync(country, today, cancellationToken);
+        Counterparts = await Counterparts.OfCountryAsync(db, country, cancellationToken);
         return Page();
     }
 
