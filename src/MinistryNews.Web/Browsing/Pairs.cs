@@ -36,19 +36,19 @@ public static class Pairs
             return new PairPage([], new Paging(1, list.Page.Size, 0), messages);
         }
 
-        var pairs = Counted(db, list, homeId);
-        var total = await pairs.CountAsync(cancellationToken);
-        var (paging, notice) = list.Page.Within(total, lastWhenPast: true);
-        if (notice is not null)
+        var paging = new Paging(list.Page.Number, list.Page.Size, 0);
+        var (counts, total) = await CountedAsync(db, list, homeId, paging.Skip, paging.Size, cancellationToken);
+        if (counts.Count == 0 && paging.Number > 1)
         {
-            messages.Add(notice);
+            // Past the last page: the total, then the last page.
+            total = (await CountedAsync(db, list, homeId, 0, 1, cancellationToken)).Total;
+            var (last, notice) = list.Page.Within(total, lastWhenPast: true);
+            messages.Add(notice ?? string.Empty);
+            paging = last;
+            (counts, _) = total == 0 ? ([], 0) : await CountedAsync(db, list, homeId, paging.Skip, paging.Size, cancellationToken);
         }
 
-        var counts = total == 0 ? [] : await pairs
-            .OrderByDescending(p => p.Meetings).ThenBy(p => p.Last == null).ThenByDescending(p => p.Last)
-            .ThenBy(p => p.OfficialId).ThenBy(p => p.PersonId).ThenBy(p => p.OrganisationKey)
-            .Skip(paging.Skip).Take(paging.Size)
-            .ToListAsync(cancellationToken);
+        paging = paging with { Total = total };
         var ids = counts.SelectMany(c => new[] { c.OfficialId, c.PersonId ?? 0 }).Where(id => id != 0).Distinct().ToList();
         var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.Slug, p.Name }).ToDictionaryAsync(p => p.Id, p => new Link(p.Slug, p.Name), cancellationToken);
         var filters = Filters(list);
@@ -59,9 +59,11 @@ public static class Pairs
             (string, string)[] pair = person is not null
                 ? [(QueryKey.Person, official.Slug), (QueryKey.With, person.Slug), .. list.With.Organisation is { } organisation ? new[] { (QueryKey.Organisation, organisation) } : []]
                 : [(QueryKey.Person, official.Slug), (QueryKey.Organisation, c.Organisation!)];
-            return new PairRow(official, person, person is null ? c.Organisation : null, c.Meetings, WhoMetWhom.Date(c.First), WhoMetWhom.Date(c.Last), WhoMetWhom.MeetingsLink([.. filters, .. pair]));
+            // A with of the list that is one of the pair's sides says nothing more.
+            var kept = filters.Where(f => f.Key != QueryKey.With || (f.Value != official.Slug && f.Value != person?.Slug));
+            return new PairRow(official, person, person is null ? c.Organisation : null, c.Meetings, WhoMetWhom.Date(c.First), WhoMetWhom.Date(c.Last), WhoMetWhom.MeetingsLink([.. kept, .. pair]));
         }).ToList();
-        return new PairPage(rows, paging, messages);
+        return new PairPage(rows, paging, [.. messages.Where(m => m.Length > 0)]);
     }
 
     /// <summary>
@@ -102,71 +104,71 @@ public static class Pairs
         return values;
     }
 
-    /// <summary>The pairs of the meetings the list keeps, grouped and counted by the database, in no order.</summary>
-    private static IQueryable<PairCount> Counted(ArchiveDbContext db, MeetingList list, int home)
+    /// <summary>
+    /// A page of the pairs of the meetings the list keeps, grouped, counted and sorted by the database, and the number of
+    /// pairs (a window count over the groups: one pass). The meetings are those of the list's own query
+    /// (<see cref="MeetingList.MatchingMeetings"/>, its SQL and parameters as EF Core writes them), from which the
+    /// joins start, in the order written (CROSS JOIN keeps it on SQLite): the participants of each meeting by the link
+    /// table's key, and their countries. Without a filter, every meeting is read once. The numbers written into the
+    /// text are the archive's own ids and the page's bounds, never text from the query.
+    /// </summary>
+    private static async Task<(List<PairCount> Counts, int Total)> CountedAsync(ArchiveDbContext db, MeetingList list, int home, int skip, int take, CancellationToken cancellationToken)
     {
-        // A row per official and counterpart of each meeting: each other participant who is not Vietnamese, and the
-        // organisation (folded by lower(), as the organisation filter folds it). Identifiers are quoted so that the
-        // same SQL runs on SQLite and PostgreSQL.
-        var links = db.Database.SqlQuery<PairLink>($"""
-            SELECT a."MeetingId", a."ParticipantsId" AS "OfficialId", b."ParticipantsId" AS "PersonId", CAST(NULL AS TEXT) AS "Organisation", CAST(NULL AS TEXT) AS "OrganisationKey", m."Date"
-            FROM "MeetingParticipants" AS a
-            JOIN "People" AS pa ON pa."Id" = a."ParticipantsId"
-            JOIN "MeetingParticipants" AS b ON b."MeetingId" = a."MeetingId"
-            JOIN "People" AS pb ON pb."Id" = b."ParticipantsId"
-            JOIN "Meetings" AS m ON m."Id" = a."MeetingId"
-            WHERE pa."CountryId" = {home} AND (pb."CountryId" IS NULL OR pb."CountryId" <> {home})
-            UNION ALL
-            SELECT a."MeetingId", a."ParticipantsId", NULL, m."CounterpartOrganisation", lower(m."CounterpartOrganisation"), m."Date"
-            FROM "MeetingParticipants" AS a
-            JOIN "People" AS pa ON pa."Id" = a."ParticipantsId"
-            JOIN "Meetings" AS m ON m."Id" = a."MeetingId"
-            WHERE pa."CountryId" = {home} AND m."CounterpartOrganisation" IS NOT NULL
-            """);
-        if (list.IsFiltered)
+        using var command = list.IsFiltered ? list.MatchingMeetings(db).Select(m => m.Id).CreateDbCommand() : db.Database.GetDbConnection().CreateCommand();
+        var source = list.IsFiltered ? $"""({command.CommandText}) AS f CROSS JOIN "Meetings" AS m""" : "\"Meetings\" AS m";
+        var match = list.IsFiltered ? """ AND m."Id" = f."Id" """ : " ";
+        string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
+        var people = string.Join(", ", list.Filter.PersonIds.Select(Number));
+        var (personSide, officialSide) = people.Length == 0 ? (string.Empty, string.Empty) : ($""" AND (a."ParticipantsId" IN ({people}) OR b."ParticipantsId" IN ({people}))""", $""" AND a."ParticipantsId" IN ({people})""");
+        var homeId = Number(home);
+#pragma warning disable CA2100 // The text is this method's own, with the SQL EF Core wrote for the list and numbers; values go through its parameters.
+        command.CommandText = $"""
+            SELECT u."OfficialId", u."PersonId", u."OrganisationKey", u."Organisation", u."Meetings", u."First", u."Last", CAST(count(*) OVER () AS INTEGER) AS "Total"
+            FROM (
+                SELECT a."ParticipantsId" AS "OfficialId", b."ParticipantsId" AS "PersonId", CAST(NULL AS TEXT) AS "OrganisationKey", CAST(NULL AS TEXT) AS "Organisation",
+                       CAST(count(*) AS INTEGER) AS "Meetings", min(m."Date") AS "First", max(m."Date") AS "Last"
+                FROM {source} CROSS JOIN "MeetingParticipants" AS a CROSS JOIN "People" AS pa CROSS JOIN "MeetingParticipants" AS b CROSS JOIN "People" AS pb
+                WHERE a."MeetingId" = m."Id" AND pa."Id" = a."ParticipantsId" AND b."MeetingId" = m."Id" AND pb."Id" = b."ParticipantsId"{match}
+                  AND pa."CountryId" = {homeId} AND (pb."CountryId" IS NULL OR pb."CountryId" <> {homeId}){personSide}
+                GROUP BY a."ParticipantsId", b."ParticipantsId"
+                UNION ALL
+                SELECT a."ParticipantsId", NULL, lower(m."CounterpartOrganisation"), min(m."CounterpartOrganisation"),
+                       CAST(count(*) AS INTEGER), min(m."Date"), max(m."Date")
+                FROM {source} CROSS JOIN "MeetingParticipants" AS a CROSS JOIN "People" AS pa
+                WHERE a."MeetingId" = m."Id" AND pa."Id" = a."ParticipantsId"{match}
+                  AND pa."CountryId" = {homeId} AND m."CounterpartOrganisation" IS NOT NULL{officialSide}
+                GROUP BY a."ParticipantsId", lower(m."CounterpartOrganisation")
+            ) AS u
+            ORDER BY u."Meetings" DESC, u."Last" IS NULL, u."Last" DESC, u."OfficialId", u."PersonId", u."OrganisationKey"
+            LIMIT {Number(take)} OFFSET {Number(skip)}
+            """;
+#pragma warning restore CA2100
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
         {
-            var meetings = list.MatchingMeetings(db).Select(m => m.Id);
-            links = links.Where(l => meetings.Contains(l.MeetingId));
-        }
-
-        var people = list.Filter.PersonIds.ToList();
-        if (people.Count > 0)
-        {
-            links = links.Where(l => people.Contains(l.OfficialId) || (l.PersonId != null && people.Contains(l.PersonId.Value)));
-        }
-
-        return links
-            .GroupBy(l => new { l.OfficialId, l.PersonId, l.OrganisationKey })
-            .Select(g => new PairCount
+            var counts = new List<PairCount>();
+            var total = 0;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
             {
-                OfficialId = g.Key.OfficialId,
-                PersonId = g.Key.PersonId,
-                OrganisationKey = g.Key.OrganisationKey,
-                Organisation = g.Min(l => l.Organisation),
-                Meetings = g.Count(),
-                First = g.Min(l => l.Date),
-                Last = g.Max(l => l.Date),
-            });
+                counts.Add(new PairCount(
+                    Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture),
+                    reader.IsDBNull(1) ? null : Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture),
+                    reader.IsDBNull(3) ? null : reader.GetString(3),
+                    Convert.ToInt32(reader.GetValue(4), CultureInfo.InvariantCulture),
+                    reader.IsDBNull(5) ? null : reader.GetString(5),
+                    reader.IsDBNull(6) ? null : reader.GetString(6)));
+                total = Convert.ToInt32(reader.GetValue(7), CultureInfo.InvariantCulture);
+            }
+
+            return (counts, total);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
-    /// <summary>An official and a counterpart of one meeting, and the meeting's date as stored.</summary>
-    private sealed record PairLink(int MeetingId, int OfficialId, int? PersonId, string? Organisation, string? OrganisationKey, string? Date);
-
-    /// <summary>A pair counted.</summary>
-    private sealed class PairCount
-    {
-        public int OfficialId { get; init; }
-
-        public int? PersonId { get; init; }
-
-        public string? OrganisationKey { get; init; }
-
-        public string? Organisation { get; init; }
-
-        public int Meetings { get; init; }
-
-        public string? First { get; init; }
-
-        public string? Last { get; init; }
-    }
+    /// <summary>A pair counted: the official, the person or the organisation (a spelling stored), the meetings and the dates' texts.</summary>
+    private sealed record PairCount(int OfficialId, int? PersonId, string? Organisation, int Meetings, string? First, string? Last);
 }
