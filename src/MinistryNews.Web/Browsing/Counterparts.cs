@@ -81,26 +81,22 @@ public sealed record Counterparts(
         var official = home is not null && person.CountryId == home;
         var (id, homeId) = (person.Id, home ?? 0);
 
-        // The person's meetings from their link table's index, the others of each meeting from the table's key.
+        // The person's meetings from their link table's index, the others of each meeting from the table's key: in the
+        // order written, which CROSS JOIN keeps on SQLite (with the ids as parameters its planner may start from the
+        // people of a country instead, and read every meeting of each).
         var people = await db.Database.SqlQuery<PersonCount>(official
             ? (FormattableString)$"""
                SELECT p."Id", p."Slug", p."Name", CAST(count(*) AS INTEGER) AS "Meetings", min(m."Date") AS "First", max(m."Date") AS "Last", CAST(count(*) OVER () AS INTEGER) AS "Total"
-               FROM "MeetingParticipants" AS mine
-               JOIN "MeetingParticipants" AS o ON o."MeetingId" = mine."MeetingId" AND o."ParticipantsId" <> mine."ParticipantsId"
-               JOIN "People" AS p ON p."Id" = o."ParticipantsId"
-               JOIN "Meetings" AS m ON m."Id" = mine."MeetingId"
-               WHERE mine."ParticipantsId" = {id} AND (p."CountryId" IS NULL OR p."CountryId" <> {homeId})
+               FROM "MeetingParticipants" AS mine CROSS JOIN "Meetings" AS m CROSS JOIN "MeetingParticipants" AS o CROSS JOIN "People" AS p
+               WHERE mine."ParticipantsId" = {id} AND m."Id" = mine."MeetingId" AND o."MeetingId" = mine."MeetingId" AND o."ParticipantsId" <> mine."ParticipantsId" AND p."Id" = o."ParticipantsId" AND (p."CountryId" IS NULL OR p."CountryId" <> {homeId})
                GROUP BY p."Id", p."Slug", p."Name"
                ORDER BY 4 DESC, max(m."Date") IS NULL, 6 DESC, p."Name", p."Id"
                LIMIT {Shown}
                """
             : $"""
                SELECT p."Id", p."Slug", p."Name", CAST(count(*) AS INTEGER) AS "Meetings", min(m."Date") AS "First", max(m."Date") AS "Last", CAST(count(*) OVER () AS INTEGER) AS "Total"
-               FROM "MeetingParticipants" AS mine
-               JOIN "MeetingParticipants" AS o ON o."MeetingId" = mine."MeetingId" AND o."ParticipantsId" <> mine."ParticipantsId"
-               JOIN "People" AS p ON p."Id" = o."ParticipantsId"
-               JOIN "Meetings" AS m ON m."Id" = mine."MeetingId"
-               WHERE mine."ParticipantsId" = {id} AND p."CountryId" = {homeId}
+               FROM "MeetingParticipants" AS mine CROSS JOIN "Meetings" AS m CROSS JOIN "MeetingParticipants" AS o CROSS JOIN "People" AS p
+               WHERE mine."ParticipantsId" = {id} AND m."Id" = mine."MeetingId" AND o."MeetingId" = mine."MeetingId" AND o."ParticipantsId" <> mine."ParticipantsId" AND p."Id" = o."ParticipantsId" AND p."CountryId" = {homeId}
                GROUP BY p."Id", p."Slug", p."Name"
                ORDER BY 4 DESC, max(m."Date") IS NULL, 6 DESC, p."Name", p."Id"
                LIMIT {Shown}
@@ -108,9 +104,8 @@ public sealed record Counterparts(
         var organisations = official
             ? await db.Database.SqlQuery<OrganisationCount>($"""
                SELECT min(m."CounterpartOrganisation") AS "Organisation", CAST(count(*) AS INTEGER) AS "Meetings", min(m."Date") AS "First", max(m."Date") AS "Last", CAST(count(*) OVER () AS INTEGER) AS "Total"
-               FROM "MeetingParticipants" AS mine
-               JOIN "Meetings" AS m ON m."Id" = mine."MeetingId"
-               WHERE mine."ParticipantsId" = {id} AND m."CounterpartOrganisation" IS NOT NULL
+               FROM "MeetingParticipants" AS mine CROSS JOIN "Meetings" AS m
+               WHERE mine."ParticipantsId" = {id} AND m."Id" = mine."MeetingId" AND m."CounterpartOrganisation" IS NOT NULL
                GROUP BY lower(m."CounterpartOrganisation")
                ORDER BY 2 DESC, max(m."Date") IS NULL, 4 DESC, 1
                LIMIT {Shown}
@@ -143,24 +138,21 @@ public sealed record Counterparts(
             return None;
         }
 
-        // The meetings with the country from their link table's index, their participants from the other's key.
+        // The meetings with the country from their link table's index, their participants from the other's key, in the
+        // order written (CROSS JOIN): started from the country's people, SQLite took 2 s at 100,000 articles.
         var id = country.Id;
         var people = await db.Database.SqlQuery<PersonCount>($"""
             SELECT p."Id", p."Slug", p."Name", CAST(count(*) AS INTEGER) AS "Meetings", min(m."Date") AS "First", max(m."Date") AS "Last", CAST(count(*) OVER () AS INTEGER) AS "Total"
-            FROM "MeetingCountries" AS mc
-            JOIN "MeetingParticipants" AS mp ON mp."MeetingId" = mc."MeetingId"
-            JOIN "People" AS p ON p."Id" = mp."ParticipantsId"
-            JOIN "Meetings" AS m ON m."Id" = mc."MeetingId"
-            WHERE mc."CounterpartCountriesId" = {id} AND p."CountryId" = {id}
+            FROM "MeetingCountries" AS mc CROSS JOIN "Meetings" AS m CROSS JOIN "MeetingParticipants" AS mp CROSS JOIN "People" AS p
+            WHERE mc."CounterpartCountriesId" = {id} AND m."Id" = mc."MeetingId" AND mp."MeetingId" = mc."MeetingId" AND p."Id" = mp."ParticipantsId" AND p."CountryId" = {id}
             GROUP BY p."Id", p."Slug", p."Name"
             ORDER BY 4 DESC, max(m."Date") IS NULL, 6 DESC, p."Name", p."Id"
             LIMIT {Shown}
             """).ToListAsync(cancellationToken);
         var organisations = await db.Database.SqlQuery<OrganisationCount>($"""
             SELECT min(m."CounterpartOrganisation") AS "Organisation", CAST(count(*) AS INTEGER) AS "Meetings", min(m."Date") AS "First", max(m."Date") AS "Last", CAST(count(*) OVER () AS INTEGER) AS "Total"
-            FROM "MeetingCountries" AS mc
-            JOIN "Meetings" AS m ON m."Id" = mc."MeetingId"
-            WHERE mc."CounterpartCountriesId" = {id} AND m."CounterpartOrganisation" IS NOT NULL
+            FROM "MeetingCountries" AS mc CROSS JOIN "Meetings" AS m
+            WHERE mc."CounterpartCountriesId" = {id} AND m."Id" = mc."MeetingId" AND m."CounterpartOrganisation" IS NOT NULL
             GROUP BY lower(m."CounterpartOrganisation")
             ORDER BY 2 DESC, max(m."Date") IS NULL, 4 DESC, 1
             LIMIT {Shown}
