@@ -24,7 +24,7 @@ public static class PageKinds
         return
         [
             ("home", "/"), ("articles", "/articles"), ("articles-filtered", "/articles?country=japan&kind=meeting"), ("article", article!),
-            ("search", "/search?q=minister"), ("search-empty", "/search"), ("meetings", "/meetings"), ("delegations", "/delegations"),
+            ("search", "/search?q=minister"), ("search-empty", "/search"), ("meetings", "/meetings"), ("pairs", "/meetings/pairs"), ("delegations", "/delegations"),
             ("agreements", "/agreements"), ("agreement", agreement!), ("people", "/people"), ("person", $"/people/{person}"),
             ("countries", "/countries"), ("country", "/countries/japan"), ("home-country", "/countries/vietnam"), ("offices", "/offices"),
             ("office", $"/offices/{office}"), ("archive", "/archive"), ("archive-year", "/archive/2019"), ("archive-month", "/archive/2019/3"),

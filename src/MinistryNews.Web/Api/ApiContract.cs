@@ -46,6 +46,8 @@ public static class ApiContract
         QueryKey.To => (PartialDate(), "2018-12-31"),
         QueryKey.Country => (Texts(null), new JsonArray("japan")),
         QueryKey.Person => (Texts(null), new JsonArray("nguyen-manh-hung")),
+        QueryKey.With => (Texts(null), new JsonArray("takaichi-sanae")),
+        QueryKey.Organisation => (new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = MeetingWith.MaxOrganisationLength }, "Ministry of Internal Affairs and Communications"),
         QueryKey.Search => (new OpenApiSchema { Type = JsonSchemaType.String }, "Japan"),
         QueryKey.Kind when path == "/api/articles" => (Texts(ArticleFilter.Kinds), new JsonArray("agreement")),
         QueryKey.Kind => (Values(Enum.GetNames<Core.Extraction.MeetingKind>().Select(n => n.ToLowerInvariant())), "multilateral"),

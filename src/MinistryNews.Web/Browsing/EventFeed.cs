@@ -42,7 +42,8 @@ public sealed record EventListWords(string Name, string Noun, string Countries, 
 /// alternate link, and the same title.
 /// </summary>
 /// <param name="Own">The value of the list's own filter as the address writes it ("bilateral"), when one is chosen.</param>
-public sealed record EventFeed(EventListWords Words, EventFilter Filter, string? Own)
+/// <param name="Kept">The list's other filters (a meeting's <c>with</c> and <c>organisation</c>), when any.</param>
+public sealed record EventFeed(EventListWords Words, EventFilter Filter, string? Own, IReadOnlyList<ListFilterValue>? Kept = null)
 {
     /// <summary>The feed: <c>/feeds/meetings.atom?country=japan&amp;kind=bilateral</c>.</summary>
     public string Address => $"/feeds/{Words.Name}.atom{Query}";
@@ -67,6 +68,7 @@ public sealed record EventFeed(EventListWords Words, EventFilter Filter, string?
                 parts.Add($"{Words.People} {string.Join(" or ", common.People.Select(p => p.Name))}");
             }
 
+            parts.AddRange(Kept?.Select(k => k.Words) ?? []);
             parts.AddRange(common.DescribeDates());
             var what = Own is not null && Words.Own.TryGetValue(Own, out var own) ? own : Words.Noun;
             return "MinistryNews: " + what + (parts.Count == 0 ? string.Empty : " " + string.Join(", ", parts));
@@ -105,6 +107,8 @@ public sealed record EventFeed(EventListWords Words, EventFilter Filter, string?
             {
                 values.Add(KeyValuePair.Create(Words.OwnKey, Own));
             }
+
+            values.AddRange(Kept?.Select(k => KeyValuePair.Create(k.Key, k.Value)) ?? []);
 
             return new QueryBuilder(values.OrderBy(v => v.Key, StringComparer.OrdinalIgnoreCase)).ToQueryString().Value ?? string.Empty;
         }

@@ -77,5 +77,15 @@ public sealed class EventFilter
     public string? AriaSort(string key) => SortKey != key ? null : Descending ? "descending" : "ascending";
 }
 
-/// <summary>What the filter form above an event table shows: the filters chosen and the choices of its own select.</summary>
-public sealed record EventFilterForm(QueryLinks Links, ArticleFilter Filter, IReadOnlyList<(string Value, string Label)> Options, string? Selected, string OptionKey);
+/// <summary>
+/// What the filter form above an event table shows: the filters chosen and the choices of its own select, and the
+/// filters the form has no field for (<paramref name="Kept"/>: a meeting's <c>with</c> and <c>organisation</c>), which
+/// it names, keeps when it is sent again, and links away.
+/// </summary>
+public sealed record EventFilterForm(QueryLinks Links, ArticleFilter Filter, IReadOnlyList<(string Value, string Label)> Options, string? Selected, string OptionKey, IReadOnlyList<ListFilterValue>? Kept = null);
+
+/// <summary>
+/// A value of a filter an event list reads beyond the shared ones and its select (a meeting's <c>with</c> and
+/// <c>organisation</c>): its key and value as the address writes them, and in words for a title ("also attended by Chen Gang").
+/// </summary>
+public sealed record ListFilterValue(string Key, string Value, string Words);

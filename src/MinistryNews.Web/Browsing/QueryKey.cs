@@ -38,6 +38,12 @@ public static class QueryKey
     public const string Direction = "direction";
 
     public const string Status = "status";
+
+    /// <summary>The meetings list's other participants: the meetings each of them took part in as well.</summary>
+    public const string With = "with";
+
+    /// <summary>The meetings list's organisation met, as written.</summary>
+    public const string Organisation = "organisation";
 }
 
 /// <summary>

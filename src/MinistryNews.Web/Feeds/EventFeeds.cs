@@ -25,7 +25,7 @@ public static class EventFeeds
     private static async Task<IResult> MeetingsAsync([AsParameters] MeetingQuery query, ArchiveDbContext db, HttpContext http, CancellationToken cancellationToken)
     {
         var meetings = await Latest(query).ValidateAsync(db, FeedEndpoints.FeedSize, cancellationToken);
-        var feed = new EventFeed(EventListWords.Meetings, meetings.Filter, meetings.Kind?.ToString().ToLowerInvariant());
+        var feed = new EventFeed(EventListWords.Meetings, meetings.Filter, meetings.Kind?.ToString().ToLowerInvariant(), meetings.With.Values);
         return await FeedAsync(http, db, feed, meetings, rows => TellingArticles(db, rows.Select(r => r.Article.Id)), r => r.Article.Id, Meeting, cancellationToken);
     }
 

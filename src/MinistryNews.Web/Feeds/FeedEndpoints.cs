@@ -138,7 +138,7 @@ public static class FeedEndpoints
 
     private static async Task<List<string>> SitemapPathsAsync(ArchiveDbContext db, CancellationToken cancellationToken)
     {
-        List<string> paths = ["/", "/articles", "/countries", "/people", "/meetings", "/delegations", "/agreements"];
+        List<string> paths = ["/", "/articles", "/countries", "/people", "/meetings", "/meetings/pairs", "/delegations", "/agreements"];
         paths.AddRange((await db.Articles.AsNoTracking().OrderBy(a => a.Key).Select(a => new { a.Key, a.Slug }).ToListAsync(cancellationToken))
             .Select(a => ArticleLinks.Article(a.Key, a.Slug)));
         paths.AddRange((await db.Countries.AsNoTracking().Where(c => c.Articles.Any()).OrderBy(c => c.Slug).Select(c => c.Slug).ToListAsync(cancellationToken))

@@ -22,6 +22,9 @@ public abstract class EventListModel<TRow> : PageModel
     /// <summary>The filter form above the table: the list's own filter and its value chosen.</summary>
     public abstract EventFilterForm Form { get; }
 
+    /// <summary>The filters of the list the form has no field for (a meeting's <c>with</c> and <c>organisation</c>), as it read them.</summary>
+    protected virtual IReadOnlyList<ListFilterValue> Kept => [];
+
     /// <summary>The list's Atom feed, with the filters the page was read with.</summary>
     public EventFeed Feed { get; private set; } = null!;
 
@@ -36,7 +39,7 @@ public abstract class EventListModel<TRow> : PageModel
         var name = words.Name;
         Links = new QueryLinks("/" + name, Request.Query);
         Filter = list.Filter;
-        Feed = new EventFeed(words, Filter, Form.Selected);
+        Feed = new EventFeed(words, Filter, Form.Selected, Kept);
         ViewData["Feed"] = Feed.Address;
         ViewData["FeedTitle"] = Feed.Title;
         if (Export.Refusal(Request, list.Messages, feed: true) is { } refused)

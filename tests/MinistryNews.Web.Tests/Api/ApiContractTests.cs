@@ -145,9 +145,15 @@ public sealed class ApiContractTests(ArchiveFixture archive) : IClassFixture<Arc
     /// <summary>Values the schema refuses: not an integer or past its bounds, not a date, not one of its values; a name the archive does not know.</summary>
     private static IEnumerable<string> Refused(string name, JsonElement schema)
     {
-        if (name is "country" or "person")
+        if (name is "country" or "person" or "with")
         {
             yield return "atlantis-nowhere";
+            yield break;
+        }
+
+        if (name == "organisation")
+        {
+            yield return "Ministry of Atlantis";
             yield break;
         }
 

@@ -66,6 +66,9 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time, ArchiveS
     /// </summary>
     public Travels Travels { get; private set; } = null!;
 
+    /// <summary>Who met whom: the people of the country and the organisations met in meetings with it.</summary>
+    public Counterparts Counterparts { get; private set; } = Counterparts.None;
+
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         var country = await db.Countries.AsNoTracking().FirstOrDefaultAsync(c => c.Slug == slug, cancellationToken);
@@ -86,6 +89,7 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time, ArchiveS
             ? await Travels.ReadAsync(db, new DelegationQuery { Direction = "hosted" }, "travels", "/delegations?direction=hosted", "visits hosted", ("Where the visits came from", TripEnd.Origin, c => $"/delegations?direction=hosted&country={c.Country.Slug}"), cancellationToken)
             : await Travels.ReadAsync(db, new DelegationQuery { Country = [country.Slug] }, "travels", $"/delegations?country={country.Slug}", "trips", null, cancellationToken);
         await ReadOthersAsync(country, today, cancellationToken);
+        Counterparts = await Counterparts.OfCountryAsync(db, country, cancellationToken);
         return Page();
     }
 

@@ -46,6 +46,9 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
 
     public int? DaysAbroad { get; private set; }
 
+    /// <summary>Who met whom: the counterparts of the person's meetings (the Vietnamese officials, for a counterpart).</summary>
+    public Counterparts Counterparts { get; private set; } = Counterparts.None;
+
     /// <param name="format">"bib" or "ris" for the page's reference as a download.</param>
     public async Task<IActionResult> OnGetAsync(string slug, string? format, CancellationToken cancellationToken)
     {
@@ -91,6 +94,7 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
         ArticleCount = person.ArticleCount;
         Articles = await articles.Sorted(db).Take(ArticlesShown).ToRowsAsync(db, cancellationToken);
 
+        Counterparts = await Counterparts.OfPersonAsync(db, person, cancellationToken);
         var path = $"/people/{person.Slug}";
         Citation = new Citation(CitationKind.PersonPage, $"{person.Name} — MinistryNews", "MinistryNews", null, null, new Uri(PublicAddress.Origin(HttpContext) + path), Citation.Today(time));
         var latest = Offices.OrderByDescending(o => o.Last.Date?.FirstDay ?? DateOnly.MinValue).FirstOrDefault();
