@@ -225,6 +225,8 @@ internal static class PagesBenchmark
             ("/meetings", One("/meetings")),
             ("/meetings, sorted by country, page 50", One("/meetings?sort=country&page=50")),
             ("/meetings of the largest country", One($"/meetings?country={countries[0]}")),
+            ("/meetings/pairs, the largest country's", One($"/meetings/pairs?country={countries[0]}")),
+            ("/meetings/pairs, every pair", One("/meetings/pairs")),
             ("/delegations", One("/delegations")),
             ("/agreements", One("/agreements")),
             ("/agreements, in force", One("/agreements?status=in-force")),
