@@ -56,11 +56,10 @@ public sealed class ActivityChart
         Columns = [.. Series.Where(s => kinds == EventKinds.None || kinds.HasFlag(s.Kind))];
         var counted = rows.Where(r => kinds == EventKinds.None || (r.Kinds & kinds) != EventKinds.None).ToList();
         var byPeriod = counted.GroupBy(r => r.Period).ToDictionary(g => g.Key, g => Sum(g.Key, g));
-        IEnumerable<int> periods = year is null
-            ? byPeriod.Keys.Where(p => p > 0).DefaultIfEmpty().ToList() is var years && years.Max() > 0
-                ? Enumerable.Range(years.Where(y => y > 0).Min(), years.Max() - years.Where(y => y > 0).Min() + 1)
-                : []
-            : Enumerable.Range(1, 12);
+        var years = byPeriod.Keys.Where(p => p > 0).ToList();
+        IEnumerable<int> periods = year is not null ? Enumerable.Range(1, 12)
+            : years.Count == 0 ? []
+            : Enumerable.Range(years.Min(), years.Max() - years.Min() + 1);
         Periods = [.. periods.Select(p => byPeriod.GetValueOrDefault(p) ?? new ActivityPeriod(p, 0, 0, 0, 0))];
         Undated = year is null ? byPeriod.GetValueOrDefault(0) : null;
         Max = Periods.Count == 0 ? 0 : Periods.Max(p => p.Articles);
