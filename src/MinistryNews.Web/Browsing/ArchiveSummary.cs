@@ -40,6 +40,8 @@ public sealed class ArchiveSummary : IDisposable
     public static readonly TimeSpan MaxAge = TimeSpan.FromHours(1);
 
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly SemaphoreSlim _memoGate = new(1, 1);
+    private readonly Dictionary<string, (object Value, long At, int Version)> _memos = [];
     private readonly Ingestor _ingestor;
     private readonly TimeProvider _time;
     private ArchiveCounts? _counts;
@@ -57,6 +59,7 @@ public sealed class ArchiveSummary : IDisposable
     {
         _ingestor.Stored -= OnStored;
         _gate.Dispose();
+        _memoGate.Dispose();
     }
 
     public async Task<ArchiveCounts> GetAsync(ArchiveDbContext db, CancellationToken cancellationToken)
@@ -90,6 +93,39 @@ public sealed class ArchiveSummary : IDisposable
         finally
         {
             _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Another figure of the whole archive that costs a pass over a large table (every pair of who met whom), computed
+    /// once under <paramref name="key"/> and kept as the counts are: until a batch is stored here, or an hour.
+    /// </summary>
+    public async Task<T> MemoAsync<T>(string key, Func<Task<T>> compute, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(compute);
+        await _memoGate.WaitAsync(cancellationToken);
+        try
+        {
+            var version = Volatile.Read(ref _version);
+            if (_memos.TryGetValue(key, out var kept) && kept.Version == version && _time.GetElapsedTime(kept.At) <= MaxAge)
+            {
+                return (T)kept.Value;
+            }
+
+            var value = await compute();
+
+            // A batch stored while computing makes the value old already: serve it once, keep none.
+            if (version == Volatile.Read(ref _version))
+            {
+                _memos[key] = (value, _time.GetTimestamp(), version);
+            }
+
+            return value;
+        }
+        finally
+        {
+            _memoGate.Release();
         }
     }
 

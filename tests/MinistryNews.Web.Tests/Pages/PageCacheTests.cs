@@ -67,6 +67,43 @@ public sealed class PageCacheTests
                 .Select(a => System.Text.RegularExpressions.Regex.Match(a.TextContent, @"\d+").Value).FirstOrDefault();
     }
 
+    [Fact]
+    public async Task Should_count_a_new_pair_on_the_whole_archive_s_pairs_page_once_it_is_stored()
+    {
+        await using var app = new ArchiveApplication(watch: true);
+        using var client = await app.StartAsync();
+        const string pair = "/meetings?person=nguyen-manh-hung&with=juan-carlos-munoz";
+        var before = await PairsAsync(client);
+        Assert.DoesNotContain(pair, before.Links);
+
+        // The first pages of every pair are kept between batches (they count every meeting): a stored file renews them.
+        await File.WriteAllTextAsync(Path.Combine(app.DataFolder, "chile-minister.txt"), ChileMeeting);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var after = before;
+        while (!after.Links.Contains(pair) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(250);
+            after = await PairsAsync(client);
+        }
+
+        Assert.Contains(pair, after.Links);
+        Assert.True(after.Total >= before.Total + 1, $"{before.Total} pairs, then {after.Total}");
+
+        static async Task<(List<string> Links, int Total)> PairsAsync(HttpClient client)
+        {
+            // Past the output cache, which keeps a page by its address: a key the page does not read is no part of it.
+            var page = await ArchiveApplication.GetPageAsync(client, "/meetings/pairs");
+            var links = page.QuerySelectorAll("tbody td a").Select(a => a.GetAttribute("href")!).ToList();
+            var summary = page.QuerySelector("p.summary")!.TextContent;
+            var total = int.Parse(System.Text.RegularExpressions.Regex.Match(summary, @"(\d+) pairs").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            return (links, total);
+        }
+    }
+
+    private const string ChileMeeting = "Minister Nguyen Manh Hung meets Chilean Minister of Transport and Telecommunications Juan Carlos Munoz\n\n"
+        + "June 2, 2022 | 09:00 am GMT+7\n\n"
+        + "On June 1, in Hanoi, Minister of Information and Communications Nguyen Manh Hung received Chilean Minister of Transport and Telecommunications Juan Carlos Munoz.\n";
+
     [Theory]
     [InlineData("/", "br", "text/html")]
     [InlineData("/articles?format=csv", "gzip", "text/csv")]

@@ -5,7 +5,7 @@ namespace MinistryNews.Web.Pages.Meetings;
 /// organisation as written: see <see cref="WhoMetWhom"/>) with its number of meetings and the dates of the first and
 /// last, each linked to those meetings, most meetings first, with the filters of <c>/meetings</c>.
 /// </summary>
-public sealed class PairsModel(ArchiveDbContext db) : PageModel, IReadsQuery
+public sealed class PairsModel(ArchiveDbContext db, ArchiveSummary summary) : PageModel, IReadsQuery
 {
     /// <summary>The keys of the meetings list but its sort: the pairs have their own order.</summary>
     public static IReadOnlyCollection<string> QueryKeys { get; } = [.. MeetingQuery.AllKeys.Where(k => k != QueryKey.Sort)];
@@ -34,7 +34,7 @@ public sealed class PairsModel(ArchiveDbContext db) : PageModel, IReadsQuery
         var meetings = await MeetingQuery.Read(Request.Query).ValidateAsync(db, Pairs.PageSize, cancellationToken);
         (Filter, Kind, With) = (meetings.Filter, meetings.Kind, meetings.With);
         Links = new QueryLinks("/meetings/pairs", Request.Query);
-        var page = await Pairs.PageAsync(db, meetings, cancellationToken);
+        var page = await Pairs.PageAsync(db, meetings, summary, cancellationToken);
         (Rows, Paging, Messages) = (page.Rows, page.Paging, page.Messages);
         ViewData["Description"] = $"Who met whom: each Vietnamese official and the foreign people and organisations they met, with the number of meetings and the first and last dates. {Display.Count(Paging.Total, "pair")}.";
         return Page();
