@@ -139,6 +139,13 @@ public sealed class ActivityChart
         };
     }
 
+    /// <summary>The whole archive's articles year by year, from its counts (<see cref="ArchiveSummary"/>), each count a link to <c>/articles</c>.</summary>
+    public static ActivityChart OfArchive(ArchiveCounts counts, string title)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        return new ActivityChart("activity", title, counts.Activity, null, EventKinds.None, ListLinks("/articles", []));
+    }
+
     /// <summary>The links of a chart over the articles of one country or person (<c>country=slug</c>, <c>person=slug</c>).</summary>
     public static Func<int, int?, string?, string> ListLinks(string key, string slug) =>
         ListLinks("/articles", [new(key, slug)]);

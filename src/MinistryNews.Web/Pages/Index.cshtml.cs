@@ -35,7 +35,7 @@ public sealed class IndexModel(ArchiveDbContext db, ArchiveSummary summary) : Pa
         Articles = await db.Articles.Sorted(db).Take(Latest).ToRowsAsync(db, cancellationToken);
         TopCountries = [.. counts.Countries.Take(10).Select(c => (c.Country, c.Count))];
         TopPeople = [.. counts.TopPeople.Take(10).Select(p => (p.Person, p.Count))];
-        Activity = new ActivityChart("activity", "Articles year by year", counts.Activity, null, MinistryNews.Core.Countries.EventKinds.None, ActivityChart.ListLinks("/articles", []));
+        Activity = ActivityChart.OfArchive(counts, "Articles year by year");
         Map = await PartnerCounts.MapAsync(db, "partners", cancellationToken);
     }
 }

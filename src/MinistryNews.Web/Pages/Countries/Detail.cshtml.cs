@@ -83,7 +83,7 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time, ArchiveS
         await ReadEventsAsync(country, today, cancellationToken);
         // The archive's own country is named by no article as a counterpart: its activity is the whole archive's.
         Activity = IsHome
-            ? new ActivityChart("activity", "Every article of the archive, year by year", (await summary.GetAsync(db, cancellationToken)).Activity, null, EventKinds.None, ActivityChart.ListLinks("/articles", []))
+            ? ActivityChart.OfArchive(await summary.GetAsync(db, cancellationToken), "Every article of the archive, year by year")
             : new ActivityChart("activity", $"Articles naming {country.Name}, year by year", await ActivityCounts.OfCountryAsync(db, country.Id, cancellationToken), null, EventKinds.None, ActivityChart.ListLinks(QueryKey.Country, country.Slug));
         Travels = IsHome
             ? await Travels.ReadAsync(db, new DelegationQuery { Direction = "hosted" }, "travels", "/delegations?direction=hosted", "visits hosted", ("Where the visits came from", TripEnd.Origin, c => $"/delegations?direction=hosted&country={c.Country.Slug}"), cancellationToken)

@@ -1,3 +1,4 @@
+using MinistryNews.Core.Countries;
 using MinistryNews.Core.People;
 
 namespace MinistryNews.Web.Pages.People;
@@ -26,7 +27,6 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
 
     public Citation Citation { get; private set; } = null!;
 
-    /// <summary>The latest trips led or joined, and their number.</summary>
     /// <summary>The person's trips (led or joined): by year on a timeline, on a map, the latest by year.</summary>
     public Travels Travels { get; private set; } = null!;
 
@@ -89,7 +89,7 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
 
         // The articles that name the person, counted by the registers after each batch (PersonCounts).
         var named = LinkTables.ArticlesOfPeople(db, ids);
-        Activity = new ActivityChart("activity", $"Articles naming {person.Name}, year by year", await ActivityCounts.OfArticlesAsync(db, named, null, cancellationToken), null, MinistryNews.Core.Countries.EventKinds.None, ActivityChart.ListLinks(QueryKey.Person, person.Slug));
+        Activity = new ActivityChart("activity", $"Articles naming {person.Name}, year by year", await ActivityCounts.OfArticlesAsync(db, named, null, cancellationToken), null, EventKinds.None, ActivityChart.ListLinks(QueryKey.Person, person.Slug));
         var articles = db.Articles.Where(a => named.Contains(a.Id));
         ArticleCount = person.ArticleCount;
         Articles = await articles.Sorted(db).Take(ArticlesShown).ToRowsAsync(db, cancellationToken);
