@@ -184,7 +184,7 @@ public sealed class AssetTests(ArchiveFixture archive) : IClassFixture<ArchiveFi
         var page = await archive.PageAsync("/");
 
         var stylesheets = page.QuerySelectorAll("link[rel=stylesheet]").Select(l => l.GetAttribute("href")!).ToList();
-        Assert.Equal(3, stylesheets.Count);
+        Assert.Equal(2, stylesheets.Count);
         foreach (var href in stylesheets)
         {
             Assert.StartsWith("/", href, StringComparison.Ordinal);
