@@ -34,6 +34,7 @@ public static class ArchiveRegisters
             await OfficeHoldings.RefreshAsync(db, scoped is null ? null : [.. scoped.Offices.Union(moved)], cancellationToken);
             await AgreementRegister.RefreshAsync(db, scoped?.AgreementCountries, cancellationToken);
             await CountryCounts.RefreshAsync(db, scoped?.Countries, cancellationToken);
+            await ArchiveGeneration.AdvanceAsync(db, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         });
     }

@@ -175,6 +175,7 @@ public sealed class ArticleWriter : IDisposable
             }
         }
 
+        _sql.AdvanceGeneration.Execute(transaction);
         transaction.Commit();
         identities.ClearChanges();
         return results;
@@ -486,6 +487,7 @@ public sealed class ArticleWriter : IDisposable
             }
         }
 
+        _sql.AdvanceGeneration.Execute(transaction);
         transaction.Commit();
         identities.ClearChanges();
         return results;
@@ -763,6 +765,8 @@ public sealed class ArticleWriter : IDisposable
 
         /// <summary>SQLite's count of changes made by other connections (none on PostgreSQL).</summary>
         public SqlStatement? DataVersion => postgres ? null : field ??= Make("PRAGMA data_version");
+
+        public SqlStatement AdvanceGeneration => field ??= Make(ArchiveGeneration.AdvanceSql(postgres));
 
         public SqlStatement DeferForeignKeys => field ??= Make(postgres ? "SET CONSTRAINTS ALL DEFERRED" : "PRAGMA defer_foreign_keys = ON");
 

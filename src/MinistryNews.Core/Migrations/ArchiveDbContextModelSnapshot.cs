@@ -538,6 +538,26 @@ namespace MinistryNews.Core.Migrations
                     b.ToTable("Delegations");
                 });
 
+            modelBuilder.Entity("MinistryNews.Core.Ingestion.ArchiveGeneration", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Generation")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ArchiveGeneration", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Generation = 0L
+                        });
+                });
+
             modelBuilder.Entity("MinistryNews.Core.Meetings.Meeting", b =>
                 {
                     b.Property<int>("Id")

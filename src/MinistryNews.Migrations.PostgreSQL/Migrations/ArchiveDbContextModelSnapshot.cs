@@ -554,6 +554,26 @@ namespace MinistryNews.Migrations.PostgreSQL.Migrations
                     b.ToTable("Delegations");
                 });
 
+            modelBuilder.Entity("MinistryNews.Core.Ingestion.ArchiveGeneration", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Generation")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ArchiveGeneration", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Generation = 0L
+                        });
+                });
+
             modelBuilder.Entity("MinistryNews.Core.Meetings.Meeting", b =>
                 {
                     b.Property<int>("Id")

@@ -1,4 +1,4 @@
-using MinistryNews.Core.Ingestion;
+using MinistryNews.Web.Hosting;
 
 namespace MinistryNews.Web.Browsing;
 
@@ -27,37 +27,22 @@ public sealed record ArchiveCounts(
 }
 
 /// <summary>
-/// The counts over the whole archive, read once and kept until this process's ingestion stores something new, or for an
-/// hour at most (as the output cache keeps pages), so that what another process stored (the command line, another
-/// instance on a shared database) shows too: they cost a scan of the link tables' indexes, which the front page and
-/// every unfiltered facet would otherwise pay on each request.
+/// The counts over the whole archive, read once and kept for the archive's generation (<see cref="GenerationWatch"/>):
+/// until any process (this instance's ingestion, another instance on a shared database, the command line) commits a
+/// change. They cost a scan of the link tables' indexes, which the front page and every unfiltered facet would otherwise
+/// pay on each request.
 /// </summary>
-public sealed class ArchiveSummary : IDisposable
+public sealed class ArchiveSummary(GenerationWatch generation) : IDisposable
 {
     public const int TopSize = 50;
 
-    /// <summary>How long counts are kept when nothing is stored here.</summary>
-    public static readonly TimeSpan MaxAge = TimeSpan.FromHours(1);
-
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly SemaphoreSlim _memoGate = new(1, 1);
-    private readonly Dictionary<string, (object Value, long At, int Version)> _memos = [];
-    private readonly Ingestor _ingestor;
-    private readonly TimeProvider _time;
-    private ArchiveCounts? _counts;
-    private long _countedAt;
-    private int _version;
-
-    public ArchiveSummary(Ingestor ingestor, TimeProvider time)
-    {
-        _ingestor = ingestor;
-        _time = time;
-        _ingestor.Stored += OnStored;
-    }
+    private readonly Dictionary<string, (object Value, long Generation)> _memos = [];
+    private Kept? _counts;
 
     public void Dispose()
     {
-        _ingestor.Stored -= OnStored;
         _gate.Dispose();
         _memoGate.Dispose();
     }
@@ -65,29 +50,24 @@ public sealed class ArchiveSummary : IDisposable
     public async Task<ArchiveCounts> GetAsync(ArchiveDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        if (Volatile.Read(ref _counts) is { } counts && !Expired())
+        if (Volatile.Read(ref _counts) is { } kept && kept.Generation == generation.Current)
         {
-            return counts;
+            return kept.Counts;
         }
 
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (_counts is { } ready && !Expired())
+            // The generation is read before counting: counts that may hold a later commit are kept for an earlier
+            // generation at worst (and counted again), never the other way.
+            var current = generation.Current;
+            if (_counts is { } ready && ready.Generation == current)
             {
-                return ready;
+                return ready.Counts;
             }
 
-            var version = Volatile.Read(ref _version);
-            counts = await CountAsync(db, cancellationToken);
-
-            // A batch stored while counting makes these counts old already: serve them once, keep none.
-            if (version == Volatile.Read(ref _version))
-            {
-                Volatile.Write(ref _countedAt, _time.GetTimestamp());
-                Volatile.Write(ref _counts, counts);
-            }
-
+            var counts = await CountAsync(db, cancellationToken);
+            Volatile.Write(ref _counts, new Kept(counts, current));
             return counts;
         }
         finally
@@ -98,7 +78,7 @@ public sealed class ArchiveSummary : IDisposable
 
     /// <summary>
     /// Another figure of the whole archive that costs a pass over a large table (every pair of who met whom), computed
-    /// once under <paramref name="key"/> and kept as the counts are: until a batch is stored here, or an hour.
+    /// once under <paramref name="key"/> and kept as the counts are, for the archive's generation.
     /// </summary>
     public async Task<T> MemoAsync<T>(string key, Func<Task<T>> compute, CancellationToken cancellationToken)
         where T : class
@@ -107,34 +87,20 @@ public sealed class ArchiveSummary : IDisposable
         await _memoGate.WaitAsync(cancellationToken);
         try
         {
-            var version = Volatile.Read(ref _version);
-            if (_memos.TryGetValue(key, out var kept) && kept.Version == version && _time.GetElapsedTime(kept.At) <= MaxAge)
+            var current = generation.Current;
+            if (_memos.TryGetValue(key, out var kept) && kept.Generation == current)
             {
                 return (T)kept.Value;
             }
 
             var value = await compute();
-
-            // A batch stored while computing makes the value old already: serve it once, keep none.
-            if (version == Volatile.Read(ref _version))
-            {
-                _memos[key] = (value, _time.GetTimestamp(), version);
-            }
-
+            _memos[key] = (value, current);
             return value;
         }
         finally
         {
             _memoGate.Release();
         }
-    }
-
-    private bool Expired() => _time.GetElapsedTime(Volatile.Read(ref _countedAt)) > MaxAge;
-
-    private void OnStored(object? sender, EventArgs e)
-    {
-        Interlocked.Increment(ref _version);
-        Volatile.Write(ref _counts, null);
     }
 
     private static async Task<ArchiveCounts> CountAsync(ArchiveDbContext db, CancellationToken cancellationToken)
@@ -169,6 +135,8 @@ public sealed class ArchiveSummary : IDisposable
             [.. months.Select(m => (m.Year, m.Month, m.Count))],
             await ActivityCounts.OfArticlesAsync(db, null, null, cancellationToken, monthly: true));
     }
+
+    private sealed record Kept(ArchiveCounts Counts, long Generation);
 
     private sealed record IdCount(int Id, int Count);
 

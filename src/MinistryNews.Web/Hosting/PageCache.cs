@@ -2,15 +2,13 @@ using System.IO.Compression;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Net.Http.Headers;
-using MinistryNews.Core.Ingestion;
 
 namespace MinistryNews.Web.Hosting;
 
 /// <summary>
-/// The archive changes only when the ingestion stores something, so every page, export, feed and API answer is kept
+/// The archive changes only when an ingestion stores something, so every page, export, feed and API answer is kept
 /// (per address and query string, once QueryNormalisation has dropped the keys the page does not read) and served again
-/// from memory until then: each batch the ingestion commits
-/// evicts them all. Health checks always answer live; static files have their own caching
+/// from memory until then: each change committed, by any process, evicts them all. Health checks always answer live; static files have their own caching
 /// (fingerprinted names, ETags) from MapStaticAssets.
 /// </summary>
 /// <remarks>
@@ -20,10 +18,11 @@ namespace MinistryNews.Web.Hosting;
 /// no cookies or tokens), so HTTPS answers are compressed too.
 /// </remarks>
 /// <remarks>
-/// Evicting alone would leave a race: a page computed from the archive as it was before a batch, and finished just after
-/// the batch's eviction, would be kept for the hour. So the key of every answer also holds the generation of the archive
-/// (how many batches were stored) read when the request began: a page begun before a commit is kept under the old
-/// generation, which no request asks for any more.
+/// What is kept follows the database, not this instance: each answer is kept for the archive's generation
+/// (<see cref="GenerationWatch"/>), part of its key, and every answer goes when any process commits a change. Evicting
+/// alone would leave a race: a page computed from the archive as it was before a change, and finished just after the
+/// eviction, would be kept for the hour. With the generation read when the request began in the key, such a page is kept
+/// under the old generation, which no request asks for any more.
 /// </remarks>
 public static partial class PageCache
 {
@@ -35,7 +34,7 @@ public static partial class PageCache
         {
             options.AddBasePolicy(policy => policy
                 .With(context => IsCached(context.HttpContext))
-                .VaryByValue(context => new KeyValuePair<string, string>("generation", context.RequestServices.GetRequiredService<Generation>().Current))
+                .VaryByValue(context => new KeyValuePair<string, string>("generation", context.RequestServices.GetRequiredService<GenerationWatch>().Current.ToString(System.Globalization.CultureInfo.InvariantCulture)))
 
                 // The query string as QueryNormalisation left it: the keys the endpoint reads, the values in their order
                 // (the cache's own key by query would sort the values: ?from=2020&from=2021 is not ?from=2021&from=2020).
@@ -56,19 +55,8 @@ public static partial class PageCache
         // Compressed once per kept answer, so the smaller output is worth the time; Brotli's Optimal is its quality 4.
         services.Configure<BrotliCompressionProviderOptions>(options => options.Level = CompressionLevel.Optimal);
         services.Configure<GzipCompressionProviderOptions>(options => options.Level = CompressionLevel.Optimal);
-        services.AddSingleton<Generation>();
         services.AddHostedService<Eviction>();
         return services;
-    }
-
-    /// <summary>How many batches this process's ingestion has stored: part of every cached answer's key.</summary>
-    private sealed class Generation
-    {
-        private long _value;
-
-        public string Current => Interlocked.Read(ref _value).ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-        public void Advance() => Interlocked.Increment(ref _value);
     }
 
     private static bool IsCached(HttpContext context) =>
@@ -77,25 +65,34 @@ public static partial class PageCache
         && !context.Request.Path.StartsWithSegments("/readyz", StringComparison.OrdinalIgnoreCase)
         && context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.StaticAssets.StaticAssetDescriptor>() is null;
 
-    /// <summary>Evicts the kept answers each time the ingestion commits a batch that added or changed articles.</summary>
-    private sealed partial class Eviction(Ingestor ingestor, Generation generation, IOutputCacheStore store, ILogger<Eviction> logger) : IHostedService
+    /// <summary>
+    /// Before the output cache looks for a kept answer: the archive's generation as the database has it
+    /// (<see cref="GenerationWatch.FreshAsync"/>), so that the answer looked for is the current generation's.
+    /// </summary>
+    public static IApplicationBuilder UseGenerationCheck(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            await context.RequestServices.GetRequiredService<GenerationWatch>().FreshAsync(context.RequestAborted);
+            await next();
+        });
+
+    /// <summary>Evicts the kept answers each time the archive's generation moves on.</summary>
+    private sealed partial class Eviction(GenerationWatch generation, IOutputCacheStore store, ILogger<Eviction> logger) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
-            ingestor.Stored += OnStored;
+            generation.Changed += OnChanged;
             return Task.CompletedTask;
         }
 
         public Task StopAsync(CancellationToken cancellationToken)
         {
-            ingestor.Stored -= OnStored;
+            generation.Changed -= OnChanged;
             return Task.CompletedTask;
         }
 
-        private void OnStored(object? sender, EventArgs e)
+        private void OnChanged(long current)
         {
-            generation.Advance();
-
             // The in-memory store evicts at once; the task is awaited so a failure is logged, not lost.
             var eviction = store.EvictByTagAsync(Tag, CancellationToken.None);
             if (!eviction.IsCompletedSuccessfully)
@@ -110,7 +107,7 @@ public static partial class PageCache
             {
                 await eviction;
             }
-#pragma warning disable CA1031 // A failed eviction is logged; pages expire within the hour all the same.
+#pragma warning disable CA1031 // A failed eviction is logged; the answers kept are under an old generation, never served again.
             catch (Exception ex)
 #pragma warning restore CA1031
             {
@@ -118,7 +115,7 @@ public static partial class PageCache
             }
         }
 
-        [LoggerMessage(Level = LogLevel.Error, Message = "Could not evict the cached pages after an ingestion")]
+        [LoggerMessage(Level = LogLevel.Error, Message = "Could not evict the cached pages after the archive changed")]
         private static partial void LogEvictionFailed(ILogger logger, Exception exception);
     }
 }

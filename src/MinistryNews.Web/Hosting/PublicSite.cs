@@ -85,6 +85,7 @@ public static class PublicSite
             await next();
         });
         app.UseQueryNormalisation();
+        app.UseGenerationCheck();
         app.UseOutputCache();
 
         // After the output cache: what it serves is never limited, what it does not is (ClientLimits).
@@ -97,13 +98,14 @@ public static class PublicSite
 
     /// <summary>
     /// <c>/healthz</c>: the process answers. <c>/readyz</c>: the database answers and has every migration, and the
-    /// ingestion, when it runs, is not stalled (<see cref="IngestionOptions.StallTime"/>).
+    /// ingestion, when it runs, is not stalled (<see cref="IngestionOptions.StallTime"/>); when the database does not
+    /// answer, 503 until it does, and the connections pooled before are dropped (<see cref="GenerationWatch.ConnectionLost"/>).
     /// </summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {
         var health = endpoints.MapGroup(string.Empty).ExcludeFromDescription();
         health.MapGet("/healthz", () => Results.Text("ok", "text/plain"));
-        health.MapGet("/readyz", async (ArchiveDbContext db, Ingestor ingestor, IngestionOptions limits, CancellationToken cancellationToken) =>
+        health.MapGet("/readyz", async (ArchiveDbContext db, Ingestor ingestor, IngestionOptions limits, GenerationWatch generation, CancellationToken cancellationToken) =>
         {
             if (ingestor.Activity.StalledFor(limits.StallTime) is { } stalled)
             {
@@ -117,6 +119,7 @@ public static class PublicSite
             {
                 if (!await db.Database.CanConnectAsync(cancellationToken))
                 {
+                    generation.ConnectionLost();
                     return Results.Text("database unreachable", "text/plain", statusCode: StatusCodes.Status503ServiceUnavailable);
                 }
 
@@ -128,6 +131,12 @@ public static class PublicSite
             catch (Microsoft.Data.Sqlite.SqliteException ex)
             {
                 return Results.Text($"database error: {ex.SqliteErrorCode}", "text/plain", statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+            catch (System.Data.Common.DbException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                // A server that went away (PostgreSQL): its pooled connections are dead; new ones are opened when it returns.
+                generation.ConnectionLost();
+                return Results.Text($"database error: {ex.Message}", "text/plain", statusCode: StatusCodes.Status503ServiceUnavailable);
             }
         });
         return endpoints;
