@@ -17,7 +17,14 @@ public sealed class ArchiveApplication : WebApplicationFactory<Program>
 {
     private static readonly HtmlParser Parser = new();
 
-    public ArchiveApplication(bool watch = false, DateTimeOffset? today = null, int costlyRequestsPerMinute = 100_000, bool outputCache = true, string? publicUrl = null)
+    private readonly bool _ownsStorage;
+
+    /// <param name="beside">
+    /// Another app whose database and data folder this one shares, as a second instance of a deployment does (its own
+    /// output cache and counts, the same archive); the other app keeps them and removes them.
+    /// </param>
+    /// <param name="storage">A database this app runs on instead of a new one (on a server of the test's own, which removes it).</param>
+    public ArchiveApplication(bool watch = false, DateTimeOffset? today = null, int costlyRequestsPerMinute = 100_000, bool outputCache = true, string? publicUrl = null, ArchiveApplication? beside = null, ArchiveStorage? storage = null)
     {
         PublicUrl = publicUrl;
         Watch = watch;
@@ -25,13 +32,18 @@ public sealed class ArchiveApplication : WebApplicationFactory<Program>
         Today = today;
         CostlyRequestsPerMinute = costlyRequestsPerMinute;
         Root = Path.Combine(Path.GetTempPath(), "ministrynews-web-tests", Guid.NewGuid().ToString("N"));
-        DataFolder = Path.Combine(Root, "data");
-        DatabasePath = Path.Combine(Root, "archive.db");
-        Directory.CreateDirectory(DataFolder);
-        Storage = TestDatabase.Create(Root);
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "data")))
+        DataFolder = beside?.DataFolder ?? Path.Combine(Root, "data");
+        DatabasePath = beside?.DatabasePath ?? Path.Combine(Root, "archive.db");
+        Directory.CreateDirectory(Root);
+        _ownsStorage = beside is null && storage is null;
+        Storage = beside?.Storage ?? storage ?? TestDatabase.Create(Root);
+        if (beside is null)
         {
-            File.Copy(file, Path.Combine(DataFolder, Path.GetFileName(file)));
+            Directory.CreateDirectory(DataFolder);
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "data")))
+            {
+                File.Copy(file, Path.Combine(DataFolder, Path.GetFileName(file)));
+            }
         }
     }
 
@@ -149,7 +161,11 @@ public sealed class ArchiveApplication : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        TestDatabase.Drop(Storage);
+        if (_ownsStorage)
+        {
+            TestDatabase.Drop(Storage);
+        }
+
         try
         {
             Directory.Delete(Root, recursive: true);
