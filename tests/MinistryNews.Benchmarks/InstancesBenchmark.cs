@@ -127,7 +127,7 @@ internal static class InstancesBenchmark
             null);
         Report.Row(
             $"  CPU used, share of the machine's {cores} cores",
-            $"instances {Share(run.Used.Instances):P0}, PostgreSQL {Share(run.Used.Postgres):P0}, load generator {Share(run.Used.Client):P0}; machine busy (all processes) {run.Used.MachineBusy:P0}",
+            $"instances {Share(run.Used.Instances):P0}, PostgreSQL {Share(run.Used.Postgres):P0}, load generator {Share(run.Used.Client):P0}; other processes and the kernel {run.Used.MachineBusy - Share(run.Used.Instances + run.Used.Postgres + run.Used.Client):P0}, idle {1 - run.Used.MachineBusy:P0}",
             null,
             null);
         Report.Row(
@@ -198,7 +198,10 @@ internal static class InstancesBenchmark
     /// <summary>CPU seconds used so far by the instances, PostgreSQL and this process; the machine's busy and total clock ticks.</summary>
     private readonly record struct CpuTimes(double Instances, double Postgres, double Client, double MachineBusyTicks, double MachineTicks)
     {
-        /// <summary>The share of the machine's CPU that was busy, whoever used it (other work on the machine included).</summary>
+        /// <summary>
+        /// The share of the machine's CPU that was busy, whoever used it: beyond the three above, the rest is other work on
+        /// the machine (a sign of a disturbed run) and kernel work no process is charged with (loopback networking).
+        /// </summary>
         public double MachineBusy => MachineBusyTicks / MachineTicks;
 
         public static CpuTimes operator -(CpuTimes after, CpuTimes before) => new(
