@@ -132,7 +132,7 @@ internal static class InstancesBenchmark
             null);
         Report.Row(
             "  CPU per request",
-            $"instances {run.MsPerRequest(run.Used.Instances):N2}, PostgreSQL {run.MsPerRequest(run.Used.Postgres):N2}, load generator {run.MsPerRequest(run.Used.Client):N2} ms",
+            $"instances {run.MsPerRequest(run.Used.Instances):N3}, PostgreSQL {run.MsPerRequest(run.Used.Postgres):N3}, load generator {run.MsPerRequest(run.Used.Client):N3} ms",
             null,
             null);
         Report.Row("  load average (1, 5, 15 min) before → after", $"{run.LoadBefore} → {run.LoadAfter}", null, null);
@@ -150,9 +150,13 @@ internal static class InstancesBenchmark
         double Ms(Func<CpuTimes, double> of) => runs.Sum(r => of(r.Used)) * 1000 / requests;
         var (app, postgres, client) = (Ms(u => u.Instances), Ms(u => u.Postgres), Ms(u => u.Client));
         Console.WriteLine($"   derived from the CPU per request measured in these two runs (not measured): app {app:N2}, PostgreSQL {postgres:N2}, load generator {client:N2} ms/req");
-        Console.WriteLine($"     on {cores} cores: the app's work alone ≈ {cores * 1000 / app:N0}/s, PostgreSQL's alone ≈ {cores * 1000 / postgres:N0}/s, both on one machine ≈ {cores * 1000 / (app + postgres):N0}/s");
-        Console.WriteLine($"     each extra core ≈ {1000 / app:N0} req/s if the bottleneck is the app, ≈ {1000 / (app + postgres):N0} req/s if the app and PostgreSQL share the machine");
+        Console.WriteLine($"     on {cores} cores: the app's work alone {Ceiling(cores, app)}, PostgreSQL's alone {Ceiling(cores, postgres)}, both on one machine {Ceiling(cores, app + postgres)}");
+        Console.WriteLine($"     each extra core {Ceiling(1, app)} if the bottleneck is the app, {Ceiling(1, app + postgres)} if the app and PostgreSQL share the machine");
     }
+
+    /// <summary>The requests/s that <paramref name="cores"/> cores allow at a CPU cost per request, unless the cost is too small to tell (a few clock ticks in a run).</summary>
+    private static string Ceiling(int cores, double msPerRequest) =>
+        msPerRequest < 0.01 ? "no limit (under 0.01 ms/req)" : $"≈ {cores * 1000 / msPerRequest:N0} req/s";
 
     /// <summary>The pid of PostgreSQL's postmaster: the parent of a backend, which must run on this machine (its CPU is read from /proc).</summary>
     private static int Postmaster(string postgres)
