@@ -21,8 +21,8 @@ namespace MinistryNews.Web.Hosting;
 /// most once per <see cref="PollInterval"/>, so a change shows within that time, and an idle site reads nothing.
 /// </para>
 /// <para>
-/// The generation only moves on: a process sees a number only once its commit is visible, so a view computed after
-/// seeing generation G holds at least what G holds. After restoring an older backup, restart the instances.
+/// A process sees a number only once its commit is visible, so a view computed after seeing generation G holds at least
+/// what G holds.
 /// </para>
 /// </remarks>
 public sealed partial class GenerationWatch : BackgroundService
@@ -30,7 +30,7 @@ public sealed partial class GenerationWatch : BackgroundService
     /// <summary>How often a request may read the generation when no listener tells it.</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
-    private static readonly TimeSpan ListenCheck = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan ListenCheck = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan LastRetry = TimeSpan.FromSeconds(5);
 
@@ -221,20 +221,16 @@ public sealed partial class GenerationWatch : BackgroundService
         }
     }
 
-    /// <summary>Takes a generation read or heard: a later one replaces the one known, and what was kept goes.</summary>
+    /// <summary>
+    /// Takes a generation read or heard: another number than the one known replaces it, and what was kept goes. A lower
+    /// one too: the database was restored from an older backup.
+    /// </summary>
     private void Observe(long generation)
     {
-        long known;
-        do
+        if (Interlocked.Exchange(ref _current, generation) != generation)
         {
-            known = Interlocked.Read(ref _current);
-            if (generation <= known)
-            {
-                return;
-            }
+            Changed?.Invoke(generation);
         }
-        while (Interlocked.CompareExchange(ref _current, generation, known) != known);
-        Changed?.Invoke(generation);
     }
 
     /// <summary>This process committed: the next request reads the number before it is answered.</summary>

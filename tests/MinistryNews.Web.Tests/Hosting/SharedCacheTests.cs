@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MinistryNews.Core;
 using MinistryNews.Web.Hosting;
@@ -11,7 +12,7 @@ namespace MinistryNews.Web.Tests.Hosting;
 /// another instance on the same PostgreSQL database, or the command line beside a running site. And an instance whose
 /// database goes away says so in <c>/readyz</c> and comes back by itself.
 /// </summary>
-public sealed class SharedCacheTests
+public sealed class SharedCacheTests(Xunit.Abstractions.ITestOutputHelper log)
 {
     /// <summary>How soon another process's commit must show on an instance's cached pages.</summary>
     private static readonly TimeSpan Soon = TimeSpan.FromSeconds(2);
@@ -39,6 +40,7 @@ public sealed class SharedCacheTests
         await EventuallyAsync(firstClient, TimeSpan.FromSeconds(60));
         var took = await EventuallyAsync(secondClient, Soon);
 
+        log.WriteLine($"The second instance showed the article {took.TotalMilliseconds:N0} ms after the first.");
         Assert.True(took <= Soon, $"The second instance showed the article after {took.TotalSeconds:N1} s.");
         Assert.True(second.Services.GetRequiredService<GenerationWatch>().Listening, "The second instance listens for the archive's changes.");
     }
@@ -56,7 +58,34 @@ public sealed class SharedCacheTests
         Assert.Contains("1 added", output, StringComparison.Ordinal);
         var took = await EventuallyAsync(client, Soon);
 
+        log.WriteLine($"The site showed the article {took.TotalMilliseconds:N0} ms after the command line ended.");
         Assert.True(took <= Soon, $"The site showed the article after {took.TotalSeconds:N1} s.");
+    }
+
+    [Fact]
+    public async Task Should_drop_its_cached_pages_when_the_database_is_restored_from_an_older_backup()
+    {
+        await using var app = new ArchiveApplication();
+        using var client = await app.StartAsync();
+        await AssertCachedWithoutAsync(client);
+
+        // A restored backup holds the generation of its day, lower than the one the site knows.
+        await using (var db = app.OpenDatabase())
+        {
+            Assert.Equal(1, await db.Database.ExecuteSqlRawAsync("""UPDATE "ArchiveGeneration" SET "Generation" = 0"""));
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        bool cached;
+        do
+        {
+            await Task.Delay(50);
+            using var response = await client.GetAsync(new Uri("/", UriKind.Relative));
+            cached = response.Headers.Age is not null;
+        }
+        while (cached && stopwatch.Elapsed < Soon + Soon);
+
+        Assert.False(cached, $"The front page was still served from the cache after {stopwatch.Elapsed.TotalSeconds:N1} s.");
     }
 
     [PostgreSqlFact]
