@@ -40,10 +40,17 @@ public sealed class ArchiveOptions
     public int ConcurrentUncachedRequests { get; set; } = Math.Max(1, Environment.ProcessorCount - 1);
 
     /// <summary>
-    /// Whether pages, exports and API answers are kept in memory and served again until the ingestion stores something
-    /// new (or an hour passes).
+    /// Whether pages, exports and API answers are kept in memory and served again until the archive changes (any
+    /// process's commit; see <see cref="Hosting.GenerationWatch"/>), or an hour passes.
     /// </summary>
     public bool OutputCache { get; set; } = true;
+
+    /// <summary>
+    /// On PostgreSQL, whether the instance listens for the archive's changes (<c>LISTEN</c>). Turn it off behind a
+    /// connection pooler that cannot hold a listening session (PgBouncer in transaction mode): requests then read the
+    /// archive's generation, at most once a second, as on SQLite.
+    /// </summary>
+    public bool ListenForChanges { get; set; } = true;
 
     /// <summary>
     /// The limits a file must keep to be stored (<c>Archive:Limits:MaxFileBytes</c>, <c>MaxTextCharacters</c>,

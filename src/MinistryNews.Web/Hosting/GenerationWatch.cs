@@ -17,7 +17,7 @@ namespace MinistryNews.Web.Hosting;
 /// </para>
 /// <para>
 /// On SQLite, where a second process (the command line) writes beside the site, and on PostgreSQL while the listener is
-/// not connected, each request checks the generation first (<see cref="FreshAsync"/>), reading it from the database at
+/// not connected (or with <see cref="ArchiveOptions.ListenForChanges"/> off), each request checks the generation first (<see cref="FreshAsync"/>), reading it from the database at
 /// most once per <see cref="PollInterval"/>, so a change shows within that time, and an idle site reads nothing.
 /// </para>
 /// <para>
@@ -39,15 +39,17 @@ public sealed partial class GenerationWatch : BackgroundService
     private readonly Ingestor _ingestor;
     private readonly TimeProvider _time;
     private readonly ILogger<GenerationWatch> _logger;
+    private readonly bool _listen;
     private readonly SemaphoreSlim _reading = new(1, 1);
     private long _current;
     private long _readAt;
     private bool _stale = true;
     private bool _listening;
 
-    public GenerationWatch(IDbContextFactory<ArchiveDbContext> contexts, ArchiveStorage storage, Ingestor ingestor, TimeProvider time, ILogger<GenerationWatch> logger)
+    public GenerationWatch(IDbContextFactory<ArchiveDbContext> contexts, ArchiveStorage storage, IOptions<ArchiveOptions> options, Ingestor ingestor, TimeProvider time, ILogger<GenerationWatch> logger)
     {
         _contexts = contexts;
+        _listen = storage.Provider == ArchiveProvider.PostgreSQL && options.Value.ListenForChanges;
         _storage = storage;
         _ingestor = ingestor;
         _time = time;
@@ -132,7 +134,7 @@ public sealed partial class GenerationWatch : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (_storage.Provider != ArchiveProvider.PostgreSQL)
+        if (!_listen)
         {
             return;
         }

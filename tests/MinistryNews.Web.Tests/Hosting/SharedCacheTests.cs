@@ -45,6 +45,75 @@ public sealed class SharedCacheTests(Xunit.Abstractions.ITestOutputHelper log)
         Assert.True(second.Services.GetRequiredService<GenerationWatch>().Listening, "The second instance listens for the archive's changes.");
     }
 
+    [PostgreSqlFact]
+    public async Task Should_check_the_generation_itself_on_postgresql_when_told_not_to_listen()
+    {
+        await using var first = new ArchiveApplication(watch: true);
+        using var firstClient = await first.StartAsync();
+        await using var second = new ArchiveApplication(beside: first);
+        second.Settings["Archive:ListenForChanges"] = "false";
+        using var secondClient = await second.StartAsync();
+        await AssertCachedWithoutAsync(secondClient);
+
+        await File.WriteAllTextAsync(Path.Combine(first.DataFolder, "chile.txt"), Release);
+        await EventuallyAsync(firstClient, TimeSpan.FromSeconds(60));
+        var took = await EventuallyAsync(secondClient, Soon);
+
+        log.WriteLine($"Not listening, the second instance showed the article {took.TotalMilliseconds:N0} ms after the first.");
+        Assert.False(second.Services.GetRequiredService<GenerationWatch>().Listening);
+        Assert.True(took <= Soon, $"The second instance showed the article after {took.TotalSeconds:N1} s.");
+    }
+
+    [PostgreSqlFact]
+    public async Task Should_check_the_generation_itself_while_its_notifications_are_cut_off_and_listen_again_after()
+    {
+        await using var first = new ArchiveApplication(watch: true);
+        using var firstClient = await first.StartAsync();
+        await using var second = new ArchiveApplication(beside: first);
+        using var secondClient = await second.StartAsync();
+        var watch = second.Services.GetRequiredService<GenerationWatch>();
+        await AssertCachedWithoutAsync(secondClient);
+
+        // The instances' listening sessions are ended as soon as they connect (as a proxy or a server that drops idle
+        // sessions would), until the article has shown.
+        using var cut = new CancellationTokenSource();
+        var everCut = false;
+        var cutting = Task.Run(async () =>
+        {
+            await using var admin = new Npgsql.NpgsqlConnection(first.Storage.ConnectionString);
+            await admin.OpenAsync();
+            await using var terminate = new Npgsql.NpgsqlCommand(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = 'ministrynews-generation' AND datname = current_database()", admin);
+            while (!cut.IsCancellationRequested)
+            {
+                everCut |= (long)(await terminate.ExecuteScalarAsync())! > 0;
+                await Task.Delay(20);
+            }
+        });
+        var deadline = Stopwatch.StartNew();
+        while (watch.Listening && deadline.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.False(watch.Listening, "The second instance's listener was cut off.");
+        await File.WriteAllTextAsync(Path.Combine(first.DataFolder, "chile.txt"), Release);
+        await EventuallyAsync(firstClient, TimeSpan.FromSeconds(60));
+        var took = await EventuallyAsync(secondClient, Soon);
+        await cut.CancelAsync();
+        await cutting;
+        deadline.Restart();
+        while (!watch.Listening && deadline.Elapsed < TimeSpan.FromSeconds(15))
+        {
+            await Task.Delay(100);
+        }
+
+        log.WriteLine($"Without notifications, the second instance showed the article {took.TotalMilliseconds:N0} ms after the first.");
+        Assert.True(everCut);
+        Assert.True(took <= Soon, $"The second instance showed the article after {took.TotalSeconds:N1} s.");
+        Assert.True(watch.Listening, "The second instance listens again once its sessions are left alone.");
+    }
+
     [Fact]
     public async Task Should_show_what_the_command_line_stores_beside_a_running_site_on_its_cached_pages_within_two_seconds()
     {
