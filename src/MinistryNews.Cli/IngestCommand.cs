@@ -34,7 +34,7 @@ internal static class IngestCommand
     }
 
     /// <summary>PostgreSQL when a connection string is given (or the web app's environment variables say so), else the SQLite file.</summary>
-    private static ArchiveStorage StorageOf(string? postgres, string databasePath)
+    internal static ArchiveStorage StorageOf(string? postgres, string databasePath)
     {
         postgres ??= string.Equals(Environment.GetEnvironmentVariable("Archive__Provider"), nameof(ArchiveProvider.PostgreSQL), StringComparison.OrdinalIgnoreCase)
             ? Environment.GetEnvironmentVariable("ConnectionStrings__Archive")

@@ -7,6 +7,7 @@ var root = new RootCommand("MinistryNews: read press releases into the archive."
     IngestCommand.Create(),
     EvalCommand.Create(),
     GenerateCommand.Create(),
+    UsersCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -6,13 +8,18 @@ using MinistryNews.Core.Agreements;
 using MinistryNews.Core.Articles;
 using MinistryNews.Core.Countries;
 using MinistryNews.Core.Delegations;
+using MinistryNews.Core.Editors;
 using MinistryNews.Core.Meetings;
 using MinistryNews.Core.Organisations;
 using MinistryNews.Core.People;
 
 namespace MinistryNews.Core;
 
-public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options) : DbContext(options)
+/// <summary>
+/// The archive: what the extraction read, the registers decided across articles, and the editors' accounts (ASP.NET Core
+/// Identity's user tables, named <c>Editors</c>, <c>EditorClaims</c>, <c>EditorLogins</c> and <c>EditorTokens</c>).
+/// </summary>
+public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options) : IdentityUserContext<Editor>(options)
 {
     public DbSet<Article> Articles => Set<Article>();
 
@@ -49,10 +56,15 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
     /// </summary>
     public static string? YearOf(PartialDate? date) => throw new InvalidOperationException($"{nameof(YearOf)} runs in the database only.");
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ArchiveDbContext).Assembly);
-        modelBuilder.HasDbFunction(typeof(ArchiveDbContext).GetMethod(nameof(YearOf))!)
+        base.OnModelCreating(builder);
+        builder.Entity<Editor>().ToTable("Editors");
+        builder.Entity<IdentityUserClaim<string>>().ToTable("EditorClaims");
+        builder.Entity<IdentityUserLogin<string>>().ToTable("EditorLogins");
+        builder.Entity<IdentityUserToken<string>>().ToTable("EditorTokens");
+        builder.ApplyConfigurationsFromAssembly(typeof(ArchiveDbContext).Assembly);
+        builder.HasDbFunction(typeof(ArchiveDbContext).GetMethod(nameof(YearOf))!)
             .HasTranslation(arguments => new SqlFunctionExpression(
                 "substr",
                 [arguments[0], new SqlConstantExpression(1, typeof(int), IntTypeMapping.Default), new SqlConstantExpression(4, typeof(int), IntTypeMapping.Default)],

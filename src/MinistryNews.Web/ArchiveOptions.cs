@@ -52,6 +52,9 @@ public sealed class ArchiveOptions
     /// </summary>
     public bool ListenForChanges { get; set; } = true;
 
+    /// <summary>How editors sign in (<c>Archive:Editors:MaxFailedSignIns</c>, <c>Lockout</c>, <c>Session</c>).</summary>
+    public Editors.EditorOptions Editors { get; set; } = new();
+
     /// <summary>
     /// The limits a file must keep to be stored (<c>Archive:Limits:MaxFileBytes</c>, <c>MaxTextCharacters</c>,
     /// <c>MaxEntitiesPerArticle</c>); a file over a limit is rejected with a message naming it.

@@ -1,5 +1,6 @@
 using MinistryNews.Web;
 using MinistryNews.Web.Api;
+using MinistryNews.Web.Editors;
 using MinistryNews.Web.Feeds;
 using Serilog;
 
@@ -37,7 +38,12 @@ builder.Services.AddPublicSite();
 // Pages kept in memory until the ingestion stores something new.
 builder.Services.AddPageCache();
 
-builder.Services.AddRazorPages(options => options.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.IgnoreAntiforgeryTokenAttribute()))
+// Editors sign in to correct the archive (accounts from the command line: `ministrynews users add`); visitors need none.
+builder.Services.AddEditorAccounts();
+
+// The editors' pages need a signed-in editor, but the one to sign in; each of their forms carries an antiforgery token,
+// checked on every post (Razor Pages' default). The public pages only answer GET and HEAD.
+builder.Services.AddRazorPages(options => options.Conventions.AuthorizeFolder("/Editors").AllowAnonymousToPage("/Editors/SignIn"))
     .AddMvcOptions(options => options.Filters.Add<MinistryNews.Web.Hosting.PageConnection>());
 
 var app = builder.Build();
@@ -65,6 +71,10 @@ if (!app.Environment.IsDevelopment())
 // An error without a body gets the site's error page, or under /api problem details (RFC 9457) as the API's own errors.
 app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
 app.UseSerilogRequestLogging();
+
+// Before the output cache: a signed-in editor's requests are never answered from it, nor kept in it.
+app.UseAuthentication();
+app.UseAuthorization();
 app.UsePublicSite();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();

@@ -19,7 +19,10 @@ public static class PublicSite
         return services;
     }
 
-    /// <summary>The largest request body accepted (the site reads; nothing it serves takes a body).</summary>
+    /// <summary>The editors' pages: the only addresses that take a form (POST).</summary>
+    public const string EditorsPath = "/editors";
+
+    /// <summary>The largest request body accepted (the site reads; nothing it serves takes a body but an editor's form).</summary>
     public const long MaxRequestBodyBytes = 64 * 1024;
 
     /// <summary>
@@ -43,6 +46,12 @@ public static class PublicSite
             await next();
         });
 
+    private static bool IsEditorsForm(HttpContext context) =>
+        HttpMethods.IsPost(context.Request.Method)
+        && (context.Request.Path.StartsWithSegments(EditorsPath, StringComparison.OrdinalIgnoreCase)
+            || context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>()?.OriginalPath.StartsWith(EditorsPath, StringComparison.OrdinalIgnoreCase) == true
+            || context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>()?.Path.StartsWith(EditorsPath, StringComparison.OrdinalIgnoreCase) == true);
+
     public static IApplicationBuilder UsePublicSite(this IApplicationBuilder app)
     {
         var maxQuery = app.ApplicationServices.GetRequiredService<IOptions<ArchiveOptions>>().Value.MaxQueryStringLength;
@@ -54,8 +63,9 @@ public static class PublicSite
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers.XFrameOptions = "DENY";
 
-            // The public site only reads: no method that could write reaches an endpoint.
-            if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
+            // The public site only reads: no method that could write reaches an endpoint, but the editors' forms (and the
+            // error page that answers for one of them, re-executed with its method).
+            if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method) && !IsEditorsForm(context))
             {
                 context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
                 context.Response.Headers.Allow = "GET, HEAD";

@@ -5,6 +5,8 @@ namespace MinistryNews.Web.Pages;
 
 /// <summary>Errors and unknown addresses: a page that says what happened and leads back into the archive.</summary>
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+// It answers for a failed form too (re-executed with its method): its own page has no form to check.
+[IgnoreAntiforgeryToken]
 public sealed class ErrorModel : PageModel
 {
     public int Status { get; private set; }

@@ -1,0 +1,173 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using MinistryNews.Core.Editors;
+
+namespace MinistryNews.Web.Tests.Editors;
+
+/// <summary>
+/// Editors sign in with an account made for them, in a session cookie that scripts cannot read and that travels over
+/// HTTPS only; a form without its antiforgery token changes nothing; repeated failures lock the account; visitors and
+/// the output cache never see an editor's pages.
+/// </summary>
+public sealed class SignInTests
+{
+    private const string Name = "lan.nguyen";
+    private const string Password = "Hanoi-Archive-2026";
+
+    [Fact]
+    public async Task Should_sign_an_editor_in_with_a_cookie_scripts_cannot_read_and_out_again()
+    {
+        await using var app = new ArchiveApplication();
+        await app.StartAsync();
+        await AddEditorAsync(app);
+        using var editor = Browser(app);
+
+        using var signedIn = await SignInAsync(editor, Name, Password);
+
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal("/", signedIn.Headers.Location?.OriginalString);
+        var cookie = Assert.Single(signedIn.Headers.GetValues("Set-Cookie"), c => c.StartsWith(EditorCookie, StringComparison.Ordinal));
+        Assert.Contains("; httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("; secure", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("; samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
+        var home = await ArchiveApplication.GetPageAsync(editor, "/");
+        Assert.Equal($"Signed in as {Name} Sign out", Normalise(home.QuerySelector(".editor-session")?.TextContent));
+
+        var signOut = home.QuerySelector<IHtmlFormElement>("form.editor-session")!;
+        using var signedOut = await editor.PostAsync(signOut.GetAttribute("action"), Form(signOut));
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.Null((await ArchiveApplication.GetPageAsync(editor, "/")).QuerySelector(".editor-session"));
+    }
+
+    [Fact]
+    public async Task Should_neither_serve_an_editor_from_the_visitors_cache_nor_keep_an_editor_s_page_for_visitors()
+    {
+        await using var app = new ArchiveApplication();
+        var visitor = await app.StartAsync();
+        await AddEditorAsync(app);
+        using var editor = Browser(app);
+        using (await visitor.GetAsync(new Uri("/countries", UriKind.Relative)))
+        {
+        }
+
+        (await SignInAsync(editor, Name, Password)).Dispose();
+        using var editorsPage = await editor.GetAsync(new Uri("/countries", UriKind.Relative));
+        using var visitorsPage = await visitor.GetAsync(new Uri("/countries", UriKind.Relative));
+
+        Assert.Null(editorsPage.Headers.Age);
+        Assert.Contains("Signed in as", await editorsPage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.NotNull(visitorsPage.Headers.Age);
+        Assert.DoesNotContain("Signed in as", await visitorsPage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_lock_an_account_after_the_configured_failed_sign_ins_even_for_the_right_password()
+    {
+        await using var app = new ArchiveApplication();
+        app.Settings["Archive:Editors:MaxFailedSignIns"] = "3";
+        await app.StartAsync();
+        await AddEditorAsync(app);
+        using var editor = Browser(app);
+
+        var failures = new List<string?>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var wrong = await SignInAsync(editor, Name, "not-the-password");
+            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+            failures.Add(Normalise((await ArchiveApplication.ParseAsync(wrong)).QuerySelector(".form-problem")?.TextContent));
+        }
+
+        using var right = await SignInAsync(editor, Name, Password);
+
+        Assert.Equal(["That name and password do not match an editor's account.", "That name and password do not match an editor's account.", "This account is locked after 3 failed sign-ins in a row. Try again in 15 minutes."], failures);
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Equal("This account is locked after 3 failed sign-ins in a row. Try again in 15 minutes.", Normalise((await ArchiveApplication.ParseAsync(right)).QuerySelector(".form-problem")?.TextContent));
+        Assert.False(right.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith(EditorCookie, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Should_refuse_a_sign_in_or_out_without_the_form_s_own_antiforgery_token()
+    {
+        await using var app = new ArchiveApplication();
+        await app.StartAsync();
+        await AddEditorAsync(app);
+        using var attacker = Browser(app);
+        using var editor = Browser(app);
+        var attackersForm = await SignInFormAsync(attacker);
+        var editorsForm = await SignInFormAsync(editor);
+
+        // No token at all, and a token of another session (an attacker's page posting with the editor's cookies).
+        using var withoutToken = await editor.PostAsync("/editors/sign-in", new FormUrlEncodedContent(new Dictionary<string, string> { ["UserName"] = Name, ["Password"] = Password }));
+        var stale = Fields(editorsForm, Name, Password);
+        stale["__RequestVerificationToken"] = Fields(attackersForm)["__RequestVerificationToken"];
+        using var withStaleToken = await editor.PostAsync(editorsForm.GetAttribute("action"), new FormUrlEncodedContent(stale));
+
+        Assert.Equal(HttpStatusCode.BadRequest, withoutToken.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, withStaleToken.StatusCode);
+        Assert.Null((await ArchiveApplication.GetPageAsync(editor, "/")).QuerySelector(".editor-session"));
+
+        // Signed in, a sign-out without the token leaves the session as it was.
+        (await SignInAsync(editor, Name, Password)).Dispose();
+        using var signOutWithoutToken = await editor.PostAsync("/editors/sign-out", new FormUrlEncodedContent([]));
+        Assert.Equal(HttpStatusCode.BadRequest, signOutWithoutToken.StatusCode);
+        Assert.NotNull((await ArchiveApplication.GetPageAsync(editor, "/")).QuerySelector(".editor-session"));
+    }
+
+    [Fact]
+    public async Task Should_send_a_visitor_to_sign_in_from_an_editor_s_page_and_keep_every_other_address_read_only()
+    {
+        await using var app = new ArchiveApplication();
+        await app.StartAsync();
+        using var visitor = Browser(app);
+
+        using var signOut = await visitor.GetAsync(new Uri("/editors/sign-out", UriKind.Relative));
+        using var posted = await visitor.PostAsync("/articles", new FormUrlEncodedContent([]));
+
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        Assert.Equal("/editors/sign-in", signOut.Headers.Location?.AbsolutePath);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, posted.StatusCode);
+    }
+
+    private static string EditorCookie => Web.Editors.EditorAccounts.CookieName + "=";
+
+    /// <summary>A client as a browser would be: cookies kept, over HTTPS (the session cookie is sent over nothing else).</summary>
+    private static HttpClient Browser(ArchiveApplication app) =>
+        app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false, HandleCookies = true });
+
+    private static async Task AddEditorAsync(ArchiveApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var result = await scope.ServiceProvider.GetRequiredService<UserManager<Editor>>().CreateAsync(new Editor(Name), Password);
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
+    }
+
+    private static async Task<IHtmlFormElement> SignInFormAsync(HttpClient client) =>
+        (await ArchiveApplication.GetPageAsync(client, "/editors/sign-in")).QuerySelector<IHtmlFormElement>("form.sign-in")!;
+
+    /// <summary>Fills the sign-in form as a person would, and sends it with its own token.</summary>
+    private static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string name, string password)
+    {
+        var form = await SignInFormAsync(client);
+        return await client.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(Fields(form, name, password)));
+    }
+
+    private static Dictionary<string, string> Fields(IHtmlFormElement form, string? name = null, string? password = null)
+    {
+        var fields = form.Elements.OfType<IHtmlInputElement>().Where(i => i.Name is { Length: > 0 }).ToDictionary(i => i.Name!, i => i.Value);
+        if (name is not null)
+        {
+            fields["UserName"] = name;
+            fields["Password"] = password ?? string.Empty;
+        }
+
+        return fields;
+    }
+
+    private static FormUrlEncodedContent Form(IHtmlFormElement form) => new(Fields(form));
+
+    private static string? Normalise(string? text) => text is null ? null : string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+}
