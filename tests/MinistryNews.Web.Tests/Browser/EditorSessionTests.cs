@@ -1,0 +1,67 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using MinistryNews.Core.Editors;
+
+namespace MinistryNews.Web.Tests.Browser;
+
+/// <summary>
+/// An editor signs in through the form in Chromium, sees who is signed in on every page, and signs out; the cookie is
+/// out of scripts' reach; the pages pass axe. Screenshots at 1280 and 390 px (editor-*.png).
+/// </summary>
+[Collection(BrowserTestGroup.Name)]
+public sealed class EditorSessionTests(BrowserFixture browser)
+{
+    private const string Name = "thu.pham";
+    private const string Password = "Danang-Archive-2026";
+
+    [Fact]
+    public async Task Should_sign_in_show_the_editor_on_each_page_and_sign_out()
+    {
+        using (var scope = browser.App.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<Editor>>();
+            if (await users.FindByNameAsync(Name) is null)
+            {
+                Assert.True((await users.CreateAsync(new Editor(Name), Password)).Succeeded);
+            }
+        }
+
+        foreach (var (label, width) in new[] { ("desktop", 1280), ("phone", 390) })
+        {
+            var page = await browser.NewPageAsync(width);
+            await page.GotoAsync("/");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Editors" }).ClickAsync();
+            await page.WaitForURLAsync("**/editors/sign-in");
+            await AssertAxeAsync(page, width);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"editor-sign-in-{label}.png"), FullPage = true });
+
+            await page.GetByLabel("Name").FillAsync(Name);
+            await page.GetByLabel("Password").FillAsync(Password);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+            await page.GotoAsync("/countries/japan");
+
+            var session = page.Locator(".editor-session");
+            Assert.Equal($"Signed in as {Name} Sign out", string.Join(' ', (await session.InnerTextAsync()).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
+            Assert.Equal(string.Empty, await page.EvaluateAsync<string>("document.cookie.split('; ').filter(c => c.startsWith('ministrynews-editor=')).join('')"));
+            Assert.False(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth + 1"), $"the signed-in page scrolls sideways at {width}px");
+            await AssertAxeAsync(page, width);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"editor-signed-in-{label}.png") });
+
+            await session.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+            Assert.Equal(0, await page.Locator(".editor-session").CountAsync());
+            await page.Context.CloseAsync();
+        }
+    }
+
+    private static async Task AssertAxeAsync(IPage page, int width)
+    {
+        AxeResult axe = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] } });
+        var serious = axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{page.Url} at {width}px: {v.Id}: {v.Help}").ToList();
+        Assert.True(serious.Count == 0, string.Join("\n", serious));
+    }
+}
