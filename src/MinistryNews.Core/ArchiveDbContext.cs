@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -17,10 +18,13 @@ namespace MinistryNews.Core;
 
 /// <summary>
 /// The archive: what the extraction read, the registers decided across articles, and the editors' accounts (ASP.NET Core
-/// Identity's user tables, named <c>Editors</c>, <c>EditorClaims</c>, <c>EditorLogins</c> and <c>EditorTokens</c>).
+/// Identity's user tables, named <c>Editors</c>, <c>EditorClaims</c>, <c>EditorLogins</c> and <c>EditorTokens</c>), with
+/// the data protection keys that sign their session cookies and forms (shared by every instance, kept across restarts).
 /// </summary>
-public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options) : IdentityUserContext<Editor>(options)
+public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options) : IdentityUserContext<Editor>(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Article> Articles => Set<Article>();
 
     public DbSet<Country> Countries => Set<Country>();

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using MinistryNews.Core.Editors;
 
@@ -53,6 +54,10 @@ public static class EditorAccounts
             cookie.SlidingExpiration = true;
         });
         services.AddAuthorization();
+
+        // The keys that protect the session cookie and the antiforgery tokens live in the archive's database: every
+        // instance behind a proxy reads what another wrote, and a restart signs no one out.
+        services.AddDataProtection().SetApplicationName("MinistryNews").PersistKeysToDbContext<ArchiveDbContext>();
         return services;
     }
 }

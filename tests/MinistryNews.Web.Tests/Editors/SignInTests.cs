@@ -3,6 +3,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MinistryNews.Core.Editors;
 
@@ -62,6 +63,31 @@ public sealed class SignInTests
         Assert.Contains("Signed in as", await editorsPage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.NotNull(visitorsPage.Headers.Age);
         Assert.DoesNotContain("Signed in as", await visitorsPage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_keep_an_editor_signed_in_on_every_instance_behind_a_proxy()
+    {
+        await using var first = new ArchiveApplication();
+        await first.StartAsync();
+        await AddEditorAsync(first);
+        await using var second = new ArchiveApplication(beside: first);
+        await second.StartAsync();
+        using var editor = Browser(first);
+        using var signedIn = await SignInAsync(editor, Name, Password);
+        var cookie = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(EditorCookie, StringComparison.Ordinal)).Split(';')[0];
+
+        // The same cookie, as a proxy would pass it to the other instance (which keeps its own keys in memory otherwise).
+        using var other = Browser(second);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.Add("Cookie", cookie);
+        using var answer = await other.SendAsync(request);
+
+        Assert.Contains($"Signed in as <strong>{Name}</strong>", await answer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // The key that protects it is in the archive's database (in-process hosts would also share a key folder).
+        await using var db = first.OpenDatabase();
+        Assert.NotEqual(0, await db.DataProtectionKeys.CountAsync());
     }
 
     [Fact]
