@@ -38,13 +38,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         get
         {
-            var folder = new DirectoryInfo(AppContext.BaseDirectory);
-            while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "MinistryNews.sln")))
-            {
-                folder = folder.Parent;
-            }
-
-            var path = Path.Combine(folder?.FullName ?? Path.GetTempPath(), "artifacts", "screenshots");
+            var path = Path.Combine(Repository.Root ?? Path.GetTempPath(), "artifacts", "screenshots");
             Directory.CreateDirectory(path);
             return path;
         }

@@ -235,13 +235,7 @@ public sealed class SharedCacheTests(Xunit.Abstractions.ITestOutputHelper log)
     {
         // The tests run from bin/<configuration>/net10.0: the command line was built beside, in the same configuration.
         var configuration = Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)))!;
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "MinistryNews.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        var cli = Path.Combine(folder?.FullName ?? throw new InvalidOperationException("No MinistryNews.sln above the tests."), "src", "MinistryNews.Cli", "bin", configuration, "net10.0", "ministrynews.dll");
+        var cli = Path.Combine(Repository.Root ?? throw new InvalidOperationException("No MinistryNews.sln above the tests."), "src", "MinistryNews.Cli", "bin", configuration, "net10.0", "ministrynews.dll");
         string[] database = app.Storage.Provider == ArchiveProvider.PostgreSQL ? ["--postgres", app.Storage.ConnectionString] : ["--db", app.DatabasePath];
         return ToolProcess.RunAsync("dotnet", [cli, "ingest", app.DataFolder, .. database], TimeSpan.FromMinutes(2));
     }

@@ -47,19 +47,11 @@ public sealed class PublishedSite : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var repository = new DirectoryInfo(AppContext.BaseDirectory);
-        while (repository is not null && !File.Exists(Path.Combine(repository.FullName, "MinistryNews.sln")))
-        {
-            repository = repository.Parent;
-        }
-
-        if (repository is null)
-        {
-            throw new InvalidOperationException($"No MinistryNews.sln above {AppContext.BaseDirectory}: the published build is made from the repository.");
-        }
+        var repository = Repository.Root
+            ?? throw new InvalidOperationException($"No MinistryNews.sln above {AppContext.BaseDirectory}: the published build is made from the repository.");
 
         Directory.CreateDirectory(Root);
-        var project = Path.Combine(repository.FullName, "src", "MinistryNews.Web", "MinistryNews.Web.csproj");
+        var project = Path.Combine(repository, "src", "MinistryNews.Web", "MinistryNews.Web.csproj");
         var (code, output, error) = await ToolProcess.RunAsync("dotnet", ["publish", project, "-c", "Release", "-o", AppFolder, "--nologo", "-v", "q"], TimeSpan.FromMinutes(10));
         if (code != 0)
         {
