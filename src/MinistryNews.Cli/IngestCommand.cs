@@ -18,20 +18,26 @@ internal static class IngestCommand
     public static Command Create()
     {
         var folder = new Argument<DirectoryInfo>("folder") { Description = "The folder of press-release files." };
-        var database = new Option<string>("--db")
-        {
-            Description = "The SQLite database file.",
-            DefaultValueFactory = _ => DefaultDatabase,
-        };
-        var postgres = new Option<string?>("--postgres")
-        {
-            Description = "Store in PostgreSQL instead, at this Npgsql connection string (or set ConnectionStrings__Archive and Archive__Provider=PostgreSQL).",
-        };
+        var (database, postgres) = StorageOptions();
         var command = new Command("ingest", "Read a folder of press releases into the archive.") { folder, database, postgres };
         command.SetAction((result, cancellationToken) =>
             RunAsync(result.GetRequiredValue(folder).FullName, StorageOf(result.GetValue(postgres), result.GetRequiredValue(database)), Console.Out, Console.Error, cancellationToken));
         return command;
     }
+
+    /// <summary>The options that choose the archive's database: <c>--db FILE</c> (SQLite) or <c>--postgres CONNECTION</c>.</summary>
+    internal static (Option<string> Database, Option<string?> Postgres) StorageOptions() => (
+        new Option<string>("--db")
+        {
+            Description = "The SQLite database file.",
+            DefaultValueFactory = _ => DefaultDatabase,
+            Recursive = true,
+        },
+        new Option<string?>("--postgres")
+        {
+            Description = "The archive in PostgreSQL instead, at this Npgsql connection string (or set ConnectionStrings__Archive and Archive__Provider=PostgreSQL).",
+            Recursive = true,
+        });
 
     /// <summary>PostgreSQL when a connection string is given (or the web app's environment variables say so), else the SQLite file.</summary>
     internal static ArchiveStorage StorageOf(string? postgres, string databasePath)

@@ -17,17 +17,7 @@ internal static class UsersCommand
 {
     public static Command Create()
     {
-        var database = new Option<string>("--db")
-        {
-            Description = "The SQLite database file.",
-            DefaultValueFactory = _ => IngestCommand.DefaultDatabase,
-            Recursive = true,
-        };
-        var postgres = new Option<string?>("--postgres")
-        {
-            Description = "The archive in PostgreSQL instead, at this Npgsql connection string (or set ConnectionStrings__Archive and Archive__Provider=PostgreSQL).",
-            Recursive = true,
-        };
+        var (database, postgres) = IngestCommand.StorageOptions();
         ArchiveStorage Storage(ParseResult result) => IngestCommand.StorageOf(result.GetValue(postgres), result.GetRequiredValue(database));
 
         var addName = new Argument<string>("name") { Description = "The editor's sign-in name." };

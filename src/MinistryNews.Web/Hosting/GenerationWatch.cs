@@ -91,9 +91,11 @@ public sealed partial class GenerationWatch : BackgroundService
 
         try
         {
+            // Another request may have read it while this one waited.
             if (NeedsRead())
             {
                 Volatile.Write(ref _stale, false);
+                Volatile.Write(ref _readAt, _time.GetTimestamp());
                 await ReadAsync(cancellationToken);
             }
         }
@@ -103,7 +105,6 @@ public sealed partial class GenerationWatch : BackgroundService
         }
         finally
         {
-            Volatile.Write(ref _readAt, _time.GetTimestamp());
             _reading.Release();
         }
 
