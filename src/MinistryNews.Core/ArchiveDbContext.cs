@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using MinistryNews.Core.Agreements;
 using MinistryNews.Core.Articles;
+using MinistryNews.Core.Corrections;
 using MinistryNews.Core.Countries;
 using MinistryNews.Core.Delegations;
 using MinistryNews.Core.Editors;
@@ -52,6 +53,10 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
     public DbSet<OfficeHolding> OfficeHoldings => Set<OfficeHolding>();
 
     public DbSet<CountryYear> CountryYears => Set<CountryYear>();
+
+    public DbSet<Correction> Corrections => Set<Correction>();
+
+    public DbSet<MistakeReport> MistakeReports => Set<MistakeReport>();
 
     /// <summary>
     /// The year of a partial date, as its stored text's first four characters ("2019" of "2019-11-05"), for a query

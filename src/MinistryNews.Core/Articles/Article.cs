@@ -28,6 +28,12 @@ public sealed class Article
     /// <summary>When every file of the article left the data folder: its page stays, with a notice; it leaves every list.</summary>
     public DateTime? WithdrawnAtUtc { get; set; }
 
+    /// <summary>Whether the editors withdrew the article (a correction) rather than its files leaving the folder.</summary>
+    public bool WithdrawnByEditors { get; set; }
+
+    /// <summary>Whether an editor's correction changes what the archive shows of the article (its history page lists them).</summary>
+    public bool Corrected { get; set; }
+
     /// <summary>Every file that tells the article (the one read first, and copies with the same text).</summary>
     public List<ArticleSource> Sources { get; set; } = [];
 

@@ -33,5 +33,8 @@ public sealed class Delegation
 
     public PartialDate? End { get; set; }
 
+    /// <summary>The editor's correction that made or last changed this fact, when one did (<see cref="Corrections.Correction"/>).</summary>
+    public int? CorrectionId { get; set; }
+
     public required string Evidence { get; set; }
 }

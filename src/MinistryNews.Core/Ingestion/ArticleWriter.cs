@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using MinistryNews.Core.Agreements;
 using MinistryNews.Core.Articles;
+using MinistryNews.Core.Corrections;
 using MinistryNews.Core.Countries;
 using MinistryNews.Core.Extraction;
 using MinistryNews.Core.Organisations;
@@ -219,6 +220,14 @@ public sealed class ArticleWriter : IDisposable
             existing = same?.Id;
         }
 
+        // The editors' corrections of a stored article are applied to every reading of it, and each keeps where it stands.
+        var corrected = existing is { } correctedId ? Correct(correctedId, extracted, now, transaction) : null;
+        if (corrected is not null)
+        {
+            extracted = corrected.Article;
+            text = ArticleText.From(item.File, extracted) with { TextHash = text.TextHash };
+        }
+
         var published = extracted.Published?.ToString();
         var publishedOn = extracted.Published?.FirstDay;
         object?[] row =
@@ -240,7 +249,7 @@ public sealed class ArticleWriter : IDisposable
             // A file whose text changed is no longer a copy of its old copies: they leave the article, and the next
             // reading of the folder takes each for what it is (an article of its own, or a copy of another).
             _sql.DetachCopies.Execute(transaction, id, key, text.TextHash);
-            _sql.UpdateArticle.Execute(transaction, [id, .. row]);
+            _sql.UpdateArticle.Execute(transaction, [id, .. row, false, corrected?.Corrected ?? false]);
 
             // An article stored before addresses came from files has its number as its key: it takes its file's key now.
             _sql.GiveKey.Execute(transaction, id, ArticleKeys.From(key));
@@ -252,6 +261,13 @@ public sealed class ArticleWriter : IDisposable
         }
 
         _sql.UpsertSource.Execute(transaction, key, id, ArticleKeys.From(key), item.File.ContentHash, now);
+        if (corrected is { Withdrawn: true })
+        {
+            // Withdrawn by the editors: the facts stay out (they went above), the row and its text stay, as for a file gone.
+            DeleteOrphans(formerPeople, formerOrganisations, identities, transaction);
+            _sql.WithdrawArticle.Execute(transaction, id, now, true);
+            return new FileResult(key, FileOutcome.Withdrawn, id);
+        }
 
         // Countries, organisations and people, in the order the old store resolved them.
         var countries = extracted.Countries.Distinct(StringComparer.Ordinal).Select(identities.Country).Distinct().ToList();
@@ -354,7 +370,7 @@ public sealed class ArticleWriter : IDisposable
         {
             var meetingId = identities.Ids.Meeting++;
             var firstCountry = counterparts.Select(c => c.Name).Order(StringComparer.Ordinal).FirstOrDefault();
-            _sql.InsertMeeting.Execute(transaction, meetingId, id, meeting.Kind.ToString(), meeting.Date?.ToString(), meeting.Location, meeting.Evidence, meeting.DateSource.ToString(), meeting.Name, meeting.CounterpartOrganisation, firstCountry);
+            _sql.InsertMeeting.Execute(transaction, meetingId, id, meeting.Kind.ToString(), meeting.Date?.ToString(), meeting.Location, meeting.Evidence, meeting.DateSource.ToString(), meeting.Name, meeting.CounterpartOrganisation, firstCountry, corrected?.MarkOf(meeting));
             foreach (var person in participants)
             {
                 _sql.InsertMeetingParticipant.Execute(transaction, meetingId, person.Id);
@@ -369,7 +385,7 @@ public sealed class ArticleWriter : IDisposable
         foreach (var (delegation, leader, members, from, destinations) in delegations)
         {
             var delegationId = identities.Ids.Delegation++;
-            _sql.InsertDelegation.Execute(transaction, delegationId, id, leader?.Id, from?.Id, delegation.Start?.ToString(), delegation.End?.ToString(), delegation.Evidence, delegation.DateSource.ToString());
+            _sql.InsertDelegation.Execute(transaction, delegationId, id, leader?.Id, from?.Id, delegation.Start?.ToString(), delegation.End?.ToString(), delegation.Evidence, delegation.DateSource.ToString(), corrected?.MarkOf(delegation));
             foreach (var person in members)
             {
                 _sql.InsertDelegationMember.Execute(transaction, delegationId, person.Id);
@@ -399,7 +415,8 @@ public sealed class ArticleWriter : IDisposable
                 agreement.CounterpartOrganisation,
                 agreement.Place,
                 agreement.Renews?.Kind,
-                agreement.Renews?.SignedOn?.ToString());
+                agreement.Renews?.SignedOn?.ToString(),
+                corrected?.MarkOf(agreement));
             foreach (var country in counterparts)
             {
                 _sql.InsertAgreementCountry.Execute(transaction, agreementId, country.Id);
@@ -440,6 +457,48 @@ public sealed class ArticleWriter : IDisposable
     }
 
     /// <summary>
+    /// Applies the article's corrections to its new reading (<see cref="CorrectionOverlay"/>) and records where each now
+    /// stands; null when the article has none.
+    /// </summary>
+    private CorrectedArticle? Correct(int id, ExtractedArticle extracted, DateTime now, DbTransaction transaction)
+    {
+        var corrections = new List<Correction>();
+        using (var reader = _sql.CorrectionsOfArticle.Query(transaction, id))
+        {
+            while (reader.Read())
+            {
+                corrections.Add(new Correction
+                {
+                    Id = reader.GetInt32(0),
+                    ArticleId = id,
+                    Kind = Enum.Parse<CorrectionKind>(reader.GetString(1)),
+                    Before = reader.IsDBNull(2) ? null : reader.GetString(2),
+                    After = reader.IsDBNull(3) ? null : reader.GetString(3),
+                    State = Enum.Parse<CorrectionState>(reader.GetString(4)),
+                    Reason = string.Empty,
+                    EditorName = string.Empty,
+                });
+            }
+        }
+
+        if (corrections.Count == 0)
+        {
+            return null;
+        }
+
+        var corrected = CorrectionOverlay.Apply(extracted, corrections);
+        foreach (var outcome in corrected.Outcomes)
+        {
+            if (corrections.Find(c => c.Id == outcome.CorrectionId) is { } correction && correction.State != outcome.State)
+            {
+                _sql.SetCorrectionState.Execute(transaction, outcome.CorrectionId, outcome.State.ToString(), outcome.Note, now);
+            }
+        }
+
+        return corrected;
+    }
+
+    /// <summary>
     /// Takes files that left the data folder out of the archive, in one transaction. A copy's going leaves its article
     /// as it is. When the file an article was read from goes and a copy stays, the copy becomes the file it is read from.
     /// When an article's last file goes, the article is withdrawn: its facts and its search entry go, its row and its
@@ -477,7 +536,7 @@ public sealed class ArticleWriter : IDisposable
 
                 var (people, organisations) = RemoveFacts(id, identities, transaction);
                 DeleteOrphans(people, organisations, identities, transaction);
-                _sql.WithdrawArticle.Execute(transaction, id, now);
+                _sql.WithdrawArticle.Execute(transaction, id, now, false);
                 results.Add(new FileResult(path, FileOutcome.Withdrawn, id));
             }
             else if (articleId is { } copyOf)
@@ -775,13 +834,20 @@ public sealed class ArticleWriter : IDisposable
         public SqlStatement InsertArticle => field ??= Make($"INSERT INTO \"Articles\" (\"Id\", {ArticleColumns}, \"Key\", \"ChangedAtUtc\") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $15)");
 
         /// <summary>
-        /// Rewrites an article's columns; a withdrawn article read again is back. Its change time moves when its text is
+        /// Rewrites an article's columns; a withdrawn article read again is back (unless its corrections withdraw it). Its change time moves when its text is
         /// another or it comes back, not when the same text is read again (every SET reads the row as it was).
         /// </summary>
         public SqlStatement UpdateArticle => field ??= Make(
             """UPDATE "Articles" SET "SourceFile" = $2, "Title" = $3, "TitleDerived" = $4, "Slug" = $5, "Published" = $6, "PublishedOn" = $7, "PublishedFrom" = $8, "SourceUrl" = $9, """ +
-            """ "Byline" = $10, "RawText" = $11, "Body" = $12, "ContentHash" = $13, "ExtractorVersion" = $14, "IngestedAtUtc" = $15, "TextHash" = $16, "WithdrawnAtUtc" = NULL, """ +
+            """ "Byline" = $10, "RawText" = $11, "Body" = $12, "ContentHash" = $13, "ExtractorVersion" = $14, "IngestedAtUtc" = $15, "TextHash" = $16, "WithdrawnAtUtc" = NULL, "WithdrawnByEditors" = $17, "Corrected" = $18, """ +
             """ "ChangedAtUtc" = CASE WHEN "TextHash" = $16 AND "WithdrawnAtUtc" IS NULL THEN "ChangedAtUtc" ELSE $15 END WHERE "Id" = $1""");
+
+        /// <summary>The corrections an article's reading takes, in the order they were made.</summary>
+        public SqlStatement CorrectionsOfArticle => field ??= Make(
+            """SELECT "Id", "Kind", "Before", "After", "State" FROM "Corrections" WHERE "ArticleId" = $1 AND "State" <> 'Undone' ORDER BY "Id" """);
+
+        public SqlStatement SetCorrectionState => field ??= Make(
+            """UPDATE "Corrections" SET "State" = $2, "StateNote" = $3, "StateChangedAtUtc" = $4 WHERE "Id" = $1""");
 
         /// <summary>Gives an article stored before keys existed (its key is its number) the key of its file.</summary>
         public SqlStatement GiveKey => field ??= Make(
@@ -809,7 +875,7 @@ public sealed class ArticleWriter : IDisposable
         /// <summary>The copy an article is read from once its first file is gone.</summary>
         public SqlStatement ReadFrom => field ??= Make("""UPDATE "Articles" SET "SourceFile" = $2, "ContentHash" = $3 WHERE "Id" = $1""");
 
-        public SqlStatement WithdrawArticle => field ??= Make("""UPDATE "Articles" SET "WithdrawnAtUtc" = $2 WHERE "Id" = $1""");
+        public SqlStatement WithdrawArticle => field ??= Make("""UPDATE "Articles" SET "WithdrawnAtUtc" = $2, "WithdrawnByEditors" = $3 WHERE "Id" = $1""");
 
         public SqlStatement MentionsOfArticle => field ??= Make("""SELECT "PersonId", "Title", "NameAsWritten", "OfficeId" FROM "ArticlePeople" WHERE "ArticleId" = $1""");
 
@@ -840,21 +906,21 @@ public sealed class ArticleWriter : IDisposable
 
         public SqlStatement InsertMention => field ??= Make("""INSERT INTO "ArticlePeople" ("ArticleId", "PersonId", "NameAsWritten", "Title", "CountryId", "Evidence", "OrganisationId") VALUES ($1, $2, $3, $4, $5, $6, $7)""");
 
-        public SqlStatement InsertMeeting => field ??= Make("""INSERT INTO "Meetings" ("Id", "ArticleId", "Kind", "Date", "Location", "Evidence", "DateSource", "Name", "CounterpartOrganisation", "FirstCountryName") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)""");
+        public SqlStatement InsertMeeting => field ??= Make("""INSERT INTO "Meetings" ("Id", "ArticleId", "Kind", "Date", "Location", "Evidence", "DateSource", "Name", "CounterpartOrganisation", "FirstCountryName", "CorrectionId") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)""");
 
         public SqlStatement InsertMeetingParticipant => field ??= Make("""INSERT INTO "MeetingParticipants" ("MeetingId", "ParticipantsId") VALUES ($1, $2)""");
 
         public SqlStatement InsertMeetingCountry => field ??= Make("""INSERT INTO "MeetingCountries" ("MeetingId", "CounterpartCountriesId") VALUES ($1, $2)""");
 
-        public SqlStatement InsertDelegation => field ??= Make("""INSERT INTO "Delegations" ("Id", "ArticleId", "LeaderId", "FromCountryId", "Start", "End", "Evidence", "DateSource") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)""");
+        public SqlStatement InsertDelegation => field ??= Make("""INSERT INTO "Delegations" ("Id", "ArticleId", "LeaderId", "FromCountryId", "Start", "End", "Evidence", "DateSource", "CorrectionId") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)""");
 
         public SqlStatement InsertDelegationMember => field ??= Make("""INSERT INTO "DelegationMembers" ("DelegationId", "MembersId") VALUES ($1, $2)""");
 
         public SqlStatement InsertDelegationDestination => field ??= Make("""INSERT INTO "DelegationDestinations" ("DelegationId", "DestinationsId") VALUES ($1, $2)""");
 
         public SqlStatement InsertAgreement => field ??= Make(
-            """INSERT INTO "Agreements" ("Id", "ArticleId", "Kind", "Name", "SignedOn", "ValidFrom", "ValidTo", "Evidence", "DateSource", "Subject", "CounterpartOrganisation", "Place", "RenewsKind", "RenewsSignedOn") """ +
-            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)");
+            """INSERT INTO "Agreements" ("Id", "ArticleId", "Kind", "Name", "SignedOn", "ValidFrom", "ValidTo", "Evidence", "DateSource", "Subject", "CounterpartOrganisation", "Place", "RenewsKind", "RenewsSignedOn", "CorrectionId") """ +
+            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)");
 
         public SqlStatement InsertAgreementCountry => field ??= Make("""INSERT INTO "AgreementCountries" ("AgreementId", "CounterpartCountriesId") VALUES ($1, $2)""");
 

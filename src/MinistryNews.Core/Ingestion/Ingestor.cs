@@ -125,6 +125,50 @@ public sealed partial class Ingestor(
         }
     }
 
+    /// <summary>
+    /// Reads stored articles again from the text the archive keeps of them (their files are not opened), so that their
+    /// corrections, as they now stand, are applied: what an editor's correction calls. Articles withdrawn because their
+    /// files left the folder stay withdrawn; those the editors withdrew are read, so that undoing the withdrawal restores them.
+    /// </summary>
+    public async Task<IReadOnlyList<FileResult>> RereadAsync(IReadOnlyCollection<int> articleIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(articleIds);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var exclusive = await IngestionLock.AcquireAsync(contextFactory, cancellationToken);
+            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+            var articles = await db.Articles.IgnoreQueryFilters().AsNoTracking()
+                .Where(a => articleIds.Contains(a.Id) && (a.WithdrawnAtUtc == null || a.WithdrawnByEditors))
+                .OrderBy(a => a.Id)
+                .Select(a => new { a.SourceFile, a.RawText, a.ContentHash })
+                .ToListAsync(cancellationToken);
+            var batch = articles.Select(a =>
+            {
+                var file = SourceReader.FromStored(a.SourceFile, a.RawText, a.ContentHash);
+                return new ArticleToStore(a.SourceFile, file, extractor.Extract(file.Document!, cancellationToken));
+            }).ToList();
+            var changes = new ArchiveChanges();
+            IReadOnlyList<FileResult> results;
+            using (var writer = new ArticleWriter(db, changes))
+            {
+                results = writer.Store(batch, cancellationToken);
+            }
+
+            foreach (var failed in results.Where(r => r.Outcome == FileOutcome.Failed))
+            {
+                LogRejected(logger, failed.File, failed.Error ?? "storing failed");
+            }
+
+            await RefreshRegistersAsync(results, changes, cancellationToken);
+            return results;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     /// <summary>Ingests one file of the folder.</summary>
     public async Task<FileResult> IngestFileAsync(string folder, string path, CancellationToken cancellationToken = default) =>
         (await IngestFilesAsync(folder, [path], cancellationToken))[0];
@@ -149,11 +193,13 @@ public sealed partial class Ingestor(
         }
 
         var stored = await sources
-            .Select(s => new { s.Path, s.ContentHash, s.Article.ExtractorVersion, s.Article.WithdrawnAtUtc })
-            .ToDictionaryAsync(s => s.Path, s => new StoredState(s.ContentHash, s.ExtractorVersion, s.WithdrawnAtUtc != null), StringComparer.Ordinal, cancellationToken);
-        await foreach (var article in articles.Select(a => new { a.SourceFile, a.ContentHash, a.ExtractorVersion, a.WithdrawnAtUtc }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+            .Select(s => new { s.Path, s.ContentHash, s.Article.ExtractorVersion, Withdrawn = s.Article.WithdrawnAtUtc != null && !s.Article.WithdrawnByEditors })
+            .ToDictionaryAsync(s => s.Path, s => new StoredState(s.ContentHash, s.ExtractorVersion, s.Withdrawn), StringComparer.Ordinal, cancellationToken);
+
+        // An article the editors withdrew counts as stored: its file is read again only when it changes, and is withdrawn again.
+        await foreach (var article in articles.Select(a => new { a.SourceFile, a.ContentHash, a.ExtractorVersion, Withdrawn = a.WithdrawnAtUtc != null && !a.WithdrawnByEditors }).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            stored[article.SourceFile] = new StoredState(article.ContentHash, article.ExtractorVersion, article.WithdrawnAtUtc != null);
+            stored[article.SourceFile] = new StoredState(article.ContentHash, article.ExtractorVersion, article.Withdrawn);
         }
 
         return stored;

@@ -81,8 +81,7 @@ public static class SourceReader
             return Fail("file is binary, not text");
         }
 
-        var isHtml = System.IO.Path.GetExtension(fileName) is var ext
-            && (ext.Equals(".html", StringComparison.OrdinalIgnoreCase) || ext.Equals(".htm", StringComparison.OrdinalIgnoreCase));
+        var isHtml = IsHtml(fileName);
         if (isHtml && raw.Length > limits.MaxTextCharacters * 4L)
         {
             return Fail($"page is {raw.Length:N0} characters, over four times the text limit of {limits.MaxTextCharacters:N0}", raw);
@@ -106,6 +105,21 @@ public static class SourceReader
 
         return new SourceFile(path, fileName, hash, raw, new SourceDocument(fileName, text), null);
     }
+
+    /// <summary>
+    /// A file as the archive stored it: the text read from it and the hash of its bytes. Reading an article again from
+    /// the archive (to apply its corrections) reads this, as the file was when it was stored.
+    /// </summary>
+    public static SourceFile FromStored(string path, string rawText, string contentHash)
+    {
+        ArgumentNullException.ThrowIfNull(rawText);
+        var fileName = System.IO.Path.GetFileName(path);
+        var text = StoredText.Clean(IsHtml(fileName) ? HtmlText.ToPlainText(rawText) : rawText);
+        return new SourceFile(path, fileName, contentHash, rawText, new SourceDocument(fileName, text), null);
+    }
+
+    private static bool IsHtml(string fileName) => System.IO.Path.GetExtension(fileName) is var ext
+        && (ext.Equals(".html", StringComparison.OrdinalIgnoreCase) || ext.Equals(".htm", StringComparison.OrdinalIgnoreCase));
 
     private static bool TryDecode(byte[] bytes, out string text, out string error)
     {

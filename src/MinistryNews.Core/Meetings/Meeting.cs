@@ -39,6 +39,9 @@ public sealed class Meeting
     /// </summary>
     public string? FirstCountryName { get; set; }
 
+    /// <summary>The editor's correction that made or last changed this fact, when one did (<see cref="Corrections.Correction"/>).</summary>
+    public int? CorrectionId { get; set; }
+
     /// <summary>The sentence the meeting was read from.</summary>
     public required string Evidence { get; set; }
 }

@@ -257,6 +257,9 @@ namespace MinistryNews.Core.Migrations
                     b.Property<int>("ArticleId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("CorrectionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CounterpartOrganisation")
                         .HasColumnType("TEXT");
 
@@ -398,6 +401,9 @@ namespace MinistryNews.Core.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Corrected")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ExtractorVersion")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
@@ -451,6 +457,9 @@ namespace MinistryNews.Core.Migrations
                     b.Property<DateTime?>("WithdrawnAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("WithdrawnByEditors")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Key")
@@ -499,6 +508,118 @@ namespace MinistryNews.Core.Migrations
                         .IsUnique();
 
                     b.ToTable("ArticleSources", (string)null);
+                });
+
+            modelBuilder.Entity("MinistryNews.Core.Corrections.Correction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("After")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EditorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EditorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("MadeAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StateChangedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StateNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UndoneByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State");
+
+                    b.HasIndex("ArticleId", "Id");
+
+                    b.ToTable("Corrections");
+                });
+
+            modelBuilder.Entity("MinistryNews.Core.Corrections.MistakeReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CorrectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Fact")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FiledAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId");
+
+                    b.HasIndex("CorrectionId");
+
+                    b.HasIndex("State", "FiledAtUtc");
+
+                    b.ToTable("MistakeReports");
                 });
 
             modelBuilder.Entity("MinistryNews.Core.Countries.Country", b =>
@@ -581,6 +702,9 @@ namespace MinistryNews.Core.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CorrectionId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("DateSource")
@@ -710,6 +834,9 @@ namespace MinistryNews.Core.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CorrectionId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("CounterpartOrganisation")
@@ -1201,6 +1328,35 @@ namespace MinistryNews.Core.Migrations
                         .IsRequired();
 
                     b.Navigation("Article");
+                });
+
+            modelBuilder.Entity("MinistryNews.Core.Corrections.Correction", b =>
+                {
+                    b.HasOne("MinistryNews.Core.Articles.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+                });
+
+            modelBuilder.Entity("MinistryNews.Core.Corrections.MistakeReport", b =>
+                {
+                    b.HasOne("MinistryNews.Core.Articles.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MinistryNews.Core.Corrections.Correction", "Correction")
+                        .WithMany()
+                        .HasForeignKey("CorrectionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Article");
+
+                    b.Navigation("Correction");
                 });
 
             modelBuilder.Entity("MinistryNews.Core.Countries.CountryYear", b =>

@@ -269,6 +269,9 @@ namespace MinistryNews.Migrations.PostgreSQL.Migrations
                     b.Property<int>("ArticleId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("CorrectionId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("CounterpartOrganisation")
                         .HasColumnType("text");
 
@@ -414,6 +417,9 @@ namespace MinistryNews.Migrations.PostgreSQL.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<bool>("Corrected")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("ExtractorVersion")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
@@ -467,6 +473,9 @@ namespace MinistryNews.Migrations.PostgreSQL.Migrations
                     b.Property<DateTime?>("WithdrawnAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("WithdrawnByEditors")
+                        .HasColumnType("boolean");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Key")
@@ -515,6 +524,122 @@ namespace MinistryNews.Migrations.PostgreSQL.Migrations
                         .IsUnique();
 
                     b.ToTable("ArticleSources", (string)null);
+                });
+
+            modelBuilder.Entity("MinistryNews.Core.Corrections.Correction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("After")
+                        .HasColumnType("text");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("text");
+
+                    b.Property<string>("EditorId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("EditorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("MadeAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime?>("StateChangedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StateNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("UndoneByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State");
+
+                    b.HasIndex("ArticleId", "Id");
+
+                    b.ToTable("Corrections");
+                });
+
+            modelBuilder.Entity("MinistryNews.Core.Corrections.MistakeReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClosedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ClosedReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int?>("CorrectionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Fact")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("FiledAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId");
+
+                    b.HasIndex("CorrectionId");
+
+                    b.HasIndex("State", "FiledAtUtc");
+
+                    b.ToTable("MistakeReports");
                 });
 
             modelBuilder.Entity("MinistryNews.Core.Countries.Country", b =>
@@ -601,6 +726,9 @@ namespace MinistryNews.Migrations.PostgreSQL.Migrations
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("CorrectionId")
                         .HasColumnType("integer");
 
                     b.Property<string>("DateSource")
@@ -732,6 +860,9 @@ namespace MinistryNews.Migrations.PostgreSQL.Migrations
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("CorrectionId")
                         .HasColumnType("integer");
 
                     b.Property<string>("CounterpartOrganisation")
@@ -1229,6 +1360,35 @@ namespace MinistryNews.Migrations.PostgreSQL.Migrations
                         .IsRequired();
 
                     b.Navigation("Article");
+                });
+
+            modelBuilder.Entity("MinistryNews.Core.Corrections.Correction", b =>
+                {
+                    b.HasOne("MinistryNews.Core.Articles.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+                });
+
+            modelBuilder.Entity("MinistryNews.Core.Corrections.MistakeReport", b =>
+                {
+                    b.HasOne("MinistryNews.Core.Articles.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MinistryNews.Core.Corrections.Correction", "Correction")
+                        .WithMany()
+                        .HasForeignKey("CorrectionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Article");
+
+                    b.Navigation("Correction");
                 });
 
             modelBuilder.Entity("MinistryNews.Core.Countries.CountryYear", b =>

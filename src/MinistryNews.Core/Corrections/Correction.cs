@@ -1,0 +1,99 @@
+using MinistryNews.Core.Articles;
+
+namespace MinistryNews.Core.Corrections;
+
+/// <summary>What an editor corrected: a fact of an article, one of its links, its title or date, or the article itself.</summary>
+public enum CorrectionKind
+{
+    Meeting,
+    Delegation,
+    Agreement,
+
+    /// <summary>A country's link to the article (its list of countries).</summary>
+    Country,
+
+    /// <summary>A person's link to the article (the people it names).</summary>
+    Person,
+
+    Title,
+
+    /// <summary>The publication date.</summary>
+    Published,
+
+    /// <summary>The article is taken out of the archive by the editors (its page stays, saying so).</summary>
+    Withdrawal,
+}
+
+/// <summary>Where a correction stands after the article was last read.</summary>
+public enum CorrectionState
+{
+    /// <summary>It fitted what the extraction read, and the archive shows it.</summary>
+    Applied,
+
+    /// <summary>
+    /// The fact it changes or removes is no longer read as it was (the file or the extraction changed): it is kept, not
+    /// applied, and listed for the editors to look at. When the fact is read as it was again, it applies again.
+    /// </summary>
+    NeedsReview,
+
+    /// <summary>An editor took it back: it stays on the record and is applied no more.</summary>
+    Undone,
+}
+
+/// <summary>
+/// One editor's correction of one article, kept for good: who made it and when, the fact as it was (<see cref="Before"/>)
+/// and as it is to be (<see cref="After"/>), and why. Corrections are applied, in the order they were made, to what the
+/// extraction reads each time the article is read (<see cref="CorrectionOverlay"/>): a re-reading keeps them. A fact is
+/// written as <see cref="FactJson"/> gives it; an addition has no <see cref="Before"/>, a removal no <see cref="After"/>.
+/// </summary>
+public sealed class Correction
+{
+    public int Id { get; set; }
+
+    public int ArticleId { get; set; }
+
+    public Article Article { get; set; } = null!;
+
+    public CorrectionKind Kind { get; set; }
+
+    /// <summary>The fact as the archive showed it when the correction was made (JSON); null for an addition.</summary>
+    public string? Before { get; set; }
+
+    /// <summary>The fact as the editor set it (JSON); null for a removal.</summary>
+    public string? After { get; set; }
+
+    public required string Reason { get; set; }
+
+    /// <summary>The editor's account, while it exists; the name below stays when the account is removed.</summary>
+    public string? EditorId { get; set; }
+
+    public required string EditorName { get; set; }
+
+    public DateTime MadeAtUtc { get; set; }
+
+    public CorrectionState State { get; set; }
+
+    /// <summary>Why the correction stands where it does: what no longer fits, or why it was undone.</summary>
+    public string? StateNote { get; set; }
+
+    /// <summary>When <see cref="State"/> last changed.</summary>
+    public DateTime? StateChangedAtUtc { get; set; }
+
+    /// <summary>Who undid it, when it was undone.</summary>
+    public string? UndoneByName { get; set; }
+
+    /// <summary>The addition, the change or the removal the correction makes.</summary>
+    public CorrectionAction Action => (Before, After) switch
+    {
+        (null, _) => CorrectionAction.Add,
+        (_, null) => CorrectionAction.Remove,
+        _ => CorrectionAction.Change,
+    };
+}
+
+public enum CorrectionAction
+{
+    Add,
+    Change,
+    Remove,
+}
