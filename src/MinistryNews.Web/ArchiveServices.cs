@@ -43,6 +43,7 @@ public static class ArchiveServices
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<ArchiveOptions>>().Value.Limits);
         services.AddSingleton<Ingestor>();
         services.AddSingleton<IngestionStatus>();
+        services.AddSingleton<MinistryNews.Core.Corrections.CorrectionDesk>();
         services.AddSingleton<Hosting.GenerationWatch>();
         services.AddHostedService(provider => provider.GetRequiredService<Hosting.GenerationWatch>());
         services.AddSingleton<Browsing.ArchiveSummary>();
