@@ -141,25 +141,13 @@ namespace MinistryNews.Core.Migrations
             migrationBuilder.DropTable(
                 name: "Corrections");
 
-            migrationBuilder.DropColumn(
-                name: "CorrectionId",
-                table: "Meetings");
-
-            migrationBuilder.DropColumn(
-                name: "CorrectionId",
-                table: "Delegations");
-
-            migrationBuilder.DropColumn(
-                name: "Corrected",
-                table: "Articles");
-
-            migrationBuilder.DropColumn(
-                name: "WithdrawnByEditors",
-                table: "Articles");
-
-            migrationBuilder.DropColumn(
-                name: "CorrectionId",
-                table: "Agreements");
+            // In place (SQLite 3.35): EF Core would make each table again, without the indexes on expressions the model
+            // does not know (ListOrderIndexes).
+            migrationBuilder.Sql("""ALTER TABLE "Meetings" DROP COLUMN "CorrectionId";""");
+            migrationBuilder.Sql("""ALTER TABLE "Delegations" DROP COLUMN "CorrectionId";""");
+            migrationBuilder.Sql("""ALTER TABLE "Articles" DROP COLUMN "Corrected";""");
+            migrationBuilder.Sql("""ALTER TABLE "Articles" DROP COLUMN "WithdrawnByEditors";""");
+            migrationBuilder.Sql("""ALTER TABLE "Agreements" DROP COLUMN "CorrectionId";""");
         }
     }
 }
