@@ -111,6 +111,22 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
             query.Select(a => new AdjacentArticle(a.Id, a.Key, a.Slug, a.Title)).FirstOrDefaultAsync(cancellationToken);
     }
 
+    /// <summary>The link from a corrected fact's mark to its correction on the article's history page; null for a fact as read.</summary>
+    public string? CorrectedHref(int? correctionId) => correctionId is { } id ? $"/corrections/{Article.Key}#correction-{id}" : null;
+
+    /// <summary>How the page and a reader's report name a fact: its kind and its place in the article's list ("Meeting 2").</summary>
+    public string FactLabel(object fact) => fact switch
+    {
+        Core.Meetings.Meeting meeting => $"Meeting {Article.Meetings.IndexOf(meeting) + 1}",
+        Core.Delegations.Delegation delegation => $"Delegation {Article.Delegations.IndexOf(delegation) + 1}",
+        Core.Agreements.Agreement agreement => $"Agreement {Article.Agreements.IndexOf(agreement) + 1}",
+        _ => "The article",
+    };
+
+    /// <summary>The form a reader reports a mistake in the fact with (in the article as a whole when null).</summary>
+    public string ReportHref(object? fact) =>
+        $"/report?article={Uri.EscapeDataString(Article.Key)}" + (fact is null ? string.Empty : $"&fact={Uri.EscapeDataString(FactLabel(fact))}");
+
     /// <summary>The link from a fact to its sentence in the text.</summary>
     public string FactHref(string evidence) => "#" + ArticleLinks.FactAnchor(evidence);
 
