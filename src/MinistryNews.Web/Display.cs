@@ -32,10 +32,11 @@ public static class Display
         DateSource.Sentence => "given in the sentence",
         DateSource.Relative => "a relative date in the sentence, resolved against the dateline",
         DateSource.Context => "from an earlier sentence of the article",
+        DateSource.Editors => "set by the archive's editors",
         _ => null,
     };
 
-    /// <summary>The machine-readable form of <see cref="DateSource"/>: "sentence", "relative", "context", or null when there is no date.</summary>
+    /// <summary>The machine-readable form of <see cref="DateSource"/>: "sentence", "relative", "context", "editors", or null when there is no date.</summary>
     public static string? DateSourceValue(DateSource source) => source == DateSource.None ? null : source.ToString().ToLowerInvariant();
 
     /// <summary>A count with its noun, singular for one and plural otherwise: "1 country", "14 countries", "3 people".</summary>

@@ -37,6 +37,9 @@ public enum DateSource
 
     /// <summary>Not in the sentence itself: the day or the trip an earlier sentence of the article told.</summary>
     Context,
+
+    /// <summary>Set by the archive's editors (a correction), whatever the text says.</summary>
+    Editors,
 }
 
 public enum MeetingKind

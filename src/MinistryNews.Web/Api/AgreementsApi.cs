@@ -6,7 +6,7 @@ namespace MinistryNews.Web.Api;
 /// <param name="Url">The record's page, <c>/agreements/{id}/{slug}</c>.</param>
 /// <param name="SignedOn">YYYY-MM-DD, YYYY-MM or YYYY, as far as the texts know it; null when they give no date.</param>
 /// <param name="DatePrecision">"day", "month" or "year"; null when no date is given.</param>
-/// <param name="DateSource">"sentence", "relative", "context", or "not given".</param>
+/// <param name="DateSource">"sentence", "relative", "context", "editors" (set by a correction), or "not given".</param>
 /// <param name="DateText">"5 November 2019", or "date not given".</param>
 /// <param name="Status">"in-force", "expired" or "unknown", today.</param>
 /// <param name="Articles">How many articles tell the document.</param>

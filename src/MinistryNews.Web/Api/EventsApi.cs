@@ -5,7 +5,7 @@ namespace MinistryNews.Web.Api;
 /// <summary>A meeting: its date only when the text gives one, who and what it was, and where it is told.</summary>
 /// <param name="Date">YYYY-MM-DD, YYYY-MM or YYYY; null when the text gives no date (never the article's date).</param>
 /// <param name="DatePrecision">"day", "month", "year"; null when there is no date.</param>
-/// <param name="DateSource">"sentence", "relative" (resolved against the dateline), "context" (an earlier sentence), "not given"; null for a date whose source was not recorded.</param>
+/// <param name="DateSource">"sentence", "relative" (resolved against the dateline), "context" (an earlier sentence), "editors" (set by a correction), "not given"; null for a date whose source was not recorded.</param>
 /// <param name="DateText">The date as the pages write it: "5 November 2019", or "date not given".</param>
 /// <param name="Name">The event's name as written ("the 5th ASEAN Digital Ministers' Meeting").</param>
 /// <param name="CounterpartOrganisation">The organisation met, as written.</param>
@@ -32,7 +32,7 @@ public sealed record ApiMeeting(
 /// <summary>A trip: its date (the start) only when the text gives one, who went where, and where it is told.</summary>
 /// <param name="Date">The start, YYYY-MM-DD, YYYY-MM or YYYY; null when the text gives no date (never the article's date).</param>
 /// <param name="DatePrecision">"day", "month", "year"; null when there is no date.</param>
-/// <param name="DateSource">"sentence", "relative", "context", "not given"; null for a date whose source was not recorded.</param>
+/// <param name="DateSource">"sentence", "relative", "context", "editors", "not given"; null for a date whose source was not recorded.</param>
 /// <param name="DateText">The start as the pages write it: "5 November 2019", or "date not given".</param>
 /// <param name="Start">The same as Date (kept for older clients).</param>
 /// <param name="ArticleId">The article's number in this copy of the archive (kept for older clients; use ArticleKey).</param>

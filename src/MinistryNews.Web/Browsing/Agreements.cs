@@ -309,7 +309,7 @@ public sealed record AgreementRow(
     /// <summary>"in force", "expired" or "unknown", as the pages and the downloads write a status.</summary>
     public static string StatusLabel(AgreementStatus status) => Statuses.Single(s => s.Status == status).Label;
 
-    /// <summary>Where a date came from, as the API and the downloads write it: "sentence", "relative", "context" or "not given".</summary>
+    /// <summary>Where a date came from, as the API and the downloads write it: "sentence", "relative", "context", "editors" or "not given".</summary>
     public static string DateSourceValue(DateSource source) => Display.DateSourceValue(source) ?? "not given";
 
     /// <summary>
@@ -329,6 +329,7 @@ public sealed record AgreementRow(
 
     private static int Rank(DateSource source) => source switch
     {
+        DateSource.Editors => -1,
         DateSource.Sentence => 0,
         DateSource.Relative => 1,
         _ => 2,

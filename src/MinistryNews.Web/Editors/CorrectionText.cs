@@ -55,7 +55,7 @@ public static class CorrectionText
 
             if (before is null || after is null)
             {
-                return [.. Fields((before ?? after)!.RootElement).Where(f => !IsEmpty(f.Value)).Select(f => $"{Label(f.Name)}: {Value(f.Value, correction.Kind)}")];
+                return [.. Fields((before ?? after)!.RootElement).Where(f => !IsEmpty(f.Value) && f.Name != "dateSource").Select(f => $"{Label(f.Name)}: {Value(f.Value, correction.Kind)}")];
             }
 
             var old = Fields(before.RootElement).ToDictionary(f => f.Name, f => f.Value);
@@ -63,6 +63,7 @@ public static class CorrectionText
             return
             [
                 .. old.Keys.Union(changed.Keys)
+                    .Where(name => name != "dateSource")
                     .Where(name => Value(old.GetValueOrDefault(name), correction.Kind) != Value(changed.GetValueOrDefault(name), correction.Kind))
                     .Select(name => $"{Label(name)}: {Value(old.GetValueOrDefault(name), correction.Kind)} → {Value(changed.GetValueOrDefault(name), correction.Kind)}"),
             ];
@@ -86,7 +87,6 @@ public static class CorrectionText
         "counterpartCountries" => "countries",
         "counterpartOrganisation" => "organisation",
         "signedOn" => "signed on",
-        "dateSource" => "date from",
         "fromCountry" => "from",
         "countryCode" => "country",
         "valid" => "valid",

@@ -113,7 +113,7 @@ public sealed class MeetingForm
         {
             Name = FactForms.Text(Name),
             CounterpartOrganisation = FactForms.Text(Organisation),
-            DateSource = date is null ? DateSource.None : date == before?.Date ? before.DateSource : DateSource.Sentence,
+            DateSource = date is null ? DateSource.None : date == before?.Date ? before.DateSource : DateSource.Editors,
         };
     }
 }
@@ -158,7 +158,7 @@ public sealed class DelegationForm
 
         return new ExtractedDelegation(leader, FactForms.People(Members, article, "Members"), FactForms.Country(FromCountry, "From"), destinations, start, FactForms.Date(End, "End"), FactForms.Text(Evidence) ?? before?.Evidence ?? string.Empty)
         {
-            DateSource = start is null ? DateSource.None : start == before?.Start ? before.DateSource : DateSource.Sentence,
+            DateSource = start is null ? DateSource.None : start == before?.Start ? before.DateSource : DateSource.Editors,
         };
     }
 }
@@ -221,7 +221,7 @@ public sealed class AgreementForm
             CounterpartOrganisation = FactForms.Text(Organisation),
             Place = FactForms.Text(Place),
             Renews = FactForms.Text(RenewsKind) is { } renews ? new AgreementReference(renews, renewsSigned) : null,
-            DateSource = signed is null ? DateSource.None : signed == before?.SignedOn ? before.DateSource : DateSource.Sentence,
+            DateSource = signed is null ? DateSource.None : signed == before?.SignedOn ? before.DateSource : DateSource.Editors,
         };
     }
 }

@@ -53,6 +53,15 @@ public static class QueryNormalisation
                 .Where(p => p.BindingInfo?.BindingSource is null || p.BindingInfo.BindingSource == BindingSource.Query || p.BindingInfo.BindingSource == BindingSource.ModelBinding)
                 .Where(p => IsBoundFromText(p.ParameterType))
                 .Select(p => p.BindingInfo?.BinderModelName ?? p.Name));
+
+            // The page's properties bound from the query, and the handler a form names (the editors' pages have several).
+            bound.AddRange(page.BoundProperties
+                .Where(p => p.BindingInfo?.BindingSource == BindingSource.Query && IsBoundFromText(p.ParameterType))
+                .Select(p => p.BindingInfo?.BinderModelName ?? p.Name));
+            if (page.HandlerMethods.Any(h => h.Name is not null))
+            {
+                keys.Add("handler");
+            }
         }
         else if (endpoint.Metadata.GetMetadata<MethodInfo>() is { } handler)
         {
