@@ -65,7 +65,8 @@ public sealed record ApiAgreementRecord(
 public sealed record ApiAgreementDetail(ApiAgreementRecord Record, IReadOnlyList<ApiAgreementMention> Mentions);
 
 /// <summary>An article's telling of a document: the article's key and address, the link to the sentence, and the sentence.</summary>
-public sealed record ApiAgreementMention(string ArticleKey, string ArticleUrl, string Url, string? SignedOn, string DateSource, string Evidence);
+/// <param name="Corrected">Whether an editor's correction made or changed this telling of the document.</param>
+public sealed record ApiAgreementMention(string ArticleKey, string ArticleUrl, string Url, string? SignedOn, string DateSource, string Evidence, bool Corrected);
 
 /// <summary>
 /// The agreements register in the API: the list renders the register's query (<see cref="AgreementQuery"/>, the one the
@@ -105,7 +106,7 @@ public static class AgreementsApi
 
         var mentions = (await db.Agreements.AsNoTracking()
                 .Where(a => a.RecordId == id)
-                .Select(a => new { a.Id, a.ArticleId, a.Article.Key, a.Article.Slug, a.Article.PublishedOn, a.SignedOn, a.DateSource, a.Evidence })
+                .Select(a => new { a.Id, a.ArticleId, a.Article.Key, a.Article.Slug, a.Article.PublishedOn, a.SignedOn, a.DateSource, a.Evidence, Corrected = a.CorrectionId != null })
                 .ToListAsync(cancellationToken))
             .OrderBy(m => m.PublishedOn is null).ThenBy(m => m.PublishedOn).ThenBy(m => m.Id)
             .ToList();
@@ -126,9 +127,9 @@ public static class AgreementsApi
             mentions.Select(m => m.ArticleId).Distinct().Count(),
             record.PredecessorId,
             successors,
-            mentions.FirstOrDefault() is { } m ? new ArticleReference(m.ArticleId, m.Key, m.Slug, string.Empty, m.Evidence) : ArticleReference.None);
+            mentions.FirstOrDefault() is { } m ? new ArticleReference(m.ArticleId, m.Key, m.Slug, string.Empty, m.Evidence, m.Corrected) : ArticleReference.None);
         return TypedResults.Ok(new ApiAgreementDetail(
             ApiAgreementRecord.Of(row),
-            [.. mentions.Select(m => new ApiAgreementMention(m.Key, ArticleLinks.Article(m.Key, m.Slug), ArticleLinks.Fact(m.Key, m.Slug, m.Evidence), m.SignedOn?.ToString(), AgreementRow.DateSourceValue(m.SignedOn is null ? DateSource.None : m.DateSource), m.Evidence))]));
+            [.. mentions.Select(m => new ApiAgreementMention(m.Key, ArticleLinks.Article(m.Key, m.Slug), ArticleLinks.Fact(m.Key, m.Slug, m.Evidence), m.SignedOn?.ToString(), AgreementRow.DateSourceValue(m.SignedOn is null ? DateSource.None : m.DateSource), m.Evidence, m.Corrected))]));
     }
 }

@@ -26,13 +26,15 @@ public sealed record ApiArticleDetail(
     IReadOnlyList<ApiArticlePerson> People,
     IReadOnlyList<ApiMeeting> Meetings,
     IReadOnlyList<ApiDelegation> Delegations,
-    IReadOnlyList<ApiAgreement> Agreements);
+    IReadOnlyList<ApiAgreement> Agreements,
+    bool Corrected);
 
 public sealed record ApiBlock(string Kind, string Text);
 
 public sealed record ApiArticlePerson(string Slug, string Name, string? Title, string? Country);
 
-public sealed record ApiAgreement(string Kind, string? Name, IReadOnlyList<ApiLink> Countries, string? SignedOn, string? ValidFrom, string? ValidTo, string Status, IReadOnlyList<ApiLink> Signatories, int ArticleId, string? Evidence);
+/// <param name="Corrected">Whether an editor's correction made or changed the agreement.</param>
+public sealed record ApiAgreement(string Kind, string? Name, IReadOnlyList<ApiLink> Countries, string? SignedOn, string? ValidFrom, string? ValidTo, string Status, IReadOnlyList<ApiLink> Signatories, int ArticleId, string? Evidence, bool Corrected);
 
 /// <summary>
 /// The read-only JSON API: the lists of the site with the same filters (<c>country</c>, <c>person</c>, <c>kind</c>,
@@ -86,8 +88,9 @@ public static class ApiEndpoints
             [.. a.Body.Select(b => new ApiBlock(b.Kind.ToString().ToLowerInvariant(), b.Text))],
             [.. a.Countries.OrderBy(c => c.Name).Select(c => new ApiLink(c.Slug, c.Name))],
             [.. a.People.OrderBy(m => m.Person.Name).Select(m => new ApiArticlePerson(m.Person.Slug, m.Person.Name, m.Title, m.Country?.Name))],
-            [.. a.Meetings.Select(m => EventsApi.Meeting(new MeetingRow(m.Date, m.DateSource, m.Kind, m.Name, m.CounterpartOrganisation, [.. m.CounterpartCountries.Select(c => new Link(c.Slug, c.Name))], [.. m.Participants.Select(p => new Link(p.Slug, p.Name))], m.Location, new ArticleReference(a.Id, a.Key, a.Slug, a.Title, m.Evidence))))],
-            [.. a.Delegations.Select(d => EventsApi.Delegation(new DelegationRow(d.Start, d.DateSource, d.End, d.Leader is null ? null : new Link(d.Leader.Slug, d.Leader.Name), d.FromCountry is null ? null : new Link(d.FromCountry.Slug, d.FromCountry.Name), [.. d.Destinations.Select(c => new Link(c.Slug, c.Name))], new ArticleReference(a.Id, a.Key, a.Slug, a.Title, d.Evidence))))],
-            [.. a.Agreements.Select(x => new ApiAgreement(x.Kind, x.Name, [.. x.CounterpartCountries.Select(c => new ApiLink(c.Slug, c.Name))], x.SignedOn?.ToString(), x.ValidFrom?.ToString(), x.ValidTo?.ToString(), AgreementRow.StatusValue(AgreementRow.StatusOn(x.ValidFrom, x.ValidTo, today)), [.. x.Signatories.Select(p => new ApiLink(p.Slug, p.Name))], a.Id, x.Evidence))]));
+            [.. a.Meetings.Select(m => EventsApi.Meeting(new MeetingRow(m.Date, m.DateSource, m.Kind, m.Name, m.CounterpartOrganisation, [.. m.CounterpartCountries.Select(c => new Link(c.Slug, c.Name))], [.. m.Participants.Select(p => new Link(p.Slug, p.Name))], m.Location, new ArticleReference(a.Id, a.Key, a.Slug, a.Title, m.Evidence, m.CorrectionId != null))))],
+            [.. a.Delegations.Select(d => EventsApi.Delegation(new DelegationRow(d.Start, d.DateSource, d.End, d.Leader is null ? null : new Link(d.Leader.Slug, d.Leader.Name), d.FromCountry is null ? null : new Link(d.FromCountry.Slug, d.FromCountry.Name), [.. d.Destinations.Select(c => new Link(c.Slug, c.Name))], new ArticleReference(a.Id, a.Key, a.Slug, a.Title, d.Evidence, d.CorrectionId != null))))],
+            [.. a.Agreements.Select(x => new ApiAgreement(x.Kind, x.Name, [.. x.CounterpartCountries.Select(c => new ApiLink(c.Slug, c.Name))], x.SignedOn?.ToString(), x.ValidFrom?.ToString(), x.ValidTo?.ToString(), AgreementRow.StatusValue(AgreementRow.StatusOn(x.ValidFrom, x.ValidTo, today)), [.. x.Signatories.Select(p => new ApiLink(p.Slug, p.Name))], a.Id, x.Evidence, x.CorrectionId != null))],
+            a.Corrected));
     }
 }

@@ -12,6 +12,7 @@ namespace MinistryNews.Web.Api;
 /// <param name="ArticleId">The article's number in this copy of the archive (kept for older clients; use ArticleKey).</param>
 /// <param name="ArticleKey">The article's permanent key.</param>
 /// <param name="EvidenceUrl">The article's page at the sentence that states the meeting.</param>
+/// <param name="Corrected">Whether an editor's correction made or changed the meeting (listed on <c>/corrections</c>).</param>
 public sealed record ApiMeeting(
     string? Date,
     string? DatePrecision,
@@ -27,7 +28,8 @@ public sealed record ApiMeeting(
     string ArticleKey,
     string ArticleUrl,
     string EvidenceUrl,
-    string? Evidence);
+    string? Evidence,
+    bool Corrected);
 
 /// <summary>A trip: its date (the start) only when the text gives one, who went where, and where it is told.</summary>
 /// <param name="Date">The start, YYYY-MM-DD, YYYY-MM or YYYY; null when the text gives no date (never the article's date).</param>
@@ -51,7 +53,8 @@ public sealed record ApiDelegation(
     string ArticleKey,
     string ArticleUrl,
     string EvidenceUrl,
-    string? Evidence);
+    string? Evidence,
+    bool Corrected);
 
 /// <summary>An event's date as the API gives it: the date or null, its precision, where it came from, and as the pages write it.</summary>
 internal readonly record struct ApiEventDate(string? Value, string? Precision, string? Source, string Text)
@@ -73,7 +76,7 @@ public static class EventsApi
     {
         ArgumentNullException.ThrowIfNull(row);
         var (date, article) = (ApiEventDate.Of(row), row.Article);
-        return new(date.Value, date.Precision, date.Source, date.Text, row.KindValue, row.Name, row.CounterpartOrganisation, ApiAnswers.Links(row.Countries), ApiAnswers.Links(row.Participants), row.Location, article.Id, article.Key, article.Href, article.FactHref, article.Evidence);
+        return new(date.Value, date.Precision, date.Source, date.Text, row.KindValue, row.Name, row.CounterpartOrganisation, ApiAnswers.Links(row.Countries), ApiAnswers.Links(row.Participants), row.Location, article.Id, article.Key, article.Href, article.FactHref, article.Evidence, article.Corrected);
     }
 
     /// <summary>A trip as the API gives it: its date is its start.</summary>
@@ -81,7 +84,7 @@ public static class EventsApi
     {
         ArgumentNullException.ThrowIfNull(row);
         var (date, article) = (ApiEventDate.Of(row), row.Article);
-        return new(date.Value, date.Precision, date.Source, date.Text, row.Start?.ToString(), row.End?.ToString(), row.VisitHosted ? "hosted" : "made", row.Leader is null ? null : new ApiLink(row.Leader.Slug, row.Leader.Name), row.From is null ? null : new ApiLink(row.From.Slug, row.From.Name), ApiAnswers.Links(row.Destinations), article.Id, article.Key, article.Href, article.FactHref, article.Evidence);
+        return new(date.Value, date.Precision, date.Source, date.Text, row.Start?.ToString(), row.End?.ToString(), row.VisitHosted ? "hosted" : "made", row.Leader is null ? null : new ApiLink(row.Leader.Slug, row.Leader.Name), row.From is null ? null : new ApiLink(row.From.Slug, row.From.Name), ApiAnswers.Links(row.Destinations), article.Id, article.Key, article.Href, article.FactHref, article.Evidence, article.Corrected);
     }
 
     public static async Task<Results<Ok<ApiPage<ApiMeeting>>, ProblemHttpResult>> Meetings(HttpRequest request, [AsParameters] MeetingQuery query, ArchiveDbContext db, CancellationToken cancellationToken)

@@ -185,7 +185,7 @@ public sealed class AgreementList(EventFilter filter, AgreementStatus? status, P
         var firstIds = records.Select(r => r.FirstMention).Distinct().ToList();
         var first = await db.Agreements.AsNoTracking()
             .Where(a => firstIds.Contains(a.Id))
-            .Select(a => new { a.Id, Article = new ArticleReference(a.ArticleId, a.Article.Key, a.Article.Slug, a.Article.Title, a.Evidence) })
+            .Select(a => new { a.Id, Article = new ArticleReference(a.ArticleId, a.Article.Key, a.Article.Slug, a.Article.Title, a.Evidence, a.CorrectionId != null) })
             .ToDictionaryAsync(a => a.Id, a => a.Article, cancellationToken);
         return [.. records.Select(r =>
         {

@@ -26,10 +26,11 @@ public static class ArticleLinks
 /// The article that tells a fact and the sentence that states it, as a row of an event table links to them: the
 /// article's number, key, slug and title, and the sentence.
 /// </summary>
-public sealed record ArticleReference(int Id, string Key, string Slug, string Title, string Evidence)
+/// <param name="Corrected">Whether an editor's correction made or changed the fact (its page marks it "corrected").</param>
+public sealed record ArticleReference(int Id, string Key, string Slug, string Title, string Evidence, bool Corrected)
 {
     /// <summary>A fact whose article is not known (its mentions went while the row was read): no link, no sentence.</summary>
-    public static readonly ArticleReference None = new(0, string.Empty, string.Empty, string.Empty, string.Empty);
+    public static readonly ArticleReference None = new(0, string.Empty, string.Empty, string.Empty, string.Empty, false);
 
     /// <summary>The article's page.</summary>
     public string Href => ArticleLinks.Article(Key, Slug);

@@ -176,7 +176,7 @@ public sealed record DelegationRow(
         d.Leader == null ? null : new Link(d.Leader.Slug, d.Leader.Name),
         d.FromCountry == null ? null : new Link(d.FromCountry.Slug, d.FromCountry.Name),
         d.Destinations.OrderBy(c => c.Name).Select(c => new Link(c.Slug, c.Name)).ToList(),
-        new ArticleReference(d.ArticleId, d.Article.Key, d.Article.Slug, d.Article.Title, d.Evidence));
+        new ArticleReference(d.ArticleId, d.Article.Key, d.Article.Slug, d.Article.Title, d.Evidence, d.CorrectionId != null));
 
     /// <summary>Which trip the row is, in a few words ("the visit of 5 November 2019 from Vietnam to Japan").</summary>
     public string Fact => EventFacts.Delegation(Start, From, Destinations);

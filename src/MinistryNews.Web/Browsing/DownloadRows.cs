@@ -59,6 +59,10 @@ public abstract record EventExportRow
     [JsonPropertyOrder(1)]
     public string Evidence { get; private init; } = string.Empty;
 
+    /// <summary>Whether an editor's correction made or changed the event.</summary>
+    [JsonPropertyOrder(1)]
+    public bool Corrected { get; private init; }
+
     /// <summary>
     /// An event's row for the downloads: <paramref name="columns"/> makes its own columns, given its date as the downloads
     /// write it (the date or "date not given", its precision, where it came from); the columns of the article that tells
@@ -78,6 +82,7 @@ public abstract record EventExportRow
             ArticleUrl = origin + article.Href,
             EvidenceUrl = origin + article.FactHref,
             Evidence = article.Evidence,
+            Corrected = article.Corrected,
         });
     }
 }

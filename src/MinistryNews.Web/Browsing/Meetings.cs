@@ -200,7 +200,7 @@ public sealed record MeetingRow(
         m.CounterpartCountries.OrderBy(c => c.Name).Select(c => new Link(c.Slug, c.Name)).ToList(),
         m.Participants.OrderBy(p => p.Name).Select(p => new Link(p.Slug, p.Name)).ToList(),
         m.Location,
-        new ArticleReference(m.ArticleId, m.Article.Key, m.Article.Slug, m.Article.Title, m.Evidence));
+        new ArticleReference(m.ArticleId, m.Article.Key, m.Article.Slug, m.Article.Title, m.Evidence, m.CorrectionId != null));
 
     /// <summary>Which meeting the row is, in a few words ("the meeting of 5 November 2019 with Japan").</summary>
     public string Fact => EventFacts.Meeting(Date, Countries, CounterpartOrganisation, Name);
