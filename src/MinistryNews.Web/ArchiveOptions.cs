@@ -40,6 +40,12 @@ public sealed class ArchiveOptions
     public int ConcurrentUncachedRequests { get; set; } = Math.Max(1, Environment.ProcessorCount - 1);
 
     /// <summary>
+    /// Reports of a mistake (<c>/report</c>) one client may send an hour; more get 429 with Retry-After. Reading the form
+    /// is not counted: only sending it.
+    /// </summary>
+    public int ReportsPerHour { get; set; } = 5;
+
+    /// <summary>
     /// Whether pages, exports and API answers are kept in memory and served again until the archive changes (any
     /// process's commit; see <see cref="Hosting.GenerationWatch"/>), or an hour passes.
     /// </summary>

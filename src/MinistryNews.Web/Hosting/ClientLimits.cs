@@ -20,16 +20,36 @@ namespace MinistryNews.Web.Hosting;
 /// </list>
 /// Health checks, static files and the error page of a request already counted are never limited. The API's refusals are
 /// problem details (<c>application/problem+json</c>); a page's are the site's error page.
+/// <para>
+/// A reader's report of a mistake, the one form of the public site, has a limit of its own (<see cref="ReportsPolicy"/>):
+/// <see cref="ArchiveOptions.ReportsPerHour"/> sent an hour per client, so that no one can bury the editors' queue.
+/// </para>
 /// </summary>
 public static class ClientLimits
 {
     /// <summary>How many requests may wait for each answer computed at once before the next ones get 503.</summary>
     public const int WaitingPerSlot = 8;
 
+    /// <summary>
+    /// The limit of the page that sends a report (<c>[EnableRateLimiting]</c>): <see cref="ArchiveOptions.ReportsPerHour"/>
+    /// posts per client in a fixed window of an hour, counted for the same client as the other limits. Reading the
+    /// form is not counted by it.
+    /// </summary>
+    public const string ReportsPolicy = "reports";
+
     public static IServiceCollection AddClientLimits(this IServiceCollection services)
     {
         services.AddRateLimiter(limiter =>
         {
+            limiter.AddPolicy(ReportsPolicy, http => HttpMethods.IsPost(http.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(Client(http.Connection.RemoteIpAddress), _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = http.RequestServices.GetRequiredService<IOptions<ArchiveOptions>>().Value.ReportsPerHour,
+                    Window = TimeSpan.FromHours(1),
+                    QueueLimit = 0,
+                })
+                : RateLimitPartition.GetNoLimiter(string.Empty));
+
             // The window's refusal says when it opens again; the refusal of a client's concurrent request does not.
             limiter.OnRejected = (context, _) => context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
                 ? RejectAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, retryAfter, "Too many requests", "This client has asked for more answers the archive had to compute than it may in a minute.")

@@ -9,13 +9,15 @@ namespace MinistryNews.Web.Hosting;
 /// The archive changes only when an ingestion stores something, so every page, export, feed and API answer is kept
 /// (per address and query string, once QueryNormalisation has dropped the keys the page does not read) and served again
 /// from memory until then: each change committed, by any process, evicts them all. Health checks always answer live; static files have their own caching
-/// (fingerprinted names, ETags) from MapStaticAssets.
+/// (fingerprinted names, ETags) from MapStaticAssets. A page with a form (a reader's report, the editors' sign-in) is
+/// never kept: its antiforgery token is the visitor's own (<see cref="NotStoredWhenSaidSo"/>).
 /// </summary>
 /// <remarks>
 /// Answers are kept compressed, as the client asked (Brotli or gzip, by its Accept-Encoding, which is part of the key):
 /// the compression runs once when a page is computed, not on every answer from the cache, and a cached page or export
-/// sends a fifth to a tenth of its bytes. The site holds no secret a compressed answer could leak (it only reads, with
-/// no cookies or tokens), so HTTPS answers are compressed too.
+/// sends a fifth to a tenth of its bytes. The site holds no secret a compressed answer could leak, so HTTPS answers are
+/// compressed too: the only one a page carries, a form's antiforgery token, is encrypted afresh for each answer, so
+/// that compression cannot give it away bit by bit (BREACH) even beside text from the query (a report's fact).
 /// </remarks>
 /// <remarks>
 /// What is kept follows the database, not this instance: each answer is kept for the archive's generation
@@ -43,6 +45,7 @@ public static partial class PageCache
                 .SetVaryByHeader(HeaderNames.AcceptEncoding)
                 .Tag(Tag)
                 .Expire(TimeSpan.FromHours(1)));
+            options.AddBasePolicy(new NotStoredWhenSaidSo());
         });
         services.AddResponseCompression(options =>
         {
@@ -64,6 +67,30 @@ public static partial class PageCache
         && !context.Request.Path.StartsWithSegments("/healthz", StringComparison.OrdinalIgnoreCase)
         && !context.Request.Path.StartsWithSegments("/readyz", StringComparison.OrdinalIgnoreCase)
         && context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.StaticAssets.StaticAssetDescriptor>() is null;
+
+    /// <summary>
+    /// An answer that says it must not be stored (<c>Cache-Control: no-store</c>) is not kept. A page with a form says so
+    /// (the antiforgery system marks every answer that carries a token): its token belongs to the visitor who asked,
+    /// and from the cache it would go to the next one, whose form it would spoil. The output cache does not read the
+    /// header by itself, and keeps no answer that sets a cookie: the first visit to a form was never kept, but the next
+    /// one, made with the antiforgery cookie already held, was.
+    /// </summary>
+    private sealed class NotStoredWhenSaidSo : IOutputCachePolicy
+    {
+        public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+        public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+        public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+        {
+            if (CacheControlHeaderValue.TryParse(context.HttpContext.Response.Headers.CacheControl.ToString(), out var cacheControl) && cacheControl.NoStore)
+            {
+                context.AllowCacheStorage = false;
+            }
+
+            return ValueTask.CompletedTask;
+        }
+    }
 
     /// <summary>
     /// Before the output cache looks for a kept answer: the archive's generation as the database has it

@@ -3,9 +3,10 @@ using MinistryNews.Core.Ingestion;
 namespace MinistryNews.Web.Hosting;
 
 /// <summary>
-/// What a public, read-only site needs around its pages: security headers on every answer, GET and HEAD only, limits on
-/// the size of requests, limits on the answers computed afresh (per client, 429 with Retry-After; for the whole site,
-/// 503: see <see cref="ClientLimits"/>), and health endpoints for a load balancer.
+/// What a public, read-only site needs around its pages: security headers on every answer, GET and HEAD only (but the
+/// editors' forms and a reader's report of a mistake), limits on the size of requests, limits on the answers computed
+/// afresh (per client, 429 with Retry-After; for the whole site, 503: see <see cref="ClientLimits"/>), and health
+/// endpoints for a load balancer.
 /// </summary>
 public static class PublicSite
 {
@@ -19,10 +20,13 @@ public static class PublicSite
         return services;
     }
 
-    /// <summary>The editors' pages: the only addresses that take a form (POST).</summary>
+    /// <summary>The editors' pages: with <see cref="ReportPath"/>, the only addresses that take a form (POST).</summary>
     public const string EditorsPath = "/editors";
 
-    /// <summary>The largest request body accepted (the site reads; nothing it serves takes a body but an editor's form).</summary>
+    /// <summary>A reader's report of a mistake: the one form of the public site.</summary>
+    public const string ReportPath = "/report";
+
+    /// <summary>The largest request body accepted (the site reads; nothing it serves takes a body but a form).</summary>
     public const long MaxRequestBodyBytes = 64 * 1024;
 
     /// <summary>
@@ -46,11 +50,22 @@ public static class PublicSite
             await next();
         });
 
-    private static bool IsEditorsForm(HttpContext context) =>
+    /// <summary>
+    /// Whether a request is the post of a form the site takes: an editor's, or a reader's report (or the error page that
+    /// answers for one of them, re-executed with its method).
+    /// </summary>
+    private static bool IsForm(HttpContext context) =>
         HttpMethods.IsPost(context.Request.Method)
-        && (context.Request.Path.StartsWithSegments(EditorsPath, StringComparison.OrdinalIgnoreCase)
-            || context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>()?.OriginalPath.StartsWith(EditorsPath, StringComparison.OrdinalIgnoreCase) == true
-            || context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>()?.Path.StartsWith(EditorsPath, StringComparison.OrdinalIgnoreCase) == true);
+        && (TakesForms(context.Request.Path)
+            || context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>()?.OriginalPath is { } reExecuted && TakesForms(reExecuted)
+            || context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>()?.Path is { } failed && TakesForms(failed));
+
+    private static bool TakesForms(string path) => path.StartsWith('/') && TakesForms(new PathString(path));
+
+    private static bool TakesForms(PathString path) =>
+        path.StartsWithSegments(EditorsPath, StringComparison.OrdinalIgnoreCase)
+        || path.Equals(ReportPath, StringComparison.OrdinalIgnoreCase)
+        || path.Equals(ReportPath + "/", StringComparison.OrdinalIgnoreCase);
 
     public static IApplicationBuilder UsePublicSite(this IApplicationBuilder app)
     {
@@ -63,9 +78,9 @@ public static class PublicSite
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers.XFrameOptions = "DENY";
 
-            // The public site only reads: no method that could write reaches an endpoint, but the editors' forms (and the
-            // error page that answers for one of them, re-executed with its method).
-            if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method) && !IsEditorsForm(context))
+            // The public site only reads: no method that could write reaches an endpoint, but the editors' forms and a
+            // reader's report (and the error page that answers for one of them, re-executed with its method).
+            if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method) && !IsForm(context))
             {
                 context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
                 context.Response.Headers.Allow = "GET, HEAD";

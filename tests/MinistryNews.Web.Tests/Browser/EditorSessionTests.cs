@@ -1,15 +1,18 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using MinistryNews.Core.Corrections;
 using MinistryNews.Core.Editors;
 
 namespace MinistryNews.Web.Tests.Browser;
 
 /// <summary>
-/// An editor signs in through the form in Chromium, sees who is signed in on every page, and signs out; the cookie is
-/// out of scripts' reach; the pages pass axe. Screenshots at 1280 and 390 px (editor-*.png).
+/// An editor signs in through the form in Chromium, sees who is signed in on every page, opens the readers' reports
+/// from the editors' bar, and signs out; the cookie is out of scripts' reach; the pages pass axe. Screenshots at 1280
+/// and 390 px (editor-*.png).
 /// </summary>
 [Collection(BrowserTestGroup.Name)]
 public sealed class EditorSessionTests(BrowserFixture browser)
@@ -27,6 +30,15 @@ public sealed class EditorSessionTests(BrowserFixture browser)
             {
                 Assert.True((await users.CreateAsync(new Editor(Name), Password)).Succeeded);
             }
+        }
+
+        var article = await browser.App.ArticleAsync("dev01.txt");
+        await using (var db = browser.App.OpenDatabase())
+        {
+            var articleId = await db.Articles.Where(a => a.Key == article.Key).Select(a => a.Id).SingleAsync();
+            var desk = browser.App.Services.GetRequiredService<CorrectionDesk>();
+            await desk.FileReportAsync(articleId, "Meeting 1", "The place of the meeting is wrong: it was held in Hanoi, not in Beijing, as the ministry's own page says.");
+            await desk.CloseReportAsync(await desk.FileReportAsync(articleId, null, "Spelling of the title."), "The title is as the ministry wrote it.", new EditorRef(null, Name));
         }
 
         foreach (var (label, width) in new[] { ("desktop", 1280), ("phone", 390) })
@@ -50,6 +62,13 @@ public sealed class EditorSessionTests(BrowserFixture browser)
             Assert.False(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth + 1"), $"the signed-in page scrolls sideways at {width}px");
             await AssertAxeAsync(page, width);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"editor-signed-in-{label}.png") });
+
+            // The readers' reports, from the editors' bar: the queue with a report open, and one closed.
+            await page.GetByRole(AriaRole.Link, new() { Name = "Reports", Exact = true }).ClickAsync();
+            await page.WaitForURLAsync("**/editors/reports");
+            Assert.False(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth + 1"), $"the reports' queue scrolls sideways at {width}px");
+            await AssertAxeAsync(page, width);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"editor-reports-{label}.png"), FullPage = true });
 
             await session.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
             await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
