@@ -28,7 +28,7 @@ public static class PageKinds
             ("agreements", "/agreements"), ("agreement", agreement!), ("people", "/people"), ("person", $"/people/{person}"),
             ("countries", "/countries"), ("country", "/countries/japan"), ("home-country", "/countries/vietnam"), ("offices", "/offices"),
             ("office", $"/offices/{office}"), ("archive", "/archive"), ("archive-year", "/archive/2019"), ("archive-month", "/archive/2019/3"),
-            ("facet", "/facets/country"), ("api", "/api"), ("sign-in", "/editors/sign-in"),
+            ("facet", "/facets/country"), ("api", "/api"), ("sign-in", "/editors/sign-in"), ("corrections", "/corrections"), ("article-corrections", $"/corrections/{article!.Split('/')[2]}"),
             ("report", $"/report?article={article!.Split('/')[2]}&fact=Meeting%201"), ("report-thanks", $"/report/thanks?article={article.Split('/')[2]}"), ("error", "/no-such-page"),
         ];
     }

@@ -136,10 +136,15 @@ public sealed class HardeningTests(ArchiveFixture archive) : IClassFixture<Archi
         Assert.NotEmpty(endpoints);
         Assert.All(methods, m => Assert.True(m is "GET" or "HEAD", $"an endpoint answers {m}"));
 
-        // Only the editors' pages take a form (signing in and out, closing a reader's report), and a reader's report of
-        // a mistake; each is checked for its antiforgery token (SignInTests, ReportTests).
+        // Only the editors' pages take a form (correcting an article, closing a reader's report, signing in and out), and a
+        // reader's report of a mistake; each is checked for its antiforgery token (CorrectionTests, ReportTests, SignInTests).
         Assert.Equal(
             [
+                "MinistryNews.Web.Pages.Editors.ArticleModel.OnPostAgreementAsync", "MinistryNews.Web.Pages.Editors.ArticleModel.OnPostCountryAsync",
+                "MinistryNews.Web.Pages.Editors.ArticleModel.OnPostDelegationAsync", "MinistryNews.Web.Pages.Editors.ArticleModel.OnPostMeetingAsync",
+                "MinistryNews.Web.Pages.Editors.ArticleModel.OnPostPersonAsync", "MinistryNews.Web.Pages.Editors.ArticleModel.OnPostPublishedAsync",
+                "MinistryNews.Web.Pages.Editors.ArticleModel.OnPostTitleAsync", "MinistryNews.Web.Pages.Editors.ArticleModel.OnPostUndoAsync",
+                "MinistryNews.Web.Pages.Editors.ArticleModel.OnPostWithdrawAsync",
                 "MinistryNews.Web.Pages.Editors.ReportsModel.OnPostAsync", "MinistryNews.Web.Pages.Editors.SignInModel.OnPostAsync",
                 "MinistryNews.Web.Pages.Editors.SignOutModel.OnPostAsync", "MinistryNews.Web.Pages.Reports.IndexModel.OnPostAsync",
             ],
