@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using MinistryNews.Web.Ingestion;
 
@@ -96,6 +98,18 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// events: twice a wait on those events (the load event, then the address's) timed out for 90 s on a page whose
     /// document and stylesheets had all been answered in a tenth of a second.
     /// </remarks>
+    /// <summary>The WCAG 2.2 AA and best-practice rules of axe every page is held to.</summary>
+    public static readonly string[] AxeTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
+
+    /// <summary>Runs axe on the page as it is and fails on any serious or critical violation, naming the page and width.</summary>
+    public static async Task AssertAxeAsync(IPage page, int width)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var axe = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. AxeTags] } });
+        var serious = axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{page.Url} at {width}px: {v.Id}: {v.Help}").ToList();
+        Assert.True(serious.Count == 0, string.Join("\n", serious));
+    }
+
     public static async Task FollowAsync(IPage page, Func<Task> action, string url)
     {
         ArgumentNullException.ThrowIfNull(page);

@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -42,7 +40,7 @@ public sealed class CorrectionWalkTests(BrowserFixture browser)
         await page.GotoAsync($"/articles/{article.Key}/{article.Slug}");
         await page.GetByRole(AriaRole.Link, new() { Name = "Correct this article" }).ClickAsync();
         await page.WaitForURLAsync("**/editors/articles/*");
-        await AssertAxeAsync(page, 1280);
+        await BrowserFixture.AssertAxeAsync(page, 1280);
         var meeting = page.Locator("form.edit-fact", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Meeting 1" }) });
         var date = meeting.GetByLabel("Date");
         Assert.Equal("2019-01-22", await date.InputValueAsync());
@@ -67,7 +65,7 @@ public sealed class CorrectionWalkTests(BrowserFixture browser)
             var mark = fact.Locator("a.corrected-mark");
             Assert.Equal("corrected: how Meeting 1 was corrected", string.Join(' ', (await mark.TextContentAsync())!.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
             Assert.False(await visitor.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth + 1"), $"the article scrolls sideways at {width}px");
-            await AssertAxeAsync(visitor, width);
+            await BrowserFixture.AssertAxeAsync(visitor, width);
             await fact.ScrollIntoViewIfNeededAsync();
             await visitor.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"correction-article-{label}.png") });
 
@@ -78,16 +76,9 @@ public sealed class CorrectionWalkTests(BrowserFixture browser)
             Assert.Contains("date: 2019-01-22 → 2019-01-21", words, StringComparison.Ordinal);
             Assert.Contains("Reason: The ministry's calendar puts the meeting on the 21st.", words, StringComparison.Ordinal);
             Assert.DoesNotContain(Name, words, StringComparison.Ordinal);
-            await AssertAxeAsync(visitor, width);
+            await BrowserFixture.AssertAxeAsync(visitor, width);
             await visitor.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"correction-history-{label}.png") });
             await visitor.Context.CloseAsync();
         }
-    }
-
-    private static async Task AssertAxeAsync(IPage page, int width)
-    {
-        AxeResult axe = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] } });
-        var serious = axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{page.Url} at {width}px: {v.Id}: {v.Help}").ToList();
-        Assert.True(serious.Count == 0, string.Join("\n", serious));
     }
 }

@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,7 +45,7 @@ public sealed class EditorSessionTests(BrowserFixture browser)
             await page.GotoAsync("/");
             await page.GetByRole(AriaRole.Link, new() { Name = "Editors" }).ClickAsync();
             await page.WaitForURLAsync("**/editors/sign-in");
-            await AssertAxeAsync(page, width);
+            await BrowserFixture.AssertAxeAsync(page, width);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"editor-sign-in-{label}.png"), FullPage = true });
 
             await page.GetByLabel("Name").FillAsync(Name);
@@ -60,14 +58,14 @@ public sealed class EditorSessionTests(BrowserFixture browser)
             Assert.Equal($"Signed in as {Name} Sign out", string.Join(' ', (await session.InnerTextAsync()).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
             Assert.Equal(string.Empty, await page.EvaluateAsync<string>("document.cookie.split('; ').filter(c => c.startsWith('ministrynews-editor=')).join('')"));
             Assert.False(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth + 1"), $"the signed-in page scrolls sideways at {width}px");
-            await AssertAxeAsync(page, width);
+            await BrowserFixture.AssertAxeAsync(page, width);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"editor-signed-in-{label}.png") });
 
             // The readers' reports, from the editors' bar: the queue with a report open, and one closed.
             await page.GetByRole(AriaRole.Link, new() { Name = "Reports", Exact = true }).ClickAsync();
             await page.WaitForURLAsync("**/editors/reports");
             Assert.False(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth + 1"), $"the reports' queue scrolls sideways at {width}px");
-            await AssertAxeAsync(page, width);
+            await BrowserFixture.AssertAxeAsync(page, width);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"editor-reports-{label}.png"), FullPage = true });
 
             await session.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
@@ -75,12 +73,5 @@ public sealed class EditorSessionTests(BrowserFixture browser)
             Assert.Equal(0, await page.Locator(".editor-session").CountAsync());
             await page.Context.CloseAsync();
         }
-    }
-
-    private static async Task AssertAxeAsync(IPage page, int width)
-    {
-        AxeResult axe = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] } });
-        var serious = axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{page.Url} at {width}px: {v.Id}: {v.Help}").ToList();
-        Assert.True(serious.Count == 0, string.Join("\n", serious));
     }
 }

@@ -12,8 +12,6 @@ namespace MinistryNews.Web.Tests.Browser;
 [Collection(BrowserTestGroup.Name)]
 public sealed class EveryPageKindTests(BrowserFixture browser)
 {
-    private static readonly string[] Tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
-
     [Theory]
     [InlineData(1280)]
     [InlineData(390)]
@@ -26,7 +24,7 @@ public sealed class EveryPageKindTests(BrowserFixture browser)
             var response = await page.GotoAsync(url);
             Assert.True(response is not null && (response.Status == 200 || label == "error"), $"{url}: {response?.Status}");
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"kind-{label}-{width}.png"), FullPage = true });
-            AxeResult axe = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. Tags] } });
+            AxeResult axe = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. BrowserFixture.AxeTags] } });
             failures.AddRange(axe.Violations
                 .Where(v => v.Impact is "serious" or "critical")
                 .Select(v => $"{url} at {width}px: {v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Html))}"));

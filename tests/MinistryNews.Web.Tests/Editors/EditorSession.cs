@@ -28,14 +28,26 @@ internal static class EditorSession
     public static async Task<HttpClient> SignedInAsync(ArchiveApplication app)
     {
         var browser = Browser(app);
-        var form = (await ArchiveApplication.GetPageAsync(browser, "/editors/sign-in")).QuerySelector<IHtmlFormElement>("form.sign-in")!;
-        var fields = Fields(form);
-        fields["UserName"] = Name;
-        fields["Password"] = Password;
-        using var answer = await browser.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(fields));
+        using var answer = await SignInAsync(browser);
         Assert.Equal(System.Net.HttpStatusCode.Redirect, answer.StatusCode);
         return browser;
     }
+
+    public static async Task<IHtmlFormElement> SignInFormAsync(HttpClient client) =>
+        (await ArchiveApplication.GetPageAsync(client, "/editors/sign-in")).QuerySelector<IHtmlFormElement>("form.sign-in")!;
+
+    /// <summary>Fills the sign-in form as a person would, and sends it with its own token.</summary>
+    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string name = Name, string password = Password)
+    {
+        var form = await SignInFormAsync(client);
+        var fields = Fields(form);
+        fields["UserName"] = name;
+        fields["Password"] = password;
+        return await client.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(fields));
+    }
+
+    /// <summary>A text's words with single spaces between them, as a reader sees them.</summary>
+    public static string? Words(string? text) => text is null ? null : string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>A form's fields as a browser sends them: inputs (checked boxes only), text areas, selects, and the button pressed.</summary>
     public static List<KeyValuePair<string, string>> Values(IHtmlFormElement form, IDictionary<string, string>? changes = null, string? button = null)

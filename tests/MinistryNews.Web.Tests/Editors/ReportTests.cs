@@ -299,9 +299,7 @@ public sealed class ReportTests
         return (article.Id, article.Key, article.Slug, article.Title);
     }
 
-    /// <summary>A client as a browser would be: cookies kept, over HTTPS.</summary>
-    private static HttpClient Browser(ArchiveApplication app) =>
-        app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false, HandleCookies = true });
+    private static HttpClient Browser(ArchiveApplication app) => EditorSession.Browser(app);
 
     private static async Task<IHtmlFormElement> ReportFormAsync(HttpClient client, string articleKey) =>
         (await ArchiveApplication.GetPageAsync(client, $"/report?article={articleKey}")).QuerySelector<IHtmlFormElement>("form.report-form")!;
@@ -328,21 +326,9 @@ public sealed class ReportTests
 
     private static FormUrlEncodedContent Sent(IHtmlFormElement form, string? text = null, string? reason = null) => new(Values(form, text, reason));
 
-    private static async Task AddEditorAsync(ArchiveApplication app)
-    {
-        using var scope = app.Services.CreateScope();
-        var result = await scope.ServiceProvider.GetRequiredService<UserManager<Editor>>().CreateAsync(new Editor(Name), Password);
-        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
-    }
+    private static Task AddEditorAsync(ArchiveApplication app) => EditorSession.AddEditorAsync(app, Name, Password);
 
-    private static async Task<HttpResponseMessage> SignInAsync(HttpClient client)
-    {
-        var form = (await ArchiveApplication.GetPageAsync(client, "/editors/sign-in")).QuerySelector<IHtmlFormElement>("form.sign-in")!;
-        var fields = form.Elements.OfType<IHtmlInputElement>().Where(i => i.Name is { Length: > 0 }).ToDictionary(i => i.Name!, i => i.Value);
-        fields["UserName"] = Name;
-        fields["Password"] = Password;
-        return await client.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(fields));
-    }
+    private static Task<HttpResponseMessage> SignInAsync(HttpClient client) => EditorSession.SignInAsync(client, Name, Password);
 
-    private static string? Normalise(string? text) => text is null ? null : string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    private static string? Normalise(string? text) => EditorSession.Words(text);
 }

@@ -128,8 +128,9 @@ public sealed class SignInTests
 
         // No token at all, and a token of another session (an attacker's page posting with the editor's cookies).
         using var withoutToken = await editor.PostAsync("/editors/sign-in", new FormUrlEncodedContent(new Dictionary<string, string> { ["UserName"] = Name, ["Password"] = Password }));
-        var stale = Fields(editorsForm, Name, Password);
-        stale["__RequestVerificationToken"] = Fields(attackersForm)["__RequestVerificationToken"];
+        var stale = EditorSession.Fields(editorsForm);
+        (stale["UserName"], stale["Password"]) = (Name, Password);
+        stale["__RequestVerificationToken"] = EditorSession.Fields(attackersForm)["__RequestVerificationToken"];
         using var withStaleToken = await editor.PostAsync(editorsForm.GetAttribute("action"), new FormUrlEncodedContent(stale));
 
         Assert.Equal(HttpStatusCode.BadRequest, withoutToken.StatusCode);
@@ -160,40 +161,15 @@ public sealed class SignInTests
 
     private static string EditorCookie => Web.Editors.EditorAccounts.CookieName + "=";
 
-    /// <summary>A client as a browser would be: cookies kept, over HTTPS (the session cookie is sent over nothing else).</summary>
-    private static HttpClient Browser(ArchiveApplication app) =>
-        app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false, HandleCookies = true });
+    private static HttpClient Browser(ArchiveApplication app) => EditorSession.Browser(app);
 
-    private static async Task AddEditorAsync(ArchiveApplication app)
-    {
-        using var scope = app.Services.CreateScope();
-        var result = await scope.ServiceProvider.GetRequiredService<UserManager<Editor>>().CreateAsync(new Editor(Name), Password);
-        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
-    }
+    private static Task AddEditorAsync(ArchiveApplication app) => EditorSession.AddEditorAsync(app, Name, Password);
 
-    private static async Task<IHtmlFormElement> SignInFormAsync(HttpClient client) =>
-        (await ArchiveApplication.GetPageAsync(client, "/editors/sign-in")).QuerySelector<IHtmlFormElement>("form.sign-in")!;
+    private static Task<HttpResponseMessage> SignInAsync(HttpClient client, string name, string password) => EditorSession.SignInAsync(client, name, password);
 
-    /// <summary>Fills the sign-in form as a person would, and sends it with its own token.</summary>
-    private static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string name, string password)
-    {
-        var form = await SignInFormAsync(client);
-        return await client.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(Fields(form, name, password)));
-    }
+    private static Task<IHtmlFormElement> SignInFormAsync(HttpClient client) => EditorSession.SignInFormAsync(client);
 
-    private static Dictionary<string, string> Fields(IHtmlFormElement form, string? name = null, string? password = null)
-    {
-        var fields = form.Elements.OfType<IHtmlInputElement>().Where(i => i.Name is { Length: > 0 }).ToDictionary(i => i.Name!, i => i.Value);
-        if (name is not null)
-        {
-            fields["UserName"] = name;
-            fields["Password"] = password ?? string.Empty;
-        }
+    private static FormUrlEncodedContent Form(IHtmlFormElement form) => new(EditorSession.Fields(form));
 
-        return fields;
-    }
-
-    private static FormUrlEncodedContent Form(IHtmlFormElement form) => new(Fields(form));
-
-    private static string? Normalise(string? text) => text is null ? null : string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    private static string? Normalise(string? text) => EditorSession.Words(text);
 }
