@@ -22,6 +22,12 @@ public enum CorrectionKind
 
     /// <summary>The article is taken out of the archive by the editors (its page stays, saying so).</summary>
     Withdrawal,
+
+    /// <summary>A person's shown name, across the archive (<see cref="PersonRef"/> before and after).</summary>
+    PersonName,
+
+    /// <summary>Two people who are one: the person before is read as the person after in every article; undone, they part again.</summary>
+    PersonMerge,
 }
 
 /// <summary>Where a correction stands after the article was last read.</summary>
@@ -40,8 +46,15 @@ public enum CorrectionState
     Undone,
 }
 
+/// <summary>A person as a person's correction names them: the name shown then, and every spelling the archive had for them.</summary>
+public sealed record PersonRef(string Name, IReadOnlyList<string> Spellings)
+{
+    /// <summary>Whether a spelling is one of this person's (word order and accents aside, as the archive matches names).</summary>
+    public bool Spells(string name) => Spellings.Prepend(Name).Any(s => People.Person.KeyOf(s) == People.Person.KeyOf(name));
+}
+
 /// <summary>
-/// One editor's correction of one article, kept for good: who made it and when, the fact as it was (<see cref="Before"/>)
+/// One editor's correction of one article (or of one person across the archive), kept for good: who made it and when, the fact as it was (<see cref="Before"/>)
 /// and as it is to be (<see cref="After"/>), and why. Corrections are applied, in the order they were made, to what the
 /// extraction reads each time the article is read (<see cref="CorrectionOverlay"/>): a re-reading keeps them. A fact is
 /// written as <see cref="FactJson"/> gives it; an addition has no <see cref="Before"/>, a removal no <see cref="After"/>.
@@ -50,11 +63,18 @@ public sealed class Correction
 {
     public int Id { get; set; }
 
-    public int ArticleId { get; set; }
+    /// <summary>The article corrected; null for a correction of a person across the archive.</summary>
+    public int? ArticleId { get; set; }
 
-    public Article Article { get; set; } = null!;
+    public Article? Article { get; set; }
+
+    /// <summary>The person a person's correction was made on (for links; the correction finds them by their spellings).</summary>
+    public int? PersonId { get; set; }
 
     public CorrectionKind Kind { get; set; }
+
+    /// <summary>Whether the correction is of a person across the archive rather than of one article.</summary>
+    public bool OfPerson => Kind is CorrectionKind.PersonName or CorrectionKind.PersonMerge;
 
     /// <summary>The fact as the archive showed it when the correction was made (JSON); null for an addition.</summary>
     public string? Before { get; set; }

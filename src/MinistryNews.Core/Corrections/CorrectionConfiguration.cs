@@ -19,6 +19,8 @@ internal sealed class CorrectionConfiguration : IEntityTypeConfiguration<Correct
         builder.HasIndex(c => new { c.ArticleId, c.Id });
         builder.HasIndex(c => c.State);
         builder.Ignore(c => c.Action);
+        builder.Ignore(c => c.OfPerson);
+        builder.HasIndex(c => new { c.Kind, c.State });
     }
 }
 

@@ -34,7 +34,7 @@ public sealed partial class CorrectionDesk(IDbContextFactory<ArchiveDbContext> c
 
         var file = SourceReader.FromStored(article.SourceFile, article.RawText, article.ContentHash);
         var reading = extractor.Extract(file.Document!, cancellationToken);
-        var corrections = await db.Corrections.AsNoTracking().Where(c => c.ArticleId == articleId).ToListAsync(cancellationToken);
+        var corrections = await db.Corrections.AsNoTracking().Where(c => c.ArticleId == articleId || c.Kind == CorrectionKind.PersonMerge).ToListAsync(cancellationToken);
         return CorrectionOverlay.Apply(reading, corrections);
     }
 
@@ -108,10 +108,11 @@ public sealed partial class CorrectionDesk(IDbContextFactory<ArchiveDbContext> c
             throw new CorrectionRefusedException("Say why the correction is undone.");
         }
 
-        int articleId;
+        Correction correction;
+        List<int> articles;
         await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
         {
-            var correction = await db.Corrections.SingleOrDefaultAsync(c => c.Id == correctionId, cancellationToken)
+            correction = await db.Corrections.SingleOrDefaultAsync(c => c.Id == correctionId, cancellationToken)
                 ?? throw new CorrectionRefusedException("There is no such correction.");
             if (correction.State == CorrectionState.Undone)
             {
@@ -122,11 +123,105 @@ public sealed partial class CorrectionDesk(IDbContextFactory<ArchiveDbContext> c
             correction.StateNote = reason.Trim();
             correction.StateChangedAtUtc = clock.GetUtcNow().UtcDateTime;
             correction.UndoneByName = editor.Name;
-            articleId = correction.ArticleId;
+
+            // A merge undone: every article that names the merged person is read again, and the two part.
+            articles = correction.ArticleId is { } articleId ? [articleId]
+                : correction.Kind == CorrectionKind.PersonMerge ? await ArticlesNamingAsync(db, correction.PersonId, cancellationToken)
+                : [];
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        await ingestor.RereadAsync([articleId], cancellationToken);
+        if (articles.Count > 0)
+        {
+            await ingestor.RereadAsync(articles, cancellationToken);
+        }
+
+        if (correction is { Kind: CorrectionKind.PersonName, PersonId: { } person })
+        {
+            await ingestor.RefreshPeopleAsync([person], cancellationToken);
+        }
+    }
+
+    /// <summary>Sets the name the archive shows for a person, whatever the spelling most articles use.</summary>
+    /// <exception cref="CorrectionRefusedException">No such person, no name, or no reason.</exception>
+    public async Task<Correction> NamePersonAsync(int personId, string name, string reason, EditorRef editor, CancellationToken cancellationToken = default)
+    {
+        var shown = name?.Trim() is { Length: > 0 } trimmed ? trimmed : throw new CorrectionRefusedException("Say the name to show.");
+        Correction correction;
+        await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
+        {
+            var person = await PersonAsync(db, personId, cancellationToken);
+            if (person.Name == shown)
+            {
+                throw new CorrectionRefusedException("The archive already shows that name.");
+            }
+
+            correction = await KeepAsync(db, CorrectionKind.PersonName, person, new PersonRef(shown, []), reason, editor, cancellationToken);
+        }
+
+        await ingestor.RefreshPeopleAsync([personId], cancellationToken);
+        return correction;
+    }
+
+    /// <summary>
+    /// Records that the person <paramref name="mergedId"/> is the person <paramref name="keptId"/>: every article that names
+    /// the first is read again as naming the second (and every later reading too). Undone, they part again.
+    /// </summary>
+    /// <exception cref="CorrectionRefusedException">No such people, the same person twice, or no reason.</exception>
+    public async Task<Correction> MergePeopleAsync(int keptId, int mergedId, string reason, EditorRef editor, CancellationToken cancellationToken = default)
+    {
+        if (keptId == mergedId)
+        {
+            throw new CorrectionRefusedException("A person cannot be merged with themselves.");
+        }
+
+        Correction correction;
+        List<int> articles;
+        await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
+        {
+            var kept = await PersonAsync(db, keptId, cancellationToken);
+            var merged = await PersonAsync(db, mergedId, cancellationToken);
+            articles = await ArticlesNamingAsync(db, mergedId, cancellationToken);
+            correction = await KeepAsync(db, CorrectionKind.PersonMerge, merged, Ref(kept), reason, editor, cancellationToken, personId: keptId);
+        }
+
+        await ingestor.RereadAsync(articles, cancellationToken);
+        return correction;
+    }
+
+    private static PersonRef Ref(People.Person person) => new(person.Name, [.. person.Aliases]);
+
+    private static async Task<People.Person> PersonAsync(ArchiveDbContext db, int id, CancellationToken cancellationToken) =>
+        await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken)
+            ?? throw new CorrectionRefusedException("There is no such person in the archive.");
+
+    private static Task<List<int>> ArticlesNamingAsync(ArchiveDbContext db, int? personId, CancellationToken cancellationToken) =>
+        db.ArticlePeople.AsNoTracking().Where(m => m.PersonId == personId).Select(m => m.ArticleId).Distinct().ToListAsync(cancellationToken);
+
+    /// <summary>Keeps a person's correction: the person as they are before, as they are to be, why, by whom.</summary>
+    private async Task<Correction> KeepAsync(ArchiveDbContext db, CorrectionKind kind, People.Person before, PersonRef after, string reason, EditorRef editor, CancellationToken cancellationToken, int? personId = null)
+    {
+        ArgumentNullException.ThrowIfNull(editor);
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new CorrectionRefusedException("Say why: every correction is kept with its reason.");
+        }
+
+        var correction = new Correction
+        {
+            Kind = kind,
+            PersonId = personId ?? before.Id,
+            Before = FactJson.Of(Ref(before)),
+            After = FactJson.Of(after),
+            Reason = reason.Trim(),
+            EditorId = editor.Id,
+            EditorName = editor.Name,
+            MadeAtUtc = clock.GetUtcNow().UtcDateTime,
+            State = CorrectionState.Applied,
+        };
+        db.Corrections.Add(correction);
+        await db.SaveChangesAsync(cancellationToken);
+        return correction;
     }
 
     /// <summary>Keeps a reader's report, as plain text without links; gives back its number.</summary>

@@ -36,7 +36,19 @@ public static class CorrectionOverlay
         ArgumentNullException.ThrowIfNull(corrections);
         var state = new Reading(reading);
         var outcomes = new List<CorrectionOutcome>();
-        foreach (var correction in corrections.Where(c => c.State != CorrectionState.Undone).OrderBy(c => c.Id))
+        var active = corrections.Where(c => c.State != CorrectionState.Undone).OrderBy(c => c.Id).ToList();
+
+        // People merged across the archive first: the article's own corrections were made on what the editor saw, merged.
+        // A merge that names nobody in this article has no outcome here.
+        foreach (var merge in active.Where(c => c.Kind == CorrectionKind.PersonMerge))
+        {
+            if (state.Merge(FactJson.Read<PersonRef>(merge.Before!), FactJson.Read<PersonRef>(merge.After!)))
+            {
+                outcomes.Add(new CorrectionOutcome(merge.Id, CorrectionState.Applied, null));
+            }
+        }
+
+        foreach (var correction in active.Where(c => !c.OfPerson))
         {
             var (fits, note) = Apply(state, correction);
             outcomes.Add(new CorrectionOutcome(correction.Id, fits ? CorrectionState.Applied : CorrectionState.NeedsReview, note));
@@ -189,6 +201,37 @@ public static class CorrectionOverlay
         {
             Withdrawn = true;
             return (true, null);
+        }
+
+        /// <summary>
+        /// Reads the person <paramref name="from"/> spells as the person <paramref name="into"/> names, in the article's
+        /// people and in every fact that names them; whether the article names them.
+        /// </summary>
+        public bool Merge(PersonRef from, PersonRef into)
+        {
+            var person = People.Find(p => p.Aliases.Prepend(p.Name).Any(from.Spells));
+            if (person is null || into.Spells(person.Name))
+            {
+                return false;
+            }
+
+            var spellings = person.Aliases.Prepend(person.Name).ToHashSet(StringComparer.Ordinal);
+            var at = People.IndexOf(person);
+            People.RemoveAt(at);
+            if (!People.Any(p => into.Spells(p.Name)))
+            {
+                People.Insert(at, person with { Name = into.Name, Aliases = [] });
+            }
+
+            List<string> Renamed(IReadOnlyList<string> names) => [.. names.Select(n => spellings.Contains(n) ? into.Name : n).Distinct(StringComparer.Ordinal)];
+            Replace(Meetings, m => m.Participants.Any(spellings.Contains), m => m with { Participants = Renamed(m.Participants) });
+            Replace(Delegations, d => (d.Leader is { } leader && spellings.Contains(leader)) || d.Members.Any(spellings.Contains), d => d with
+            {
+                Leader = d.Leader is { } leader && spellings.Contains(leader) ? into.Name : d.Leader,
+                Members = Renamed(d.Members),
+            });
+            Replace(Agreements, a => a.Signatories.Any(spellings.Contains), a => a with { Signatories = Renamed(a.Signatories) });
+            return true;
         }
 
         /// <summary>Takes a person out of the article and out of every fact that names them.</summary>

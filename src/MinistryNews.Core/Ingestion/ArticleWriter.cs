@@ -65,6 +65,7 @@ public sealed class ArticleWriter : IDisposable
     private readonly Converters _convert;
     private readonly ArchiveChanges? _changes;
     private ArchiveIdentities? _identities;
+    private List<Correction>? _merges;
     private long _dataVersion;
 
     /// <param name="db">The archive.</param>
@@ -221,7 +222,7 @@ public sealed class ArticleWriter : IDisposable
         }
 
         // The editors' corrections of a stored article are applied to every reading of it, and each keeps where it stands.
-        var corrected = existing is { } correctedId ? Correct(correctedId, extracted, now, transaction) : null;
+        var corrected = Correct(existing, extracted, now, transaction);
         if (corrected is not null)
         {
             extracted = corrected.Article;
@@ -457,36 +458,19 @@ public sealed class ArticleWriter : IDisposable
     }
 
     /// <summary>
-    /// Applies the article's corrections to its new reading (<see cref="CorrectionOverlay"/>) and records where each now
-    /// stands; null when the article has none.
+    /// Applies the people merged across the archive and the article's own corrections (a stored article's) to its new
+    /// reading (<see cref="CorrectionOverlay"/>), and records where each of the article's now stands; null when none apply.
     /// </summary>
-    private CorrectedArticle? Correct(int id, ExtractedArticle extracted, DateTime now, DbTransaction transaction)
+    private CorrectedArticle? Correct(int? id, ExtractedArticle extracted, DateTime now, DbTransaction transaction)
     {
-        var corrections = new List<Correction>();
-        using (var reader = _sql.CorrectionsOfArticle.Query(transaction, id))
-        {
-            while (reader.Read())
-            {
-                corrections.Add(new Correction
-                {
-                    Id = reader.GetInt32(0),
-                    ArticleId = id,
-                    Kind = Enum.Parse<CorrectionKind>(reader.GetString(1)),
-                    Before = reader.IsDBNull(2) ? null : reader.GetString(2),
-                    After = reader.IsDBNull(3) ? null : reader.GetString(3),
-                    State = Enum.Parse<CorrectionState>(reader.GetString(4)),
-                    Reason = string.Empty,
-                    EditorName = string.Empty,
-                });
-            }
-        }
-
-        if (corrections.Count == 0)
+        _merges ??= ReadCorrections(_sql.PersonMerges, transaction, null);
+        var corrections = id is { } articleId ? ReadCorrections(_sql.CorrectionsOfArticle, transaction, articleId) : [];
+        if (corrections.Count == 0 && _merges.Count == 0)
         {
             return null;
         }
 
-        var corrected = CorrectionOverlay.Apply(extracted, corrections);
+        var corrected = CorrectionOverlay.Apply(extracted, [.. _merges, .. corrections]);
         foreach (var outcome in corrected.Outcomes)
         {
             if (corrections.Find(c => c.Id == outcome.CorrectionId) is { } correction && correction.State != outcome.State)
@@ -496,6 +480,28 @@ public sealed class ArticleWriter : IDisposable
         }
 
         return corrected;
+    }
+
+    private static List<Correction> ReadCorrections(SqlStatement statement, DbTransaction transaction, int? articleId)
+    {
+        var corrections = new List<Correction>();
+        using var reader = articleId is { } id ? statement.Query(transaction, id) : statement.Query(transaction);
+        while (reader.Read())
+        {
+            corrections.Add(new Correction
+            {
+                Id = reader.GetInt32(0),
+                ArticleId = articleId,
+                Kind = Enum.Parse<CorrectionKind>(reader.GetString(1)),
+                Before = reader.IsDBNull(2) ? null : reader.GetString(2),
+                After = reader.IsDBNull(3) ? null : reader.GetString(3),
+                State = Enum.Parse<CorrectionState>(reader.GetString(4)),
+                Reason = string.Empty,
+                EditorName = string.Empty,
+            });
+        }
+
+        return corrections;
     }
 
     /// <summary>
@@ -845,6 +851,10 @@ public sealed class ArticleWriter : IDisposable
         /// <summary>The corrections an article's reading takes, in the order they were made.</summary>
         public SqlStatement CorrectionsOfArticle => field ??= Make(
             """SELECT "Id", "Kind", "Before", "After", "State" FROM "Corrections" WHERE "ArticleId" = $1 AND "State" <> 'Undone' ORDER BY "Id" """);
+
+        /// <summary>The people merged across the archive, in the order the merges were made (read once by a writer).</summary>
+        public SqlStatement PersonMerges => field ??= Make(
+            """SELECT "Id", "Kind", "Before", "After", "State" FROM "Corrections" WHERE "Kind" = 'PersonMerge' AND "State" <> 'Undone' ORDER BY "Id" """);
 
         public SqlStatement SetCorrectionState => field ??= Make(
             """UPDATE "Corrections" SET "State" = $2, "StateNote" = $3, "StateChangedAtUtc" = $4 WHERE "Id" = $1""");

@@ -169,6 +169,26 @@ public sealed partial class Ingestor(
         }
     }
 
+    /// <summary>Decides again the names, counts and offices of these people (a correction of a person's shown name calls it).</summary>
+    public async Task RefreshPeopleAsync(IReadOnlyCollection<int> people, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(people);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var exclusive = await IngestionLock.AcquireAsync(contextFactory, cancellationToken);
+            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+            var changes = new ArchiveChanges();
+            changes.People.UnionWith(people);
+            await ArchiveRegisters.RefreshAsync(db, changes, cancellationToken);
+            Stored?.Invoke(this, EventArgs.Empty);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     /// <summary>Ingests one file of the folder.</summary>
     public async Task<FileResult> IngestFileAsync(string folder, string path, CancellationToken cancellationToken = default) =>
         (await IngestFilesAsync(folder, [path], cancellationToken))[0];

@@ -519,7 +519,7 @@ namespace MinistryNews.Core.Migrations
                     b.Property<string>("After")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("ArticleId")
+                    b.Property<int?>("ArticleId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Before")
@@ -540,6 +540,9 @@ namespace MinistryNews.Core.Migrations
 
                     b.Property<DateTime>("MadeAtUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("PersonId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Reason")
                         .IsRequired()
@@ -567,6 +570,8 @@ namespace MinistryNews.Core.Migrations
                     b.HasIndex("State");
 
                     b.HasIndex("ArticleId", "Id");
+
+                    b.HasIndex("Kind", "State");
 
                     b.ToTable("Corrections");
                 });
@@ -1335,8 +1340,7 @@ namespace MinistryNews.Core.Migrations
                     b.HasOne("MinistryNews.Core.Articles.Article", "Article")
                         .WithMany()
                         .HasForeignKey("ArticleId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("Article");
                 });

@@ -8,7 +8,8 @@ namespace MinistryNews.Core.People;
 /// "Nguyen Manh Hung"), then to the spelling of the latest article. The other spellings the current articles still use
 /// are the aliases: those the mentions give, and those an article naming the person still writes (a second spelling
 /// within one article); a spelling corrected in its source leaves. The slug never changes, and identity does not rest on
-/// the name: the store matches people by the words of all their spellings (<see cref="PersonIdentity"/>).
+/// the name: the store matches people by the words of all their spellings (<see cref="PersonIdentity"/>). A name the
+/// editors chose (a <see cref="Corrections.CorrectionKind.PersonName"/> correction) is shown instead, whatever the count.
 /// </summary>
 public static class PersonNames
 {
@@ -60,6 +61,23 @@ public static class PersonNames
             if (others.Count > 0)
             {
                 toCheck[person.Id] = others;
+            }
+        }
+
+        // The editors' choice of a shown name (a correction) stands over the spellings' count; the spellings stay aliases.
+        var chosen = await db.Corrections.AsNoTracking()
+            .Where(c => c.Kind == Corrections.CorrectionKind.PersonName && c.State != Corrections.CorrectionState.Undone)
+            .OrderBy(c => c.Id)
+            .Select(c => new { c.Before, c.After })
+            .ToListAsync(cancellationToken);
+        foreach (var choice in chosen.Select(c => (Person: Corrections.FactJson.Read<Corrections.PersonRef>(c.Before!), Name: Corrections.FactJson.Read<Corrections.PersonRef>(c.After!).Name)))
+        {
+            foreach (var (id, (name, aliases)) in wanted.ToList())
+            {
+                if (name != choice.Name && aliases.Prepend(name).Any(choice.Person.Spells))
+                {
+                    wanted[id] = (choice.Name, [.. aliases.Prepend(name).Where(a => a != choice.Name)]);
+                }
             }
         }
 

@@ -537,7 +537,7 @@ namespace MinistryNews.Migrations.PostgreSQL.Migrations
                     b.Property<string>("After")
                         .HasColumnType("text");
 
-                    b.Property<int>("ArticleId")
+                    b.Property<int?>("ArticleId")
                         .HasColumnType("integer");
 
                     b.Property<string>("Before")
@@ -558,6 +558,9 @@ namespace MinistryNews.Migrations.PostgreSQL.Migrations
 
                     b.Property<DateTime>("MadeAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("PersonId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Reason")
                         .IsRequired()
@@ -585,6 +588,8 @@ namespace MinistryNews.Migrations.PostgreSQL.Migrations
                     b.HasIndex("State");
 
                     b.HasIndex("ArticleId", "Id");
+
+                    b.HasIndex("Kind", "State");
 
                     b.ToTable("Corrections");
                 });
@@ -1367,8 +1372,7 @@ namespace MinistryNews.Migrations.PostgreSQL.Migrations
                     b.HasOne("MinistryNews.Core.Articles.Article", "Article")
                         .WithMany()
                         .HasForeignKey("ArticleId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("Article");
                 });

@@ -19,11 +19,14 @@ public static class CorrectionText
             CorrectionKind.Country => "country",
             CorrectionKind.Person => "person",
             CorrectionKind.Withdrawal => "article",
+            CorrectionKind.PersonName or CorrectionKind.PersonMerge => "person",
             _ => correction.Kind.ToString().ToLowerInvariant(),
         };
         return correction.Kind switch
         {
             CorrectionKind.Withdrawal => "Article withdrawn",
+            CorrectionKind.PersonName => "A person's shown name changed",
+            CorrectionKind.PersonMerge => "Two people found to be one",
             CorrectionKind.Country or CorrectionKind.Person => correction.Action == CorrectionAction.Add ? $"A {thing} linked to the article" : $"A {thing} unlinked from the article",
             CorrectionKind.Title or CorrectionKind.Published => $"The {thing} changed",
             _ => correction.Action switch
@@ -42,6 +45,19 @@ public static class CorrectionText
         if (correction.Kind == CorrectionKind.Withdrawal)
         {
             return [];
+        }
+
+        if (correction.OfPerson)
+        {
+            try
+            {
+                var (before, after) = (FactJson.Read<PersonRef>(correction.Before!).Name, FactJson.Read<PersonRef>(correction.After!).Name);
+                return [correction.Kind == CorrectionKind.PersonName ? $"name: {before} → {after}" : $"{before} is read as {after}"];
+            }
+            catch (JsonException)
+            {
+                return [];
+            }
         }
 
         try

@@ -1,4 +1,5 @@
 using MinistryNews.Core.Corrections;
+using MinistryNews.Web.Editors;
 
 namespace MinistryNews.Web.Pages.Corrections;
 
@@ -11,12 +12,10 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel
 {
     public const int PageSize = 100;
 
-    public sealed record Row(Correction Correction, string ArticleKey, string ArticleSlug, string ArticleTitle);
-
     /// <summary>The article whose history this is; null for the whole archive's.</summary>
     public (string Key, string Slug, string Title)? Article { get; private set; }
 
-    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public IReadOnlyList<CorrectionRow> Rows { get; private set; } = [];
 
     public bool ForEditors => User.Identity?.IsAuthenticated == true;
 
@@ -36,9 +35,7 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel
             corrections = corrections.Where(c => c.ArticleId == article.Id);
         }
 
-        Rows = await corrections.OrderByDescending(c => c.Id).Take(PageSize)
-            .Select(c => new Row(c, c.Article.Key, c.Article.Slug, c.Article.Title))
-            .ToListAsync(cancellationToken);
+        Rows = await CorrectionRow.ReadAsync(db, corrections.OrderByDescending(c => c.Id).Take(PageSize), cancellationToken);
         return Page();
     }
 }

@@ -1,4 +1,5 @@
 using MinistryNews.Core.Corrections;
+using MinistryNews.Web.Editors;
 
 namespace MinistryNews.Web.Pages.Editors;
 
@@ -8,22 +9,17 @@ namespace MinistryNews.Web.Pages.Editors;
 /// </summary>
 public sealed class IndexModel(ArchiveDbContext db) : PageModel
 {
-    public sealed record Row(Correction Correction, string ArticleKey, string ArticleSlug, string ArticleTitle);
+    public IReadOnlyList<CorrectionRow> ForReview { get; private set; } = [];
 
-    public IReadOnlyList<Row> ForReview { get; private set; } = [];
-
-    public IReadOnlyList<Row> Latest { get; private set; } = [];
+    public IReadOnlyList<CorrectionRow> Latest { get; private set; } = [];
 
     public int OpenReports { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var corrections = db.Corrections.AsNoTracking();
-        ForReview = await Rows(corrections.Where(c => c.State == CorrectionState.NeedsReview).OrderBy(c => c.Id), cancellationToken);
-        Latest = await Rows(corrections.OrderByDescending(c => c.Id).Take(50), cancellationToken);
+        ForReview = await CorrectionRow.ReadAsync(db, corrections.Where(c => c.State == CorrectionState.NeedsReview).OrderBy(c => c.Id), cancellationToken);
+        Latest = await CorrectionRow.ReadAsync(db, corrections.OrderByDescending(c => c.Id).Take(50), cancellationToken);
         OpenReports = await db.MistakeReports.CountAsync(r => r.State == ReportState.Open, cancellationToken);
     }
-
-    private static Task<List<Row>> Rows(IQueryable<Correction> corrections, CancellationToken cancellationToken) =>
-        corrections.Select(c => new Row(c, c.Article.Key, c.Article.Slug, c.Article.Title)).ToListAsync(cancellationToken);
 }

@@ -50,7 +50,8 @@ namespace MinistryNews.Migrations.PostgreSQL.Migrations
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ArticleId = table.Column<int>(type: "integer", nullable: false),
+                    ArticleId = table.Column<int>(type: "integer", nullable: true),
+                    PersonId = table.Column<int>(type: "integer", nullable: true),
                     Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     Before = table.Column<string>(type: "text", nullable: true),
                     After = table.Column<string>(type: "text", nullable: true),
@@ -111,6 +112,11 @@ namespace MinistryNews.Migrations.PostgreSQL.Migrations
                 name: "IX_Corrections_ArticleId_Id",
                 table: "Corrections",
                 columns: new[] { "ArticleId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Corrections_Kind_State",
+                table: "Corrections",
+                columns: new[] { "Kind", "State" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Corrections_State",

@@ -11,7 +11,7 @@ using MinistryNews.Core;
 namespace MinistryNews.Core.Migrations
 {
     [DbContext(typeof(ArchiveDbContext))]
-    [Migration("20261207005006_Corrections")]
+    [Migration("20261207014539_Corrections")]
     partial class Corrections
     {
         /// <inheritdoc />
@@ -522,7 +522,7 @@ namespace MinistryNews.Core.Migrations
                     b.Property<string>("After")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("ArticleId")
+                    b.Property<int?>("ArticleId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Before")
@@ -543,6 +543,9 @@ namespace MinistryNews.Core.Migrations
 
                     b.Property<DateTime>("MadeAtUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("PersonId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Reason")
                         .IsRequired()
@@ -570,6 +573,8 @@ namespace MinistryNews.Core.Migrations
                     b.HasIndex("State");
 
                     b.HasIndex("ArticleId", "Id");
+
+                    b.HasIndex("Kind", "State");
 
                     b.ToTable("Corrections");
                 });
@@ -1338,8 +1343,7 @@ namespace MinistryNews.Core.Migrations
                     b.HasOne("MinistryNews.Core.Articles.Article", "Article")
                         .WithMany()
                         .HasForeignKey("ArticleId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("Article");
                 });

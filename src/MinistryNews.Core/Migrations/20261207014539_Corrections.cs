@@ -49,7 +49,8 @@ namespace MinistryNews.Core.Migrations
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    ArticleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ArticleId = table.Column<int>(type: "INTEGER", nullable: true),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: true),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     Before = table.Column<string>(type: "TEXT", nullable: true),
                     After = table.Column<string>(type: "TEXT", nullable: true),
@@ -110,6 +111,11 @@ namespace MinistryNews.Core.Migrations
                 name: "IX_Corrections_ArticleId_Id",
                 table: "Corrections",
                 columns: new[] { "ArticleId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Corrections_Kind_State",
+                table: "Corrections",
+                columns: new[] { "Kind", "State" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Corrections_State",

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MinistryNews.Migrations.PostgreSQL.Migrations
 {
     [DbContext(typeof(ArchiveDbContext))]
-    [Migration("20261207005045_Corrections")]
+    [Migration("20261207014558_Corrections")]
     partial class Corrections
     {
         /// <inheritdoc />
@@ -540,7 +540,7 @@ namespace MinistryNews.Migrations.PostgreSQL.Migrations
                     b.Property<string>("After")
                         .HasColumnType("text");
 
-                    b.Property<int>("ArticleId")
+                    b.Property<int?>("ArticleId")
                         .HasColumnType("integer");
 
                     b.Property<string>("Before")
@@ -561,6 +561,9 @@ namespace MinistryNews.Migrations.PostgreSQL.Migrations
 
                     b.Property<DateTime>("MadeAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("PersonId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Reason")
                         .IsRequired()
@@ -588,6 +591,8 @@ namespace MinistryNews.Migrations.PostgreSQL.Migrations
                     b.HasIndex("State");
 
                     b.HasIndex("ArticleId", "Id");
+
+                    b.HasIndex("Kind", "State");
 
                     b.ToTable("Corrections");
                 });
@@ -1370,8 +1375,7 @@ namespace MinistryNews.Migrations.PostgreSQL.Migrations
                     b.HasOne("MinistryNews.Core.Articles.Article", "Article")
                         .WithMany()
                         .HasForeignKey("ArticleId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("Article");
                 });
