@@ -105,10 +105,13 @@ public sealed class CorrectionTests
         var (key, _, _) = await app.ArticleAsync(File);
         var id = await ArticleIdAsync(app, key);
         using var editor = await EditorSession.SignedInAsync(app);
-        var forms = (await ArchiveApplication.GetPageAsync(editor, $"/editors/articles/{id}")).QuerySelectorAll<IHtmlFormElement>("main form").ToList();
+        var personId = await PersonIdAsync(app, "Phan Tam");
+        var forms = (await ArchiveApplication.GetPageAsync(editor, $"/editors/articles/{id}")).QuerySelectorAll<IHtmlFormElement>("main form")
+            .Concat((await ArchiveApplication.GetPageAsync(editor, $"/editors/people/{personId}")).QuerySelectorAll<IHtmlFormElement>("main form"))
+            .ToList();
         var handlers = forms.Select(f => f.GetAttribute("action")!.Split("handler=")[^1]).ToHashSet(StringComparer.Ordinal);
-        Assert.Superset(new HashSet<string>(["Meeting", "Delegation", "Agreement", "Country", "Person", "Title", "Published", "Withdraw"], StringComparer.Ordinal), handlers);
-        var filled = new Dictionary<string, string> { ["reason"] = "Not an editor.", ["title"] = "Changed", ["country"] = "Japan", ["person.Name"] = "Someone", ["agreement.Kind"] = "Agreement", ["delegation.Destinations"] = "Japan" };
+        Assert.Superset(new HashSet<string>(["Meeting", "Delegation", "Agreement", "Country", "Person", "Title", "Published", "Withdraw", "Name", "Merge"], StringComparer.Ordinal), handlers);
+        var filled = new Dictionary<string, string> { ["reason"] = "Not an editor.", ["title"] = "Changed", ["country"] = "Japan", ["person.Name"] = "Someone", ["agreement.Kind"] = "Agreement", ["delegation.Destinations"] = "Japan", ["name"] = "Someone Else", ["other"] = "/people/volin-alexey-konstantinovics" };
         var before = await SnapshotAsync(app);
 
         // A visitor (no cookie) posting each form, with the editor's token: sent to sign in.
@@ -142,6 +145,45 @@ public sealed class CorrectionTests
         Assert.Equal(before, await SnapshotAsync(app));
         using var desk = await visitor.GetAsync(new Uri("/editors", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Redirect, desk.StatusCode);
+    }
+
+    [Fact]
+    public async Task Should_show_the_name_an_editor_chose_for_a_person_with_its_mark_and_record()
+    {
+        await using var app = new ArchiveApplication();
+        var visitor = await app.StartAsync();
+        await EditorSession.AddEditorAsync(app);
+        using var editor = await EditorSession.SignedInAsync(app);
+        var id = await PersonIdAsync(app, "Volin Alexey Konstantinovics");
+        await using (var db = app.OpenDatabase())
+        {
+            Assert.Equal("volin-alexey-konstantinovics", await db.People.Where(p => p.Id == id).Select(p => p.Slug).SingleAsync());
+        }
+
+        var publicPage = await ArchiveApplication.GetPageAsync(editor, "/people/volin-alexey-konstantinovics");
+        Assert.Equal($"/editors/people/{id}", publicPage.QuerySelector("a.edit-link")!.GetAttribute("href"));
+        var form = (await ArchiveApplication.GetPageAsync(editor, $"/editors/people/{id}")).QuerySelectorAll<IHtmlFormElement>("form.edit-fact").Single(f => f.GetAttribute("action")!.EndsWith("handler=Name", StringComparison.Ordinal));
+        using (var named = await EditorSession.SubmitAsync(editor, form, new Dictionary<string, string> { ["name"] = "Alexey Volin", ["reason"] = "The name he is known by, given name first." }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, named.StatusCode);
+        }
+
+        // The visitor sees the new name at the same address, marked, and the record says what changed and why.
+        var page = await ArchiveApplication.GetPageAsync(visitor, "/people/volin-alexey-konstantinovics");
+        Assert.Equal("Alexey Volin", page.QuerySelector("h1")!.TextContent);
+        Assert.Contains("Volin Alexey Konstantinovics", page.QuerySelector(".meta")!.TextContent, StringComparison.Ordinal);
+        var mark = page.QuerySelector("a.corrected-mark")!.GetAttribute("href")!;
+        var record = await ArchiveApplication.GetPageAsync(visitor, "/corrections");
+        var entry = record.QuerySelector(mark[mark.IndexOf('#', StringComparison.Ordinal)..])!;
+        Assert.Contains("name: Volin Alexey Konstantinovics → Alexey Volin", entry.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Reason: The name he is known by, given name first.", entry.TextContent, StringComparison.Ordinal);
+    }
+
+    private static async Task<int> PersonIdAsync(ArchiveApplication app, string name)
+    {
+        await using var db = app.OpenDatabase();
+        var people = await db.People.Select(p => new { p.Id, p.Name }).ToListAsync();
+        return people.Single(p => p.Name == name).Id;
     }
 
     private static async Task<int> ArticleIdAsync(ArchiveApplication app, string key)

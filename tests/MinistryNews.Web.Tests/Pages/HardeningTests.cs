@@ -145,6 +145,8 @@ public sealed class HardeningTests(ArchiveFixture archive) : IClassFixture<Archi
                 "MinistryNews.Web.Pages.Editors.ArticleModel.OnPostPersonAsync", "MinistryNews.Web.Pages.Editors.ArticleModel.OnPostPublishedAsync",
                 "MinistryNews.Web.Pages.Editors.ArticleModel.OnPostTitleAsync", "MinistryNews.Web.Pages.Editors.ArticleModel.OnPostUndoAsync",
                 "MinistryNews.Web.Pages.Editors.ArticleModel.OnPostWithdrawAsync",
+                "MinistryNews.Web.Pages.Editors.PersonModel.OnPostMergeAsync", "MinistryNews.Web.Pages.Editors.PersonModel.OnPostNameAsync",
+                "MinistryNews.Web.Pages.Editors.PersonModel.OnPostUndoAsync",
                 "MinistryNews.Web.Pages.Editors.ReportsModel.OnPostAsync", "MinistryNews.Web.Pages.Editors.SignInModel.OnPostAsync",
                 "MinistryNews.Web.Pages.Editors.SignOutModel.OnPostAsync", "MinistryNews.Web.Pages.Reports.IndexModel.OnPostAsync",
             ],

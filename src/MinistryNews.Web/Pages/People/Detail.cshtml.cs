@@ -20,6 +20,9 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
 
     public Person Person { get; private set; } = null!;
 
+    /// <summary>The latest correction of the person by the editors (their shown name, or another person merged with them).</summary>
+    public int? Correction { get; private set; }
+
     public Link? Country { get; private set; }
 
     /// <summary>The offices held, earliest first, with the span the archive shows the person in each.</summary>
@@ -59,6 +62,9 @@ public sealed class DetailModel(ArchiveDbContext db, TimeProvider time) : PageMo
         }
 
         Person = person;
+        Correction = await db.Corrections.AsNoTracking()
+            .Where(c => c.PersonId == person.Id && c.State == Core.Corrections.CorrectionState.Applied)
+            .OrderByDescending(c => c.Id).Select(c => (int?)c.Id).FirstOrDefaultAsync(cancellationToken);
         Country = person.Country is null ? null : new Link(person.Country.Slug, person.Country.Name);
         var ids = new[] { person.Id };
 
