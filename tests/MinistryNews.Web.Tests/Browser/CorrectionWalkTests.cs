@@ -52,6 +52,13 @@ public sealed class CorrectionWalkTests(BrowserFixture browser)
         Assert.StartsWith("Correction", await page.Locator(".form-done").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal("2019-01-21", await page.Locator("form.edit-fact", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Meeting 1 corrected" }) }).GetByLabel("Date").InputValueAsync());
 
+        // The person's corrections page, from the person's public page, passes axe too.
+        await page.GotoAsync("/people/sok-puthyvuth");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Correct this person" }).ClickAsync();
+        await page.WaitForURLAsync("**/editors/people/*");
+        await BrowserFixture.AssertAxeAsync(page, 1280);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "correction-person-desktop.png") });
+
         await page.Locator(".editor-session").GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
 
